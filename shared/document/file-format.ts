@@ -1,0 +1,237 @@
+/**
+ * The `.speech` file format (DESIGN.md, decision 3): UTF-8 JSON
+ * `{ format: "lectern.speech", version, meta, placeholders, doc }`.
+ *
+ * `parseSpeechFile` checks the envelope with zod, migrates older versions, then checks the content
+ * against the speech schema, naming the first invalid node by its path. Every failure is a
+ * `SpeechFileError` with a code and a message a user can act on; nothing here touches a disk.
+ */
+import { z } from 'zod';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { MAX_HEADING_LEVEL, speechSchema } from './schema';
+
+/** The value of the `format` field that marks a Lectern speech file. */
+export const SPEECH_FORMAT = 'lectern.speech';
+/** The version this build writes. Files of a higher version are refused, not guessed at. */
+export const SPEECH_VERSION = 1;
+/** Files larger than this are refused before parsing (a speech is well under 1 MB). */
+export const MAX_SPEECH_FILE_BYTES = 20 * 1024 * 1024;
+/** Deeper JSON than this is refused: the schema is three levels deep (doc → block → inline). */
+const MAX_JSON_DEPTH = 16;
+
+/** Why a file could not be opened. */
+export type SpeechFileErrorCode = 'too-large' | 'not-json' | 'not-speech' | 'newer-version' | 'invalid-envelope' | 'invalid-content';
+
+/** A file that cannot be opened, with a code for programs and a message for people. */
+export class SpeechFileError extends Error {
+  override readonly name = 'SpeechFileError';
+  constructor(
+    readonly code: SpeechFileErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The node JSON shape ProseMirror reads; checked in depth by `checkContent`. */
+export interface NodeJSON {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: NodeJSON[];
+  text?: string;
+  marks?: unknown[];
+}
+
+const nodeJson: z.ZodType<NodeJSON> = z.lazy(() =>
+  z.object({
+    type: z.string(),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(nodeJson).optional(),
+    text: z.string().optional(),
+    marks: z.array(z.unknown()).optional(),
+  }),
+);
+
+/** Document properties the user sets; all optional but `lang`. */
+export const speechMetaSchema = z.object({
+  title: z.string().max(500).optional(),
+  speaker: z.string().max(500).optional(),
+  date: z.string().max(100).optional(),
+  occasion: z.string().max(200).optional(),
+  /** Speaking rate in Han characters a minute (FORMAT.md: 160–260, default 200). */
+  speakingRate: z.number().int().min(160).max(260).optional(),
+  /** The target length of the speech in minutes. */
+  targetMinutes: z.number().positive().max(600).optional(),
+  createdAt: z.string().optional(),
+  modifiedAt: z.string().optional(),
+});
+export type SpeechMeta = z.infer<typeof speechMetaSchema>;
+
+/** Placeholder state kept in the document: named field values and ignored occurrences. */
+export const placeholderStateSchema = z.object({
+  values: z.record(z.string(), z.string()).default({}),
+  ignored: z.array(z.string()).default([]),
+});
+export type PlaceholderState = z.infer<typeof placeholderStateSchema>;
+
+/** The envelope of the current version. */
+export const speechFileSchema = z.object({
+  format: z.literal(SPEECH_FORMAT),
+  version: z.literal(SPEECH_VERSION),
+  meta: speechMetaSchema,
+  placeholders: placeholderStateSchema,
+  doc: nodeJson,
+});
+export type SpeechFile = z.infer<typeof speechFileSchema>;
+
+/**
+ * Upgrades from older versions: `migrations[n]` turns a version-n object into a version-(n+1)
+ * object. Version 1 is the first released format, so the table is empty; the mechanism is tested
+ * with injected migrations and is where the next format change goes.
+ */
+export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
+export const migrations: Readonly<Record<number, Migration>> = {};
+
+/** A new, empty speech: one empty title block. */
+export function emptySpeechFile(now = new Date()): SpeechFile {
+  return {
+    format: SPEECH_FORMAT,
+    version: SPEECH_VERSION,
+    meta: { createdAt: now.toISOString() },
+    placeholders: { values: {}, ignored: [] },
+    doc: { type: 'doc', content: [{ type: 'title' }] },
+  };
+}
+
+function jsonDepth(value: unknown, depth = 0): number {
+  if (depth > MAX_JSON_DEPTH || value === null || typeof value !== 'object') return depth;
+  let max = depth;
+  for (const child of Object.values(value as object)) {
+    max = Math.max(max, jsonDepth(child, depth + 1));
+    if (max > MAX_JSON_DEPTH) break;
+  }
+  return max;
+}
+
+function describeZodIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unknown problem';
+  const path = issue.path.length ? issue.path.join('.') : '(top level)';
+  return `${path}: ${issue.message}`;
+}
+
+/** Human description of a node's place: `doc.content[3] (paragraph)`. */
+function nodePath(path: string, node: NodeJSON): string {
+  return `${path} (${node.type})`;
+}
+
+/**
+ * Checks node JSON against what the speech schema accepts, beyond what ProseMirror checks itself:
+ * known node types, known attributes with valid values, text only on text nodes, no marks.
+ * Returns a message naming the first invalid node, or undefined when all is well.
+ */
+function findInvalidNode(node: NodeJSON, path: string): string | undefined {
+  const schema = speechSchema();
+  const type = schema.nodes[node.type];
+  if (!type) return `${path}: unknown node type "${node.type}"`;
+  if (node.marks && node.marks.length) return `${nodePath(path, node)}: marks are not allowed`;
+  if (node.type === 'text') {
+    if (typeof node.text !== 'string' || node.text.length === 0) return `${nodePath(path, node)}: text node without text`;
+  } else if (node.text !== undefined) {
+    return `${nodePath(path, node)}: only text nodes carry text`;
+  }
+  for (const [name, value] of Object.entries(node.attrs ?? {})) {
+    if (!(name in (type.spec.attrs ?? {}))) return `${nodePath(path, node)}: unknown attribute "${name}"`;
+    if (node.type === 'paragraph' && name === 'level') {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > MAX_HEADING_LEVEL) {
+        return `${nodePath(path, node)}: level ${JSON.stringify(value)} is not 0–${MAX_HEADING_LEVEL}`;
+      }
+    }
+    if (node.type === 'paragraph' && name === 'runIn' && typeof value !== 'boolean') {
+      return `${nodePath(path, node)}: runIn ${JSON.stringify(value)} is not true or false`;
+    }
+  }
+  for (const [i, child] of (node.content ?? []).entries()) {
+    const problem = findInvalidNode(child, `${path}.content[${i}]`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the ProseMirror document from node JSON and checks it against the schema's content rules.
+ * Throws `SpeechFileError('invalid-content')` naming what is wrong.
+ */
+export function docFromJSON(json: NodeJSON): PMNode {
+  if (json.type !== 'doc') throw new SpeechFileError('invalid-content', `doc: the top node is "${json.type}", not "doc"`);
+  const problem = findInvalidNode(json, 'doc');
+  if (problem) throw new SpeechFileError('invalid-content', problem);
+  try {
+    const doc = speechSchema().nodeFromJSON(json);
+    doc.check();
+    return doc;
+  } catch (error) {
+    throw new SpeechFileError('invalid-content', `doc: ${(error as Error).message}`);
+  }
+}
+
+/** Options for `parseSpeechFile`; tests inject migrations. */
+export interface ParseOptions {
+  migrations?: Readonly<Record<number, Migration>>;
+}
+
+/** The result of opening a file: the current-version envelope, the built document, and whether it was migrated. */
+export interface ParsedSpeech {
+  file: SpeechFile;
+  doc: PMNode;
+  migratedFrom?: number;
+}
+
+/**
+ * Parses and validates the text of a `.speech` file. Throws `SpeechFileError` for every problem:
+ * not JSON, not a Lectern file, a newer version than this build knows, a bad envelope, or content
+ * the schema rejects (naming the node, e.g. `doc.content[3] (paragraph): level 7 is not 0–4`).
+ */
+export function parseSpeechFile(text: string, options: ParseOptions = {}): ParsedSpeech {
+  const table = options.migrations ?? migrations;
+  if (text.length > MAX_SPEECH_FILE_BYTES) {
+    throw new SpeechFileError('too-large', `The file is larger than ${MAX_SPEECH_FILE_BYTES / 1024 / 1024} MB and is not a speech this app wrote.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    throw new SpeechFileError('not-json', `The file is not valid JSON: ${(error as Error).message}`);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>).format !== SPEECH_FORMAT) {
+    throw new SpeechFileError('not-speech', `The file is not a Lectern speech (its "format" field is not "${SPEECH_FORMAT}").`);
+  }
+  if (jsonDepth(raw) > MAX_JSON_DEPTH) {
+    throw new SpeechFileError('invalid-content', `The file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+  }
+  let object = raw as Record<string, unknown>;
+  const version = object.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new SpeechFileError('invalid-envelope', `version: ${JSON.stringify(version)} is not a format version number.`);
+  }
+  if (version > SPEECH_VERSION) {
+    throw new SpeechFileError('newer-version', `The file is format version ${version}; this version of Lectern reads up to ${SPEECH_VERSION}. Update Lectern to open it.`);
+  }
+  let migratedFrom: number | undefined;
+  for (let v = version; v < SPEECH_VERSION; v++) {
+    const migrate = table[v];
+    if (!migrate) throw new SpeechFileError('invalid-envelope', `version: format version ${v} is not one Lectern ever wrote.`);
+    object = { ...migrate(object), version: v + 1 };
+    migratedFrom ??= version;
+  }
+  const envelope = speechFileSchema.safeParse(object);
+  if (!envelope.success) throw new SpeechFileError('invalid-envelope', describeZodIssue(envelope.error));
+  const doc = docFromJSON(envelope.data.doc);
+  return migratedFrom === undefined ? { file: envelope.data, doc } : { file: envelope.data, doc, migratedFrom };
+}
+
+/** Serialises a speech for disk: stable key order, two-space indent, trailing newline. */
+export function serializeSpeechFile(file: SpeechFile): string {
+  const ordered: SpeechFile = { format: file.format, version: file.version, meta: file.meta, placeholders: file.placeholders, doc: file.doc };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

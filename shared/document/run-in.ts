@@ -1,0 +1,19 @@
+/**
+ * Run-in headings: "（一）充分认识做好XX工作的重要意义。XX工作事关……" is one paragraph whose lead
+ * sentence is the heading and whose remainder is body. The lead is computed from the text, never
+ * marked, so editing the sentence moves the boundary with it.
+ */
+
+/** Punctuation that ends a run-in heading's lead sentence. */
+export const RUN_IN_TERMINATORS = '。！？!?';
+
+/**
+ * The length (in UTF-16 code units) of the lead sentence of a run-in heading's text, including its
+ * closing punctuation. With no terminator the whole text is the lead (the user is still typing it).
+ */
+export function runInLeadLength(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (RUN_IN_TERMINATORS.includes(text[i]!)) return i + 1;
+  }
+  return text.length;
+}

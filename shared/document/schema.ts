@@ -1,0 +1,142 @@
+/**
+ * The speech document schema: TipTap node definitions with no DOM, React or Node imports, so the
+ * renderer's editor, the main process's file validation, the exporters and the tests all read the
+ * same tree (DESIGN.md, decision 1).
+ *
+ * Blocks are flat, as in Word: `title`, `byline` (speaker and date lines), `salutation`, and
+ * `paragraph` with a `level` (0 body, 1–4 headings) and a `runIn` flag. A section is the run of
+ * blocks from a heading to the next heading of the same or higher level; it is not a node.
+ *
+ * The renderer extends these definitions (`.extend()`) with keyboard shortcuts, commands and
+ * plugins; it never changes what they parse or serialise.
+ */
+import { Node, getSchema, mergeAttributes } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
+
+/** The highest heading level; levels run 1 (一、) to 4 (（1）). */
+export const MAX_HEADING_LEVEL = 4;
+
+/** Names of the block node types, in the order a speech normally has them. */
+export const BLOCK_TYPES = ['title', 'byline', 'salutation', 'paragraph'] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+/** The top node: one or more flat blocks. */
+export const SpeechDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: 'block+',
+});
+
+/** Plain text. The schema has no marks: official speeches carry their emphasis in words. */
+export const SpeechText = Node.create({
+  name: 'text',
+  group: 'inline',
+});
+
+/** A line break inside a block (Shift+Enter), used for a long title broken by hand. */
+export const LineBreak = Node.create({
+  name: 'hardBreak',
+  group: 'inline',
+  inline: true,
+  selectable: false,
+  parseHTML() {
+    return [{ tag: 'br' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['br', mergeAttributes(HTMLAttributes)];
+  },
+  renderText() {
+    return '\n';
+  },
+});
+
+/** The speech's title, centred in the 小标宋 chain. */
+export const Title = Node.create({
+  name: 'title',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'h1' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['h1', mergeAttributes(HTMLAttributes, { class: 'speech-title' }), 0];
+  },
+});
+
+/** A speaker or date line under the title (署名, （2026年7月15日）), centred in the 楷体 chain. */
+export const Byline = Node.create({
+  name: 'byline',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'p.speech-byline', priority: 60 }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['p', mergeAttributes(HTMLAttributes, { class: 'speech-byline' }), 0];
+  },
+});
+
+/** The salutation (称谓) on its own line, flush left: 同志们： */
+export const Salutation = Node.create({
+  name: 'salutation',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'p.speech-salutation', priority: 60 }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['p', mergeAttributes(HTMLAttributes, { class: 'speech-salutation' }), 0];
+  },
+});
+
+/** Reads a heading level from an HTML attribute, clamped to 0–4 (anything else is body). */
+function parseLevel(value: string | null): number {
+  const level = Number(value);
+  return Number.isInteger(level) && level >= 0 && level <= MAX_HEADING_LEVEL ? level : 0;
+}
+
+/**
+ * A body paragraph (`level` 0) or a heading (`level` 1–4). A run-in heading (`runIn`) is one
+ * paragraph whose lead sentence is the heading and whose remainder is body, as in
+ * "（一）充分认识……的重要意义。正文……"; see `runInLeadLength`.
+ */
+export const SpeechParagraph = Node.create({
+  name: 'paragraph',
+  group: 'block',
+  content: 'inline*',
+  priority: 1000,
+  addAttributes() {
+    return {
+      level: {
+        default: 0,
+        parseHTML: (element) => parseLevel(element.getAttribute('data-level')),
+        renderHTML: (attributes) => (attributes.level ? { 'data-level': String(attributes.level) } : {}),
+      },
+      runIn: {
+        default: false,
+        parseHTML: (element) => element.getAttribute('data-run-in') === 'true',
+        renderHTML: (attributes) => (attributes.runIn ? { 'data-run-in': 'true' } : {}),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'p' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['p', mergeAttributes(HTMLAttributes), 0];
+  },
+});
+
+/** Every node definition of the speech schema, in the order TipTap should register them. */
+export const speechNodes = [SpeechDocument, SpeechText, LineBreak, Title, Byline, Salutation, SpeechParagraph];
+
+let cachedSchema: Schema | undefined;
+
+/** The ProseMirror schema built from `speechNodes`; built once and shared. */
+export function speechSchema(): Schema {
+  cachedSchema ??= getSchema(speechNodes);
+  return cachedSchema;
+}

@@ -1,0 +1,68 @@
+/** Native menu and dialog strings for the main process, in every UI language. */
+export const menuStrings = {
+  'zh-CN': {
+    file: '文件',
+    new: '新建',
+    open: '打开…',
+    openRecent: '最近打开',
+    noRecent: '（无）',
+    save: '保存',
+    saveAs: '另存为…',
+    quit: '退出',
+    edit: '编辑',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    selectAll: '全选',
+    view: '视图',
+    language: '界面语言',
+    help: '帮助',
+    about: '关于讲稿',
+    untitled: '未命名',
+    unsavedTitle: '保存更改？',
+    unsavedMessage: '“{{name}}”有未保存的更改。关闭前是否保存？',
+    unsavedDetail: '如果不保存，所做的更改将会丢失。',
+    saveButton: '保存',
+    dontSaveButton: '不保存',
+    cancelButton: '取消',
+    speechFiles: '讲稿文件',
+  },
+  en: {
+    file: 'File',
+    new: 'New',
+    open: 'Open…',
+    openRecent: 'Open Recent',
+    noRecent: '(none)',
+    save: 'Save',
+    saveAs: 'Save As…',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    view: 'View',
+    language: 'Language',
+    help: 'Help',
+    about: 'About Lectern',
+    untitled: 'Untitled',
+    unsavedTitle: 'Save changes?',
+    unsavedMessage: '“{{name}}” has unsaved changes. Save them before closing?',
+    unsavedDetail: 'Your changes will be lost if you don’t save them.',
+    saveButton: 'Save',
+    dontSaveButton: 'Don’t Save',
+    cancelButton: 'Cancel',
+    speechFiles: 'Speech files',
+  },
+} as const;
+
+export type MenuStringKey = keyof (typeof menuStrings)['zh-CN'];
+
+/** Looks up a menu string, filling `{{name}}`-style values. */
+export function menuString(language: keyof typeof menuStrings, key: MenuStringKey, values: Record<string, string> = {}): string {
+  return menuStrings[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+}

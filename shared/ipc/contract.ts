@@ -1,0 +1,125 @@
+/**
+ * The IPC contract (DESIGN.md, decision 4): every call between the renderer and the main process,
+ * declared once with its request and response schemas. The preload builds `window.lectern` from
+ * it (one named function per call, never a generic invoke), the main process binds it through one
+ * `handle()` wrapper, and the web host binds the very same handlers over loopback HTTP.
+ *
+ * The renderer never sees a path: documents are named by opaque `docId`s and recent files by
+ * `recentId`s that main maps to paths (decision 5).
+ */
+import { z } from 'zod';
+import { speechFileSchema } from '../document/file-format';
+
+const docId = z.string().min(1).max(100);
+
+/** A failure a user sees: a code for programs, a message for people, the file's name if any. */
+export const failure = z.object({
+  code: z.string(),
+  message: z.string(),
+  fileName: z.string().optional(),
+});
+export type Failure = z.infer<typeof failure>;
+
+/** What opening a document answers: the document, the user's cancel, or a failure. */
+export const openResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('opened'), docId, name: z.string(), file: speechFileSchema }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('failed'), error: failure }),
+]);
+export type OpenResult = z.infer<typeof openResult>;
+
+/** What saving answers: the saved name, the user's cancel (Save As dialog), or a failure. */
+export const saveResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), docId, name: z.string() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('failed'), error: failure }),
+]);
+export type SaveResult = z.infer<typeof saveResult>;
+
+/** One entry of File → Open Recent. */
+export const recentEntry = z.object({ recentId: z.string(), name: z.string(), folder: z.string() });
+export type RecentEntry = z.infer<typeof recentEntry>;
+
+export const languages = ['zh-CN', 'en'] as const;
+export const language = z.enum(languages);
+export type Language = z.infer<typeof language>;
+
+export const settings = z.object({ language });
+export type Settings = z.infer<typeof settings>;
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+/**
+ * Every call, by name. The name is also the IPC channel (`lectern:<name>`) and the web host's
+ * route (`POST /ipc/<name>`).
+ */
+export const contract = {
+  /** Starts a new untitled document. */
+  newDocument: { request: empty, response: z.object({ docId, name: z.string(), file: speechFileSchema }) },
+  /** Shows the open dialog and opens the chosen `.speech` file. */
+  openDocument: { request: empty, response: openResult },
+  /** Opens a file from the recent list. */
+  openRecent: { request: z.object({ recentId: z.string() }), response: openResult },
+  /** Saves to the document's file; an untitled document asks for a place first. */
+  saveDocument: { request: z.object({ docId, file: speechFileSchema }), response: saveResult },
+  /** Asks for a new place, then saves there; the document is known by that file from then on. */
+  saveDocumentAs: { request: z.object({ docId, file: speechFileSchema }), response: saveResult },
+  /** Forgets a document the renderer no longer shows. */
+  closeDocument: { request: z.object({ docId }), response: ok },
+  /** The recent files, newest first. */
+  listRecent: { request: empty, response: z.object({ entries: z.array(recentEntry) }) },
+  /** Tells main the window's document name and whether it has unsaved changes (title bar, close prompt). */
+  setDocumentState: { request: z.object({ docId, name: z.string().max(300), dirty: z.boolean() }), response: ok },
+  /** Closes the window after the renderer finished a save the close prompt asked for. */
+  closeWindow: { request: empty, response: ok },
+  getSettings: { request: empty, response: settings },
+  setSettings: { request: settings.partial(), response: settings },
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type Request<N extends CallName> = z.input<Contract[N]['request']>;
+export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
+
+/** The commands main sends to the renderer from menus and window events. */
+export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage'] as const;
+export const command = z.object({
+  command: z.enum(commandNames),
+  recentId: z.string().optional(),
+  language: language.optional(),
+});
+export type Command = z.infer<typeof command>;
+
+/** Events main sends to the renderer, by name; channel `lectern-event:<name>`. */
+export const events = {
+  command,
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
+
+/** The IPC channel of a call. */
+export const callChannel = (name: CallName): string => `lectern:${name}`;
+/** The IPC channel of an event. */
+export const eventChannel = (name: EventName): string => `lectern-event:${name}`;
+
+/** The API the renderer sees as `window.lectern`: one named async function per call, one subscriber per event. */
+export type LecternApi = {
+  [N in CallName]: (request: Request<N>) => Promise<Response<N>>;
+} & {
+  onCommand(listener: (command: Command) => void): () => void;
+  /** Which host runs the renderer: the Electron app or the loopback web host (tests). */
+  readonly host: 'electron' | 'web';
+};
+
+/** Handlers a host binds: one per call, taking the parsed request. */
+export type Handlers = {
+  [N in CallName]: (request: z.infer<Contract[N]['request']>, context: CallContext) => Promise<Response<N>>;
+};
+
+/** Who is calling: the window (Electron) or the web session; main uses it to find the window's state. */
+export interface CallContext {
+  windowId: number;
+}
+
+export const callNames = Object.keys(contract) as CallName[];
