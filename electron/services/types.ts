@@ -1,0 +1,33 @@
+/**
+ * The seams between the services (plain Node, no Electron) and the hosts that bind them: the
+ * Electron main process and the loopback web host used by the end-to-end tests. A host supplies
+ * native dialogs and window effects; the services supply everything else.
+ */
+import type { Language } from '../../shared/ipc/contract';
+
+/** A file-type filter for open and save dialogs. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/**
+ * Native file dialogs. Electron shows real ones; the web host answers from a queue the test fills.
+ * Each returns the chosen absolute path, or undefined when the user cancels.
+ */
+export interface Dialogs {
+  showOpen(windowId: number, options: { title: string; filters: FileFilter[] }): Promise<string | undefined>;
+  showSave(windowId: number, options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | undefined>;
+}
+
+/** Window effects the services ask for; the web host records them instead. */
+export interface WindowBridge {
+  /** Shows the document's name and unsaved marker in the window title; remembers `dirty` for the close prompt. */
+  setDocumentState(windowId: number, state: { name: string; dirty: boolean }): void;
+  /** Closes the window without asking again (the renderer already saved). */
+  close(windowId: number): void;
+  /** The UI language changed: rebuild menus. */
+  languageChanged(language: Language): void;
+  /** The recent-files list changed: rebuild the Open Recent menu. */
+  recentChanged(): void;
+}
