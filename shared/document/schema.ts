@@ -110,13 +110,16 @@ export const SpeechParagraph = Node.create({
   priority: 1000,
   addAttributes() {
     return {
+      // keepOnSplit false: Enter at the end of a heading starts a body paragraph, as in Word.
       level: {
         default: 0,
+        keepOnSplit: false,
         parseHTML: (element) => parseLevel(element.getAttribute('data-level')),
         renderHTML: (attributes) => (attributes.level ? { 'data-level': String(attributes.level) } : {}),
       },
       runIn: {
         default: false,
+        keepOnSplit: false,
         parseHTML: (element) => element.getAttribute('data-run-in') === 'true',
         renderHTML: (attributes) => (attributes.runIn ? { 'data-run-in': 'true' } : {}),
       },
