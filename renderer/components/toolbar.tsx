@@ -1,0 +1,76 @@
+/** The toolbar: file actions, the block type of the current paragraph, run-in, and language. */
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { languages, type Language } from '../../shared/ipc/contract';
+import { BLOCK_KINDS, blockKindOf, type BlockKind } from '../editor/extensions/speech-blocks';
+import type { DocumentSession } from '../document-session';
+
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
+
+export function Toolbar({ editor, session, onLanguage }: { editor: Editor; session: DocumentSession; onLanguage: (language: Language) => void }) {
+  const { t, i18n } = useTranslation();
+  const current = useEditorState({
+    editor,
+    selector: ({ editor: ed }) => {
+      const block = ed.state.selection.$from.parent;
+      return { kind: blockKindOf(block), runIn: Boolean(block.attrs.runIn) };
+    },
+  });
+  const kind = current?.kind ?? 'body';
+  const isHeading = kind.startsWith('heading');
+  return (
+    <header className="toolbar" role="toolbar" aria-label={t('app.name')}>
+      <button type="button" onClick={() => void session.newDocument()}>
+        {t('file.new')}
+      </button>
+      <button type="button" onClick={() => void session.open()}>
+        {t('file.open')}
+      </button>
+      <button type="button" onClick={() => void session.save()}>
+        {t('file.save')}
+      </button>
+      <button type="button" onClick={() => void session.saveAs()}>
+        {t('file.saveAs')}
+      </button>
+      <span className="separator" />
+      <label>
+        <span className="visually-hidden">{t('block.label')}</span>
+        <select
+          aria-label={t('block.label')}
+          data-testid="block-kind"
+          value={kind}
+          onChange={(event) => {
+            editor.chain().focus().setBlockKind(event.target.value as BlockKind).run();
+          }}
+        >
+          {BLOCK_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`block.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        aria-pressed={current?.runIn ?? false}
+        disabled={!isHeading}
+        title={t('block.runInHint')}
+        onClick={() => editor.chain().focus().toggleRunIn().run()}
+      >
+        {t('block.runIn')}
+      </button>
+      <span className="spacer" />
+      <label>
+        <span className="visually-hidden">{t('status.language')}</span>
+        <select aria-label={t('status.language')} value={i18n.language} onChange={(event) => onLanguage(event.target.value as Language)}>
+          {languages.map((language) => (
+            <option key={language} value={language}>
+              {LANGUAGE_NAMES[language]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}
