@@ -1,0 +1,124 @@
+/**
+ * The outline of a speech: its headings (own-line and run-in) with their numbers, the enumerated
+ * points under each section, each entry's spoken length, and gaps in numbered enumerations.
+ *
+ * Facts about a block (its level, length, lead sentence, enumeration marker) are cached per node:
+ * ProseMirror nodes are immutable and shared between document versions, so after a keystroke only
+ * the edited block is measured again and the outline is a cheap walk over cached facts
+ * (DESIGN.md, decision 6).
+ */
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { HeadingCounter, headingLevel } from './numbering';
+import { runInLeadLength } from './run-in';
+import { speechLength } from './stats';
+import { enumerationGaps, enumerationMarker, type EnumerationMarker } from './enumeration';
+
+/** What the outline needs to know about one block; a pure function of the node. */
+export interface BlockFacts {
+  /** Heading level 1–4, or 0. */
+  level: number;
+  /** The spoken length of the block's text. */
+  length: number;
+  /** What the outline shows: a heading's text (its lead sentence if run-in), a point's lead sentence. */
+  text: string;
+  /** The enumeration marker a body paragraph opens with. */
+  marker?: EnumerationMarker;
+}
+
+const factsCache = new WeakMap<PMNode, BlockFacts>();
+
+/** The block's facts, measured once per node. */
+export function blockFacts(node: PMNode): BlockFacts {
+  let facts = factsCache.get(node);
+  if (facts) return facts;
+  const text = node.textContent;
+  const level = headingLevel(node);
+  const lead = text.slice(0, runInLeadLength(text));
+  facts = { level, length: speechLength(text), text: level && !node.attrs.runIn ? text : lead };
+  if (!level && node.type.name === 'paragraph') {
+    const marker = enumerationMarker(text);
+    if (marker) facts.marker = marker;
+  }
+  factsCache.set(node, facts);
+  return facts;
+}
+
+/** One entry of the outline. */
+export interface OutlineEntry {
+  kind: 'heading' | 'point';
+  /** Heading level 1–4; for a point, the level of the section it sits in (0 before any heading). */
+  level: number;
+  /** The drawn number (一、, （一）) or the point's marker (一要). */
+  label: string;
+  text: string;
+  /** The block's index among the document's top-level blocks. */
+  index: number;
+  /** The block's position in the document. */
+  pos: number;
+  /** Spoken length: a heading's whole section (with its number and subsections), a point's paragraph. */
+  length: number;
+  children: OutlineEntry[];
+  /** Markers missing among this section's points, e.g. ["二要"]. */
+  gaps: string[];
+}
+
+/** The outline of a document. */
+export interface Outline {
+  entries: OutlineEntry[];
+  /** Spoken length of the whole speech. */
+  total: number;
+  /** Points before any heading, and gaps among them. */
+  gaps: string[];
+}
+
+interface Open {
+  level: number;
+  entry: OutlineEntry | undefined;
+  children: OutlineEntry[];
+  markers: EnumerationMarker[];
+}
+
+function closeSection(open: Open): void {
+  if (open.entry) open.entry.gaps = enumerationGaps(open.markers);
+}
+
+/** Builds the outline of `doc`. Runs in time linear in the number of blocks, with cached facts. */
+export function buildOutline(doc: PMNode): Outline {
+  const counter = new HeadingCounter();
+  const root: Open = { level: 0, entry: undefined, children: [], markers: [] };
+  const stack: Open[] = [root];
+  let total = 0;
+  doc.forEach((node, pos, index) => {
+    const facts = blockFacts(node);
+    let length = facts.length;
+    if (facts.level) {
+      while (stack.length > 1 && stack[stack.length - 1]!.level >= facts.level) closeSection(stack.pop()!);
+      const label = counter.next(facts.level);
+      length += speechLength(label);
+      const entry: OutlineEntry = { kind: 'heading', level: facts.level, label, text: facts.text, index, pos, length: 0, children: [], gaps: [] };
+      stack[stack.length - 1]!.children.push(entry);
+      stack.push({ level: facts.level, entry, children: entry.children, markers: [] });
+    } else if (facts.marker) {
+      const open = stack[stack.length - 1]!;
+      open.children.push({ kind: 'point', level: open.level, label: facts.marker.marker, text: facts.text, index, pos, length, children: [], gaps: [] });
+      open.markers.push(facts.marker);
+    }
+    total += length;
+    for (let i = 1; i < stack.length; i++) stack[i]!.entry!.length += length;
+  });
+  while (stack.length > 1) closeSection(stack.pop()!);
+  return { entries: root.children, total, gaps: enumerationGaps(root.markers) };
+}
+
+/** Every entry in document order, depth first. */
+export function flattenOutline(entries: readonly OutlineEntry[]): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  const walk = (list: readonly OutlineEntry[]) => {
+    for (const entry of list) {
+      out.push(entry);
+      walk(entry.children);
+    }
+  };
+  walk(entries);
+  return out;
+}

@@ -1,0 +1,19 @@
+/** Builders of speech documents for unit tests (no editor, no DOM). */
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { speechSchema } from './schema';
+
+export type BlockSpec = ['title' | 'byline' | 'salutation', string] | [number, string] | [number, string, 'runIn'];
+
+/** A document from compact specs: ['title', '…'], [0, 'body'], [2, 'heading'], [2, 'lead。body', 'runIn']. */
+export function docOf(...blocks: BlockSpec[]): PMNode {
+  const schema = speechSchema();
+  return schema.node(
+    'doc',
+    null,
+    blocks.map((spec) => {
+      const text = spec[1] ? [schema.text(spec[1])] : [];
+      if (typeof spec[0] === 'string') return schema.node(spec[0], null, text);
+      return schema.node('paragraph', { level: spec[0], runIn: spec[2] === 'runIn' }, text);
+    }),
+  );
+}
