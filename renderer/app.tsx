@@ -13,6 +13,9 @@ import { Toolbar } from './components/toolbar';
 import { StatusBar } from './components/status-bar';
 import { FailureDialog, UnsavedDialog } from './components/dialogs';
 import { setLanguage } from './i18n';
+import { OutlinePanel } from './outline/outline-panel';
+import { PropertiesDialog } from './components/properties-dialog';
+import { DEFAULT_SPEAKING_RATE } from '../shared/document/stats';
 
 interface PendingPrompt {
   name: string;
@@ -34,23 +37,33 @@ function fileShortcut(event: KeyboardEvent): Command['command'] | undefined {
   }
 }
 
+function outlineShortcut(event: KeyboardEvent): Command['command'] | undefined {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === '\\' ? 'toggleOutline' : undefined;
+}
+
 export function App({ api }: { api: LecternApi }) {
   const { t } = useTranslation();
   const hints = useMemo(() => ({ title: t('hints.title'), byline: t('hints.byline'), salutation: t('hints.salutation') }), [t]);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [outlineOpen, setOutlineOpen] = useState(true);
+  const [propertiesOpen, setPropertiesOpen] = useState(false);
   const hintsRef = useRef(hints);
   hintsRef.current = hints;
   const editor = useEditor({
     // The hints are read when a block is drawn, so a language change shows at the next redraw.
     extensions: speechExtensions({
-      get title() {
-        return hintsRef.current.title;
+      hints: {
+        get title() {
+          return hintsRef.current.title;
+        },
+        get byline() {
+          return hintsRef.current.byline;
+        },
+        get salutation() {
+          return hintsRef.current.salutation;
+        },
       },
-      get byline() {
-        return hintsRef.current.byline;
-      },
-      get salutation() {
-        return hintsRef.current.salutation;
-      },
+      onSectionRefused: (reason) => setNotice(`section.refused.${reason}`),
     }),
     autofocus: 'start',
     editorProps: { attributes: { class: 'speech', spellcheck: 'false', 'aria-label': t('app.name'), 'data-testid': 'editor' } },
@@ -89,6 +102,10 @@ export function App({ api }: { api: LecternApi }) {
           return void editor?.chain().focus().redo().run();
         case 'setLanguage':
           return command.language ? void changeLanguage(command.language) : undefined;
+        case 'toggleOutline':
+          return setOutlineOpen((open) => !open);
+        case 'properties':
+          return setPropertiesOpen(true);
       }
     },
     [changeLanguage, editor, session],
@@ -102,13 +119,16 @@ export function App({ api }: { api: LecternApi }) {
   useEffect(() => {
     if (api.host !== 'web' || !editor) return undefined;
     (window as unknown as { lecternEditor?: unknown }).lecternEditor = editor;
-    return () => delete (window as unknown as { lecternEditor?: unknown }).lecternEditor;
+    return () => {
+      delete (window as unknown as { lecternEditor?: unknown }).lecternEditor;
+    };
   }, [api, editor]);
 
   useEffect(() => {
-    if (api.host !== 'web') return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      const command = fileShortcut(event);
+      // Ctrl+\ toggles the outline in both hosts (the View menu shows it too); the file
+      // shortcuts are the native menu's in Electron, so only the web host handles them here.
+      const command = outlineShortcut(event) ?? (api.host === 'web' ? fileShortcut(event) : undefined);
       if (!command) return;
       event.preventDefault();
       runRef.current({ command });
@@ -117,16 +137,36 @@ export function App({ api }: { api: LecternApi }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [api]);
 
+  // A refusal notice goes away by itself after a few seconds.
+  useEffect(() => {
+    if (!notice) return undefined;
+    const timer = window.setTimeout(() => setNotice(undefined), 6000);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+
+  const rate = session.meta.speakingRate ?? DEFAULT_SPEAKING_RATE;
   if (!editor) return null;
   return (
     <div className="app">
       <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} />
-      <main className="desk">
-        <div className="page">
-          <EditorContent editor={editor} />
+      <div className="workspace">
+        {outlineOpen ? <OutlinePanel editor={editor} rate={rate} /> : null}
+        <main className="desk">
+          <div className="page">
+            <EditorContent editor={editor} />
+          </div>
+        </main>
+      </div>
+      <StatusBar editor={editor} dirty={session.dirty} rate={rate} targetMinutes={session.meta.targetMinutes} onProperties={() => setPropertiesOpen(true)} />
+      {notice ? (
+        <div className="notice" role="status" data-testid="notice">
+          {t(notice)}
+          <button type="button" aria-label="×" onClick={() => setNotice(undefined)}>
+            ×
+          </button>
         </div>
-      </main>
-      <StatusBar editor={editor} dirty={session.dirty} />
+      ) : null}
+      {propertiesOpen ? <PropertiesDialog meta={session.meta} onSave={session.updateMeta} onClose={() => setPropertiesOpen(false)} /> : null}
       {prompt ? (
         <UnsavedDialog
           name={prompt.name}

@@ -11,7 +11,7 @@ import { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
 import type { Failure, LecternApi, OpenResult } from '../shared/ipc/contract';
-import type { SpeechFile } from '../shared/document/file-format';
+import type { SpeechFile, SpeechMeta } from '../shared/document/file-format';
 
 /** What the user chose in the unsaved-changes prompt. */
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
@@ -28,12 +28,18 @@ interface Identity {
   /** The envelope as loaded or last saved (meta, placeholders); `doc` is the editor's. */
   file: SpeechFile;
   savedDoc: PMNode;
+  /** The properties as last saved, serialised, so that changing them back makes the document clean. */
+  savedMeta: string;
 }
 
 export interface DocumentSession {
   docId: string | undefined;
   name: string;
   dirty: boolean;
+  /** The document's properties (speaking rate, target length, title…). */
+  meta: SpeechMeta;
+  /** Changes document properties; an unsaved change like any edit. */
+  updateMeta(patch: Partial<SpeechMeta>): void;
   failure: ShownFailure | undefined;
   dismissFailure(): void;
   newDocument(): Promise<void>;
@@ -71,11 +77,12 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
   const identityRef = useRef(identity);
   identityRef.current = identity;
 
-  const dirty =
+  const docDirty =
     useEditorState({
       editor,
       selector: ({ editor: current }) => (current && identity ? !current.state.doc.eq(identity.savedDoc) : false),
     }) ?? false;
+  const dirty = docDirty || (identity !== undefined && JSON.stringify(identity.file.meta) !== identity.savedMeta);
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
 
@@ -84,7 +91,7 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
       if (!editor) return;
       const previous = identityRef.current;
       const savedDoc = loadIntoEditor(editor, file);
-      setIdentity({ docId, name, file, savedDoc });
+      setIdentity({ docId, name, file, savedDoc, savedMeta: JSON.stringify(file.meta) });
       if (previous && previous.docId !== docId) void api.closeDocument({ docId: previous.docId });
     },
     [api, editor],
@@ -104,7 +111,7 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
       const request = { docId: current.docId, file };
       const result = mode === 'save' ? await api.saveDocument(request) : await api.saveDocumentAs(request);
       if (result.status === 'saved') {
-        setIdentity((now) => (now && now.docId === current.docId ? { ...now, name: result.name, file, savedDoc: doc } : now));
+        setIdentity((now) => (now && now.docId === current.docId ? { ...now, name: result.name, file, savedDoc: doc, savedMeta: JSON.stringify(file.meta) } : now));
         return true;
       }
       if (result.status === 'failed') setFailure({ action: 'save', error: result.error });
@@ -176,6 +183,9 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     docId: identity?.docId,
     name: identity?.name ?? '',
     dirty,
+    meta: identity?.file.meta ?? {},
+    updateMeta: (patch) =>
+      setIdentity((now) => (now ? { ...now, file: { ...now.file, meta: { ...now.file.meta, ...patch } } } : now)),
     failure,
     dismissFailure: () => setFailure(undefined),
     newDocument,

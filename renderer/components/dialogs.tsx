@@ -6,7 +6,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShownFailure, UnsavedChoice } from '../document-session';
 
-function Modal({ label, onCancel, children }: { label: string; onCancel: () => void; children: ReactNode }) {
+export function Modal({ label, onCancel, children }: { label: string; onCancel: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

@@ -1,17 +1,33 @@
-/** The status bar: length of the speech and whether it is saved. */
+/**
+ * The status bar: the speech's spoken length and time against the target length, and whether it
+ * is saved. Reads the outline plugin's totals, so it never walks the document per keystroke.
+ */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { formatDuration, speakingSeconds } from '../../shared/document/stats';
+import { outlineOf } from '../editor/extensions/outline-state';
 
-/** Counts Han characters (FORMAT.md's speaking-time rule counts each as 1). */
-const HAN = /\p{Script=Han}/gu;
-
-export function StatusBar({ editor, dirty }: { editor: Editor; dirty: boolean }) {
+export function StatusBar({ editor, dirty, rate, targetMinutes, onProperties }: { editor: Editor; dirty: boolean; rate: number; targetMinutes?: number | undefined; onProperties: () => void }) {
   const { t } = useTranslation();
-  const count = useEditorState({ editor, selector: ({ editor: ed }) => ed.state.doc.textContent.match(HAN)?.length ?? 0 }) ?? 0;
+  const total = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state).outline.total }) ?? 0;
+  const seconds = speakingSeconds(total, rate);
+  const over = targetMinutes !== undefined && seconds > targetMinutes * 60;
+  const target = targetMinutes !== undefined ? ` / ${formatDuration(targetMinutes * 60, true)}` : '';
   return (
     <footer className="status-bar">
-      <span data-testid="char-count">{t('status.characters', { count })}</span>
+      <span data-testid="char-count">{t('outline.length', { count: total })}</span>
+      <button
+        type="button"
+        className={`timing${over ? ' over' : ''}`}
+        data-testid="timing"
+        data-over={over ? 'true' : 'false'}
+        title={over ? t('timing.over') : t('timing.total')}
+        onClick={onProperties}
+      >
+        {formatDuration(seconds)}
+        {target}
+      </button>
       <span className="spacer" />
       <span data-testid="save-state" data-dirty={dirty ? 'true' : 'false'}>
         {dirty ? t('status.unsaved') : t('status.saved')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { moveSection, moveSectionBySibling, sectionBounds, shiftSection, siblingSection, skippedLevels } from './sections';
 import { docOf } from './test-docs';
@@ -31,7 +31,7 @@ const labelled = (doc: PMNode) => {
   return out;
 };
 
-function apply(doc: PMNode, change: (tr: import('@tiptap/pm/state').Transaction) => string | undefined) {
+function apply(doc: PMNode, change: (tr: Transaction) => string | undefined) {
   const tr = EditorState.create({ doc }).tr;
   const refusal = change(tr);
   return { refusal, doc: tr.doc, steps: tr.steps.length };
@@ -63,6 +63,16 @@ describe('moveSection', () => {
     expect(refusal).toBeUndefined();
     expect(texts(doc)).toEqual(['讲话', '甲', '甲正文', '甲一', '甲一正文', '丙', '丙1', '丙正文', '乙', '乙正文']);
     expect(labelled(doc)).toEqual(['一、甲', '（一）甲一', '二、丙', '1.丙1', '三、乙']);
+  });
+
+  it('carries the cursor with the moved section', () => {
+    const original = speech();
+    const state = EditorState.create({ doc: original });
+    const cursor = sectionBounds(original, 7)!.from + 2;
+    const tr = state.tr.setSelection(TextSelection.create(original, cursor));
+    moveSection(tr, 7, 1);
+    expect(tr.doc.resolve(tr.selection.from).parent.textContent).toBe('丙');
+    expect(tr.selection.from).toBe(sectionBounds(tr.doc, 1)!.from + 2);
   });
 
   it('moves a section to the end', () => {

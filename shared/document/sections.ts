@@ -5,7 +5,7 @@
  * refused, so that a move is done whole or not at all.
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { Transaction } from '@tiptap/pm/state';
+import { TextSelection, type Transaction } from '@tiptap/pm/state';
 import { headingLevel } from './numbering';
 import { MAX_HEADING_LEVEL } from './schema';
 
@@ -125,8 +125,13 @@ export function moveSection(tr: Transaction, index: number, target: number, opti
   const insertAt = clamped < bounds.start ? clamped : clamped - moved.length;
   if (refusesLevels(levels, [...rest.slice(0, insertAt), ...moved, ...rest.slice(insertAt)], options)) return 'skips-a-level';
   const steps = tr.steps.length;
+  const { from: anchor, to: head } = tr.selection;
+  const carried = anchor >= bounds.from && head <= bounds.to;
   tr.delete(bounds.from, bounds.to);
-  tr.insert(tr.mapping.slice(steps).map(starts[clamped]!), content);
+  const insertPos = tr.mapping.slice(steps).map(starts[clamped]!);
+  tr.insert(insertPos, content);
+  // The cursor travels with the section it was in, so a second Alt+Shift+↑ moves it again.
+  if (carried) tr.setSelection(TextSelection.create(tr.doc, insertPos + (anchor - bounds.from), insertPos + (head - bounds.from)));
   return undefined;
 }
 

@@ -5,10 +5,13 @@
 import type { AnyExtension } from '@tiptap/core';
 import { Placeholder, UndoRedo } from '@tiptap/extensions';
 import { speechNodes } from '../../../shared/document/schema';
+import type { SectionRefusal } from '../../../shared/document/sections';
 import { HeadingNumbers } from './heading-numbers';
 import { RunInLead } from './run-in-lead';
 import { SpeechBlocks } from './speech-blocks';
 import { LineBreakCommands } from './line-break';
+import { OutlineTracker } from './outline-state';
+import { SectionCommands } from './section-commands';
 
 /** Hints shown in empty blocks, by block type (translated by the caller). */
 export interface EmptyBlockHints {
@@ -17,13 +20,24 @@ export interface EmptyBlockHints {
   salutation: string;
 }
 
-export function speechExtensions(hints?: EmptyBlockHints): AnyExtension[] {
+export interface SpeechExtensionOptions {
+  hints?: EmptyBlockHints;
+  /** Refuse section moves that leave a heading skipping a level. */
+  checkLevels?: boolean;
+  /** Told why a section move or promotion was refused. */
+  onSectionRefused?: (reason: SectionRefusal) => void;
+}
+
+export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExtension[] {
+  const { hints } = options;
   return [
     ...speechNodes,
     LineBreakCommands,
     SpeechBlocks,
+    SectionCommands.configure({ checkLevels: options.checkLevels ?? false, onRefuse: options.onSectionRefused ?? (() => {}) }),
     HeadingNumbers,
     RunInLead,
+    OutlineTracker,
     UndoRedo.configure({ depth: 500, newGroupDelay: 500 }),
     Placeholder.configure({
       includeChildren: false,

@@ -1,0 +1,46 @@
+/** Document properties: speaking rate and target length (FORMAT.md, "Speaking time"). */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SPEAKING_RATE, MAX_SPEAKING_RATE, MIN_SPEAKING_RATE } from '../../shared/document/stats';
+import type { SpeechMeta } from '../../shared/document/file-format';
+import { Modal } from './dialogs';
+
+export function PropertiesDialog({ meta, onSave, onClose }: { meta: SpeechMeta; onSave: (patch: Partial<SpeechMeta>) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [rate, setRate] = useState(String(meta.speakingRate ?? DEFAULT_SPEAKING_RATE));
+  const [target, setTarget] = useState(meta.targetMinutes === undefined ? '' : String(meta.targetMinutes));
+  const rateValue = Number(rate);
+  const targetValue = target.trim() === '' ? undefined : Number(target);
+  const valid = Number.isInteger(rateValue) && rateValue >= MIN_SPEAKING_RATE && rateValue <= MAX_SPEAKING_RATE && (targetValue === undefined || (targetValue > 0 && targetValue <= 600));
+  return (
+    <Modal label={t('properties.title')} onCancel={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!valid) return;
+          onSave({ speakingRate: rateValue, targetMinutes: targetValue });
+          onClose();
+        }}
+      >
+        <h2>{t('properties.title')}</h2>
+        <label className="field">
+          {t('properties.rate')}
+          <input type="number" min={MIN_SPEAKING_RATE} max={MAX_SPEAKING_RATE} step={10} value={rate} onChange={(event) => setRate(event.target.value)} />
+        </label>
+        <label className="field">
+          {t('properties.target')}
+          <input type="number" min={1} max={600} step={0.5} value={target} onChange={(event) => setTarget(event.target.value)} />
+        </label>
+        <div className="modal-buttons">
+          <button type="submit" disabled={!valid}>
+            {t('properties.ok')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('properties.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
