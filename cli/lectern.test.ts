@@ -1,0 +1,86 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emptySpeechFile, serializeSpeechFile } from '../shared/document/file-format';
+import { docOf } from '../shared/document/test-docs';
+import { main } from './lectern';
+
+let dir: string;
+let speechPath: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'lectern-cli-'));
+  const doc = docOf(
+    ['title', '在全市XX工作推进会上的讲话'],
+    ['salutation', '同志们：'],
+    [1, '统一思想认识'],
+    [2, '充分认识重要意义。正文十个汉字在这里。', 'runIn'],
+    [1, '突出工作重点'],
+    [0, '一要抓好项目建设。'],
+    [0, '三要抓好风险防控。'],
+  );
+  const file = { ...emptySpeechFile(), meta: { speakingRate: 240 }, doc: doc.toJSON() };
+  speechPath = path.join(dir, '讲话.speech');
+  await writeFile(speechPath, serializeSpeechFile(file));
+});
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const status = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  return { status, stdout, stderr };
+}
+
+describe('lectern outline', () => {
+  it('prints the numbered tree with lengths, times, gaps and the total', async () => {
+    const { status, stdout } = await run(['outline', speechPath]);
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('在全市XX工作推进会上的讲话');
+    expect(lines[1]).toMatch(/^一、统一思想认识 {2}\(\d+字 \d+′\d\d″\)$/);
+    expect(lines[2]).toMatch(/^ {2}（一）充分认识重要意义。 {2}\(\d+字/);
+    expect(lines[3]).toMatch(/^二、突出工作重点 .*\[缺二要\]$/);
+    expect(lines[4]).toMatch(/^ {2}· 一要抓好项目建设。/);
+    expect(lines.at(-1)).toMatch(/^合计 \d+字 \d+′\d\d″（语速 240字\/分钟）$/);
+  });
+
+  it('prints JSON with characters and seconds at the document’s rate', async () => {
+    const { status, stdout } = await run(['outline', speechPath, '--json']);
+    expect(status).toBe(0);
+    const data = JSON.parse(stdout);
+    expect(data.rate).toBe(240);
+    expect(data.entries.map((e: { label: string }) => e.label)).toEqual(['一、', '二、']);
+    expect(data.entries[0].children[0]).toMatchObject({ kind: 'heading', level: 2, label: '（一）', text: '充分认识重要意义。' });
+    const first = data.entries[0];
+    // 一 + 统一思想认识 (6) + （一） 一 + 充分认识重要意义 (8) + 正文十个汉字在这里 (9)
+    expect(first.characters).toBe(1 + 6 + 1 + 8 + 9);
+    expect(first.seconds).toBe(Math.round(((1 + 6 + 1 + 8 + 9) / 240) * 60));
+    expect(data.entries[1].gaps).toEqual(['二要']);
+  });
+
+  it('names the file and the problem when it cannot read it, with exit status 2', async () => {
+    const missing = await run(['outline', path.join(dir, 'nope.speech')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.speech');
+    const broken = path.join(dir, 'broken.speech');
+    await writeFile(broken, '{"format":');
+    const result = await run(['outline', broken]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/broken\.speech: The file is not valid JSON/);
+    expect(await readFile(broken, 'utf8')).toBe('{"format":');
+  });
+
+  it('explains its usage for an unknown command', async () => {
+    const result = await run(['frobnicate']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('lectern outline FILE');
+  });
+
+  it('runs from the bin script with plain Node', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.resolve('bin/lectern.mjs'), 'outline', speechPath, '--json']);
+    expect(JSON.parse(stdout).entries).toHaveLength(2);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * `lectern`, the command line: scripting and checks over `.speech` files with plain Node (no
+ * Electron). Commands print to stdout; problems go to stderr with exit status 2.
+ *
+ *   lectern outline FILE [--json]   the numbered outline with per-section length and time
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { MAX_SPEECH_FILE_BYTES, SpeechFileError, parseSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
+import { outlineJSON, outlineText } from './outline-report';
+
+const USAGE = `用法 / usage:
+  lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
+`;
+
+/** A failure the CLI reports as one line and exit status 2. */
+export class CliError extends Error {}
+
+/** Reads and validates a speech file, naming the file and the problem on failure. */
+export async function loadSpeech(file: string): Promise<ParsedSpeech> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (error) {
+    throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 (no such file)' : (error as Error).message}`);
+  }
+  if (size > MAX_SPEECH_FILE_BYTES) throw new CliError(`${file}: 文件过大 (larger than ${MAX_SPEECH_FILE_BYTES} bytes)`);
+  try {
+    return parseSpeechFile(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (error instanceof SpeechFileError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit status. */
+export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [command, file, ...rest] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    out(USAGE);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'outline': {
+        if (!file || rest.length) throw new CliError(`outline takes one FILE\n${USAGE}`);
+        const { file: speech, doc } = await loadSpeech(file);
+        const data = outlineJSON(doc, speech.meta.speakingRate);
+        out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : outlineText(data));
+        return 0;
+      }
+      default:
+        throw new CliError(`unknown command "${command}"\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      err(`lectern: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
