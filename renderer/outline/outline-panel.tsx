@@ -3,8 +3,12 @@
  * enumerated points; each with its length and speaking time, gaps in enumerations flagged. Click
  * an entry to jump there; the section under the cursor is highlighted; sections collapse; drag a
  * heading (dnd-kit) to move its whole section, which is one undoable step.
+ *
+ * Typing must stay fast in a 300,000-character speech: the outline keeps unchanged entries'
+ * identity (`buildOutline` shares them), rows are memoised on it, and the sidebar renders from a
+ * deferred value, after the keystroke's own frame.
  */
-import { useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +16,13 @@ import { DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, 
 import type { OutlineEntry } from '../../shared/document/outline';
 import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
+import { blockPosition } from '../../shared/document/sections';
 
-/** Puts the cursor at the start of a block and scrolls it into view. */
-export function jumpTo(editor: Editor, entry: Pick<OutlineEntry, 'pos'>): void {
-  editor.chain().focus().setTextSelection(entry.pos + 1).run();
-  const dom = editor.view.nodeDOM(entry.pos);
+/** Puts the cursor at the start of the top-level block `index` and scrolls it into view. */
+export function jumpTo(editor: Editor, index: number): void {
+  const pos = blockPosition(editor.state.doc, index);
+  editor.chain().focus().setTextSelection(pos + 1).run();
+  const dom = editor.view.nodeDOM(pos);
   if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
 }
 
@@ -25,22 +31,24 @@ function DropLine({ target }: { target: number }) {
   return <div ref={setNodeRef} className={`outline-drop${isOver ? ' over' : ''}`} data-testid={`outline-drop-${target}`} />;
 }
 
-interface RowProps {
+/** What every row shares; a new object only when one of these changes. */
+interface RowContext {
   editor: Editor;
-  entry: OutlineEntry;
   rate: number;
-  active: boolean;
-  collapsed: boolean;
-  onToggle: () => void;
-  children?: ReactNode;
+  activeIndex: number | undefined;
+  collapsed: ReadonlySet<number>;
+  toggle: (index: number) => void;
 }
 
-function Row({ editor, entry, rate, active, collapsed, onToggle, children }: RowProps) {
+const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context: RowContext }) {
   const { t } = useTranslation();
+  const { editor, rate, activeIndex, collapsed, toggle } = context;
   const draggable = useDraggable({ id: `section-${entry.index}`, data: { index: entry.index }, disabled: entry.kind !== 'heading' });
+  const active = entry.index === activeIndex;
+  const isCollapsed = collapsed.has(entry.index);
   const time = formatDuration(speakingSeconds(entry.length, rate));
   return (
-    <li className={`outline-item ${entry.kind} level-${entry.level}`} data-index={entry.index}>
+    <li className={`outline-item ${entry.kind} level-${entry.level}`} data-index={entry.index} role="none">
       {entry.kind === 'heading' ? <DropLine target={entry.index} /> : null}
       <div
         ref={draggable.setNodeRef}
@@ -50,22 +58,22 @@ function Row({ editor, entry, rate, active, collapsed, onToggle, children }: Row
         {...draggable.attributes}
         {...draggable.listeners}
         role="treeitem"
-        aria-expanded={entry.children.length ? !collapsed : undefined}
+        aria-expanded={entry.children.length ? !isCollapsed : undefined}
       >
         {entry.children.length ? (
           <button
             type="button"
             className="outline-toggle"
-            aria-label={collapsed ? t('outline.expand') : t('outline.collapse')}
+            aria-label={isCollapsed ? t('outline.expand') : t('outline.collapse')}
             onPointerDown={(event) => event.stopPropagation()}
-            onClick={onToggle}
+            onClick={() => toggle(entry.index)}
           >
-            {collapsed ? '▸' : '▾'}
+            {isCollapsed ? '▸' : '▾'}
           </button>
         ) : (
           <span className="outline-toggle" />
         )}
-        <button type="button" className="outline-label" onPointerDown={(event) => event.button === 0 && event.stopPropagation()} onClick={() => jumpTo(editor, entry)}>
+        <button type="button" className="outline-label" onClick={() => jumpTo(editor, entry.index)}>
           <span className="outline-number">{entry.kind === 'heading' ? entry.label : ''}</span>
           <span className="outline-text">{entry.text}</span>
         </button>
@@ -78,59 +86,77 @@ function Row({ editor, entry, rate, active, collapsed, onToggle, children }: Row
           </span>
         ) : null}
       </div>
-      {children}
+      {entry.children.length && !isCollapsed ? (
+        <ul role="group">
+          {entry.children.map((child) => (
+            <Row key={`${child.kind}-${child.index}`} entry={child} context={context} />
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
+});
+
+/**
+ * The tree, subscribed to the outline. It sits inside `DndContext` so that the drag context (whose
+ * changes re-render every draggable) is not re-rendered by typing.
+ */
+function OutlineTree({ editor, rate }: { editor: Editor; rate: number }) {
+  const { t } = useTranslation();
+  const current = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state), equalityFn: (a, b) => a === b });
+  const state = useDeferredValue(current);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const toggle = useCallback(
+    (index: number) =>
+      setCollapsed((now) => {
+        const next = new Set(now);
+        if (!next.delete(index)) next.add(index);
+        return next;
+      }),
+    [],
+  );
+  const activeIndex = state?.activeIndex;
+  const context = useMemo<RowContext>(() => ({ editor, rate, activeIndex, collapsed, toggle }), [editor, rate, activeIndex, collapsed, toggle]);
+  if (!state) return null;
+  const { outline } = state;
+  return (
+    <>
+      {outline.entries.length === 0 ? <p className="outline-empty">{t('outline.empty')}</p> : null}
+      <ul role="tree">
+        {outline.entries.map((entry) => (
+          <Row key={`${entry.kind}-${entry.index}`} entry={entry} context={context} />
+        ))}
+      </ul>
+      <EndDropLine editor={editor} />
+      {outline.gaps.length ? <p className="outline-gap">{t('outline.gap', { missing: outline.gaps.join('、') })}</p> : null}
+    </>
+  );
+}
+
+/** The drop line after the last section: dropping there moves a section to the end. */
+function EndDropLine({ editor }: { editor: Editor }) {
+  const count = useEditorState({ editor, selector: ({ editor: ed }) => ed.state.doc.childCount }) ?? 0;
+  return <DropLine target={count} />;
 }
 
 export function OutlinePanel({ editor, rate }: { editor: Editor; rate: number }) {
   const { t } = useTranslation();
-  const state = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state) });
-  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
-  if (!state) return null;
-  const { outline, activeIndex } = state;
-
-  const onDragEnd = (event: DragEndEvent) => {
-    const index = event.active.data.current?.index as number | undefined;
-    const target = event.over?.data.current?.target as number | undefined;
-    if (index === undefined || target === undefined) return;
-    editor.commands.moveSectionTo(index, target);
-  };
-
-  const render = (entries: readonly OutlineEntry[]): ReactNode =>
-    entries.map((entry) => {
-      const isCollapsed = collapsed.has(entry.index);
-      return (
-        <Row
-          key={`${entry.kind}-${entry.index}`}
-          editor={editor}
-          entry={entry}
-          rate={rate}
-          active={entry.index === activeIndex}
-          collapsed={isCollapsed}
-          onToggle={() =>
-            setCollapsed((now) => {
-              const next = new Set(now);
-              if (!next.delete(entry.index)) next.add(entry.index);
-              return next;
-            })
-          }
-        >
-          {entry.children.length && !isCollapsed ? <ul role="group">{render(entry.children)}</ul> : null}
-        </Row>
-      );
-    });
-
+  const onDragEnd = useCallback(
+    (event: DragEndEvent) => {
+      const index = event.active.data.current?.index as number | undefined;
+      const target = event.over?.data.current?.target as number | undefined;
+      if (index === undefined || target === undefined) return;
+      editor.commands.moveSectionTo(index, target);
+    },
+    [editor],
+  );
   return (
     <nav className="outline-panel" aria-label={t('outline.title')} data-testid="outline">
       <h2>{t('outline.title')}</h2>
-      {outline.entries.length === 0 ? <p className="outline-empty">{t('outline.empty')}</p> : null}
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-        <ul role="tree">{render(outline.entries)}</ul>
-        <DropLine target={editor.state.doc.childCount} />
+        <OutlineTree editor={editor} rate={rate} />
       </DndContext>
-      {outline.gaps.length ? <p className="outline-gap">{t('outline.gap', { missing: outline.gaps.join('、') })}</p> : null}
     </nav>
   );
 }

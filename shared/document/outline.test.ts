@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Fragment, Slice } from '@tiptap/pm/model';
 import { blockFacts, buildOutline, flattenOutline } from './outline';
 import { speechLength } from './stats';
 import { docOf } from './test-docs';
@@ -74,10 +75,11 @@ describe('buildOutline', () => {
     expect(outline.gaps).toEqual(['二是']);
   });
 
-  it('records each entry’s block index and position, so the editor can jump there', () => {
+  it('records each entry’s block index, so the editor can jump there', () => {
     const doc = sample();
     const entries = flattenOutline(buildOutline(doc).entries);
-    for (const entry of entries) expect(doc.nodeAt(entry.pos)).toBe(doc.child(entry.index));
+    expect(entries.map((e) => e.index)).toEqual([4, 6, 7, 8, 10, 11, 12, 13, 14, 15]);
+    for (const entry of entries) expect(doc.child(entry.index).textContent.startsWith(entry.text.replace(/^·/, ''))).toBe(true);
   });
 });
 
@@ -87,5 +89,32 @@ describe('blockFacts', () => {
     const node = doc.child(10);
     expect(blockFacts(node)).toBe(blockFacts(node));
     expect(blockFacts(node).marker?.marker).toBe('一要');
+  });
+});
+
+describe('buildOutline with the previous outline', () => {
+  it('keeps unchanged entries identical and replaces only what an edit touched', () => {
+    const doc = docOf([1, '甲'], [0, '正文'], [2, '甲一'], [1, '乙'], [0, '乙正文'], [1, '丙']);
+    const before = buildOutline(doc);
+    const schema = doc.type.schema;
+    // Replace block 4 (乙's body) with a longer paragraph: only 乙 changes length.
+    const edited = doc.replace(
+      doc.child(0).nodeSize + doc.child(1).nodeSize + doc.child(2).nodeSize + doc.child(3).nodeSize,
+      doc.content.size - doc.child(5).nodeSize,
+      new Slice(Fragment.from(schema.node('paragraph', null, [schema.text('乙正文加长')])), 0, 0),
+    );
+    const after = buildOutline(edited, before);
+    expect(after.entries[0]).toBe(before.entries[0]);
+    expect(after.entries[0]!.children).toBe(before.entries[0]!.children);
+    expect(after.entries[1]).not.toBe(before.entries[1]);
+    expect(after.entries[1]!.length).toBe(before.entries[1]!.length + 2);
+    // 丙 comes after the edit: its position moved, but its entry did not change.
+    expect(after.entries[2]).toBe(before.entries[2]);
+  });
+
+  it('answers the very same array when nothing changed', () => {
+    const doc = docOf([1, '甲'], [2, '甲一']);
+    const before = buildOutline(doc);
+    expect(buildOutline(doc, before).entries).toBe(before.entries);
   });
 });

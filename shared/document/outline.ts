@@ -51,10 +51,12 @@ export interface OutlineEntry {
   /** The drawn number (一、, （一）) or the point's marker (一要). */
   label: string;
   text: string;
-  /** The block's index among the document's top-level blocks. */
+  /**
+   * The block's index among the document's top-level blocks. (Not its position: positions shift
+   * with every keystroke before them, indexes only when blocks are added or removed, so entries
+   * keep their identity while the user types.)
+   */
   index: number;
-  /** The block's position in the document. */
-  pos: number;
   /** Spoken length: a heading's whole section (with its number and subsections), a point's paragraph. */
   length: number;
   children: OutlineEntry[];
@@ -82,32 +84,68 @@ function closeSection(open: Open): void {
   if (open.entry) open.entry.gaps = enumerationGaps(open.markers);
 }
 
-/** Builds the outline of `doc`. Runs in time linear in the number of blocks, with cached facts. */
-export function buildOutline(doc: PMNode): Outline {
+function sameEntry(a: OutlineEntry, b: OutlineEntry): boolean {
+  return (
+    a.kind === b.kind &&
+    a.level === b.level &&
+    a.label === b.label &&
+    a.text === b.text &&
+    a.index === b.index &&
+    a.length === b.length &&
+    a.children === b.children &&
+    a.gaps.length === b.gaps.length &&
+    a.gaps.every((gap, i) => gap === b.gaps[i])
+  );
+}
+
+/**
+ * Reuses the previous outline's entry objects (and arrays) wherever nothing in them changed, so
+ * that a view can skip unchanged entries by identity: after a keystroke, only the edited section,
+ * its ancestors and the entries after it (whose positions moved) are new.
+ */
+function share(entries: OutlineEntry[], previous: readonly OutlineEntry[] | undefined): OutlineEntry[] {
+  if (!previous) return entries;
+  const byIndex = new Map(previous.map((entry) => [`${entry.kind}:${entry.index}`, entry]));
+  let same = entries.length === previous.length;
+  const shared = entries.map((entry, i) => {
+    const old = byIndex.get(`${entry.kind}:${entry.index}`);
+    entry.children = share(entry.children, old?.children);
+    const result = old && sameEntry(entry, old) ? old : entry;
+    if (result !== previous[i]) same = false;
+    return result;
+  });
+  return same ? (previous as OutlineEntry[]) : shared;
+}
+
+/**
+ * Builds the outline of `doc`. Runs in time linear in the number of blocks, with cached facts.
+ * Given the `previous` outline, unchanged entries keep their identity.
+ */
+export function buildOutline(doc: PMNode, previous?: Outline): Outline {
   const counter = new HeadingCounter();
   const root: Open = { level: 0, entry: undefined, children: [], markers: [] };
   const stack: Open[] = [root];
   let total = 0;
-  doc.forEach((node, pos, index) => {
+  doc.forEach((node, _pos, index) => {
     const facts = blockFacts(node);
     let length = facts.length;
     if (facts.level) {
       while (stack.length > 1 && stack[stack.length - 1]!.level >= facts.level) closeSection(stack.pop()!);
       const label = counter.next(facts.level);
       length += speechLength(label);
-      const entry: OutlineEntry = { kind: 'heading', level: facts.level, label, text: facts.text, index, pos, length: 0, children: [], gaps: [] };
+      const entry: OutlineEntry = { kind: 'heading', level: facts.level, label, text: facts.text, index, length: 0, children: [], gaps: [] };
       stack[stack.length - 1]!.children.push(entry);
       stack.push({ level: facts.level, entry, children: entry.children, markers: [] });
     } else if (facts.marker) {
       const open = stack[stack.length - 1]!;
-      open.children.push({ kind: 'point', level: open.level, label: facts.marker.marker, text: facts.text, index, pos, length, children: [], gaps: [] });
+      open.children.push({ kind: 'point', level: open.level, label: facts.marker.marker, text: facts.text, index, length, children: [], gaps: [] });
       open.markers.push(facts.marker);
     }
     total += length;
     for (let i = 1; i < stack.length; i++) stack[i]!.entry!.length += length;
   });
   while (stack.length > 1) closeSection(stack.pop()!);
-  return { entries: root.children, total, gaps: enumerationGaps(root.markers) };
+  return { entries: share(root.children, previous?.entries), total, gaps: enumerationGaps(root.markers) };
 }
 
 /** Every entry in document order, depth first. */

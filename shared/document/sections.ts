@@ -44,6 +44,13 @@ export function sectionBounds(doc: PMNode, index: number): SectionBounds | undef
   return { start: index, end, from: starts[index]!, to: starts[end]!, level };
 }
 
+/** The position of the top-level block `index` (the document's end for `doc.childCount`). */
+export function blockPosition(doc: PMNode, index: number): number {
+  let pos = 0;
+  for (let i = 0; i < Math.min(index, doc.childCount); i++) pos += doc.child(i).nodeSize;
+  return pos;
+}
+
 /** The index of the top-level block containing position `pos`. */
 export function blockIndexAt(doc: PMNode, pos: number): number {
   const index = doc.resolve(Math.min(Math.max(pos, 0), doc.content.size)).index(0);

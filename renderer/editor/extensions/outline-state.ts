@@ -37,7 +37,7 @@ export const OutlineTracker = Extension.create({
           init: (_config, state) => ({ outline: buildOutline(state.doc), activeIndex: activeHeading(state) }),
           apply(tr, old) {
             if (!tr.docChanged && !tr.selectionSet) return old;
-            const outline = tr.docChanged ? buildOutline(tr.doc) : old.outline;
+            const outline = tr.docChanged ? buildOutline(tr.doc, old.outline) : old.outline;
             const activeIndex = activeHeading(tr);
             return outline === old.outline && activeIndex === old.activeIndex ? old : { outline, activeIndex };
           },

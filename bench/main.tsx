@@ -1,0 +1,133 @@
+/**
+ * The benchmark page. `?editor=lectern` mounts the real Lectern app; `?editor=plain` mounts a
+ * plain TipTap StarterKit editor. Both expose `window.bench` for scripts/bench.mjs, which types
+ * into them through Chromium and reads the timings measured here.
+ */
+import { createRoot } from 'react-dom/client';
+import { useEffect } from 'react';
+import { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { App } from '../renderer/app';
+import { initI18n } from '../renderer/i18n';
+import { FONT_CHAINS, cssFontFamily, type FaceName } from '../shared/document/fonts';
+import { emptySpeechFile } from '../shared/document/file-format';
+import { sectionBounds } from '../shared/document/sections';
+import { generateSpeech, toStarterKit } from './generate-speech';
+import { memoryApi } from './memory-api';
+import '../renderer/styles.css';
+
+/** Resolves after the next frame has been produced (rAF, then a task after paint). */
+function nextFrame(): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    }),
+  );
+}
+
+const speech = generateSpeech();
+const mode = new URLSearchParams(location.search).get('editor') ?? 'lectern';
+let editor: Editor | undefined;
+
+/** Latency samples: from each input event to the next frame; outline samples: to the sidebar's update. */
+const samples: number[] = [];
+const outlineSamples: number[] = [];
+let lastInput = 0;
+let outlineSeen = true;
+
+document.addEventListener(
+  'beforeinput',
+  (event) => {
+    const t0 = event.timeStamp;
+    lastInput = t0;
+    outlineSeen = false;
+    void nextFrame().then((t1) => samples.push(t1 - t0));
+  },
+  true,
+);
+/** Whether a mutation happened inside the outline sidebar. */
+function inOutline(record: MutationRecord): boolean {
+  const target = record.target instanceof Element ? record.target : record.target.parentElement;
+  return Boolean(target?.closest('.outline-panel'));
+}
+new MutationObserver((records) => {
+  if (outlineSeen || !lastInput || !records.some(inOutline)) return;
+  outlineSeen = true;
+  outlineSamples.push(performance.now() - lastInput);
+}).observe(document.body, { subtree: true, childList: true, characterData: true });
+
+function waitFor(check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const tick = () => (check() ? resolve() : requestAnimationFrame(tick));
+    tick();
+  });
+}
+
+const api = memoryApi(() => ({ ...emptySpeechFile(), doc: speech.doc }));
+
+const bench = {
+  mode,
+  characters: speech.characters,
+  paragraphs: speech.paragraphs,
+  /** Opens the 300,000-character speech; answers milliseconds until its first frame. */
+  async open(): Promise<number> {
+    const t0 = performance.now();
+    if (mode === 'lectern' || mode === 'lectern-no-outline') {
+      api.emit({ command: 'open' });
+      await waitFor(() => (document.querySelector('.speech')?.childElementCount ?? 0) >= speech.paragraphs && (mode !== 'lectern' || Boolean(document.querySelector('.outline-panel [data-index]'))));
+      if (mode === 'lectern-no-outline') api.emit({ command: 'toggleOutline' });
+    } else {
+      editor!.commands.setContent(toStarterKit(speech.doc));
+      await waitFor(() => (document.querySelector('.tiptap')?.childElementCount ?? 0) >= speech.paragraphs);
+    }
+    editor = (window as unknown as { lecternEditor?: Editor }).lecternEditor ?? editor;
+    return (await nextFrame()) - t0;
+  },
+  /** Puts the cursor in the middle of the document, inside a body paragraph, and focuses it. */
+  placeCursorMidDocument(): void {
+    const doc = editor!.state.doc;
+    let pos = 0;
+    for (let i = 0; i < Math.floor(doc.childCount / 2); i++) pos += doc.child(i).nodeSize;
+    editor!.chain().focus().setTextSelection(pos + 5).scrollIntoView().run();
+  },
+  reset(): void {
+    samples.length = 0;
+    outlineSamples.length = 0;
+  },
+  results: () => ({ samples: [...samples], outlineSamples: [...outlineSamples] }),
+  /** Moves a section of about 20 paragraphs to the top; answers milliseconds until the next frame. */
+  async moveSection(): Promise<{ ms: number; blocks: number }> {
+    const doc = editor!.state.doc;
+    let best: { index: number; blocks: number } | undefined;
+    doc.forEach((_node, _offset, index) => {
+      const bounds = sectionBounds(doc, index);
+      if (!bounds) return;
+      const blocks = bounds.end - bounds.start;
+      if (!best || Math.abs(blocks - 20) < Math.abs(best.blocks - 20)) best = { index, blocks };
+    });
+    const target = Array.from({ length: doc.childCount }, (_, i) => i).find((i) => sectionBounds(doc, i)) ?? 0;
+    const t0 = performance.now();
+    editor!.commands.moveSectionTo(best!.index, target);
+    return { ms: (await nextFrame()) - t0, blocks: best!.blocks };
+  },
+};
+(window as unknown as { bench: typeof bench }).bench = bench;
+
+function Plain() {
+  const plain = useEditor({ extensions: [StarterKit], content: '<p></p>' });
+  useEffect(() => {
+    editor = plain ?? undefined;
+  }, [plain]);
+  return plain ? <EditorContent editor={plain} /> : null;
+}
+
+async function start() {
+  await initI18n('zh-CN');
+  for (const face of Object.keys(FONT_CHAINS) as FaceName[]) document.documentElement.style.setProperty(`--font-${face}`, cssFontFamily(face));
+  createRoot(document.getElementById('root')!).render(mode.startsWith('lectern') ? <App api={api} /> : <Plain />);
+  (window as unknown as { benchReady: boolean }).benchReady = true;
+}
+void start();

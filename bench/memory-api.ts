@@ -1,0 +1,31 @@
+/**
+ * An in-memory `LecternApi` for the benchmark page: the real renderer, with the file it opens
+ * handed over in memory, so that timings are the editor's and not the disk's.
+ */
+import type { Command, LecternApi } from '../shared/ipc/contract';
+import { emptySpeechFile, type SpeechFile } from '../shared/document/file-format';
+
+export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command: Command): void } {
+  const listeners = new Set<(command: Command) => void>();
+  let next = 0;
+  const ok = { ok: true as const };
+  return {
+    host: 'web',
+    emit: (command) => listeners.forEach((listener) => listener(command)),
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    newDocument: async () => ({ docId: `doc-${++next}`, name: '未命名', file: emptySpeechFile() }),
+    openDocument: async () => ({ status: 'opened', docId: `doc-${++next}`, name: 'bench.speech', file: toOpen() }),
+    openRecent: async () => ({ status: 'canceled' }),
+    saveDocument: async ({ docId }) => ({ status: 'saved', docId, name: 'bench.speech' }),
+    saveDocumentAs: async ({ docId }) => ({ status: 'saved', docId, name: 'bench.speech' }),
+    closeDocument: async () => ok,
+    listRecent: async () => ({ entries: [] }),
+    setDocumentState: async () => ok,
+    closeWindow: async () => ok,
+    getSettings: async () => ({ language: 'zh-CN' }),
+    setSettings: async () => ({ language: 'zh-CN' }),
+  };
+}
