@@ -5,7 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { useEffect } from 'react';
-import { Editor } from '@tiptap/core';
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { App } from '../renderer/app';
