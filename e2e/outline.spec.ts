@@ -1,0 +1,132 @@
+/**
+ * The outline sidebar on the sample speech: its tree, jumping, dragging a section with one-step
+ * undo, Alt+Shift+arrows, timing against a target. Written once for both hosts.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { sampleDocJSON } from './sample-speech';
+
+type Handle = {
+  getJSON(): unknown;
+  state: { selection: { from: number }; doc: { resolve(pos: number): { index(depth: number): number } } };
+};
+
+async function openSample(app: { page: Page; tmpDir: string; answerDialog(kind: 'open' | 'save', file: string | null): Promise<void> }): Promise<unknown> {
+  const doc = sampleDocJSON();
+  const file = path.join(app.tmpDir, 'sample.speech');
+  await writeFile(file, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }));
+  await app.answerDialog('open', file);
+  await app.page.keyboard.press('Control+o');
+  await expect(app.page.getByTestId('outline').locator('[data-testid="outline-row"]').first()).toBeVisible();
+  return doc;
+}
+
+/** The sidebar's rows as "number text" strings, with nesting shown by leading dots. */
+async function outlineRows(page: Page): Promise<string[]> {
+  return page.getByTestId('outline').locator('li.outline-item').evaluateAll((items) =>
+    items.map((li) => {
+      let depth = 0;
+      for (let el = li.parentElement; el && !el.matches('[role="tree"]'); el = el.parentElement) if (el.matches('li')) depth++;
+      const row = li.querySelector(':scope > .outline-row')!;
+      const label = row.querySelector('.outline-number')?.textContent ?? '';
+      const text = row.querySelector('.outline-text')?.textContent ?? '';
+      return `${'.'.repeat(depth)}${label}${text.slice(0, 8)}`;
+    }),
+  );
+}
+
+const cursorBlock = (page: Page) =>
+  page.evaluate(() => {
+    const editor = (window as unknown as { lecternEditor: Handle }).lecternEditor;
+    return editor.state.doc.resolve(editor.state.selection.from).index(0);
+  });
+const editorJSON = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
+const headings = (page: Page) => page.locator('.speech [data-number]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-number')}${(el.textContent ?? '').slice(0, 4)}`));
+
+test('the sidebar lists the sections, their subsections and enumerated points', async ({ app }) => {
+  await openSample(app);
+  expect(await outlineRows(app.page)).toEqual([
+    '一、统一思想认识，切',
+    '.（一）充分认识做好XX',
+    '.（二）清醒认识当前存在',
+    '二、突出工作重点，全',
+    '.一要抓好项目建设。',
+    '.二要抓好要素保障。',
+    '.三要抓好风险防控。',
+    '三、强化组织保障，确',
+    '.1.加强组织领导。',
+    '.2.强化督查考核。',
+    '.3.营造良好氛围。',
+  ]);
+  await expect(app.page.getByTestId('outline').locator('.outline-meta').first()).toContainText(/\d+字 · \d+′\d\d″/);
+});
+
+test('clicking 三 puts the cursor there and highlights it', async ({ app }) => {
+  await openSample(app);
+  const outline = app.page.getByTestId('outline');
+  await outline.getByRole('button', { name: /^三、/ }).click();
+  expect(await cursorBlock(app.page)).toBe(14);
+  await expect(outline.locator('.outline-row.active .outline-number')).toHaveText('三、');
+});
+
+test('dragging 三 above 二 moves the whole section and renumbers; one undo restores the document exactly', async ({ app }) => {
+  const original = await openSample(app);
+  const page = app.page;
+  const outline = page.getByTestId('outline');
+  const source = outline.locator('li.outline-item[data-index="14"] > .outline-row');
+  const target = outline.getByTestId('outline-drop-9');
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + 40, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y - 10, { steps: 5 });
+  await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
+  await page.mouse.up();
+  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+  const text = await page.locator('.speech').innerText();
+  expect(text.indexOf('强化组织保障')).toBeLessThan(text.indexOf('突出工作重点'));
+  expect(text.indexOf('营造良好氛围')).toBeLessThan(text.indexOf('突出工作重点'));
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Control+z');
+  expect(await editorJSON(page)).toEqual(original);
+});
+
+test('Alt+Shift+↑ moves the current section above its sibling; Alt+Shift+→/← demote and promote it with its subsections', async ({ app }) => {
+  await openSample(app);
+  const page = app.page;
+  await page.getByTestId('outline').getByRole('button', { name: /^三、/ }).click();
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '（三）强化组织', '（1）加强组织', '（2）强化督查', '（3）营造良好', '二、突出工作']);
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+});
+
+test('the status bar shows the speaking time against the target, in red when over', async ({ app }) => {
+  await openSample(app);
+  const page = app.page;
+  const timing = page.getByTestId('timing');
+  await expect(timing).toHaveText(/^\d+′\d\d″$/);
+  await timing.click();
+  await page.getByLabel('目标时长（分钟）').fill('1');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(timing).toHaveText(/^\d+′\d\d″ \/ 1′$/);
+  await expect(timing).toHaveAttribute('data-over', 'true');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-dirty', 'true');
+  await timing.click();
+  await page.getByLabel('目标时长（分钟）').fill('30');
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(timing).toHaveAttribute('data-over', 'false');
+});
+
+test('Ctrl+\\ hides and shows the outline', async ({ app }) => {
+  await openSample(app);
+  await app.page.getByTestId('editor').focus();
+  await app.page.keyboard.press('Control+\\');
+  await expect(app.page.getByTestId('outline')).toHaveCount(0);
+  await app.page.keyboard.press('Control+\\');
+  await expect(app.page.getByTestId('outline')).toBeVisible();
+});
