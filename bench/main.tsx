@@ -5,7 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { useEffect } from 'react';
-import type { Editor } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { App } from '../renderer/app';
@@ -80,7 +80,7 @@ const bench = {
       await waitFor(() => (document.querySelector('.speech')?.childElementCount ?? 0) >= speech.paragraphs && (mode !== 'lectern' || Boolean(document.querySelector('.outline-panel [data-index]'))));
       if (mode === 'lectern-no-outline') api.emit({ command: 'toggleOutline' });
     } else {
-      editor!.commands.setContent(toStarterKit(speech.doc));
+      editor!.commands.setContent(toStarterKit(speech.doc) as JSONContent);
       await waitFor(() => (document.querySelector('.tiptap')?.childElementCount ?? 0) >= speech.paragraphs);
     }
     editor = (window as unknown as { lecternEditor?: Editor }).lecternEditor ?? editor;
