@@ -49,25 +49,30 @@ export function App({ api }: { api: LecternApi }) {
   const [propertiesOpen, setPropertiesOpen] = useState(false);
   const hintsRef = useRef(hints);
   hintsRef.current = hints;
-  const editor = useEditor({
-    // The hints are read when a block is drawn, so a language change shows at the next redraw.
-    extensions: speechExtensions({
-      hints: {
-        get title() {
-          return hintsRef.current.title;
+  // The editor's options must keep their identity across renders: new options make useEditor
+  // call setOptions, whose view.updateState drops text the browser inserted but ProseMirror has
+  // not read yet (fast typing then lands in the wrong block).
+  const extensions = useMemo(
+    () =>
+      speechExtensions({
+        hints: {
+          get title() {
+            return hintsRef.current.title;
+          },
+          get byline() {
+            return hintsRef.current.byline;
+          },
+          get salutation() {
+            return hintsRef.current.salutation;
+          },
         },
-        get byline() {
-          return hintsRef.current.byline;
-        },
-        get salutation() {
-          return hintsRef.current.salutation;
-        },
-      },
-      onSectionRefused: (reason) => setNotice(`section.refused.${reason}`),
-    }),
-    autofocus: 'start',
-    editorProps: { attributes: { class: 'speech', spellcheck: 'false', 'aria-label': t('app.name'), 'data-testid': 'editor' } },
-  });
+        onSectionRefused: (reason) => setNotice(`section.refused.${reason}`),
+      }),
+    [],
+  );
+  const editorProps = useMemo(() => ({ attributes: { class: 'speech', spellcheck: 'false', 'aria-label': '讲稿', 'data-testid': 'editor' } }), []);
+  // Read-only until the first document arrives from main, so nothing typed before it is lost.
+  const editor = useEditor({ extensions, editorProps, editable: false, autofocus: 'start' });
 
   const [prompt, setPrompt] = useState<PendingPrompt | undefined>(undefined);
   const askUnsaved = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);
@@ -147,7 +152,7 @@ export function App({ api }: { api: LecternApi }) {
   const rate = session.meta.speakingRate ?? DEFAULT_SPEAKING_RATE;
   if (!editor) return null;
   return (
-    <div className="app">
+    <div className="app" data-ready={session.docId ? 'true' : 'false'}>
       <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} />
       <div className="workspace">
         {outlineOpen ? <OutlinePanel editor={editor} rate={rate} /> : null}

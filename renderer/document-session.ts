@@ -64,6 +64,7 @@ function titleText(doc: PMNode): string | undefined {
 function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   const doc = editor.schema.nodeFromJSON(file.doc);
   editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
+  if (!editor.isEditable) editor.setEditable(true, false);
   editor.commands.focus('start');
   return editor.state.doc;
 }

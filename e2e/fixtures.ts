@@ -1,0 +1,175 @@
+/**
+ * One fixture, two hosts. Specs are written once against `app`:
+ *   - the web host (default, and always in CI): the built renderer and the real services served on
+ *     127.0.0.1 by dist/web-host/web-host.mjs, driven in Chromium (CHROMIUM_PATH, then the system's
+ *     /usr/bin/chromium, then Playwright's own);
+ *   - Electron (LECTERN_E2E_HOST=electron, where an Electron binary exists): the built app, with
+ *     its native dialogs answered the same way from the test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
+import type { Command } from '../shared/ipc/contract';
+
+export { expect } from '@playwright/test';
+
+/** Flags Debian's Chromium needs here: no sandbox as root, no GPU, and no network of its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A Chromium the way the app's users' machines would find one: env var, the system's, Playwright's. */
+export function chromiumPath(): string | undefined {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (candidate && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export interface HostState {
+  title: string | undefined;
+  dirty: boolean;
+  closed: boolean;
+  language: string | undefined;
+}
+
+export interface App {
+  page: Page;
+  /** Queues the answer of the next open or save dialog (null cancels). */
+  answerDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
+  /** Sends a menu command, as the native menu would. */
+  sendCommand(command: Command): Promise<void>;
+  /** What main's window handling recorded (title, dirty, closed). */
+  state(): Promise<HostState>;
+  /** A fresh folder for the test's files. */
+  tmpDir: string;
+  /** Where screenshots and other artifacts go (kept after the run). */
+  artifactsDir: string;
+}
+
+const ARTIFACTS = path.resolve('test-results/artifacts');
+
+async function startWebHost(userDataDir: string): Promise<{ url: string; process: ChildProcess }> {
+  const entry = path.resolve('dist/web-host/web-host.mjs');
+  if (!existsSync(entry) || !existsSync(path.resolve('dist/renderer/index.html'))) {
+    throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
+  }
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, LECTERN_USER_DATA: userDataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 15_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LECTERN_WEB_HOST_READY (\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${out}`)));
+  });
+  return { url, process: child };
+}
+
+async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise<void> {
+  const userData = await mkdtemp(path.join(tmpdir(), 'lectern-e2e-user-'));
+  const host = await startWebHost(userData);
+  const executablePath = chromiumPath();
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    await page.goto(host.url);
+    await page.locator('.app[data-ready="true"]').waitFor();
+    const post = async (route: string, body: unknown) => {
+      const response = await fetch(`${host.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
+    };
+    await use({
+      page,
+      answerDialog: (kind, file) => post('/test/dialog', { kind, path: file }),
+      sendCommand: (command) => post('/test/command', command),
+      state: async () => (await (await fetch(`${host.url}/test/state`)).json()) as HostState,
+      tmpDir,
+      artifactsDir: ARTIFACTS,
+    });
+  } finally {
+    await browser?.close();
+    host.process.kill('SIGTERM');
+    await rm(userData, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Electron: launches the built app, replaces `dialog.showOpenDialog`/`showSaveDialog` in main with
+ * answers queued by the test, and reads window state from main. Runs only where Electron's binary
+ * can be had (LECTERN_E2E_HOST=electron).
+ */
+async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Promise<void> {
+  const userData = await mkdtemp(path.join(tmpdir(), 'lectern-e2e-user-'));
+  const electronApp = await _electron.launch({ args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, LECTERN_USER_DATA: userData } });
+  try {
+    await electronApp.evaluate(({ dialog }) => {
+      const queues: Record<string, Array<string | null>> = { open: [], save: [] };
+      (globalThis as unknown as { __lecternDialogs: typeof queues }).__lecternDialogs = queues;
+      dialog.showOpenDialog = (async () => {
+        const answer = queues.open!.shift() ?? null;
+        return { canceled: answer === null, filePaths: answer ? [answer] : [] };
+      }) as typeof dialog.showOpenDialog;
+      dialog.showSaveDialog = (async () => {
+        const answer = queues.save!.shift() ?? null;
+        return { canceled: answer === null, filePath: answer ?? '' };
+      }) as typeof dialog.showSaveDialog;
+    });
+    const page = await electronApp.firstWindow();
+    await page.locator('.app[data-ready="true"]').waitFor();
+    await use({
+      page,
+      answerDialog: async (kind, file) => {
+        await electronApp.evaluate((_electron, [k, f]) => {
+          (globalThis as unknown as { __lecternDialogs: Record<string, Array<string | null>> }).__lecternDialogs[k as string]!.push(f as string | null);
+        }, [kind, file] as const);
+      },
+      sendCommand: async (command) => {
+        await electronApp.evaluate(({ BrowserWindow }, cmd) => {
+          BrowserWindow.getAllWindows()[0]?.webContents.send('lectern-event:command', cmd);
+        }, command);
+      },
+      state: async () =>
+        electronApp.evaluate(({ BrowserWindow }) => {
+          const window = BrowserWindow.getAllWindows()[0];
+          const title = window?.getTitle();
+          return { title, dirty: Boolean(title?.includes('•')), closed: !window, language: undefined };
+        }),
+      tmpDir,
+      artifactsDir: ARTIFACTS,
+    });
+  } finally {
+    await electronApp.close();
+    await rm(userData, { recursive: true, force: true });
+  }
+}
+
+export const test = base.extend<{ app: App }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  app: async ({}, use, testInfo) => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const tmpDir = await mkdtemp(path.join(tmpdir(), `lectern-e2e-${testInfo.workerIndex}-`));
+    try {
+      if (process.env.LECTERN_E2E_HOST === 'electron') await electronApp(use, tmpDir);
+      else await webApp(use, tmpDir);
+    } finally {
+      await rm(tmpDir, { recursive: true, force: true });
+    }
+  },
+});
