@@ -72,7 +72,9 @@ export function App({ api }: { api: LecternApi }) {
   );
   const editorProps = useMemo(() => ({ attributes: { class: 'speech', spellcheck: 'false', 'aria-label': '讲稿', 'data-testid': 'editor' } }), []);
   // Read-only until the first document arrives from main, so nothing typed before it is lost.
-  const editor = useEditor({ extensions, editorProps, editable: false, autofocus: 'start' });
+  // (Set on creation, not as an option: options are compared on every render, and a difference
+  // would call setOptions again.)
+  const editor = useEditor({ extensions, editorProps, autofocus: 'start', onCreate: ({ editor: created }) => created.setEditable(false, false) });
 
   const [prompt, setPrompt] = useState<PendingPrompt | undefined>(undefined);
   const askUnsaved = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);
