@@ -19,10 +19,9 @@ import { command as commandSchema, contract, type CallName, type Command, type L
 import { createHandlers } from '../../electron/handlers';
 import { createServices } from '../../electron/services/index';
 import type { Dialogs, WindowBridge } from '../../electron/services/types';
+// The web host sends the app's own CSP, so the tests run the renderer under the same rules.
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/app-files';
 
-/** The CSP the Electron app sends; the web host sends the same so tests see the same rules. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_BODY = 30 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {

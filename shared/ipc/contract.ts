@@ -9,6 +9,9 @@
  */
 import { z } from 'zod';
 import { speechFileSchema } from '../document/file-format';
+import { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName } from './channels';
+
+export { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName };
 
 const docId = z.string().min(1).max(100);
 
@@ -75,10 +78,13 @@ export const contract = {
   closeWindow: { request: empty, response: ok },
   getSettings: { request: empty, response: settings },
   setSettings: { request: settings.partial(), response: settings },
-} as const;
+} as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type CallName = keyof Contract;
+// Every declared call has a name in channels.ts, and every name a declaration.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Exact<keyof Contract, CallName> = true;
+void namesMatch;
 export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
@@ -95,13 +101,7 @@ export type Command = z.infer<typeof command>;
 export const events = {
   command,
 } as const;
-export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
-
-/** The IPC channel of a call. */
-export const callChannel = (name: CallName): string => `lectern:${name}`;
-/** The IPC channel of an event. */
-export const eventChannel = (name: EventName): string => `lectern-event:${name}`;
 
 /** The API the renderer sees as `window.lectern`: one named async function per call, one subscriber per event. */
 export type LecternApi = {
@@ -122,4 +122,4 @@ export interface CallContext {
   windowId: number;
 }
 
-export const callNames = Object.keys(contract) as CallName[];
+export const callNames: readonly CallName[] = CALL_NAMES;

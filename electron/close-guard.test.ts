@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk } from './close-guard';
+import { menuString } from '../shared/i18n/menu';
+
+describe('closing a window', () => {
+  it('asks only when the document has unsaved changes and the close was not already confirmed', () => {
+    expect(mustAsk(true, false)).toBe(true);
+    expect(mustAsk(false, false)).toBe(false);
+    expect(mustAsk(true, true)).toBe(false);
+  });
+
+  it('offers 保存 / 不保存 / 取消, with 取消 for Esc', () => {
+    expect(CLOSE_PROMPT_BUTTONS.map((key) => menuString('zh-CN', key))).toEqual(['保存', '不保存', '取消']);
+    expect(CLOSE_PROMPT_BUTTONS[CLOSE_PROMPT_CANCEL_ID]).toBe('cancelButton');
+  });
+
+  it('saves then closes on 保存, closes on 不保存, and keeps the window on 取消 or anything else', () => {
+    expect(closeAction(0)).toBe('save-then-close');
+    expect(closeAction(1)).toBe('close');
+    expect(closeAction(2)).toBe('keep-open');
+    expect(closeAction(-1)).toBe('keep-open');
+  });
+});

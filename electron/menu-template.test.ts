@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { Command } from '../shared/ipc/contract';
+import { menuTemplate } from './menu-template';
+
+function find(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions {
+  for (const item of items) {
+    if (item.label === label) return item;
+    const sub = Array.isArray(item.submenu) ? item.submenu : [];
+    const found = sub.length ? findOrUndefined(sub, label) : undefined;
+    if (found) return found;
+  }
+  throw new Error(`no menu item ${label}`);
+}
+function findOrUndefined(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {
+  try {
+    return find(items, label);
+  } catch {
+    return undefined;
+  }
+}
+const click = (item: MenuItemConstructorOptions) => (item.click as unknown as () => void)();
+
+describe('menuTemplate', () => {
+  it('has the File commands in Chinese with their accelerators, each sending its command', () => {
+    const sent: Command[] = [];
+    const template = menuTemplate('zh-CN', [], (c) => sent.push(c), 'linux');
+    const rows: Array<[string, string | undefined, Command['command']]> = [
+      ['新建', 'CmdOrCtrl+N', 'new'],
+      ['打开…', 'CmdOrCtrl+O', 'open'],
+      ['保存', 'CmdOrCtrl+S', 'save'],
+      ['另存为…', 'CmdOrCtrl+Shift+S', 'saveAs'],
+    ];
+    for (const [label, accelerator, command] of rows) {
+      const item = find(template, label);
+      expect(item.accelerator).toBe(accelerator);
+      click(item);
+      expect(sent.at(-1)).toEqual({ command });
+    }
+    expect(template.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+  });
+
+  it('lists recent files, opening each by its id, and says when there are none', () => {
+    const sent: Command[] = [];
+    const template = menuTemplate('zh-CN', [{ recentId: 'r1', name: '讲话.speech', folder: '/docs' }], (c) => sent.push(c), 'linux');
+    const recent = find(template, '最近打开').submenu as MenuItemConstructorOptions[];
+    click(recent[0]!);
+    expect(sent).toEqual([{ command: 'openRecent', recentId: 'r1' }]);
+    const none = find(menuTemplate('zh-CN', [], () => {}, 'linux'), '最近打开').submenu as MenuItemConstructorOptions[];
+    expect(none).toEqual([{ label: '（无）', enabled: false }]);
+  });
+
+  it('shows undo, redo and the outline toggle without taking their keys from the editor', () => {
+    const template = menuTemplate('zh-CN', [], () => {}, 'linux');
+    expect(find(template, '撤销')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+    expect(find(template, '重做')).toMatchObject({ accelerator: 'Ctrl+Y', registerAccelerator: false });
+    expect(find(template, '提纲')).toMatchObject({ accelerator: 'CmdOrCtrl+\\', registerAccelerator: false });
+  });
+
+  it('switches language from the View menu and is English when English is chosen', () => {
+    const sent: Command[] = [];
+    const template = menuTemplate('en', [], (c) => sent.push(c), 'linux');
+    expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    click(find(template, '中文'));
+    expect(sent).toEqual([{ command: 'setLanguage', language: 'zh-CN' }]);
+    expect(find(template, 'English').checked).toBe(true);
+  });
+});
