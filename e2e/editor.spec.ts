@@ -49,7 +49,7 @@ test('types the sample speech, saves it, and reopens it from disk identical', as
   expect(saved.doc).toEqual(sampleDocJSON(blocks));
 
   await app.page.getByRole('button', { name: '新建' }).click();
-  expect(await drawnNumbers(app.page)).toEqual([]);
+  await expect.poll(() => drawnNumbers(app.page)).toEqual([]);
   await app.answerDialog('open', file);
   await app.page.keyboard.press('Control+o');
   await expect(app.page.locator('.speech h1')).toHaveText(blocks[0]!.text);
