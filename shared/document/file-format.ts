@@ -221,7 +221,11 @@ export function parseSpeechFile(text: string, options: ParseOptions = {}): Parse
   for (let v = version; v < SPEECH_VERSION; v++) {
     const migrate = table[v];
     if (!migrate) throw new SpeechFileError('invalid-envelope', `version: format version ${v} is not one Lectern ever wrote.`);
-    object = { ...migrate(object), version: v + 1 };
+    try {
+      object = { ...migrate(object), version: v + 1 };
+    } catch (error) {
+      throw new SpeechFileError('invalid-envelope', `version: the upgrade from format version ${v} failed: ${(error as Error).message}`);
+    }
     migratedFrom ??= version;
   }
   const envelope = speechFileSchema.safeParse(object);
