@@ -1,0 +1,150 @@
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { callNames, type Handlers } from '../shared/ipc/contract';
+import { emptySpeechFile, parseSpeechFile, type SpeechFile } from '../shared/document/file-format';
+import { docOf } from '../shared/document/test-docs';
+import { createHandlers } from './handlers';
+import { createServices } from './services/index';
+import { faultyFileSystem, type Faults } from './services/fault-fs';
+import type { Dialogs, WindowBridge } from './services/types';
+
+let dir: string;
+let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
+let events: string[];
+const ctx = { windowId: 1 };
+
+function setup(faults: Faults = {}): Handlers {
+  const dialogs: Dialogs = { showOpen: async () => answers.open.shift(), showSave: async () => answers.save.shift() };
+  const windows: WindowBridge = {
+    setDocumentState: (_id, { name, dirty }) => events.push(`state ${name} ${dirty}`),
+    close: () => events.push('close'),
+    languageChanged: (language) => events.push(`language ${language}`),
+    recentChanged: () => events.push('recent'),
+  };
+  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, fs: faultyFileSystem(faults) }));
+}
+
+const speech = (): SpeechFile => ({ ...emptySpeechFile(), doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON() });
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'lectern-handlers-'));
+  answers = { open: [], save: [] };
+  events = [];
+  return () => rm(dir, { recursive: true, force: true });
+});
+
+describe('handlers', () => {
+  it('bind every call in the contract', () => {
+    expect(Object.keys(setup()).sort()).toEqual([...callNames].sort());
+  });
+
+  it('save an untitled speech where the dialog says, adding .speech, and reopen it identical', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    answers.save.push(path.join(dir, '讲话'));
+    const saved = await handlers.saveDocument({ docId, file: speech() }, ctx);
+    expect(saved).toEqual({ status: 'saved', docId, name: '讲话.speech' });
+    const onDisk = parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8'));
+    expect(onDisk.file.doc).toEqual(speech().doc);
+    expect(onDisk.file.meta.modifiedAt).toBeDefined();
+    answers.open.push(path.join(dir, '讲话.speech'));
+    const opened = await handlers.openDocument({}, ctx);
+    expect(opened.status === 'opened' && opened.file.doc).toEqual(speech().doc);
+    expect(events).toContain('recent');
+  });
+
+  it('save a titled document to its own file without asking again', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    answers.save.push(path.join(dir, 'a.speech'));
+    await handlers.saveDocumentAs({ docId, file: speech() }, ctx);
+    const second = await handlers.saveDocument({ docId, file: { ...speech(), meta: { title: '第二版' } } }, ctx);
+    expect(second.status).toBe('saved');
+    expect(answers.save).toEqual([]);
+    expect(parseSpeechFile(await readFile(path.join(dir, 'a.speech'), 'utf8')).file.meta.title).toBe('第二版');
+  });
+
+  it('answer canceled when the user cancels a dialog', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    expect(await handlers.saveDocumentAs({ docId, file: speech() }, ctx)).toEqual({ status: 'canceled' });
+    expect(await handlers.openDocument({}, ctx)).toEqual({ status: 'canceled' });
+  });
+
+  it('refuse a corrupt file with a code and message naming the file, and never write to it', async () => {
+    const handlers = setup();
+    const file = path.join(dir, '坏.speech');
+    const content = '{"format":"lectern.speech","version":1,"meta":{}}';
+    await writeFile(file, content);
+    answers.open.push(file);
+    const result = await handlers.openDocument({}, ctx);
+    expect(result).toMatchObject({ status: 'failed', error: { code: 'invalid-envelope', fileName: '坏.speech' } });
+    expect(await readFile(file, 'utf8')).toBe(content);
+  });
+
+  it('report a full disk and a read-only folder by name, leaving the file as it was', async () => {
+    const file = path.join(dir, '满.speech');
+    await writeFile(file, 'original');
+    for (const [faults, code] of [
+      [{ enospcMidWrite: true }, 'disk-full'],
+      [{ openError: 'EROFS' }, 'read-only'],
+      [{ openError: 'EACCES' }, 'permission-denied'],
+    ] as const) {
+      const handlers = setup(faults);
+      const { docId } = await handlers.newDocument({}, ctx);
+      answers.save.push(file);
+      expect(await handlers.saveDocumentAs({ docId, file: speech() }, ctx)).toMatchObject({ status: 'failed', error: { code, fileName: '满.speech' } });
+      expect(await readFile(file, 'utf8')).toBe('original');
+    }
+  });
+
+  it('never write a document that would not open again', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    answers.save.push(path.join(dir, 'x.speech'));
+    const bad = { ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } };
+    expect(await handlers.saveDocumentAs({ docId, file: bad }, ctx)).toMatchObject({ status: 'failed', error: { code: 'invalid-content' } });
+    await expect(readFile(path.join(dir, 'x.speech'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('list recent files newest first, open one by id, and drop one that is gone', async () => {
+    const handlers = setup();
+    for (const name of ['甲', '乙']) {
+      const { docId } = await handlers.newDocument({}, ctx);
+      answers.save.push(path.join(dir, `${name}.speech`));
+      await handlers.saveDocument({ docId, file: speech() }, ctx);
+    }
+    const { entries } = await handlers.listRecent({}, ctx);
+    expect(entries.map((e) => e.name)).toEqual(['乙.speech', '甲.speech']);
+    expect(entries[0]!.recentId).not.toContain('/');
+    expect((await handlers.openRecent({ recentId: entries[1]!.recentId }, ctx)).status).toBe('opened');
+    await rm(path.join(dir, '乙.speech'));
+    expect(await handlers.openRecent({ recentId: entries[0]!.recentId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
+    expect((await handlers.listRecent({}, ctx)).entries.map((e) => e.name)).toEqual(['甲.speech']);
+  });
+
+  it('read a corrupt recent list and corrupt settings as empty and default, without failing', async () => {
+    await setup().setSettings({ language: 'en' }, ctx);
+    await writeFile(path.join(dir, 'user', 'recent.json'), '{not json');
+    await writeFile(path.join(dir, 'user', 'settings.json'), '{"language":"fr"}');
+    const handlers = setup();
+    expect(await handlers.listRecent({}, ctx)).toEqual({ entries: [] });
+    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN' });
+  });
+
+  it('keep the language setting and tell the window', async () => {
+    const handlers = setup();
+    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en' });
+    expect(events).toContain('language en');
+    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en' });
+  });
+
+  it('pass the document state and the close request to the window', async () => {
+    const handlers = setup();
+    await handlers.setDocumentState({ docId: 'd', name: '讲话.speech', dirty: true }, ctx);
+    await handlers.closeWindow({}, ctx);
+    expect(events).toEqual(['state 讲话.speech true', 'close']);
+  });
+});
