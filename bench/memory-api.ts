@@ -25,7 +25,7 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     listRecent: async () => ({ entries: [] }),
     setDocumentState: async () => ok,
     closeWindow: async () => ok,
-    getSettings: async () => ({ language: 'zh-CN' }),
-    setSettings: async () => ({ language: 'zh-CN' }),
+    getSettings: async () => ({ language: 'zh-CN', checkLevels: true }),
+    setSettings: async () => ({ language: 'zh-CN', checkLevels: true }),
   };
 }

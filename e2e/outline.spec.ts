@@ -130,3 +130,20 @@ test('Ctrl+\\ hides and shows the outline', async ({ app }) => {
   await app.page.keyboard.press('Control+\\');
   await expect(app.page.getByTestId('outline')).toBeVisible();
 });
+
+test('in the sidebar, Alt+Shift+↓ moves a row’s section; a demotion that would skip a level is refused with a message', async ({ app }) => {
+  const original = await openSample(app);
+  const page = app.page;
+  const row = (index: number) => page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);
+  await row(5).focus();
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect.poll(() => headings(page)).toEqual(['一、突出工作', '二、统一思想', '（一）充分认识', '（二）清醒认识', '三、强化组织', '1.加强组织', '2.强化督查', '3.营造良好']);
+  await expect(page.locator('.outline-panel .outline-row.active')).toBeFocused();
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  await expect.poll(() => editorJSON(page)).toEqual(original);
+  // Demoting 一、 would make the speech open with a level-2 heading: refused whole, and said why.
+  await row(5).focus();
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  await expect(page.getByTestId('notice')).toContainText('跳级');
+  expect(await editorJSON(page)).toEqual(original);
+});

@@ -131,14 +131,15 @@ describe('handlers', () => {
     await writeFile(path.join(dir, 'user', 'settings.json'), '{"language":"fr"}');
     const handlers = setup();
     expect(await handlers.listRecent({}, ctx)).toEqual({ entries: [] });
-    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN' });
+    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN', checkLevels: true });
   });
 
   it('keep the language setting and tell the window', async () => {
     const handlers = setup();
-    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en' });
+    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en', checkLevels: true });
     expect(events).toContain('language en');
-    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en' });
+    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true });
+    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false });
   });
 
   it('pass the document state and the close request to the window', async () => {

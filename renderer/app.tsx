@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { Command, Language, LecternApi } from '../shared/ipc/contract';
+import type { Command, Language, LecternApi, Settings } from '../shared/ipc/contract';
 import { speechExtensions } from './editor/extensions';
 import { useDocumentSession, type UnsavedChoice } from './document-session';
 import { Toolbar } from './components/toolbar';
@@ -41,12 +41,15 @@ function outlineShortcut(event: KeyboardEvent): Command['command'] | undefined {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === '\\' ? 'toggleOutline' : undefined;
 }
 
-export function App({ api }: { api: LecternApi }) {
+export function App({ api, initialSettings }: { api: LecternApi; initialSettings?: Settings }) {
   const { t } = useTranslation();
   const hints = useMemo(() => ({ title: t('hints.title'), byline: t('hints.byline'), salutation: t('hints.salutation') }), [t]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [outlineOpen, setOutlineOpen] = useState(true);
   const [propertiesOpen, setPropertiesOpen] = useState(false);
+  const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
+  const checkLevelsRef = useRef(checkLevels);
+  checkLevelsRef.current = checkLevels;
   const hintsRef = useRef(hints);
   hintsRef.current = hints;
   // The editor's options must keep their identity across renders: new options make useEditor
@@ -66,6 +69,7 @@ export function App({ api }: { api: LecternApi }) {
             return hintsRef.current.salutation;
           },
         },
+        checkLevels: () => checkLevelsRef.current,
         onSectionRefused: (reason) => setNotice(`section.refused.${reason}`),
       }),
     [],
@@ -173,7 +177,20 @@ export function App({ api }: { api: LecternApi }) {
           </button>
         </div>
       ) : null}
-      {propertiesOpen ? <PropertiesDialog meta={session.meta} onSave={session.updateMeta} onClose={() => setPropertiesOpen(false)} /> : null}
+      {propertiesOpen ? (
+        <PropertiesDialog
+          meta={session.meta}
+          checkLevels={checkLevels}
+          onSave={(patch, nextCheckLevels) => {
+            session.updateMeta(patch);
+            if (nextCheckLevels !== checkLevels) {
+              setCheckLevels(nextCheckLevels);
+              void api.setSettings({ checkLevels: nextCheckLevels });
+            }
+          }}
+          onClose={() => setPropertiesOpen(false)}
+        />
+      ) : null}
       {prompt ? (
         <UnsavedDialog
           name={prompt.name}

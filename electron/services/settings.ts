@@ -3,11 +3,12 @@
  * corrupt file gives the defaults, never a crash.
  */
 import path from 'node:path';
-import { settings as settingsSchema, type Settings } from '../../shared/ipc/contract';
+import { settings as settingsSchema, type Settings, type settingsPatch } from '../../shared/ipc/contract';
+import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import type { FileSystem } from './file-system';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN' };
+export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', checkLevels: true };
 
 export class SettingsStore {
   private current: Settings | undefined;
@@ -28,7 +29,7 @@ export class SettingsStore {
     return this.current;
   }
 
-  async set(patch: Partial<Settings>): Promise<Settings> {
+  async set(patch: z.infer<typeof settingsPatch>): Promise<Settings> {
     const next = settingsSchema.parse({ ...(await this.get()), ...patch });
     await this.fs.mkdir(path.dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, JSON.stringify(next), { fs: this.fs });

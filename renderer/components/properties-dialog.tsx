@@ -5,10 +5,21 @@ import { DEFAULT_SPEAKING_RATE, MAX_SPEAKING_RATE, MIN_SPEAKING_RATE } from '../
 import type { SpeechMeta } from '../../shared/document/file-format';
 import { Modal } from './dialogs';
 
-export function PropertiesDialog({ meta, onSave, onClose }: { meta: SpeechMeta; onSave: (patch: Partial<SpeechMeta>) => void; onClose: () => void }) {
+export function PropertiesDialog({
+  meta,
+  checkLevels,
+  onSave,
+  onClose,
+}: {
+  meta: SpeechMeta;
+  checkLevels: boolean;
+  onSave: (patch: Partial<SpeechMeta>, checkLevels: boolean) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [rate, setRate] = useState(String(meta.speakingRate ?? DEFAULT_SPEAKING_RATE));
   const [target, setTarget] = useState(meta.targetMinutes === undefined ? '' : String(meta.targetMinutes));
+  const [check, setCheck] = useState(checkLevels);
   const rateValue = Number(rate);
   const targetValue = target.trim() === '' ? undefined : Number(target);
   const valid = Number.isInteger(rateValue) && rateValue >= MIN_SPEAKING_RATE && rateValue <= MAX_SPEAKING_RATE && (targetValue === undefined || (targetValue > 0 && targetValue <= 600));
@@ -19,7 +30,7 @@ export function PropertiesDialog({ meta, onSave, onClose }: { meta: SpeechMeta; 
         onSubmit={(event) => {
           event.preventDefault();
           if (!valid) return;
-          onSave({ speakingRate: rateValue, targetMinutes: targetValue });
+          onSave({ speakingRate: rateValue, targetMinutes: targetValue }, check);
           onClose();
         }}
       >
@@ -31,6 +42,10 @@ export function PropertiesDialog({ meta, onSave, onClose }: { meta: SpeechMeta; 
         <label className="field">
           {t('properties.target')}
           <input type="number" min={1} max={600} step={0.5} value={target} onChange={(event) => setTarget(event.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={check} onChange={(event) => setCheck(event.target.checked)} />
+          {t('properties.checkLevels')}
         </label>
         <div className="modal-buttons">
           <button type="submit" disabled={!valid}>

@@ -40,6 +40,25 @@ interface RowContext {
   toggle: (index: number) => void;
 }
 
+/** Alt+Shift+arrows on a sidebar row, as in the editor: move past a sibling, promote, demote. */
+const SECTION_KEYS: Record<string, (editor: Editor) => boolean> = {
+  ArrowUp: (editor) => editor.commands.moveSectionBySibling(-1),
+  ArrowDown: (editor) => editor.commands.moveSectionBySibling(1),
+  ArrowLeft: (editor) => editor.commands.shiftSection(-1),
+  ArrowRight: (editor) => editor.commands.shiftSection(1),
+};
+
+function onRowKeyDown(editor: Editor, index: number, event: React.KeyboardEvent): void {
+  const action = SECTION_KEYS[event.key];
+  if (!action || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  event.stopPropagation();
+  editor.commands.setTextSelection(blockPosition(editor.state.doc, index) + 1);
+  action(editor);
+  // The moved section's row is a new element; keep the keyboard in the sidebar, on that row.
+  window.setTimeout(() => document.querySelector<HTMLElement>('.outline-panel .outline-row.active')?.focus(), 50);
+}
+
 const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context: RowContext }) {
   const { t } = useTranslation();
   const { editor, rate, activeIndex, collapsed, toggle } = context;
@@ -57,6 +76,10 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
         data-testid="outline-row"
         {...draggable.attributes}
         {...draggable.listeners}
+        onKeyDown={(event) => {
+          onRowKeyDown(editor, entry.index, event);
+          if (!event.defaultPrevented) draggable.listeners?.onKeyDown?.(event);
+        }}
         role="treeitem"
         aria-expanded={entry.children.length ? !isCollapsed : undefined}
       >

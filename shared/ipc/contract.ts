@@ -47,8 +47,13 @@ export const languages = ['zh-CN', 'en'] as const;
 export const language = z.enum(languages);
 export type Language = z.infer<typeof language>;
 
-export const settings = z.object({ language });
+export const settings = z.object({
+  language,
+  /** Refuse section moves and promotions that leave a heading skipping a level. */
+  checkLevels: z.boolean().default(true),
+});
 export type Settings = z.infer<typeof settings>;
+export const settingsPatch = z.object({ language: language.optional(), checkLevels: z.boolean().optional() }).strict();
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -77,7 +82,7 @@ export const contract = {
   /** Closes the window after the renderer finished a save the close prompt asked for. */
   closeWindow: { request: empty, response: ok },
   getSettings: { request: empty, response: settings },
-  setSettings: { request: settings.partial(), response: settings },
+  setSettings: { request: settingsPatch, response: settings },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -22,8 +22,8 @@ export interface EmptyBlockHints {
 
 export interface SpeechExtensionOptions {
   hints?: EmptyBlockHints;
-  /** Refuse section moves that leave a heading skipping a level. */
-  checkLevels?: boolean;
+  /** Whether to refuse section moves that leave a heading skipping a level (read at each move). */
+  checkLevels?: () => boolean;
   /** Told why a section move or promotion was refused. */
   onSectionRefused?: (reason: SectionRefusal) => void;
 }
@@ -34,7 +34,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     ...speechNodes,
     LineBreakCommands,
     SpeechBlocks,
-    SectionCommands.configure({ checkLevels: options.checkLevels ?? false, onRefuse: options.onSectionRefused ?? (() => {}) }),
+    SectionCommands.configure({ checkLevels: options.checkLevels ?? (() => false), onRefuse: options.onSectionRefused ?? (() => {}) }),
     HeadingNumbers,
     RunInLead,
     OutlineTracker,

@@ -43,7 +43,7 @@ describe('section commands', () => {
 
   it('refuses a change that would skip a level when the check is on, says why, and changes nothing', () => {
     const onSectionRefused = vi.fn();
-    editor = new Editor({ extensions: speechExtensions({ checkLevels: true, onSectionRefused }), content: { type: 'doc', content: [p('甲', 1), p('甲一', 2), p('乙', 1)] } });
+    editor = new Editor({ extensions: speechExtensions({ checkLevels: () => true, onSectionRefused }), content: { type: 'doc', content: [p('甲', 1), p('甲一', 2), p('乙', 1)] } });
     const before = editor.getJSON();
     cursorIn(editor, 1, 0);
     editor.commands.moveSectionTo(1, 0);

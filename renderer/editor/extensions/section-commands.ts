@@ -17,8 +17,8 @@ import {
 } from '../../../shared/document/sections';
 
 export interface SectionCommandsOptions {
-  /** Refuse moves and promotions that leave a heading skipping a level. @default false */
-  checkLevels: boolean;
+  /** Whether to refuse moves and promotions that leave a heading skipping a level; read at each command, so a setting can change it. @default () => false */
+  checkLevels: () => boolean;
   /** Told why a section change was refused. @default () => {} */
   onRefuse: (reason: SectionRefusal) => void;
 }
@@ -40,11 +40,11 @@ export const SectionCommands = Extension.create<SectionCommandsOptions>({
   name: 'sectionCommands',
 
   addOptions() {
-    return { checkLevels: false, onRefuse: () => {} };
+    return { checkLevels: () => false, onRefuse: () => {} };
   },
 
   addCommands() {
-    const options = (): SectionChangeOptions => ({ checkLevels: this.options.checkLevels });
+    const options = (): SectionChangeOptions => ({ checkLevels: this.options.checkLevels() });
     const run = (tr: Transaction, change: (tr: Transaction) => SectionRefusal | undefined, dispatch: unknown): boolean => {
       const refusal = change(tr);
       if (refusal) {
