@@ -134,7 +134,11 @@ function findInvalidNode(node: NodeJSON, path: string): string | undefined {
   const schema = speechSchema();
   const type = schema.nodes[node.type];
   if (!type) return `${path}: unknown node type "${node.type}"`;
-  if (node.marks && node.marks.length) return `${nodePath(path, node)}: marks are not allowed`;
+  for (const mark of node.marks ?? []) {
+    const name = typeof mark === 'object' && mark !== null ? (mark as { type?: unknown }).type : undefined;
+    if (node.type !== 'text' || typeof name !== 'string' || !schema.marks[name]) return `${nodePath(path, node)}: mark ${JSON.stringify(name ?? mark)} is not allowed`;
+    if (Object.keys((mark as { attrs?: object }).attrs ?? {}).length) return `${nodePath(path, node)}: mark "${name}" takes no attributes`;
+  }
   if (node.type === 'text') {
     if (typeof node.text !== 'string' || node.text.length === 0) return `${nodePath(path, node)}: text node without text`;
   } else if (node.text !== undefined) {

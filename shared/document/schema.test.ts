@@ -6,7 +6,7 @@ describe('speech schema', () => {
     const schema = speechSchema();
     expect(Object.keys(schema.nodes).sort()).toEqual(['byline', 'doc', 'hardBreak', 'paragraph', 'salutation', 'text', 'title']);
     expect(BLOCK_TYPES).toEqual(['title', 'byline', 'salutation', 'paragraph']);
-    expect(Object.keys(schema.marks)).toEqual([]);
+    expect(Object.keys(schema.marks)).toEqual(['notPlaceholder']);
   });
 
   it('makes a paragraph body text, own-line, by default', () => {

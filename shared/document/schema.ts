@@ -10,7 +10,7 @@
  * The renderer extends these definitions (`.extend()`) with keyboard shortcuts, commands and
  * plugins; it never changes what they parse or serialise.
  */
-import { Node, getSchema, mergeAttributes } from '@tiptap/core';
+import { Mark, Node, getSchema, mergeAttributes } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 
 /** The highest heading level; levels run 1 (一、) to 4 (（1）). */
@@ -27,7 +27,7 @@ export const SpeechDocument = Node.create({
   content: 'block+',
 });
 
-/** Plain text. The schema has no marks: official speeches carry their emphasis in words. */
+/** Plain text. Official speeches carry their emphasis in words: the only mark is `notPlaceholder`. */
 export const SpeechText = Node.create({
   name: 'text',
   group: 'inline',
@@ -133,8 +133,23 @@ export const SpeechParagraph = Node.create({
   },
 });
 
-/** Every node definition of the speech schema, in the order TipTap should register them. */
-export const speechNodes = [SpeechDocument, SpeechText, LineBreak, Title, Byline, Salutation, SpeechParagraph];
+/**
+ * Marks text the user said is not a placeholder ("X光机" in a speech about hospitals): the
+ * placeholder scanner skips it. A mark travels with its text through edits, saves and undo.
+ */
+export const NotPlaceholder = Mark.create({
+  name: 'notPlaceholder',
+  inclusive: false,
+  parseHTML() {
+    return [{ tag: 'span[data-not-placeholder]' }];
+  },
+  renderHTML() {
+    return ['span', { 'data-not-placeholder': '' }, 0];
+  },
+});
+
+/** Every node and mark definition of the speech schema, in the order TipTap should register them. */
+export const speechNodes = [SpeechDocument, SpeechText, LineBreak, Title, Byline, Salutation, SpeechParagraph, NotPlaceholder];
 
 let cachedSchema: Schema | undefined;
 
