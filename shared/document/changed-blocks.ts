@@ -4,7 +4,7 @@
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
-import { AttrStep, type Mapping } from '@tiptap/pm/transform';
+import { AddMarkStep, AttrStep, RemoveMarkStep, type Mapping } from '@tiptap/pm/transform';
 
 /** A top-level block in the new document: its start position and the node. */
 export interface TouchedBlock {
@@ -28,16 +28,28 @@ export function changedRanges(mapping: Mapping): Array<[number, number]> {
 }
 
 /**
- * The top-level blocks of `tr.doc` that the transaction touched, in document order, each once.
- * Returns `undefined` when the transaction cannot be read range by range (an attribute step, which
- * has no step map): the caller then recomputes everything.
+ * Ranges that steps with an empty step map changed in place (adding or removing a mark, setting
+ * an attribute), mapped into the final document.
  */
-export function touchedBlocks(tr: Transaction): TouchedBlock[] | undefined {
-  if (tr.steps.some((step) => step instanceof AttrStep)) return undefined;
+function inPlaceRanges(tr: Transaction): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  tr.steps.forEach((step, index) => {
+    const rest = tr.mapping.slice(index + 1);
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) ranges.push([rest.map(step.from, 1), rest.map(step.to, -1)]);
+    else if (step instanceof AttrStep) ranges.push([rest.map(step.pos, 1), rest.map(step.pos, 1) + 1]);
+  });
+  return ranges;
+}
+
+/**
+ * The top-level blocks of `tr.doc` that the transaction touched, in document order, each once:
+ * where steps replaced content, and where they changed marks or attributes in place.
+ */
+export function touchedBlocks(tr: Transaction): TouchedBlock[] {
   const doc = tr.doc;
   const seen = new Set<number>();
   const blocks: TouchedBlock[] = [];
-  for (const [from, to] of changedRanges(tr.mapping)) {
+  for (const [from, to] of [...changedRanges(tr.mapping), ...inPlaceRanges(tr)]) {
     // Widen a collapsed range by one on each side so a deletion marks the blocks it joined.
     const start = Math.max(0, Math.min(from, to) - 1);
     const end = Math.min(doc.content.size, Math.max(from, to) + 1);

@@ -12,6 +12,7 @@ import { SpeechBlocks } from './speech-blocks';
 import { LineBreakCommands } from './line-break';
 import { OutlineTracker } from './outline-state';
 import { SectionCommands } from './section-commands';
+import { Placeholders } from './placeholders';
 
 /** Hints shown in empty blocks, by block type (translated by the caller). */
 export interface EmptyBlockHints {
@@ -26,6 +27,8 @@ export interface SpeechExtensionOptions {
   checkLevels?: () => boolean;
   /** Told why a section move or promotion was refused. */
   onSectionRefused?: (reason: SectionRefusal) => void;
+  /** Placeholder highlighting and filling; on unless a benchmark turns it off to compare. */
+  placeholders?: boolean;
 }
 
 export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExtension[] {
@@ -38,6 +41,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     HeadingNumbers,
     RunInLead,
     OutlineTracker,
+    ...(options.placeholders === false ? [] : [Placeholders]),
     UndoRedo.configure({ depth: 500, newGroupDelay: 500 }),
     Placeholder.configure({
       includeChildren: false,

@@ -47,10 +47,8 @@ export const RunInLead = Extension.create({
           init: (_config, state) => buildAll(state.doc),
           apply(tr, old) {
             if (!tr.docChanged) return old;
-            const touched = touchedBlocks(tr);
-            if (!touched) return buildAll(tr.doc);
             let decorations = old.map(tr.mapping, tr.doc);
-            for (const { pos, node } of touched) {
+            for (const { pos, node } of touchedBlocks(tr)) {
               decorations = decorations.remove(decorations.find(pos, pos + node.nodeSize));
               const decoration = leadDecoration(node, pos);
               if (decoration) decorations = decorations.add(tr.doc, [decoration]);

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Editor } from '@tiptap/core';
+import { cursorIn, p, press, rows, t, testEditor } from '../test-editor';
+import { PLACEHOLDER_CLASS, placeholdersOf } from './placeholders';
+
+let editor: Editor;
+afterEach(() => editor?.destroy());
+
+const highlighted = () => Array.from(editor.view.dom.querySelectorAll(`.${PLACEHOLDER_CLASS}`)).map((el) => el.textContent);
+const texts = () => rows(editor).map((r) => r[3]);
+
+describe('placeholder highlighting', () => {
+  it('highlights every placeholder and counts them', () => {
+    editor = testEditor([t('在全市XX工作推进会上的讲话'), p('推动X市发展，X市要带头，X光机不算。')]);
+    expect(highlighted()).toEqual(['XX工作', 'X市', 'X市']);
+    expect(placeholdersOf(editor.state).count).toBe(3);
+  });
+
+  it('follows typing: a new placeholder lights up, a filled one goes out', () => {
+    editor = testEditor([p('今年投资亿元。'), p('X个项目')]);
+    cursorIn(editor, 0, 4);
+    editor.commands.insertContent('X');
+    expect(highlighted()).toEqual(['X亿元', 'X个']);
+    cursorIn(editor, 1, 0);
+    editor.commands.deleteRange({ from: editor.state.selection.from, to: editor.state.selection.from + 1 });
+    expect(highlighted()).toEqual(['X亿元']);
+    expect(placeholdersOf(editor.state).count).toBe(1);
+  });
+});
+
+describe('filling', () => {
+  it('fills every occurrence of a group in one step, and one undo restores them all', () => {
+    editor = testEditor([p('推动X市发展。'), p('X市要带头，X县跟上。')]);
+    expect(editor.commands.fillPlaceholder('X市', '临江市')).toBe(true);
+    expect(texts()).toEqual(['推动临江市发展。', '临江市要带头，X县跟上。']);
+    editor.commands.undo();
+    expect(texts()).toEqual(['推动X市发展。', 'X市要带头，X县跟上。']);
+  });
+
+  it('fills only the chosen occurrence', () => {
+    editor = testEditor([p('X市甲，X市乙。')]);
+    const second = editor.state.doc.textContent.indexOf('X市', 1) + 1;
+    editor.commands.fillPlaceholder('X市', '临江市', second);
+    expect(texts()).toEqual(['X市甲，临江市乙。']);
+  });
+
+  it('keeps a named field’s value and fills the same field when it is typed later', () => {
+    editor = testEditor([p('欢迎{{单位名称}}的同志。'), p('')]);
+    editor.commands.fillPlaceholder('{{单位名称}}', '临江市总工会');
+    expect(placeholdersOf(editor.state).values).toEqual({ 单位名称: '临江市总工会' });
+    cursorIn(editor, 1, 0);
+    editor.commands.insertContent('感谢{{单位名称}}');
+    expect(texts()).toEqual(['欢迎临江市总工会的同志。', '感谢临江市总工会']);
+  });
+
+  it('lets undo bring a filled named field back without refilling it', () => {
+    editor = testEditor([p('欢迎{{单位名称}}。')]);
+    editor.commands.fillPlaceholder('{{单位名称}}', '临江市');
+    editor.commands.undo();
+    expect(texts()).toEqual(['欢迎{{单位名称}}。']);
+  });
+});
+
+describe('ignoring and moving between placeholders', () => {
+  it('ignores one occurrence for good, as a mark in the document', () => {
+    editor = testEditor([p('X个项目，X个班子。')]);
+    editor.commands.ignorePlaceholder(1, 3);
+    expect(highlighted()).toEqual(['X个']);
+    const json = JSON.stringify(editor.getJSON());
+    expect(json).toContain('notPlaceholder');
+  });
+
+  it('F3 and Shift+F3 select the next and previous placeholder, wrapping round', () => {
+    editor = testEditor([p('甲X市乙'), p('丙X县丁')]);
+    cursorIn(editor, 0, 0);
+    const selected = () => editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to);
+    press(editor, 'F3');
+    expect(selected()).toBe('X市');
+    press(editor, 'F3');
+    expect(selected()).toBe('X县');
+    press(editor, 'F3');
+    expect(selected()).toBe('X市');
+    press(editor, 'Shift-F3');
+    expect(selected()).toBe('X县');
+  });
+});
