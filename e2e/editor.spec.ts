@@ -48,7 +48,7 @@ test('types the sample speech, saves it, and reopens it from disk identical', as
   expect(saved.format).toBe('lectern.speech');
   expect(saved.doc).toEqual(sampleDocJSON(blocks));
 
-  await app.page.getByRole('button', { name: '新建' }).click();
+  await app.page.getByRole('button', { name: '新建', exact: true }).click();
   await expect.poll(() => drawnNumbers(app.page)).toEqual([]);
   await app.answerDialog('open', file);
   await app.page.keyboard.press('Control+o');

@@ -15,6 +15,7 @@ import { FailureDialog, UnsavedDialog } from './components/dialogs';
 import { setLanguage } from './i18n';
 import { OutlinePanel } from './outline/outline-panel';
 import { PropertiesDialog } from './components/properties-dialog';
+import { PlaceholderPanel } from './placeholders/placeholder-panel';
 import { DEFAULT_SPEAKING_RATE } from '../shared/document/stats';
 
 interface PendingPrompt {
@@ -41,12 +42,13 @@ function outlineShortcut(event: KeyboardEvent): Command['command'] | undefined {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key === '\\' ? 'toggleOutline' : undefined;
 }
 
-export function App({ api, initialSettings }: { api: LecternApi; initialSettings?: Settings }) {
+export function App({ api, initialSettings, placeholders = true }: { api: LecternApi; initialSettings?: Settings; placeholders?: boolean }) {
   const { t } = useTranslation();
   const hints = useMemo(() => ({ title: t('hints.title'), byline: t('hints.byline'), salutation: t('hints.salutation') }), [t]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [outlineOpen, setOutlineOpen] = useState(true);
   const [propertiesOpen, setPropertiesOpen] = useState(false);
+  const [placeholdersOpen, setPlaceholdersOpen] = useState(false);
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
   const checkLevelsRef = useRef(checkLevels);
   checkLevelsRef.current = checkLevels;
@@ -70,6 +72,7 @@ export function App({ api, initialSettings }: { api: LecternApi; initialSettings
           },
         },
         checkLevels: () => checkLevelsRef.current,
+        placeholders,
         onSectionRefused: (reason) => setNotice(`section.refused.${reason}`),
       }),
     [],
@@ -117,6 +120,8 @@ export function App({ api, initialSettings }: { api: LecternApi; initialSettings
           return setOutlineOpen((open) => !open);
         case 'properties':
           return setPropertiesOpen(true);
+        case 'togglePlaceholders':
+          return setPlaceholdersOpen((open) => !open);
       }
     },
     [changeLanguage, editor, session],
@@ -167,8 +172,16 @@ export function App({ api, initialSettings }: { api: LecternApi; initialSettings
             <EditorContent editor={editor} />
           </div>
         </main>
+        {placeholdersOpen ? <PlaceholderPanel editor={editor} onClose={() => setPlaceholdersOpen(false)} /> : null}
       </div>
-      <StatusBar editor={editor} dirty={session.dirty} rate={rate} targetMinutes={session.meta.targetMinutes} onProperties={() => setPropertiesOpen(true)} />
+      <StatusBar
+        editor={editor}
+        dirty={session.dirty}
+        rate={rate}
+        targetMinutes={session.meta.targetMinutes}
+        onProperties={() => setPropertiesOpen(true)}
+        onPlaceholders={() => setPlaceholdersOpen((open) => !open)}
+      />
       {notice ? (
         <div className="notice" role="status" data-testid="notice">
           {t(notice)}

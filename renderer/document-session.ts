@@ -12,6 +12,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
 import type { Failure, LecternApi, OpenResult } from '../shared/ipc/contract';
 import type { SpeechFile, SpeechMeta } from '../shared/document/file-format';
+import { placeholdersKey } from './editor/extensions/placeholders';
 
 /** What the user chose in the unsaved-changes prompt. */
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
@@ -30,6 +31,8 @@ interface Identity {
   savedDoc: PMNode;
   /** The properties as last saved, serialised, so that changing them back makes the document clean. */
   savedMeta: string;
+  /** The named-field values as last saved, serialised. */
+  savedValues: string;
 }
 
 export interface DocumentSession {
@@ -60,10 +63,16 @@ function titleText(doc: PMNode): string | undefined {
   return title;
 }
 
+/** The named-field values the placeholder plugin holds (none when it is off). */
+function fieldValues(editor: Editor): Record<string, string> {
+  return { ...(placeholdersKey.getState(editor.state)?.values ?? {}) };
+}
+
 /** Replaces the editor's document with a fresh state, so undo cannot reach the previous document. */
 function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   const doc = editor.schema.nodeFromJSON(file.doc);
   editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
+  if (placeholdersKey.getState(editor.state)) editor.commands.setPlaceholderValues(file.placeholders.values);
   if (!editor.isEditable) editor.setEditable(true, false);
   editor.commands.focus('start');
   return editor.state.doc;
@@ -81,7 +90,8 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
   const docDirty =
     useEditorState({
       editor,
-      selector: ({ editor: current }) => (current && identity ? !current.state.doc.eq(identity.savedDoc) : false),
+      selector: ({ editor: current }) =>
+        current && identity ? !current.state.doc.eq(identity.savedDoc) || JSON.stringify(fieldValues(current)) !== identity.savedValues : false,
     }) ?? false;
   const dirty = docDirty || (identity !== undefined && JSON.stringify(identity.file.meta) !== identity.savedMeta);
   const dirtyRef = useRef(dirty);
@@ -92,7 +102,7 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
       if (!editor) return;
       const previous = identityRef.current;
       const savedDoc = loadIntoEditor(editor, file);
-      setIdentity({ docId, name, file, savedDoc, savedMeta: JSON.stringify(file.meta) });
+      setIdentity({ docId, name, file, savedDoc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(fieldValues(editor)) });
       if (previous && previous.docId !== docId) void api.closeDocument({ docId: previous.docId });
     },
     [api, editor],
@@ -104,15 +114,17 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
       if (!editor || !current) return false;
       const doc = editor.state.doc;
       const title = titleText(doc);
+      const values = fieldValues(editor);
       const file: SpeechFile = {
         ...current.file,
         meta: { ...current.file.meta, ...(title ? { title } : {}) },
+        placeholders: { ...current.file.placeholders, values },
         doc: doc.toJSON(),
       };
       const request = { docId: current.docId, file };
       const result = mode === 'save' ? await api.saveDocument(request) : await api.saveDocumentAs(request);
       if (result.status === 'saved') {
-        setIdentity((now) => (now && now.docId === current.docId ? { ...now, name: result.name, file, savedDoc: doc, savedMeta: JSON.stringify(file.meta) } : now));
+        setIdentity((now) => (now && now.docId === current.docId ? { ...now, name: result.name, file, savedDoc: doc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(values) } : now));
         return true;
       }
       if (result.status === 'failed') setFailure({ action: 'save', error: result.error });

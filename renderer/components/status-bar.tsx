@@ -7,10 +7,21 @@ import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
+import { placeholdersKey } from '../editor/extensions/placeholders';
 
-export function StatusBar({ editor, dirty, rate, targetMinutes, onProperties }: { editor: Editor; dirty: boolean; rate: number; targetMinutes?: number | undefined; onProperties: () => void }) {
+export interface StatusBarProps {
+  editor: Editor;
+  dirty: boolean;
+  rate: number;
+  targetMinutes?: number | undefined;
+  onProperties: () => void;
+  onPlaceholders: () => void;
+}
+
+export function StatusBar({ editor, dirty, rate, targetMinutes, onProperties, onPlaceholders }: StatusBarProps) {
   const { t } = useTranslation();
   const total = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state).outline.total }) ?? 0;
+  const remaining = useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;
   const seconds = speakingSeconds(total, rate);
   const over = targetMinutes !== undefined && seconds > targetMinutes * 60;
   const target = targetMinutes !== undefined ? ` / ${formatDuration(targetMinutes * 60, true)}` : '';
@@ -28,6 +39,11 @@ export function StatusBar({ editor, dirty, rate, targetMinutes, onProperties }: 
         {formatDuration(seconds)}
         {target}
       </button>
+      {remaining !== undefined ? (
+        <button type="button" className={`placeholder-status${remaining ? ' pending' : ''}`} data-testid="placeholder-status" data-count={remaining} onClick={onPlaceholders}>
+          {t('placeholders.badge', { count: remaining })}
+        </button>
+      ) : null}
       <span className="spacer" />
       <span data-testid="save-state" data-dirty={dirty ? 'true' : 'false'}>
         {dirty ? t('status.unsaved') : t('status.saved')}
