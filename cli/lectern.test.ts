@@ -34,6 +34,35 @@ async function run(argv: string[]) {
   return { status, stdout, stderr };
 }
 
+describe('lectern check', () => {
+  it('lists the placeholders left with counts and places, the enumeration gaps, and exits 1', async () => {
+    const { status, stdout } = await run(['check', speechPath]);
+    expect(status).toBe(1);
+    expect(stdout).toContain('占位符 1 处待填');
+    expect(stdout).toContain('  XX工作 ×1');
+    expect(stdout).toContain('    第1段 在全市XX工作推进会上的讲话');
+    expect(stdout).toContain('提纲缺项 (enumeration gap): 二、突出工作重点 缺二要');
+  });
+
+  it('answers JSON with positions and context', async () => {
+    const { status, stdout } = await run(['check', speechPath, '--json']);
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      placeholders: [{ token: 'XX工作', count: 1, occurrences: [{ paragraph: 1, offset: 3, context: '在全市XX工作推进会上的讲话' }] }],
+      remaining: 1,
+      gaps: [{ section: '二、突出工作重点', missing: ['二要'] }],
+    });
+  });
+
+  it('exits 0 when nothing is left to fill', async () => {
+    const clean = path.join(dir, 'clean.speech');
+    await writeFile(clean, serializeSpeechFile({ ...emptySpeechFile(), doc: docOf(['title', '在全市工作推进会上的讲话'], [1, '统一思想']).toJSON() }));
+    const { status, stdout } = await run(['check', clean]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('没有待填的占位符');
+  });
+});
+
 describe('lectern outline', () => {
   it('prints the numbered tree with lengths, times, gaps and the total', async () => {
     const { status, stdout } = await run(['outline', speechPath]);

@@ -3,14 +3,17 @@
  * Electron). Commands print to stdout; problems go to stderr with exit status 2.
  *
  *   lectern outline FILE [--json]   the numbered outline with per-section length and time
+ *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MAX_SPEECH_FILE_BYTES, SpeechFileError, parseSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
 import { outlineJSON, outlineText } from './outline-report';
+import { checkJSON, checkText } from './check-report';
 
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
+  lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
 `;
 
 /** A failure the CLI reports as one line and exit status 2. */
@@ -55,6 +58,14 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         const data = outlineJSON(doc, speech.meta.speakingRate);
         out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : outlineText(data));
         return 0;
+      }
+      case 'check': {
+        if (!file || rest.length) throw new CliError(`check takes one FILE\n${USAGE}`);
+        const { doc } = await loadSpeech(file);
+        const data = checkJSON(doc);
+        out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : checkText(data));
+        // A script can refuse to send out a draft that still has blanks in it.
+        return data.remaining ? 1 : 0;
       }
       default:
         throw new CliError(`unknown command "${command}"\n${USAGE}`);
