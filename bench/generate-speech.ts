@@ -6,9 +6,11 @@
  */
 import type { NodeJSON } from '../shared/document/file-format';
 
+// Sentences of the sample speech with its blanks filled in, so the text has no placeholders of
+// its own: the placeholder benchmark seeds exactly the number it asks for.
 const SENTENCES = [
-  '今年以来，全市上下认真落实市委、市政府决策部署，XX工作取得了明显成效。',
-  '全市累计完成投资X亿元，同比增长X%；新建项目X个，其中重点项目X个。',
+  '今年以来，全市上下认真落实市委、市政府决策部署，安全生产工作取得了明显成效。',
+  '全市累计完成投资一百二十亿元，同比增长百分之八；新建项目四十个，其中重点项目十二个。',
   '各级各部门要从讲政治的高度，把思想和行动统一到市委、市政府的决策部署上来。',
   '以更高的标准、更实的举措推动工作落地见效。',
   '在看到成绩的同时，我们也要清醒地看到，工作中还存在一些不容忽视的问题。',
@@ -16,8 +18,8 @@ const SENTENCES = [
   '要主动对接上级部门，积极争取政策和资金支持，统筹用好存量土地。',
   '要坚持底线思维，加强对重点领域、重点环节的监督检查，及时发现和消除各类风险隐患。',
   '各级党委、政府要切实履行主体责任，主要负责同志要亲自研究、亲自部署、亲自督办。',
-  '市委督查室、市政府督查室要把XX工作纳入重点督查事项，实行月调度、季通报、年考核。',
-  '要充分利用新闻媒体等渠道，广泛宣传XX工作的好经验好做法。',
+  '市委督查室、市政府督查室要把安全生产工作纳入重点督查事项，实行月调度、季通报、年考核。',
+  '要充分利用新闻媒体等渠道，广泛宣传安全生产工作的好经验好做法。',
   '让我们在市委的坚强领导下，进一步振奋精神、真抓实干，为推动高质量发展作出新的更大贡献。',
 ];
 const HEADINGS = ['统一思想认识，切实增强做好工作的责任感紧迫感', '突出工作重点，全力推动各项任务落地见效', '强化组织保障，确保各项决策部署落到实处', '深化改革创新，持续激发发展动力活力'];
@@ -43,8 +45,14 @@ export interface BenchSpeech {
   headings: number;
 }
 
-/** The benchmark speech as Lectern document JSON. */
-export function generateSpeech(targetCharacters = 300_000, seed = 20261124): BenchSpeech {
+/** Blanks a template leaves, seeded into the text for the placeholder benchmark. */
+const BLANKS = ['X市', 'XX同志', '×××', '【数据】', '____', 'X个', '{{单位名称}}', 'X%', '某某单位', 'XX工作'];
+
+/**
+ * The benchmark speech as Lectern document JSON. With `placeholders`, that many blanks are spread
+ * evenly through the body paragraphs (in place of as many characters, so the length holds).
+ */
+export function generateSpeech(targetCharacters = 300_000, seed = 20261124, placeholders = 0): BenchSpeech {
   const next = random(seed);
   const body = (min: number) => {
     let out = '';
@@ -52,8 +60,8 @@ export function generateSpeech(targetCharacters = 300_000, seed = 20261124): Ben
     return out;
   };
   const blocks: NodeJSON[] = [
-    { type: 'title', content: text('在全市XX工作推进会上的讲话（基准测试合集）') },
-    { type: 'byline', content: text('×××') },
+    { type: 'title', content: text('在全市安全生产工作推进会上的讲话（基准测试合集）') },
+    { type: 'byline', content: text('王明') },
     { type: 'salutation', content: text('同志们：') },
   ];
   const plan: Array<[number, number]> = [];
@@ -79,6 +87,17 @@ export function generateSpeech(targetCharacters = 300_000, seed = 20261124): Ben
       blocks.push(para(`${point}${body(paragraphLength - 19)}`));
     }
   });
+  if (placeholders) {
+    const body = blocks.filter((b) => b.type === 'paragraph' && !b.attrs?.level);
+    for (let i = 0; i < placeholders; i++) {
+      const block = body[Math.floor((i * body.length) / placeholders)]!;
+      const node = block.content![0]!;
+      const blank = BLANKS[i % BLANKS.length]!;
+      // Each blank goes in after a comma, replacing as many characters as it adds.
+      const at = node.text!.indexOf('，', Math.floor(next() * (node.text!.length - 20))) + 1 || 10;
+      node.text = `${node.text!.slice(0, at)}${blank}${node.text!.slice(at + blank.length)}`;
+    }
+  }
   let characters = 0;
   for (const block of blocks) for (const child of block.content ?? []) characters += child.text?.length ?? 0;
   return { doc: { type: 'doc', content: blocks }, characters, paragraphs: blocks.length, headings: plan.length };

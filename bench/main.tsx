@@ -28,8 +28,12 @@ function nextFrame(): Promise<number> {
   );
 }
 
-const speech = generateSpeech();
-const mode = new URLSearchParams(location.search).get('editor') ?? 'lectern';
+const params = new URLSearchParams(location.search);
+const mode = params.get('editor') ?? 'lectern';
+/** The placeholder benchmark: 2,000 blanks in the text, the plugin on or off (`placeholders=off`). */
+const seeded = params.has('placeholders');
+const placeholdersOn = params.get('placeholders') !== 'off';
+const speech = generateSpeech(300_000, 20261124, seeded ? 2_000 : 0);
 let editor: Editor | undefined;
 
 /** Latency samples: from each input event to the next frame; outline samples: to the sidebar's update. */
@@ -70,6 +74,7 @@ const api = memoryApi(() => ({ ...emptySpeechFile(), doc: speech.doc }));
 
 const bench = {
   mode,
+  placeholders: () => document.querySelectorAll('.speech .placeholder').length,
   characters: speech.characters,
   paragraphs: speech.paragraphs,
   /** Opens the 300,000-character speech; answers milliseconds until its first frame. */
@@ -127,7 +132,7 @@ function Plain() {
 async function start() {
   await initI18n('zh-CN');
   for (const face of Object.keys(FONT_CHAINS) as FaceName[]) document.documentElement.style.setProperty(`--font-${face}`, cssFontFamily(face));
-  createRoot(document.getElementById('root')!).render(mode.startsWith('lectern') ? <App api={api} /> : <Plain />);
+  createRoot(document.getElementById('root')!).render(mode.startsWith('lectern') ? <App api={api} placeholders={placeholdersOn} /> : <Plain />);
   (window as unknown as { benchReady: boolean }).benchReady = true;
 }
 void start();

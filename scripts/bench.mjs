@@ -48,9 +48,9 @@ const percentile = (values, p) => {
 };
 const round = (n) => Math.round(n * 100) / 100;
 
-async function measure(mode) {
+async function measure(mode, query = '') {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${base}?editor=${mode}`);
+  await page.goto(`${base}?editor=${mode}${query}`);
   await page.waitForFunction(() => window.benchReady === true);
   await page.waitForTimeout(300);
   const openMs = await page.evaluate(() => window.bench.open());
@@ -68,7 +68,7 @@ async function measure(mode) {
   await page.waitForTimeout(300);
   const { samples, outlineSamples } = await page.evaluate(() => window.bench.results());
   const move = mode === 'lectern' ? await page.evaluate(() => window.bench.moveSection()) : undefined;
-  const info = await page.evaluate(() => ({ characters: window.bench.characters, paragraphs: window.bench.paragraphs }));
+  const info = await page.evaluate(() => ({ characters: window.bench.characters, paragraphs: window.bench.paragraphs, highlighted: window.bench.placeholders() }));
   await page.close();
   return {
     mode,
@@ -92,7 +92,19 @@ try {
   const lectern = await measure('lectern');
   const plain = await measure('plain');
   const ratio = round(lectern.p95 / plain.p95);
-  const result = { date: new Date().toISOString(), chromium: browser.version(), lectern, plain, ratioP95: ratio, ratioP50: round(lectern.p50 / plain.p50) };
+  // Placeholders: the same 2,000-blank speech with the plugin on and off, in this same run.
+  const withPlaceholders = await measure('lectern', '&placeholders=on');
+  const withoutPlaceholders = await measure('lectern', '&placeholders=off');
+  const placeholderRatio = round(withPlaceholders.p95 / withoutPlaceholders.p95);
+  const result = {
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    lectern,
+    plain,
+    ratioP95: ratio,
+    ratioP50: round(lectern.p50 / plain.p50),
+    placeholders: { on: withPlaceholders, off: withoutPlaceholders, ratioP95: placeholderRatio, ratioP50: round(withPlaceholders.p50 / withoutPlaceholders.p50) },
+  };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/outline.json', `${JSON.stringify(result, null, 2)}\n`);
   const mark = (ok) => (ok ? 'ok' : 'OVER TARGET');
@@ -103,6 +115,10 @@ try {
   console.log(`  ratio p95 (p50):         ${ratio} (${result.ratioP50})   (target ≤ 1.3: ${mark(ratio <= 1.3)})`);
   console.log(`  outline current p50/p95: ${lectern.outlineP50} / ${lectern.outlineP95} ms over ${lectern.outlineSamples} updates   (target < 50: ${mark((lectern.outlineP95 ?? Infinity) < 50)})`);
   console.log(`  move ${lectern.move.blocks}-block section:  ${lectern.move.ms} ms`);
+  console.log(`Placeholder benchmark — the same speech with 2,000 blanks (${withPlaceholders.highlighted} highlighted on screen), plugin on vs off`);
+  console.log(`  on  p50 / p95:           ${withPlaceholders.p50} / ${withPlaceholders.p95} ms   (target p95 < 16: ${mark(withPlaceholders.p95 < 16)})`);
+  console.log(`  off p50 / p95:           ${withoutPlaceholders.p50} / ${withoutPlaceholders.p95} ms`);
+  console.log(`  ratio p95 (p50):         ${placeholderRatio} (${result.placeholders.ratioP50})   (target ≤ 1.15: ${mark(placeholderRatio <= 1.15)})`);
   console.log('  written to bench-results/outline.json');
 } finally {
   await browser.close();

@@ -85,3 +85,18 @@ describe('ignoring and moving between placeholders', () => {
     expect(selected()).toBe('X县');
   });
 });
+
+describe('a long speech', () => {
+  it('counts every placeholder but draws highlights only near what is on screen', () => {
+    const blocks = Array.from({ length: 400 }, (_, i) => p(`第${i}段：推动X市发展，${'正文'.repeat(20)}`));
+    editor = testEditor(blocks);
+    const state = placeholdersOf(editor.state);
+    expect(state.count).toBe(400);
+    const drawn = highlighted().length;
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(400);
+    // What is drawn is the top of the document, where the view starts.
+    expect(editor.view.dom.querySelector(`.${PLACEHOLDER_CLASS}`)!.closest('p')!.textContent).toContain('第0段');
+    expect(state.visible.from).toBe(0);
+  });
+});
