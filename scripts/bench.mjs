@@ -86,9 +86,17 @@ async function measure(mode, query = '') {
 
 try {
   if (process.env.BENCH_MODES) {
+    // Chosen modes only, one JSON line each (for investigating one number).
     for (const mode of process.env.BENCH_MODES.split(',')) console.log(JSON.stringify(await measure(mode)));
-    process.exit(0);
+  } else {
+    await fullRun();
   }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+async function fullRun() {
   const lectern = await measure('lectern');
   const plain = await measure('plain');
   const ratio = round(lectern.p95 / plain.p95);
@@ -120,7 +128,4 @@ try {
   console.log(`  off p50 / p95:           ${withoutPlaceholders.p50} / ${withoutPlaceholders.p95} ms`);
   console.log(`  ratio p95 (p50):         ${placeholderRatio} (${result.placeholders.ratioP50})   (target ≤ 1.15: ${mark(placeholderRatio <= 1.15)})`);
   console.log('  written to bench-results/outline.json');
-} finally {
-  await browser.close();
-  server.close();
 }

@@ -14,6 +14,7 @@ const host = await startWebHost({
   port: Number(process.env.PORT ?? 0),
 });
 process.stdout.write(`LECTERN_WEB_HOST_READY ${host.url}\n`);
-const stop = () => void host.close().then(() => process.exit(0));
+// Closing the server (and its event streams) leaves the event loop empty, so Node ends by itself.
+const stop = () => void host.close();
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
