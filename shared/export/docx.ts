@@ -1,0 +1,221 @@
+/**
+ * DOCX export (FORMAT.md): a document and a layout profile in, the bytes of a .docx out, through
+ * the `docx` library. Pure: no file system, no Electron.
+ *
+ * Numbers are Word numbering (`chineseCounting` for 一、 and （一）, decimal for 1. and （1）), not
+ * literal text: the leader's office edits the DOCX in Word or WPS, and there a section moved or
+ * deleted must renumber the way it does in Lectern. Each heading level is a real heading style
+ * with an outline level, so the navigation pane shows the speech's outline.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  LevelFormat,
+  LevelSuffix,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  DocumentGridType,
+  type IRunOptions,
+  type IStylesOptions,
+} from 'docx';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { FONT_CHAINS, LATIN_FACE, type FaceName } from '../document/fonts';
+import { headingLevel } from '../document/numbering';
+import { runInLeadLength } from '../document/run-in';
+import type { ExportProfile } from './profiles';
+
+/** A4 in twips, exactly (convertMillimetersToTwip(210) would round to 11905). */
+export const A4_TWIPS = { width: 11906, height: 16838 } as const;
+const mm = (value: number) => Math.round((value * 1440) / 25.4);
+const halfPoints = (pt: number) => Math.round(pt * 2);
+
+/** The Windows name of a face: the first of its chain (the machine falls back along it). */
+function eastAsiaName(face: FaceName): string {
+  return FONT_CHAINS[face][0]!;
+}
+
+/** Run fonts: Latin letters and digits in Times New Roman, Chinese in the profile's face (w:eastAsia). */
+function runFont(face: FaceName): IRunOptions['font'] {
+  return { ascii: LATIN_FACE, hAnsi: LATIN_FACE, eastAsia: eastAsiaName(face), cs: LATIN_FACE };
+}
+
+const NUMBERING_REFERENCE = 'speech-headings';
+const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
+
+function styles(profile: ExportProfile): IStylesOptions {
+  const indent = { firstLineChars: 200, firstLine: Math.round(profile.body.sizePt * 2 * 20) };
+  return {
+    default: {
+      document: {
+        run: { font: runFont(profile.body.face), size: halfPoints(profile.body.sizePt) },
+        paragraph: { spacing: { line: Math.round(profile.lineSpacingPt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: 'SpeechTitle',
+        name: 'Title',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: runFont(profile.title.face), size: halfPoints(profile.title.sizePt) },
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } },
+      },
+      {
+        id: 'SpeechByline',
+        name: 'Byline',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: runFont(profile.byline.face), size: halfPoints(profile.byline.sizePt) },
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } },
+      },
+      {
+        id: 'SpeechSalutation',
+        name: 'Salutation',
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: { indent: { firstLine: 0, firstLineChars: 0 } },
+      },
+      ...profile.headings.map((heading, i) => ({
+        id: HEADING_STYLE_IDS[i]!,
+        name: `heading ${i + 1}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        quickFormat: true,
+        run: { font: runFont(heading.face), size: halfPoints(profile.body.sizePt), bold: heading.bold },
+        paragraph: { outlineLevel: i, indent, keepNext: true },
+      })),
+    ],
+  };
+}
+
+/** Word numbering: 一、 （一） 1. （1）, each level restarting under its parent, no tab after. */
+function numbering(profile: ExportProfile) {
+  const formats = [
+    { format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+    { format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+    { format: LevelFormat.DECIMAL, text: '%3.' },
+    { format: LevelFormat.DECIMAL, text: '（%4）' },
+  ];
+  return {
+    config: [
+      {
+        reference: NUMBERING_REFERENCE,
+        levels: formats.map(({ format, text }, level) => ({
+          level,
+          format,
+          text,
+          suffix: LevelSuffix.NOTHING,
+          style: { run: { font: runFont(profile.headings[level]!.face) } },
+        })),
+      },
+    ],
+  };
+}
+
+function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}): TextRun[] {
+  const runs: TextRun[] = [];
+  let offset = 0;
+  block.forEach((child) => {
+    const start = offset;
+    offset += child.isText ? child.text!.length : 1;
+    const a = Math.max(from, start);
+    const b = Math.min(to, offset);
+    if (b <= a) return;
+    if (child.isText) runs.push(new TextRun({ ...run, text: child.text!.slice(a - start, b - start) }));
+    else if (child.type.name === 'hardBreak') runs.push(new TextRun({ ...run, break: 1 }));
+  });
+  return runs;
+}
+
+function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
+  const size = block.content.size;
+  switch (block.type.name) {
+    case 'title':
+      return new Paragraph({ style: 'SpeechTitle', children: textRuns(block, 0, size) });
+    case 'byline':
+      return new Paragraph({ style: 'SpeechByline', children: textRuns(block, 0, size) });
+    case 'salutation':
+      return new Paragraph({ style: 'SpeechSalutation', children: textRuns(block, 0, size) });
+  }
+  const level = headingLevel(block);
+  if (!level) return new Paragraph({ children: textRuns(block, 0, size) });
+  const numbered = level <= profile.numberedLevels ? { numbering: { reference: NUMBERING_REFERENCE, level: level - 1 } } : {};
+  if (!block.attrs.runIn) return new Paragraph({ style: HEADING_STYLE_IDS[level - 1], ...numbered, children: textRuns(block, 0, size) });
+  // Run-in: one paragraph in the heading's style; the lead sentence keeps the heading face, the rest is body.
+  const lead = runInLeadLength(block.textBetween(0, size, undefined, '\n'));
+  const body = { font: runFont(profile.body.face), bold: false };
+  return new Paragraph({ style: HEADING_STYLE_IDS[level - 1], ...numbered, children: [...textRuns(block, 0, lead), ...textRuns(block, lead, size, body)] });
+}
+
+function pageNumberFooter(profile: ExportProfile, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  const run = { font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体', cs: '宋体' }, size: halfPoints(profile.pageNumbers.sizePt) };
+  // One character in from the edge of the text block on the outer side (FORMAT.md).
+  const oneChar = Math.round(profile.pageNumbers.sizePt * 20);
+  const indent = alignment === AlignmentType.RIGHT ? { right: oneChar } : alignment === AlignmentType.LEFT ? { left: oneChar } : {};
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: { ...indent, firstLine: 0, firstLineChars: 0 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        children: [new TextRun({ ...run, text: '— ' }), new TextRun({ ...run, children: [PageNumber.CURRENT] }), new TextRun({ ...run, text: ' —' })],
+      }),
+    ],
+  });
+}
+
+export interface DocxMeta {
+  title?: string;
+  speaker?: string;
+  date?: string;
+}
+
+/** The speech as DOCX bytes in the given profile. */
+export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: DocxMeta = {}): Promise<Uint8Array> {
+  const paragraphs: Paragraph[] = [];
+  doc.forEach((block) => paragraphs.push(blockParagraph(block, profile)));
+  const linePitch = Math.round(profile.lineSpacingPt * 20);
+  // The character grid keeps the pitch at the font size (charSpace 0): 16 pt on the 156 mm text
+  // block. A negative charSpace, as Word may write to squeeze exactly 28 characters into a line,
+  // made LibreOffice lay out only 18 a line, so it is not used until checked in Word and WPS.
+  const charSpace = 0;
+  const oddEven = profile.pageNumbers.placement === 'odd-even';
+  const footers = oddEven
+    ? { default: pageNumberFooter(profile, AlignmentType.RIGHT), even: pageNumberFooter(profile, AlignmentType.LEFT) }
+    : { default: pageNumberFooter(profile, AlignmentType.CENTER) };
+  const document = new Document({
+    title: meta.title ?? '',
+    creator: meta.speaker ?? '',
+    description: meta.date ?? '',
+    subject: meta.date ?? '',
+    evenAndOddHeaderAndFooters: oddEven,
+    styles: styles(profile),
+    numbering: numbering(profile),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4_TWIPS.width, height: A4_TWIPS.height },
+            margin: {
+              top: mm(profile.margins.top),
+              bottom: mm(profile.margins.bottom),
+              left: mm(profile.margins.left),
+              right: mm(profile.margins.right),
+              // The page number sits 7 mm below the text block.
+              footer: Math.max(0, mm(profile.margins.bottom - 7) - Math.round(profile.pageNumbers.sizePt * 20)),
+              header: mm(15),
+            },
+          },
+          ...(profile.grid ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace } } : {}),
+        },
+        footers,
+        children: paragraphs,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

@@ -1,0 +1,75 @@
+/**
+ * Export layout profiles (FORMAT.md): 公文标准 (GB/T 9704), 讲话稿 (speech manuscript) and 大字版
+ * (large-print reading copy). Every value is a setting the user can change; these are the defaults.
+ */
+import type { FaceName } from '../document/fonts';
+
+export type ProfileId = 'gbt9704' | 'speech' | 'large';
+
+export interface ExportProfile {
+  id: ProfileId;
+  name: string;
+  /** Margins in millimetres. */
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** The document grid (lines × characters a page), or none. */
+  grid?: { lines: number; chars: number };
+  /** Fixed line spacing in points. */
+  lineSpacingPt: number;
+  body: { face: FaceName; sizePt: number };
+  title: { face: FaceName; sizePt: number };
+  byline: { face: FaceName; sizePt: number };
+  /** Faces and boldness of heading levels 1–4. */
+  headings: ReadonlyArray<{ face: FaceName; bold: boolean }>;
+  /** Page numbers "— N —": odd pages right and even left (GB/T), or centred. */
+  pageNumbers: { placement: 'odd-even' | 'center'; sizePt: number };
+  /** Heading levels that carry numbers (a speech commonly numbers only to the second level). */
+  numberedLevels: number;
+}
+
+const headings = [
+  { face: 'heiti', bold: false },
+  { face: 'kaiti', bold: false },
+  { face: 'fangsong', bold: false },
+  { face: 'fangsong', bold: false },
+] as const satisfies ExportProfile['headings'];
+
+export const PROFILES: Readonly<Record<ProfileId, ExportProfile>> = {
+  gbt9704: {
+    id: 'gbt9704',
+    name: '公文标准 (GB/T 9704)',
+    margins: { top: 37, bottom: 35, left: 28, right: 26 },
+    grid: { lines: 22, chars: 28 },
+    lineSpacingPt: 28.95,
+    body: { face: 'fangsong', sizePt: 16 },
+    title: { face: 'xiaobiaosong', sizePt: 22 },
+    byline: { face: 'kaiti', sizePt: 16 },
+    headings,
+    pageNumbers: { placement: 'odd-even', sizePt: 14 },
+    numberedLevels: 4,
+  },
+  speech: {
+    id: 'speech',
+    name: '讲话稿',
+    margins: { top: 37, bottom: 35, left: 28, right: 26 },
+    grid: { lines: 22, chars: 28 },
+    lineSpacingPt: 28.95,
+    body: { face: 'fangsong', sizePt: 16 },
+    title: { face: 'xiaobiaosong', sizePt: 22 },
+    byline: { face: 'kaiti', sizePt: 16 },
+    headings,
+    pageNumbers: { placement: 'center', sizePt: 14 },
+    numberedLevels: 4,
+  },
+  large: {
+    id: 'large',
+    name: '大字版',
+    margins: { top: 25, bottom: 25, left: 25, right: 25 },
+    lineSpacingPt: 22 * 1.8,
+    body: { face: 'fangsong', sizePt: 22 },
+    title: { face: 'xiaobiaosong', sizePt: 26 },
+    byline: { face: 'kaiti', sizePt: 22 },
+    headings,
+    pageNumbers: { placement: 'center', sizePt: 22 },
+    numberedLevels: 4,
+  },
+};
