@@ -63,6 +63,23 @@ describe('lectern check', () => {
   });
 });
 
+describe('lectern export', () => {
+  it('writes a DOCX beside the file, warning about placeholders left', async () => {
+    const { status, stdout, stderr } = await run(['export', speechPath, '--to', 'docx', '--profile', 'speech']);
+    expect(status).toBe(0);
+    const target = path.join(dir, '讲话.docx');
+    expect(stdout.trim()).toBe(target);
+    expect(stderr).toContain('1 处占位符待填');
+    const bytes = await readFile(target);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an unknown profile or format with a clear message', async () => {
+    expect((await run(['export', speechPath, '--profile', 'huge'])).stderr).toContain('choose gbt9704, speech or large');
+    expect((await run(['export', speechPath, '--to', 'odt'])).stderr).toContain('only docx');
+  });
+});
+
 describe('lectern outline', () => {
   it('prints the numbered tree with lengths, times, gaps and the total', async () => {
     const { status, stdout } = await run(['outline', speechPath]);

@@ -4,16 +4,23 @@
  *
  *   lectern outline FILE [--json]   the numbered outline with per-section length and time
  *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
+ *   lectern export FILE --to docx [--profile gbt9704|speech|large] [-o OUT]
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MAX_SPEECH_FILE_BYTES, SpeechFileError, parseSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText } from './check-report';
+import { exportDocx } from '../shared/export/docx';
+import { PROFILES, type ProfileId } from '../shared/export/profiles';
+import { documentPlaceholders } from '../shared/placeholders/scan';
+import { writeFileAtomic } from '../electron/services/atomic-write';
 
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
   lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
+  lectern export FILE --to docx [--profile gbt9704|speech|large] [-o OUT]
+                                   导出 DOCX（公文标准 / 讲话稿 / 大字版）/ export a DOCX in a layout profile
 `;
 
 /** A failure the CLI reports as one line and exit status 2. */
@@ -40,7 +47,14 @@ export async function loadSpeech(file: string): Promise<ParsedSpeech> {
 export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        to: { type: 'string' },
+        profile: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+      },
+    });
   } catch (error) {
     err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -66,6 +80,22 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : checkText(data));
         // A script can refuse to send out a draft that still has blanks in it.
         return data.remaining ? 1 : 0;
+      }
+      case 'export': {
+        if (!file || rest.length) throw new CliError(`export takes one FILE\n${USAGE}`);
+        const to = parsed.values.to ?? 'docx';
+        if (to !== 'docx') throw new CliError(`--to ${to}: only docx is available so far`);
+        const profileId = (parsed.values.profile ?? 'gbt9704') as ProfileId;
+        const profile = PROFILES[profileId];
+        if (!profile) throw new CliError(`--profile ${profileId}: choose gbt9704, speech or large`);
+        const { file: speech, doc } = await loadSpeech(file);
+        const target = parsed.values.output ?? file.replace(/\.speech$/i, '') + '.docx';
+        const meta = { ...(speech.meta.title ? { title: speech.meta.title } : {}), ...(speech.meta.speaker ? { speaker: speech.meta.speaker } : {}), ...(speech.meta.date ? { date: speech.meta.date } : {}) };
+        await writeFileAtomic(target, await exportDocx(doc, profile, meta));
+        const left = documentPlaceholders(doc).length;
+        if (left) err(`lectern: 注意 ${left} 处占位符待填 (${left} placeholders left; see lectern check)\n`);
+        out(`${target}\n`);
+        return 0;
       }
       default:
         throw new CliError(`unknown command "${command}"\n${USAGE}`);
