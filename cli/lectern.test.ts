@@ -76,8 +76,21 @@ describe('lectern export', () => {
 
   it('refuses an unknown profile or format with a clear message', async () => {
     expect((await run(['export', speechPath, '--profile', 'huge'])).stderr).toContain('choose gbt9704, speech or large');
-    expect((await run(['export', speechPath, '--to', 'odt'])).stderr).toContain('only docx');
+    expect((await run(['export', speechPath, '--to', 'odt'])).stderr).toContain('choose docx, pdf, md or txt');
   });
+
+  it('writes Markdown and plain text with the numbers as text', async () => {
+    await run(['export', speechPath, '--to', 'md']);
+    expect(await readFile(path.join(dir, '讲话.md'), 'utf8')).toContain('## 一、统一思想认识');
+    await run(['export', speechPath, '--to', 'txt', '-o', path.join(dir, 'out.txt')]);
+    expect(await readFile(path.join(dir, 'out.txt'), 'utf8')).toContain('　　（一）充分认识重要意义。');
+  });
+
+  it('writes a PDF through Chromium', async () => {
+    const { status } = await run(['export', speechPath, '--to', 'pdf']);
+    expect(status).toBe(0);
+    expect((await readFile(path.join(dir, '讲话.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
 });
 
 describe('lectern outline', () => {

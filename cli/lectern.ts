@@ -4,7 +4,7 @@
  *
  *   lectern outline FILE [--json]   the numbered outline with per-section length and time
  *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
- *   lectern export FILE --to docx [--profile gbt9704|speech|large] [-o OUT]
+ *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,9 @@ import { MAX_SPEECH_FILE_BYTES, SpeechFileError, parseSpeechFile, type ParsedSpe
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText } from './check-report';
 import { exportDocx } from '../shared/export/docx';
+import { exportMarkdown, exportText } from '../shared/export/text';
+import { printHtml } from '../shared/export/print-html';
+import { NoChromiumError, renderPdf } from './pdf';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
 import { documentPlaceholders } from '../shared/placeholders/scan';
 import { writeFileAtomic } from '../electron/services/atomic-write';
@@ -19,8 +22,8 @@ import { writeFileAtomic } from '../electron/services/atomic-write';
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
   lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
-  lectern export FILE --to docx [--profile gbt9704|speech|large] [-o OUT]
-                                   导出 DOCX（公文标准 / 讲话稿 / 大字版）/ export a DOCX in a layout profile
+  lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
+                                   导出（公文标准 / 讲话稿 / 大字版）/ export in a layout profile
 `;
 
 /** A failure the CLI reports as one line and exit status 2. */
@@ -84,14 +87,26 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       case 'export': {
         if (!file || rest.length) throw new CliError(`export takes one FILE\n${USAGE}`);
         const to = parsed.values.to ?? 'docx';
-        if (to !== 'docx') throw new CliError(`--to ${to}: only docx is available so far`);
+        if (!['docx', 'pdf', 'md', 'txt'].includes(to)) throw new CliError(`--to ${to}: choose docx, pdf, md or txt`);
         const profileId = (parsed.values.profile ?? 'gbt9704') as ProfileId;
         const profile = PROFILES[profileId];
         if (!profile) throw new CliError(`--profile ${profileId}: choose gbt9704, speech or large`);
         const { file: speech, doc } = await loadSpeech(file);
-        const target = parsed.values.output ?? file.replace(/\.speech$/i, '') + '.docx';
+        const target = parsed.values.output ?? `${file.replace(/\.speech$/i, '')}.${to}`;
         const meta = { ...(speech.meta.title ? { title: speech.meta.title } : {}), ...(speech.meta.speaker ? { speaker: speech.meta.speaker } : {}), ...(speech.meta.date ? { date: speech.meta.date } : {}) };
-        await writeFileAtomic(target, await exportDocx(doc, profile, meta));
+        let bytes: Uint8Array | string;
+        if (to === 'docx') bytes = await exportDocx(doc, profile, meta);
+        else if (to === 'md') bytes = exportMarkdown(doc);
+        else if (to === 'txt') bytes = exportText(doc);
+        else {
+          try {
+            bytes = await renderPdf(printHtml(doc, profile, meta.title ?? ''));
+          } catch (error) {
+            if (error instanceof NoChromiumError) throw new CliError(error.message);
+            throw error;
+          }
+        }
+        await writeFileAtomic(target, bytes);
         const left = documentPlaceholders(doc).length;
         if (left) err(`lectern: 注意 ${left} 处占位符待填 (${left} placeholders left; see lectern check)\n`);
         out(`${target}\n`);
