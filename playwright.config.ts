@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import './test-fonts';
 
 // End-to-end specs run against the built app (npm run build first). The fixture in e2e/fixtures.ts
 // picks the host: Electron where LECTERN_E2E_HOST=electron, else the web host in Chromium.

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import './test-fonts';
 
 export default defineConfig({
   test: {
