@@ -25,6 +25,7 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     listRecent: async () => ({ entries: [] }),
     setDocumentState: async () => ok,
     closeWindow: async () => ok,
+    exportDocument: async () => ({ status: 'canceled' }),
     getSettings: async () => ({ language: 'zh-CN', checkLevels: true }),
     setSettings: async () => ({ language: 'zh-CN', checkLevels: true }),
   };

@@ -23,7 +23,9 @@ function setup(faults: Faults = {}): Handlers {
     languageChanged: (language) => events.push(`language ${language}`),
     recentChanged: () => events.push('recent'),
   };
-  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, fs: faultyFileSystem(faults) }));
+  // A stand-in printer: the real PDF path is tested in cli/pdf.test.ts.
+  const renderPdf = async (html: string) => new TextEncoder().encode(`%PDF-stand-in ${html.length}`);
+  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, renderPdf, fs: faultyFileSystem(faults) }));
 }
 
 const speech = (): SpeechFile => ({ ...emptySpeechFile(), doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON() });
@@ -140,6 +142,29 @@ describe('handlers', () => {
     expect(events).toContain('language en');
     expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true });
     expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false });
+  });
+
+  it('export DOCX, PDF, Markdown and text where the dialog says, named after the document', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    answers.save.push(path.join(dir, '讲话.speech'));
+    await handlers.saveDocument({ docId, file: speech() }, ctx);
+    for (const format of ['docx', 'pdf', 'md', 'txt'] as const) {
+      answers.save.push(path.join(dir, `out-${format}`));
+      expect(await handlers.exportDocument({ docId, file: speech(), format, profile: 'gbt9704' }, ctx)).toEqual({ status: 'exported', name: `out-${format}.${format}` });
+    }
+    expect((await readFile(path.join(dir, 'out-docx.docx'))).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(path.join(dir, 'out-pdf.pdf'))).toString()).toMatch(/^%PDF-stand-in \d+/);
+    expect(await readFile(path.join(dir, 'out-md.md'), 'utf8')).toContain('## 一、统一思想');
+    expect(await readFile(path.join(dir, 'out-txt.txt'), 'utf8')).toContain('　　一、统一思想');
+    expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'large' }, ctx)).toEqual({ status: 'canceled' });
+  });
+
+  it('report an export that cannot be written, naming the file', async () => {
+    const handlers = setup({ openError: 'EROFS' });
+    const { docId } = await handlers.newDocument({}, ctx);
+    answers.save.push(path.join(dir, 'x.docx'));
+    expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'speech' }, ctx)).toMatchObject({ status: 'failed', error: { code: 'read-only', fileName: 'x.docx' } });
   });
 
   it('pass the document state and the close request to the window', async () => {

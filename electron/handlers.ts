@@ -6,7 +6,7 @@ import type { Handlers } from '../shared/ipc/contract';
 import type { Services } from './services/index';
 
 export function createHandlers(services: Services): Handlers {
-  const { documents, recent, settings, windows } = services;
+  const { documents, recent, settings, windows, exporter } = services;
   const recentChanged = <T>(result: T): T => {
     windows.recentChanged();
     return result;
@@ -30,6 +30,7 @@ export function createHandlers(services: Services): Handlers {
       windows.close(windowId);
       return { ok: true };
     },
+    exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {
       const next = await settings.set(patch);

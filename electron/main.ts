@@ -84,6 +84,21 @@ const bridge: WindowBridge = {
   },
 };
 
+/**
+ * Prints export HTML to PDF in a hidden window that runs no script and shows nothing else: the
+ * same Chromium layout as the CLI's, through Electron's printToPDF.
+ */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  try {
+    await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    const pdf = await printer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: true, generateTaggedPDF: true });
+    return new Uint8Array(pdf);
+  } finally {
+    printer.destroy();
+  }
+}
+
 function openWindow(): BrowserWindow {
   const window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs') });
   const id = window.id;
@@ -152,7 +167,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     secureSession();
     serveAppScheme(path.join(__dirname, '../renderer'));
-    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge });
+    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf });
     language = (await services.settings.get()).language;
     bindContract(createHandlers(services));
     await rebuildMenu();

@@ -29,6 +29,8 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
         item('save', 'CmdOrCtrl+S', { command: 'save' }),
         item('saveAs', 'CmdOrCtrl+Shift+S', { command: 'saveAs' }),
         { type: 'separator' },
+        item('export', 'CmdOrCtrl+Shift+E', { command: 'export' }),
+        { type: 'separator' },
         item('properties', undefined, { command: 'properties' }),
         { type: 'separator' },
         { label: t('quit'), role: 'quit' },

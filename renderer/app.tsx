@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import type { Command, Language, LecternApi, Settings } from '../shared/ipc/contract';
 import { speechExtensions } from './editor/extensions';
 import { useDocumentSession, type UnsavedChoice } from './document-session';
@@ -15,6 +16,7 @@ import { FailureDialog, UnsavedDialog } from './components/dialogs';
 import { setLanguage } from './i18n';
 import { OutlinePanel } from './outline/outline-panel';
 import { PropertiesDialog } from './components/properties-dialog';
+import { ExportDialog } from './components/export-dialog';
 import { PlaceholderPanel } from './placeholders/placeholder-panel';
 import { DEFAULT_SPEAKING_RATE } from '../shared/document/stats';
 
@@ -33,6 +35,8 @@ function fileShortcut(event: KeyboardEvent): Command['command'] | undefined {
       return event.shiftKey ? undefined : 'open';
     case 's':
       return event.shiftKey ? 'saveAs' : 'save';
+    case 'e':
+      return event.shiftKey ? 'export' : undefined;
     default:
       return undefined;
   }
@@ -49,6 +53,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [outlineOpen, setOutlineOpen] = useState(true);
   const [propertiesOpen, setPropertiesOpen] = useState(false);
   const [placeholdersOpen, setPlaceholdersOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
   const checkLevelsRef = useRef(checkLevels);
   checkLevelsRef.current = checkLevels;
@@ -73,7 +78,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         },
         checkLevels: () => checkLevelsRef.current,
         placeholders,
-        onSectionRefused: (reason) => setNotice(`section.refused.${reason}`),
+        // Notices hold finished text; the shared i18next instance translates in the current language.
+        onSectionRefused: (reason) => setNotice(i18next.t(`section.refused.${reason}`)),
       }),
     [],
   );
@@ -122,6 +128,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           return setPropertiesOpen(true);
         case 'togglePlaceholders':
           return setPlaceholdersOpen((open) => !open);
+        case 'export':
+          return setExportOpen(true);
       }
     },
     [changeLanguage, editor, session],
@@ -184,11 +192,25 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
       />
       {notice ? (
         <div className="notice" role="status" data-testid="notice">
-          {t(notice)}
+          {notice}
           <button type="button" aria-label="×" onClick={() => setNotice(undefined)}>
             ×
           </button>
         </div>
+      ) : null}
+      {exportOpen ? (
+        <ExportDialog
+          editor={editor}
+          onClose={() => setExportOpen(false)}
+          onExport={async (format, profile) => {
+            const file = session.currentFile();
+            if (!file || !session.docId) return;
+            const result = await api.exportDocument({ docId: session.docId, file, format, profile });
+            if (result.status === 'canceled') return;
+            setExportOpen(false);
+            setNotice(result.status === 'exported' ? t('export.done', { name: result.name }) : t('export.failed', { name: result.error.fileName ?? '', message: result.error.message }));
+          }}
+        />
       ) : null}
       {propertiesOpen ? (
         <PropertiesDialog

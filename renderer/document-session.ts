@@ -52,6 +52,8 @@ export interface DocumentSession {
   saveAs(): Promise<boolean>;
   /** Saves, then asks main to close the window (the native close prompt's 保存). */
   saveThenClose(): Promise<void>;
+  /** The document as a file, as it stands in the editor (for export). */
+  currentFile(): SpeechFile | undefined;
 }
 
 /** The title block's text, used as the document's title in its properties. */
@@ -207,5 +209,16 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     save,
     saveAs,
     saveThenClose,
+    currentFile: () => {
+      const current = identityRef.current;
+      if (!editor || !current) return undefined;
+      const title = titleText(editor.state.doc);
+      return {
+        ...current.file,
+        meta: { ...current.file.meta, ...(title ? { title } : {}) },
+        placeholders: { ...current.file.placeholders, values: fieldValues(editor) },
+        doc: editor.state.doc.toJSON(),
+      };
+    },
   };
 }

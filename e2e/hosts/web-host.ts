@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { command as commandSchema, contract, type CallName, type Command, type Language } from '../../shared/ipc/contract';
 import { createHandlers } from '../../electron/handlers';
 import { createServices } from '../../electron/services/index';
+import { renderPdf } from '../../cli/pdf';
 import type { Dialogs, WindowBridge } from '../../electron/services/types';
 // The web host sends the app's own CSP, so the tests run the renderer under the same rules.
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/app-files';
@@ -98,7 +99,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       state.recentChanges++;
     },
   };
-  const handlers = createHandlers(createServices({ userDataDir: options.userDataDir, dialogs, windows }));
+  // PDF through Chromium, as the CLI prints it (the app uses Electron's printToPDF).
+  const handlers = createHandlers(createServices({ userDataDir: options.userDataDir, dialogs, windows, renderPdf }));
   const streams = new Set<ServerResponse>();
   const sendCommand = (command: Command) => {
     const data = `event: command\ndata: ${JSON.stringify(commandSchema.parse(command))}\n\n`;

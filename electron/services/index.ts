@@ -6,12 +6,14 @@ import { nodeFileSystem, type FileSystem } from './file-system';
 import { DocumentService } from './documents';
 import { RecentFiles } from './recent';
 import { SettingsStore } from './settings';
+import { ExportService } from './exporter';
 import type { Dialogs, WindowBridge } from './types';
 
 export interface Services {
   documents: DocumentService;
   recent: RecentFiles;
   settings: SettingsStore;
+  exporter: ExportService;
   windows: WindowBridge;
 }
 
@@ -19,14 +21,18 @@ export interface ServiceOptions {
   userDataDir: string;
   dialogs: Dialogs;
   windows: WindowBridge;
+  /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. */
+  renderPdf: (html: string) => Promise<Uint8Array>;
   fs?: FileSystem;
 }
 
 export function createServices(options: ServiceOptions): Services {
   const fs = options.fs ?? nodeFileSystem;
   const recent = new RecentFiles(path.join(options.userDataDir, 'recent.json'), fs);
+  const documents = new DocumentService({ fs, dialogs: options.dialogs, recent });
   return {
-    documents: new DocumentService({ fs, dialogs: options.dialogs, recent }),
+    documents,
+    exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
     windows: options.windows,

@@ -16,6 +16,7 @@ export const CALL_NAMES = [
   'closeWindow',
   'getSettings',
   'setSettings',
+  'exportDocument',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -39,6 +39,17 @@ export const saveResult = z.discriminatedUnion('status', [
 ]);
 export type SaveResult = z.infer<typeof saveResult>;
 
+export const exportFormats = ['docx', 'pdf', 'md', 'txt'] as const;
+export const profileIds = ['gbt9704', 'speech', 'large'] as const;
+
+/** What exporting answers: the written file's name, the user's cancel, or a failure. */
+export const exportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('exported'), name: z.string() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('failed'), error: failure }),
+]);
+export type ExportResult = z.infer<typeof exportResult>;
+
 /** One entry of File → Open Recent. */
 export const recentEntry = z.object({ recentId: z.string(), name: z.string(), folder: z.string() });
 export type RecentEntry = z.infer<typeof recentEntry>;
@@ -83,6 +94,11 @@ export const contract = {
   closeWindow: { request: empty, response: ok },
   getSettings: { request: empty, response: settings },
   setSettings: { request: settingsPatch, response: settings },
+  /** Asks where, then writes the document as DOCX, PDF, Markdown or text in a layout profile. */
+  exportDocument: {
+    request: z.object({ docId, file: speechFileSchema, format: z.enum(exportFormats), profile: z.enum(profileIds) }),
+    response: exportResult,
+  },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -94,7 +110,7 @@ export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
 /** The commands main sends to the renderer from menus and window events. */
-export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders'] as const;
+export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export'] as const;
 export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),

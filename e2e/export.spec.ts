@@ -1,0 +1,40 @@
+/**
+ * File → Export on the sample speech: the placeholders left are listed first with links, then the
+ * file is written where the user chose. Written once for both hosts.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { sampleDocJSON } from './sample-speech';
+
+test('export warns about placeholders first, then writes the DOCX and the PDF where chosen', async ({ app }) => {
+  const page = app.page;
+  const file = path.join(app.tmpDir, '推进会.speech');
+  await writeFile(file, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc: sampleDocJSON() }));
+  await app.answerDialog('open', file);
+  await page.keyboard.press('Control+o');
+  await expect(page.locator('.speech h1')).toHaveText('在全市XX工作推进会上的讲话');
+
+  await page.keyboard.press('Control+Shift+e');
+  await expect(page.getByTestId('export-warning')).toContainText('还有 22 处占位符未填');
+  await expect(page.getByTestId('export-values')).toContainText('37/35/28/26');
+  // A link jumps to the placeholder (closing the dialog).
+  await page.getByTestId('export-warning').getByRole('button', { name: 'X市 ×1' }).click();
+  await expect(page.getByTestId('export-warning')).toHaveCount(0);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('X市');
+
+  await page.keyboard.press('Control+Shift+e');
+  await app.answerDialog('save', path.join(app.tmpDir, '推进会'));
+  await page.getByRole('button', { name: '仍然导出' }).click();
+  await expect(page.getByTestId('notice')).toContainText('已导出“推进会.docx”');
+  expect((await readFile(path.join(app.tmpDir, '推进会.docx'))).subarray(0, 2).toString()).toBe('PK');
+
+  await page.keyboard.press('Control+Shift+e');
+  await page.getByLabel('格式').selectOption('pdf');
+  await page.getByLabel('版式').selectOption('large');
+  await expect(page.getByTestId('export-values')).toContainText('25/25/25/25');
+  await app.answerDialog('save', path.join(app.tmpDir, '大字版.pdf'));
+  await page.getByRole('button', { name: '仍然导出' }).click();
+  await expect(page.getByTestId('notice')).toContainText('已导出“大字版.pdf”', { timeout: 30_000 });
+  expect((await readFile(path.join(app.tmpDir, '大字版.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+});

@@ -1,0 +1,66 @@
+/**
+ * Exporting: asks where, builds the bytes with shared/export (DOCX, print HTML → PDF, Markdown,
+ * text) and writes them atomically. PDF printing is the host's: Electron prints in a hidden
+ * window, the web host and the CLI through Chromium. Placeholders are the renderer's to show
+ * before it asks; exporting is never blocked by them.
+ */
+import path from 'node:path';
+import { SpeechFileError, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import { exportDocx } from '../../shared/export/docx';
+import { printHtml } from '../../shared/export/print-html';
+import { PROFILES, type ProfileId } from '../../shared/export/profiles';
+import { exportMarkdown, exportText } from '../../shared/export/text';
+import type { ExportResult } from '../../shared/ipc/contract';
+import { AtomicWriteError, writeFileAtomic } from './atomic-write';
+import { failureCode, sanitizeName, type DocumentService } from './documents';
+import { errorCode, type FileSystem } from './file-system';
+import type { Dialogs } from './types';
+
+export type ExportFormat = 'docx' | 'pdf' | 'md' | 'txt';
+
+const FILTER_NAMES: Record<ExportFormat, string> = { docx: 'Word 文档 (*.docx)', pdf: 'PDF (*.pdf)', md: 'Markdown (*.md)', txt: '纯文本 (*.txt)' };
+
+export interface ExportServiceOptions {
+  fs: FileSystem;
+  dialogs: Dialogs;
+  documents: DocumentService;
+  /** Prints HTML to PDF bytes (A4 and margins from the HTML's @page rules). */
+  renderPdf: (html: string) => Promise<Uint8Array>;
+}
+
+export class ExportService {
+  constructor(private readonly options: ExportServiceOptions) {}
+
+  async export(windowId: number, request: { docId: string; file: SpeechFile; format: ExportFormat; profile: ProfileId }): Promise<ExportResult> {
+    const { file, format } = request;
+    const profile = PROFILES[request.profile];
+    let doc;
+    try {
+      doc = parseSpeechFile(serializeSpeechFile(file)).doc;
+    } catch (error) {
+      return { status: 'failed', error: { code: error instanceof SpeechFileError ? error.code : 'unknown', message: (error as Error).message } };
+    }
+    const source = this.options.documents.pathOf(request.docId);
+    const base = source ? path.basename(source, path.extname(source)) : sanitizeName(file.meta.title) || '讲稿';
+    const chosen = await this.options.dialogs.showSave(windowId, { title: '导出', defaultName: `${base}.${format}`, filters: [{ name: FILTER_NAMES[format], extensions: [format] }] });
+    if (!chosen) return { status: 'canceled' };
+    const target = path.extname(chosen).toLowerCase() === `.${format}` ? chosen : `${chosen}.${format}`;
+    const fileName = path.basename(target);
+    const meta = { ...(file.meta.title ? { title: file.meta.title } : {}), ...(file.meta.speaker ? { speaker: file.meta.speaker } : {}), ...(file.meta.date ? { date: file.meta.date } : {}) };
+    try {
+      const bytes =
+        format === 'docx'
+          ? await exportDocx(doc, profile, meta)
+          : format === 'pdf'
+            ? await this.options.renderPdf(printHtml(doc, profile, meta.title ?? ''))
+            : format === 'md'
+              ? exportMarkdown(doc)
+              : exportText(doc);
+      await writeFileAtomic(target, bytes, { fs: this.options.fs });
+    } catch (error) {
+      const code = error instanceof AtomicWriteError ? error.code : errorCode(error);
+      return { status: 'failed', error: { code: code ? failureCode(code) : 'unknown', message: (error as Error).message, fileName } };
+    }
+    return { status: 'exported', name: fileName };
+  }
+}
