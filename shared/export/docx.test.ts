@@ -104,3 +104,13 @@ describe('DOCX in the speech and large-print profiles', () => {
     expect(document).not.toContain('linesAndChars');
   });
 });
+
+describe('DOCX read back by mammoth', () => {
+  it('finds the headings by their Word heading styles, in order', async () => {
+    const mammoth = await import('mammoth');
+    const bytes = await exportDocx(sample(), PROFILES.gbt9704);
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    const headings = [...html.matchAll(/<h(\d)>(.*?)<\/h\d>/g)].map(([, level, text]) => `${level}:${text!.slice(0, 6)}`);
+    expect(headings).toEqual(['1:统一思想认识', '2:充分认识做好', '2:清醒认识当前', '1:突出工作重点', '1:强化组织保障', '3:加强组织领导', '3:强化督查考核', '3:营造良好氛围']);
+  });
+});
