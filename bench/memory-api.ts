@@ -26,7 +26,7 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     setDocumentState: async () => ok,
     closeWindow: async () => ok,
     exportDocument: async () => ({ status: 'canceled' }),
-    getSettings: async () => ({ language: 'zh-CN', checkLevels: true }),
-    setSettings: async () => ({ language: 'zh-CN', checkLevels: true }),
+    getSettings: async () => ({ language: 'zh-CN', checkLevels: true, profiles: {} }),
+    setSettings: async () => ({ language: 'zh-CN', checkLevels: true, profiles: {} }),
   };
 }

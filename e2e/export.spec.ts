@@ -17,7 +17,8 @@ test('export warns about placeholders first, then writes the DOCX and the PDF wh
 
   await page.keyboard.press('Control+Shift+e');
   await expect(page.getByTestId('export-warning')).toContainText('还有 22 处占位符未填');
-  await expect(page.getByTestId('export-values')).toContainText('37/35/28/26');
+  await expect(page.getByLabel('上', { exact: true })).toHaveValue('37');
+  await expect(page.getByLabel('左', { exact: true })).toHaveValue('28');
   // A link jumps to the placeholder (closing the dialog).
   await page.getByTestId('export-warning').getByRole('button', { name: 'X市 ×1' }).click();
   await expect(page.getByTestId('export-warning')).toHaveCount(0);
@@ -32,9 +33,15 @@ test('export warns about placeholders first, then writes the DOCX and the PDF wh
   await page.keyboard.press('Control+Shift+e');
   await page.getByLabel('格式').selectOption('pdf');
   await page.getByLabel('版式').selectOption('large');
-  await expect(page.getByTestId('export-values')).toContainText('25/25/25/25');
+  await expect(page.getByLabel('上', { exact: true })).toHaveValue('25');
+  await expect(page.getByLabel('正文字号（磅）')).toHaveValue('22');
+  // An adjusted value is used and offered again next time.
+  await page.getByLabel('正文字号（磅）').fill('20');
   await app.answerDialog('save', path.join(app.tmpDir, '大字版.pdf'));
   await page.getByRole('button', { name: '仍然导出' }).click();
   await expect(page.getByTestId('notice')).toContainText('已导出“大字版.pdf”', { timeout: 30_000 });
   expect((await readFile(path.join(app.tmpDir, '大字版.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.keyboard.press('Control+Shift+e');
+  await page.getByLabel('版式').selectOption('large');
+  await expect(page.getByLabel('正文字号（磅）')).toHaveValue('20');
 });

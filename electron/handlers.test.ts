@@ -133,15 +133,15 @@ describe('handlers', () => {
     await writeFile(path.join(dir, 'user', 'settings.json'), '{"language":"fr"}');
     const handlers = setup();
     expect(await handlers.listRecent({}, ctx)).toEqual({ entries: [] });
-    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN', checkLevels: true });
+    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN', checkLevels: true, profiles: {} });
   });
 
   it('keep the language setting and tell the window', async () => {
     const handlers = setup();
-    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en', checkLevels: true });
+    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en', checkLevels: true, profiles: {} });
     expect(events).toContain('language en');
-    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true });
-    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false });
+    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true, profiles: {} });
+    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false, profiles: {} });
   });
 
   it('export DOCX, PDF, Markdown and text where the dialog says, named after the document', async () => {

@@ -54,6 +54,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [propertiesOpen, setPropertiesOpen] = useState(false);
   const [placeholdersOpen, setPlaceholdersOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [savedProfiles, setSavedProfiles] = useState(initialSettings?.profiles ?? {});
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
   const checkLevelsRef = useRef(checkLevels);
   checkLevelsRef.current = checkLevels;
@@ -201,11 +202,16 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
       {exportOpen ? (
         <ExportDialog
           editor={editor}
+          saved={savedProfiles}
           onClose={() => setExportOpen(false)}
-          onExport={async (format, profile) => {
+          onExport={async (format, profile, adjustment) => {
             const file = session.currentFile();
             if (!file || !session.docId) return;
-            const result = await api.exportDocument({ docId: session.docId, file, format, profile });
+            // The adjusted profile is offered again next time.
+            const profiles = { ...savedProfiles, [profile]: adjustment };
+            setSavedProfiles(profiles);
+            void api.setSettings({ profiles });
+            const result = await api.exportDocument({ docId: session.docId, file, format, profile, adjustment });
             if (result.status === 'canceled') return;
             setExportOpen(false);
             setNotice(result.status === 'exported' ? t('export.done', { name: result.name }) : t('export.failed', { name: result.error.fileName ?? '', message: result.error.message }));

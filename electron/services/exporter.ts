@@ -8,7 +8,7 @@ import path from 'node:path';
 import { SpeechFileError, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { exportDocx } from '../../shared/export/docx';
 import { printHtml } from '../../shared/export/print-html';
-import { PROFILES, type ProfileId } from '../../shared/export/profiles';
+import { PROFILES, adjustProfile, type ProfileAdjustment, type ProfileId } from '../../shared/export/profiles';
 import { exportMarkdown, exportText } from '../../shared/export/text';
 import type { ExportResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
@@ -31,9 +31,9 @@ export interface ExportServiceOptions {
 export class ExportService {
   constructor(private readonly options: ExportServiceOptions) {}
 
-  async export(windowId: number, request: { docId: string; file: SpeechFile; format: ExportFormat; profile: ProfileId }): Promise<ExportResult> {
+  async export(windowId: number, request: { docId: string; file: SpeechFile; format: ExportFormat; profile: ProfileId; adjustment?: ProfileAdjustment }): Promise<ExportResult> {
     const { file, format } = request;
-    const profile = PROFILES[request.profile];
+    const profile = adjustProfile(PROFILES[request.profile], request.adjustment);
     let doc;
     try {
       doc = parseSpeechFile(serializeSpeechFile(file)).doc;

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import type { FileSystem } from './file-system';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', checkLevels: true };
+export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', checkLevels: true, profiles: {} };
 
 export class SettingsStore {
   private current: Settings | undefined;

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { exportFormats, profileIds } from '../../shared/ipc/contract';
-import { PROFILES } from '../../shared/export/profiles';
+import { PROFILES, adjustProfile, type ProfileAdjustment } from '../../shared/export/profiles';
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { Modal } from './dialogs';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
@@ -15,14 +15,42 @@ import { selectOccurrence } from '../placeholders/placeholder-panel';
 export type ExportFormat = (typeof exportFormats)[number];
 export type ExportProfileId = (typeof profileIds)[number];
 
-export function ExportDialog({ editor, onExport, onClose }: { editor: Editor; onExport: (format: ExportFormat, profile: ExportProfileId) => Promise<void>; onClose: () => void }) {
+interface ExportDialogProps {
+  editor: Editor;
+  /** The user's saved adjustments, by profile. */
+  saved: Readonly<Record<string, ProfileAdjustment>>;
+  onExport: (format: ExportFormat, profile: ExportProfileId, adjustment: ProfileAdjustment) => Promise<void>;
+  onClose: () => void;
+}
+
+/** The adjustable values of a profile as the form edits them. */
+function formValues(id: ExportProfileId, saved: Readonly<Record<string, ProfileAdjustment>>) {
+  const profile = adjustProfile(PROFILES[id], saved[id]);
+  return { ...profile.margins, bodySizePt: profile.body.sizePt, lineSpacingPt: profile.lineSpacingPt, pageNumbers: profile.pageNumbers.placement, numberedLevels: profile.numberedLevels };
+}
+
+export function ExportDialog({ editor, saved, onExport, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [profileId, setProfileId] = useState<ExportProfileId>('gbt9704');
+  const [values, setValues] = useState(() => formValues('gbt9704', saved));
+  const number = (key: 'top' | 'bottom' | 'left' | 'right' | 'bodySizePt' | 'lineSpacingPt', label: string, step = 1) => (
+    <label className="field-inline">
+      {label}
+      <input type="number" step={step} value={values[key]} onChange={(event) => setValues({ ...values, [key]: Number(event.target.value) })} />
+    </label>
+  );
+  const adjustment: ProfileAdjustment = {
+    margins: { top: values.top, bottom: values.bottom, left: values.left, right: values.right },
+    bodySizePt: values.bodySizePt,
+    lineSpacingPt: values.lineSpacingPt,
+    pageNumbers: values.pageNumbers,
+    numberedLevels: values.numberedLevels,
+  };
+  const valid = [values.top, values.bottom, values.left, values.right].every((v) => v >= 5 && v <= 80) && values.bodySizePt >= 8 && values.bodySizePt <= 36 && values.lineSpacingPt >= 10 && values.lineSpacingPt <= 80;
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => groupPlaceholders(documentPlaceholders(editor.state.doc)), [editor]);
   const remaining = groups.reduce((n, g) => n + g.occurrences.length, 0);
-  const profile = PROFILES[profileId];
   const jump = (occurrence: PlaceholderOccurrence) => {
     onClose();
     // After the dialog has closed and given the focus back, or the selection would be lost.
@@ -43,7 +71,15 @@ export function ExportDialog({ editor, onExport, onClose }: { editor: Editor; on
       </label>
       <label className="field">
         {t('export.profile')}
-        <select value={profileId} onChange={(event) => setProfileId(event.target.value as ExportProfileId)} aria-label={t('export.profile')}>
+        <select
+          value={profileId}
+          onChange={(event) => {
+            const id = event.target.value as ExportProfileId;
+            setProfileId(id);
+            setValues(formValues(id, saved));
+          }}
+          aria-label={t('export.profile')}
+        >
           {profileIds.map((id) => (
             <option key={id} value={id}>
               {PROFILES[id].name}
@@ -51,13 +87,36 @@ export function ExportDialog({ editor, onExport, onClose }: { editor: Editor; on
           ))}
         </select>
       </label>
-      <p className="export-values" data-testid="export-values">
-        {t('export.values', {
-          margins: `${profile.margins.top}/${profile.margins.bottom}/${profile.margins.left}/${profile.margins.right}`,
-          size: profile.body.sizePt,
-          spacing: profile.lineSpacingPt,
-        })}
-      </p>
+      <fieldset className="export-values" data-testid="export-values">
+        <legend>{t('export.margins')}</legend>
+        {number('top', t('export.top'))}
+        {number('bottom', t('export.bottom'))}
+        {number('left', t('export.left'))}
+        {number('right', t('export.right'))}
+        <div>
+          {number('bodySizePt', t('export.bodySize'), 0.5)}
+          {number('lineSpacingPt', t('export.lineSpacing'), 0.05)}
+        </div>
+        <div>
+          <label className="field-inline">
+            {t('export.pageNumbers')}
+            <select value={values.pageNumbers} onChange={(event) => setValues({ ...values, pageNumbers: event.target.value as 'odd-even' | 'center' })}>
+              <option value="odd-even">{t('export.oddEven')}</option>
+              <option value="center">{t('export.center')}</option>
+            </select>
+          </label>
+          <label className="field-inline">
+            {t('export.numberedLevels')}
+            <select value={values.numberedLevels} onChange={(event) => setValues({ ...values, numberedLevels: Number(event.target.value) })}>
+              {[0, 1, 2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </fieldset>
       {remaining ? (
         <div className="export-warning" role="alert" data-testid="export-warning">
           <p>{t('export.placeholders', { count: remaining })}</p>
@@ -75,10 +134,10 @@ export function ExportDialog({ editor, onExport, onClose }: { editor: Editor; on
       <div className="modal-buttons">
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || !valid}
           onClick={() => {
             setBusy(true);
-            void onExport(format, profileId).finally(() => setBusy(false));
+            void onExport(format, profileId, adjustment).finally(() => setBusy(false));
           }}
         >
           {busy ? t('export.working') : remaining ? t('export.anyway') : t('export.go')}

@@ -73,3 +73,25 @@ export const PROFILES: Readonly<Record<ProfileId, ExportProfile>> = {
     numberedLevels: 4,
   },
 };
+
+/** What the user may adjust in a profile from the export dialog; kept in settings per profile. */
+export interface ProfileAdjustment {
+  margins?: ExportProfile['margins'];
+  bodySizePt?: number;
+  lineSpacingPt?: number;
+  pageNumbers?: ExportProfile['pageNumbers']['placement'];
+  numberedLevels?: number;
+}
+
+/** A profile with the user's adjustments applied. */
+export function adjustProfile(base: ExportProfile, adjustment: ProfileAdjustment = {}): ExportProfile {
+  return {
+    ...base,
+    margins: adjustment.margins ?? base.margins,
+    lineSpacingPt: adjustment.lineSpacingPt ?? base.lineSpacingPt,
+    body: { ...base.body, sizePt: adjustment.bodySizePt ?? base.body.sizePt },
+    byline: { ...base.byline, sizePt: adjustment.bodySizePt ?? base.byline.sizePt },
+    pageNumbers: { ...base.pageNumbers, placement: adjustment.pageNumbers ?? base.pageNumbers.placement },
+    numberedLevels: adjustment.numberedLevels ?? base.numberedLevels,
+  };
+}

@@ -58,13 +58,28 @@ export const languages = ['zh-CN', 'en'] as const;
 export const language = z.enum(languages);
 export type Language = z.infer<typeof language>;
 
+/** The user's adjustments to a layout profile (shared/export/profiles.ts: ProfileAdjustment). */
+export const profileAdjustment = z
+  .object({
+    margins: z.object({ top: z.number().min(5).max(80), bottom: z.number().min(5).max(80), left: z.number().min(5).max(80), right: z.number().min(5).max(80) }).optional(),
+    bodySizePt: z.number().min(8).max(36).optional(),
+    lineSpacingPt: z.number().min(10).max(80).optional(),
+    pageNumbers: z.enum(['odd-even', 'center']).optional(),
+    numberedLevels: z.number().int().min(0).max(4).optional(),
+  })
+  .strict();
+
 export const settings = z.object({
   language,
+  /** Profiles the user adjusted, offered again next time. */
+  profiles: z.record(z.string(), profileAdjustment).default({}),
   /** Refuse section moves and promotions that leave a heading skipping a level. */
   checkLevels: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settings>;
-export const settingsPatch = z.object({ language: language.optional(), checkLevels: z.boolean().optional() }).strict();
+export const settingsPatch = z
+  .object({ language: language.optional(), checkLevels: z.boolean().optional(), profiles: z.record(z.string(), profileAdjustment).optional() })
+  .strict();
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -96,7 +111,7 @@ export const contract = {
   setSettings: { request: settingsPatch, response: settings },
   /** Asks where, then writes the document as DOCX, PDF, Markdown or text in a layout profile. */
   exportDocument: {
-    request: z.object({ docId, file: speechFileSchema, format: z.enum(exportFormats), profile: z.enum(profileIds) }),
+    request: z.object({ docId, file: speechFileSchema, format: z.enum(exportFormats), profile: z.enum(profileIds), adjustment: profileAdjustment.optional() }),
     response: exportResult,
   },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
