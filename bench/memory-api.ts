@@ -26,6 +26,8 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     setDocumentState: async () => ok,
     closeWindow: async () => ok,
     exportDocument: async () => ({ status: 'canceled' }),
+    printDocument: async () => ({ status: 'canceled' }),
+    revealExport: async () => ({ shown: false }),
     getSettings: async () => ({ language: 'zh-CN', checkLevels: true, profiles: {} }),
     setSettings: async () => ({ language: 'zh-CN', checkLevels: true, profiles: {} }),
   };

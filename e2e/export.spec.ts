@@ -29,6 +29,8 @@ test('export warns about placeholders first, then writes the DOCX and the PDF wh
   await page.getByRole('button', { name: '仍然导出' }).click();
   await expect(page.getByTestId('notice')).toContainText('已导出“推进会.docx”');
   expect((await readFile(path.join(app.tmpDir, '推进会.docx'))).subarray(0, 2).toString()).toBe('PK');
+  await page.getByRole('button', { name: '在文件夹中显示' }).click();
+  await expect.poll(async () => (await app.state()).shownInFolder).toEqual([path.join(app.tmpDir, '推进会.docx')]);
 
   await page.keyboard.press('Control+Shift+e');
   await page.getByLabel('格式').selectOption('pdf');
@@ -44,4 +46,16 @@ test('export warns about placeholders first, then writes the DOCX and the PDF wh
   await page.keyboard.press('Control+Shift+e');
   await page.getByLabel('版式').selectOption('large');
   await expect(page.getByLabel('正文字号（磅）')).toHaveValue('20');
+});
+
+test('Ctrl+P prints through the system dialog, listing placeholders first', async ({ app }) => {
+  const page = app.page;
+  await page.getByTestId('editor').click();
+  await page.keyboard.insertText('在X市的讲话');
+  await page.keyboard.press('Control+p');
+  await expect(page.getByRole('dialog', { name: '打印' })).toBeVisible();
+  await expect(page.getByTestId('export-warning')).toContainText('还有 1 处占位符未填');
+  await expect(page.getByLabel('格式')).toBeHidden();
+  await page.getByRole('button', { name: '仍然打印' }).click();
+  await expect.poll(async () => (await app.state()).printed).toBe(1);
 });

@@ -40,6 +40,8 @@ export interface HostState {
   dirty: boolean;
   closed: boolean;
   language: string | undefined;
+  printed?: number;
+  shownInFolder?: string[];
 }
 
 export interface App {

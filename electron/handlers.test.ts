@@ -13,6 +13,8 @@ import type { Dialogs, WindowBridge } from './services/types';
 let dir: string;
 let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
 let events: string[];
+let printed: string[];
+let shown: string[];
 const ctx = { windowId: 1 };
 
 function setup(faults: Faults = {}): Handlers {
@@ -25,7 +27,8 @@ function setup(faults: Faults = {}): Handlers {
   };
   // A stand-in printer: the real PDF path is tested in cli/pdf.test.ts.
   const renderPdf = async (html: string) => new TextEncoder().encode(`%PDF-stand-in ${html.length}`);
-  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, renderPdf, fs: faultyFileSystem(faults) }));
+  const desktop = { print: async (_id: number, html: string) => Boolean(printed.push(html)), showInFolder: (file: string) => void shown.push(file) };
+  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, renderPdf, desktop, fs: faultyFileSystem(faults) }));
 }
 
 const speech = (): SpeechFile => ({ ...emptySpeechFile(), doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON() });
@@ -34,6 +37,8 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-handlers-'));
   answers = { open: [], save: [] };
   events = [];
+  printed = [];
+  shown = [];
   return () => rm(dir, { recursive: true, force: true });
 });
 
@@ -158,6 +163,19 @@ describe('handlers', () => {
     expect(await readFile(path.join(dir, 'out-md.md'), 'utf8')).toContain('## 一、统一思想');
     expect(await readFile(path.join(dir, 'out-txt.txt'), 'utf8')).toContain('　　一、统一思想');
     expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'large' }, ctx)).toEqual({ status: 'canceled' });
+  });
+
+  it('print the print HTML of the chosen profile, and show the last export in its folder', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    expect(await handlers.revealExport({}, ctx)).toEqual({ shown: false });
+    expect(await handlers.printDocument({ docId, file: speech(), profile: 'large', adjustment: { bodySizePt: 20 } }, ctx)).toEqual({ status: 'printed' });
+    expect(printed[0]).toContain('<h2 class="level-1">一、统一思想</h2>');
+    expect(printed[0]).toContain('font-size: 20pt');
+    answers.save.push(path.join(dir, 'a.docx'));
+    await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'gbt9704' }, ctx);
+    expect(await handlers.revealExport({}, ctx)).toEqual({ shown: true });
+    expect(shown).toEqual([path.join(dir, 'a.docx')]);
   });
 
   it('report an export that cannot be written, naming the file', async () => {

@@ -31,6 +31,8 @@ export function createHandlers(services: Services): Handlers {
       return { ok: true };
     },
     exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
+    printDocument: async (request, { windowId }) => exporter.print(windowId, request),
+    revealExport: async (_request, { windowId }) => ({ shown: exporter.reveal(windowId) }),
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {
       const next = await settings.set(patch);

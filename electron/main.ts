@@ -4,7 +4,7 @@
  * services/); this file wires them to Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import type { Command, Language } from '../shared/ipc/contract';
 import { menuString } from '../shared/i18n/menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
@@ -99,6 +99,20 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   }
 }
 
+/** The system print dialog for the print HTML, from a hidden window that runs no script. */
+const desktop = {
+  async print(_windowId: number, html: string): Promise<boolean> {
+    const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+    try {
+      await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+      return await new Promise<boolean>((resolve) => printer.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
+    } finally {
+      printer.destroy();
+    }
+  },
+  showInFolder: (file: string) => shell.showItemInFolder(file),
+};
+
 function openWindow(): BrowserWindow {
   const window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs') });
   const id = window.id;
@@ -167,7 +181,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     secureSession();
     serveAppScheme(path.join(__dirname, '../renderer'));
-    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf });
+    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf, desktop });
     language = (await services.settings.get()).language;
     bindContract(createHandlers(services));
     await rebuildMenu();

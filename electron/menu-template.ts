@@ -30,6 +30,7 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
         item('saveAs', 'CmdOrCtrl+Shift+S', { command: 'saveAs' }),
         { type: 'separator' },
         item('export', 'CmdOrCtrl+Shift+E', { command: 'export' }),
+        item('print', 'CmdOrCtrl+P', { command: 'print' }),
         { type: 'separator' },
         item('properties', undefined, { command: 'properties' }),
         { type: 'separator' },

@@ -37,6 +37,8 @@ function fileShortcut(event: KeyboardEvent): Command['command'] | undefined {
       return event.shiftKey ? 'saveAs' : 'save';
     case 'e':
       return event.shiftKey ? 'export' : undefined;
+    case 'p':
+      return event.shiftKey ? undefined : 'print';
     default:
       return undefined;
   }
@@ -53,7 +55,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [outlineOpen, setOutlineOpen] = useState(true);
   const [propertiesOpen, setPropertiesOpen] = useState(false);
   const [placeholdersOpen, setPlaceholdersOpen] = useState(false);
-  const [exportOpen, setExportOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState<'export' | 'print' | undefined>(undefined);
+  const [revealable, setRevealable] = useState(false);
   const [savedProfiles, setSavedProfiles] = useState(initialSettings?.profiles ?? {});
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
   const checkLevelsRef = useRef(checkLevels);
@@ -80,7 +83,10 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         checkLevels: () => checkLevelsRef.current,
         placeholders,
         // Notices hold finished text; the shared i18next instance translates in the current language.
-        onSectionRefused: (reason) => setNotice(i18next.t(`section.refused.${reason}`)),
+        onSectionRefused: (reason) => {
+          setRevealable(false);
+          setNotice(i18next.t(`section.refused.${reason}`));
+        },
       }),
     [],
   );
@@ -130,7 +136,9 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         case 'togglePlaceholders':
           return setPlaceholdersOpen((open) => !open);
         case 'export':
-          return setExportOpen(true);
+          return setExportOpen('export');
+        case 'print':
+          return setExportOpen('print');
       }
     },
     [changeLanguage, editor, session],
@@ -162,9 +170,9 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [api]);
 
-  // A refusal notice goes away by itself after a few seconds.
+  // A notice goes away by itself after a few seconds.
   useEffect(() => {
-    if (!notice) return undefined;
+    if (!notice) return setRevealable(false);
     const timer = window.setTimeout(() => setNotice(undefined), 6000);
     return () => window.clearTimeout(timer);
   }, [notice]);
@@ -194,6 +202,11 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
       {notice ? (
         <div className="notice" role="status" data-testid="notice">
           {notice}
+          {revealable ? (
+            <button type="button" className="reveal" onClick={() => void api.revealExport({})}>
+              {t('export.reveal')}
+            </button>
+          ) : null}
           <button type="button" aria-label="×" onClick={() => setNotice(undefined)}>
             ×
           </button>
@@ -202,8 +215,9 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
       {exportOpen ? (
         <ExportDialog
           editor={editor}
+          mode={exportOpen}
           saved={savedProfiles}
-          onClose={() => setExportOpen(false)}
+          onClose={() => setExportOpen(undefined)}
           onExport={async (format, profile, adjustment) => {
             const file = session.currentFile();
             if (!file || !session.docId) return;
@@ -211,10 +225,17 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
             const profiles = { ...savedProfiles, [profile]: adjustment };
             setSavedProfiles(profiles);
             void api.setSettings({ profiles });
+            if (exportOpen === 'print') {
+              const printed = await api.printDocument({ docId: session.docId, file, profile, adjustment });
+              setExportOpen(undefined);
+              if (printed.status === 'failed') setNotice(t('print.failed', { message: printed.message ?? '' }));
+              return;
+            }
             const result = await api.exportDocument({ docId: session.docId, file, format, profile, adjustment });
             if (result.status === 'canceled') return;
-            setExportOpen(false);
+            setExportOpen(undefined);
             setNotice(result.status === 'exported' ? t('export.done', { name: result.name }) : t('export.failed', { name: result.error.fileName ?? '', message: result.error.message }));
+            setRevealable(result.status === 'exported');
           }}
         />
       ) : null}

@@ -43,6 +43,9 @@ export interface HostState {
   closed: boolean;
   language: Language | undefined;
   recentChanges: number;
+  /** What the print dialog would have printed, and what was shown in a folder. */
+  printed: number;
+  shownInFolder: string[];
 }
 
 export interface WebHostOptions {
@@ -79,7 +82,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const queues: Record<'open' | 'save', Array<string | null>> = { open: [], save: [] };
-  const state: HostState = { title: undefined, dirty: false, closed: false, language: undefined, recentChanges: 0 };
+  const state: HostState = { title: undefined, dirty: false, closed: false, language: undefined, recentChanges: 0, printed: 0, shownInFolder: [] };
   const dialogs: Dialogs = {
     showOpen: async () => queues.open.shift() ?? undefined,
     showSave: async () => queues.save.shift() ?? undefined,
@@ -100,7 +103,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   };
   // PDF through Chromium, as the CLI prints it (the app uses Electron's printToPDF).
-  const handlers = createHandlers(createServices({ userDataDir: options.userDataDir, dialogs, windows, renderPdf }));
+  const desktop = {
+    print: async () => Boolean(++state.printed),
+    showInFolder: (file: string) => void state.shownInFolder.push(file),
+  };
+  const handlers = createHandlers(createServices({ userDataDir: options.userDataDir, dialogs, windows, renderPdf, desktop }));
   const streams = new Set<ServerResponse>();
   const sendCommand = (command: Command) => {
     const data = `event: command\ndata: ${JSON.stringify(commandSchema.parse(command))}\n\n`;

@@ -14,7 +14,7 @@ import type { ExportResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { failureCode, sanitizeName, type DocumentService } from './documents';
 import { errorCode, type FileSystem } from './file-system';
-import type { Dialogs } from './types';
+import type { Desktop, Dialogs } from './types';
 
 export type ExportFormat = 'docx' | 'pdf' | 'md' | 'txt';
 
@@ -26,10 +26,32 @@ export interface ExportServiceOptions {
   documents: DocumentService;
   /** Prints HTML to PDF bytes (A4 and margins from the HTML's @page rules). */
   renderPdf: (html: string) => Promise<Uint8Array>;
+  desktop: Desktop;
 }
 
 export class ExportService {
+  /** The last file each window exported, for "show in folder". */
+  private readonly lastExport = new Map<number, string>();
+
   constructor(private readonly options: ExportServiceOptions) {}
+
+  /** Prints through the system dialog, laid out by the profile. */
+  async print(windowId: number, request: { file: SpeechFile; profile: ProfileId; adjustment?: ProfileAdjustment }): Promise<{ status: 'printed' | 'canceled' | 'failed'; message?: string }> {
+    try {
+      const { doc } = parseSpeechFile(serializeSpeechFile(request.file));
+      const html = printHtml(doc, adjustProfile(PROFILES[request.profile], request.adjustment), request.file.meta.title ?? '');
+      return { status: (await this.options.desktop.print(windowId, html)) ? 'printed' : 'canceled' };
+    } catch (error) {
+      return { status: 'failed', message: (error as Error).message };
+    }
+  }
+
+  /** Shows the window's last exported file in the file manager. */
+  reveal(windowId: number): boolean {
+    const file = this.lastExport.get(windowId);
+    if (file) this.options.desktop.showInFolder(file);
+    return Boolean(file);
+  }
 
   async export(windowId: number, request: { docId: string; file: SpeechFile; format: ExportFormat; profile: ProfileId; adjustment?: ProfileAdjustment }): Promise<ExportResult> {
     const { file, format } = request;
@@ -61,6 +83,7 @@ export class ExportService {
       const code = error instanceof AtomicWriteError ? error.code : errorCode(error);
       return { status: 'failed', error: { code: code ? failureCode(code) : 'unknown', message: (error as Error).message, fileName } };
     }
+    this.lastExport.set(windowId, target);
     return { status: 'exported', name: fileName };
   }
 }

@@ -7,7 +7,7 @@ import { DocumentService } from './documents';
 import { RecentFiles } from './recent';
 import { SettingsStore } from './settings';
 import { ExportService } from './exporter';
-import type { Dialogs, WindowBridge } from './types';
+import type { Desktop, Dialogs, WindowBridge } from './types';
 
 export interface Services {
   documents: DocumentService;
@@ -23,6 +23,7 @@ export interface ServiceOptions {
   windows: WindowBridge;
   /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. */
   renderPdf: (html: string) => Promise<Uint8Array>;
+  desktop: Desktop;
   fs?: FileSystem;
 }
 
@@ -32,7 +33,7 @@ export function createServices(options: ServiceOptions): Services {
   const documents = new DocumentService({ fs, dialogs: options.dialogs, recent });
   return {
     documents,
-    exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf }),
+    exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf, desktop: options.desktop }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
     windows: options.windows,

@@ -20,6 +20,14 @@ export interface Dialogs {
   showSave(windowId: number, options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | undefined>;
 }
 
+/** Printing and the file manager: Electron's in the app; recorded by the web host. */
+export interface Desktop {
+  /** Opens the system print dialog for the HTML; resolves whether it printed. */
+  print(windowId: number, html: string): Promise<boolean>;
+  /** Shows a file in the system's file manager. */
+  showInFolder(file: string): void;
+}
+
 /** Window effects the services ask for; the web host records them instead. */
 export interface WindowBridge {
   /** Shows the document's name and unsaved marker in the window title; remembers `dirty` for the close prompt. */

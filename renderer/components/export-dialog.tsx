@@ -17,6 +17,8 @@ export type ExportProfileId = (typeof profileIds)[number];
 
 interface ExportDialogProps {
   editor: Editor;
+  /** Export a file, or print through the system dialog (no format to choose). */
+  mode?: 'export' | 'print';
   /** The user's saved adjustments, by profile. */
   saved: Readonly<Record<string, ProfileAdjustment>>;
   onExport: (format: ExportFormat, profile: ExportProfileId, adjustment: ProfileAdjustment) => Promise<void>;
@@ -29,7 +31,7 @@ function formValues(id: ExportProfileId, saved: Readonly<Record<string, ProfileA
   return { ...profile.margins, bodySizePt: profile.body.sizePt, lineSpacingPt: profile.lineSpacingPt, pageNumbers: profile.pageNumbers.placement, numberedLevels: profile.numberedLevels };
 }
 
-export function ExportDialog({ editor, saved, onExport, onClose }: ExportDialogProps) {
+export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [profileId, setProfileId] = useState<ExportProfileId>('gbt9704');
@@ -57,8 +59,9 @@ export function ExportDialog({ editor, saved, onExport, onClose }: ExportDialogP
     window.setTimeout(() => selectOccurrence(editor, occurrence), 0);
   };
   return (
-    <Modal label={t('export.title')} onCancel={() => !busy && onClose()}>
-      <h2>{t('export.title')}</h2>
+    <Modal label={t(mode === 'print' ? 'print.title' : 'export.title')} onCancel={() => !busy && onClose()}>
+      <h2>{t(mode === 'print' ? 'print.title' : 'export.title')}</h2>
+      {mode === 'export' ? (
       <label className="field">
         {t('export.format')}
         <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)} aria-label={t('export.format')}>
@@ -69,6 +72,7 @@ export function ExportDialog({ editor, saved, onExport, onClose }: ExportDialogP
           ))}
         </select>
       </label>
+      ) : null}
       <label className="field">
         {t('export.profile')}
         <select
@@ -140,7 +144,7 @@ export function ExportDialog({ editor, saved, onExport, onClose }: ExportDialogP
             void onExport(format, profileId, adjustment).finally(() => setBusy(false));
           }}
         >
-          {busy ? t('export.working') : remaining ? t('export.anyway') : t('export.go')}
+          {mode === 'print' ? (remaining ? t('print.anyway') : t('print.go')) : busy ? t('export.working') : remaining ? t('export.anyway') : t('export.go')}
         </button>
         <button type="button" disabled={busy} onClick={onClose}>
           {t('export.cancel')}

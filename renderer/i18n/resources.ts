@@ -59,6 +59,7 @@ export const resources = {
         none: '没有待填的占位符。',
         hint: 'F3 / Shift+F3 跳到下一个 / 上一个占位符。',
       },
+      print: { title: '打印', go: '打印', anyway: '仍然打印', failed: '无法打印：{{message}}' },
       export: {
         title: '导出',
         format: '格式',
@@ -81,6 +82,7 @@ export const resources = {
         working: '正在导出…',
         cancel: '取消',
         done: '已导出“{{name}}”',
+        reveal: '在文件夹中显示',
         failed: '无法导出“{{name}}”：{{message}}',
       },
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
@@ -175,6 +177,7 @@ export const resources = {
         none: 'No placeholders left to fill.',
         hint: 'F3 / Shift+F3 go to the next / previous placeholder.',
       },
+      print: { title: 'Print', go: 'Print', anyway: 'Print anyway', failed: 'Could not print: {{message}}' },
       export: {
         title: 'Export',
         format: 'Format',
@@ -197,6 +200,7 @@ export const resources = {
         working: 'Exporting…',
         cancel: 'Cancel',
         done: 'Exported “{{name}}”',
+        reveal: 'Show in folder',
         failed: 'Could not export “{{name}}”: {{message}}',
       },
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },

@@ -17,6 +17,8 @@ export const CALL_NAMES = [
   'getSettings',
   'setSettings',
   'exportDocument',
+  'printDocument',
+  'revealExport',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

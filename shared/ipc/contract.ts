@@ -114,6 +114,13 @@ export const contract = {
     request: z.object({ docId, file: speechFileSchema, format: z.enum(exportFormats), profile: z.enum(profileIds), adjustment: profileAdjustment.optional() }),
     response: exportResult,
   },
+  /** Prints the document in a layout profile through the system's print dialog. */
+  printDocument: {
+    request: z.object({ docId, file: speechFileSchema, profile: z.enum(profileIds), adjustment: profileAdjustment.optional() }),
+    response: z.object({ status: z.enum(['printed', 'canceled', 'failed']), message: z.string().optional() }),
+  },
+  /** Shows the last exported file in the system's file manager. */
+  revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -125,7 +132,7 @@ export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
 /** The commands main sends to the renderer from menus and window events. */
-export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export'] as const;
+export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print'] as const;
 export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),
