@@ -19,6 +19,8 @@ test('export warns about placeholders first, then writes the DOCX and the PDF wh
   await expect(page.getByTestId('export-warning')).toContainText('还有 22 处占位符未填');
   await expect(page.getByLabel('上', { exact: true })).toHaveValue('37');
   await expect(page.getByLabel('左', { exact: true })).toHaveValue('28');
+  await expect(page.getByLabel('正文字体')).toHaveValue('fangsong');
+  await expect(page.getByLabel('一级标题')).toHaveValue('heiti');
   // A link jumps to the placeholder (closing the dialog).
   await page.getByTestId('export-warning').getByRole('button', { name: 'X市 ×1' }).click();
   await expect(page.getByTestId('export-warning')).toHaveCount(0);

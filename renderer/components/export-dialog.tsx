@@ -8,6 +8,9 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { exportFormats, profileIds } from '../../shared/ipc/contract';
 import { PROFILES, adjustProfile, type ProfileAdjustment } from '../../shared/export/profiles';
+import type { FaceName } from '../../shared/document/fonts';
+
+const FACES: readonly FaceName[] = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'];
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { Modal } from './dialogs';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
@@ -28,7 +31,17 @@ interface ExportDialogProps {
 /** The adjustable values of a profile as the form edits them. */
 function formValues(id: ExportProfileId, saved: Readonly<Record<string, ProfileAdjustment>>) {
   const profile = adjustProfile(PROFILES[id], saved[id]);
-  return { ...profile.margins, bodySizePt: profile.body.sizePt, lineSpacingPt: profile.lineSpacingPt, pageNumbers: profile.pageNumbers.placement, numberedLevels: profile.numberedLevels };
+  return {
+    ...profile.margins,
+    bodySizePt: profile.body.sizePt,
+    lineSpacingPt: profile.lineSpacingPt,
+    pageNumbers: profile.pageNumbers.placement,
+    numberedLevels: profile.numberedLevels,
+    bodyFace: profile.body.face,
+    titleFace: profile.title.face,
+    heading1Face: profile.headings[0]!.face,
+    heading2Face: profile.headings[1]!.face,
+  };
 }
 
 export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose }: ExportDialogProps) {
@@ -48,7 +61,23 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
     lineSpacingPt: values.lineSpacingPt,
     pageNumbers: values.pageNumbers,
     numberedLevels: values.numberedLevels,
+    bodyFace: values.bodyFace,
+    titleFace: values.titleFace,
+    heading1Face: values.heading1Face,
+    heading2Face: values.heading2Face,
   };
+  const face = (key: 'bodyFace' | 'titleFace' | 'heading1Face' | 'heading2Face', label: string) => (
+    <label className="field-inline">
+      {label}
+      <select value={values[key]} onChange={(event) => setValues({ ...values, [key]: event.target.value as FaceName })}>
+        {FACES.map((name) => (
+          <option key={name} value={name}>
+            {t(`export.faces.${name}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   const valid = [values.top, values.bottom, values.left, values.right].every((v) => v >= 5 && v <= 80) && values.bodySizePt >= 8 && values.bodySizePt <= 36 && values.lineSpacingPt >= 10 && values.lineSpacingPt <= 80;
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => groupPlaceholders(documentPlaceholders(editor.state.doc)), [editor]);
@@ -100,6 +129,12 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
         <div>
           {number('bodySizePt', t('export.bodySize'), 0.5)}
           {number('lineSpacingPt', t('export.lineSpacing'), 0.05)}
+        </div>
+        <div>
+          {face('bodyFace', t('export.bodyFace'))}
+          {face('titleFace', t('export.titleFace'))}
+          {face('heading1Face', t('export.heading1Face'))}
+          {face('heading2Face', t('export.heading2Face'))}
         </div>
         <div>
           <label className="field-inline">

@@ -14,5 +14,7 @@ describe('profiles', () => {
     expect(adjusted.numberedLevels).toBe(2);
     expect(adjusted.margins).toBe(PROFILES.gbt9704.margins);
     expect(adjustProfile(PROFILES.speech)).toEqual(PROFILES.speech);
+    const faces = adjustProfile(PROFILES.gbt9704, { bodyFace: 'kaiti', titleFace: 'heiti', heading2Face: 'heiti' });
+    expect([faces.body.face, faces.title.face, faces.headings[0]!.face, faces.headings[1]!.face]).toEqual(['kaiti', 'heiti', 'heiti', 'heiti']);
   });
 });

@@ -81,6 +81,11 @@ export interface ProfileAdjustment {
   lineSpacingPt?: number;
   pageNumbers?: ExportProfile['pageNumbers']['placement'];
   numberedLevels?: number;
+  /** Faces for body text, the title, and level-1 and level-2 headings. */
+  bodyFace?: FaceName;
+  titleFace?: FaceName;
+  heading1Face?: FaceName;
+  heading2Face?: FaceName;
 }
 
 /** A profile with the user's adjustments applied. */
@@ -89,7 +94,9 @@ export function adjustProfile(base: ExportProfile, adjustment: ProfileAdjustment
     ...base,
     margins: adjustment.margins ?? base.margins,
     lineSpacingPt: adjustment.lineSpacingPt ?? base.lineSpacingPt,
-    body: { ...base.body, sizePt: adjustment.bodySizePt ?? base.body.sizePt },
+    body: { face: adjustment.bodyFace ?? base.body.face, sizePt: adjustment.bodySizePt ?? base.body.sizePt },
+    title: { ...base.title, face: adjustment.titleFace ?? base.title.face },
+    headings: base.headings.map((heading, i) => ({ ...heading, face: (i === 0 ? adjustment.heading1Face : i === 1 ? adjustment.heading2Face : undefined) ?? heading.face })),
     byline: { ...base.byline, sizePt: adjustment.bodySizePt ?? base.byline.sizePt },
     pageNumbers: { ...base.pageNumbers, placement: adjustment.pageNumbers ?? base.pageNumbers.placement },
     numberedLevels: adjustment.numberedLevels ?? base.numberedLevels,

@@ -58,6 +58,8 @@ export const languages = ['zh-CN', 'en'] as const;
 export const language = z.enum(languages);
 export type Language = z.infer<typeof language>;
 
+const faceNames = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'] as const;
+
 /** The user's adjustments to a layout profile (shared/export/profiles.ts: ProfileAdjustment). */
 export const profileAdjustment = z
   .object({
@@ -66,6 +68,10 @@ export const profileAdjustment = z
     lineSpacingPt: z.number().min(10).max(80).optional(),
     pageNumbers: z.enum(['odd-even', 'center']).optional(),
     numberedLevels: z.number().int().min(0).max(4).optional(),
+    bodyFace: z.enum(faceNames).optional(),
+    titleFace: z.enum(faceNames).optional(),
+    heading1Face: z.enum(faceNames).optional(),
+    heading2Face: z.enum(faceNames).optional(),
   })
   .strict();
 
