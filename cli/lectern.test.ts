@@ -93,6 +93,47 @@ describe('lectern export', () => {
   }, 60_000);
 });
 
+describe('lectern import', () => {
+  it('imports the scraped web page text as a speech, reporting each cleanup step', async () => {
+    const source = path.join(dir, 'scraped.txt');
+    await writeFile(source, await readFile(path.resolve('../shared/fixtures/push-meeting.scraped.txt')));
+    const { status, stdout, stderr } = await run(['import', source, '--report']);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe(path.join(dir, 'scraped.speech'));
+    expect(stderr).toMatch(/^pinyin: \d+$/m);
+    expect(stderr).toContain('site-noise: 4');
+    const outline = await run(['outline', path.join(dir, 'scraped.speech'), '--json']);
+    expect(JSON.parse(outline.stdout).entries.map((e: { label: string; text: string }) => `${e.label}${e.text}`)).toEqual([
+      '一、统一思想认识，切实增强做好XX工作的责任感紧迫感',
+      '二、突出工作重点，全力推动各项任务落地见效',
+      '三、强化组织保障，确保各项决策部署落到实处',
+    ]);
+  });
+
+  it('lets outline and check read .txt and .docx directly', async () => {
+    const txt = path.join(dir, 'sample.txt');
+    await writeFile(txt, await readFile(path.resolve('../shared/fixtures/push-meeting.txt')));
+    expect((await run(['check', txt])).stdout).toContain('占位符 22 处待填');
+    await run(['export', txt, '--to', 'docx', '-o', path.join(dir, 'sample.docx')]);
+    const fromDocx = await run(['outline', path.join(dir, 'sample.docx'), '--json']);
+    expect(JSON.parse(fromDocx.stdout).entries).toHaveLength(3);
+  });
+
+  it('refuses an empty file, a corrupt DOCX and an unknown type, naming the file', async () => {
+    const empty = path.join(dir, 'empty.txt');
+    await writeFile(empty, '');
+    expect((await run(['import', empty])).stderr).toContain('empty.txt: 文件是空的');
+    const bad = path.join(dir, 'bad.docx');
+    await writeFile(bad, 'not a zip');
+    expect((await run(['import', bad])).stderr).toContain('bad.docx: 不是有效的 DOCX 文件');
+    const odd = path.join(dir, 'a.pdf');
+    await writeFile(odd, '%PDF');
+    const result = await run(['import', odd]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('不支持的文件类型');
+  });
+});
+
 describe('lectern outline', () => {
   it('prints the numbered tree with lengths, times, gaps and the total', async () => {
     const { status, stdout } = await run(['outline', speechPath]);

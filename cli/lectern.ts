@@ -5,10 +5,14 @@
  *   lectern outline FILE [--json]   the numbered outline with per-section length and time
  *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
  *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
+ *   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
+ * FILE may be a .speech file, or a .txt, .md or .docx file, which is imported first.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { MAX_SPEECH_FILE_BYTES, SpeechFileError, parseSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
+import path from 'node:path';
+import { SpeechFileError, parseSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
+import type { ImportOptions, ImportResult } from '../shared/import/index';
+import { ImportError, readSpeechOrImport } from './import-file';
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText } from './check-report';
 import { exportDocx } from '../shared/export/docx';
@@ -24,23 +28,22 @@ const USAGE = `用法 / usage:
   lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
                                    导出（公文标准 / 讲话稿 / 大字版）/ export in a layout profile
+  lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
+                                   导入 .txt/.md/.docx 为讲稿 / import a text, Markdown or Word file as a speech
+FILE 可以是 .speech，也可以是 .txt、.md、.docx（先导入）/ FILE may be .speech, .txt, .md or .docx
 `;
 
 /** A failure the CLI reports as one line and exit status 2. */
 export class CliError extends Error {}
 
-/** Reads and validates a speech file, naming the file and the problem on failure. */
-export async function loadSpeech(file: string): Promise<ParsedSpeech> {
-  let size: number;
+/** Reads a .speech file, or imports a .txt/.md/.docx one, naming the file and the problem on failure. */
+export async function loadSpeech(file: string, options: ImportOptions = {}): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
   try {
-    size = (await stat(file)).size;
+    const read = await readSpeechOrImport(file, options);
+    const parsed = parseSpeechFile(serializeSpeechFile(read.file));
+    return read.report ? { ...parsed, report: read.report } : parsed;
   } catch (error) {
-    throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 (no such file)' : (error as Error).message}`);
-  }
-  if (size > MAX_SPEECH_FILE_BYTES) throw new CliError(`${file}: 文件过大 (larger than ${MAX_SPEECH_FILE_BYTES} bytes)`);
-  try {
-    return parseSpeechFile(await readFile(file, 'utf8'));
-  } catch (error) {
+    if (error instanceof ImportError) throw new CliError(error.message);
     if (error instanceof SpeechFileError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
@@ -56,6 +59,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         to: { type: 'string' },
         profile: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        'no-clean': { type: 'boolean' },
+        t2s: { type: 'boolean' },
+        'no-t2s': { type: 'boolean' },
+        report: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -83,6 +90,17 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : checkText(data));
         // A script can refuse to send out a draft that still has blanks in it.
         return data.remaining ? 1 : 0;
+      }
+      case 'import': {
+        if (!file || rest.length) throw new CliError(`import takes one FILE\n${USAGE}`);
+        const t2s = parsed.values.t2s ? true : parsed.values['no-t2s'] ? false : undefined;
+        const { file: speech, report } = await loadSpeech(file, { ...(parsed.values['no-clean'] ? { clean: false } : {}), ...(t2s !== undefined ? { t2s } : {}) });
+        const target = parsed.values.output ?? `${file.replace(/\.[^./\\]+$/, '')}.speech`;
+        if (path.resolve(target) === path.resolve(file)) throw new CliError(`${target}: would overwrite the file being imported`);
+        await writeFileAtomic(target, serializeSpeechFile(speech));
+        if (parsed.values.report) for (const step of report ?? []) err(`${step.id}: ${step.count}\n`);
+        out(`${target}\n`);
+        return 0;
       }
       case 'export': {
         if (!file || rest.length) throw new CliError(`export takes one FILE\n${USAGE}`);
