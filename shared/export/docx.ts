@@ -27,6 +27,7 @@ import { FONT_CHAINS, LATIN_FACE, type FaceName } from '../document/fonts';
 import { headingLevel } from '../document/numbering';
 import { runInLeadLength } from '../document/run-in';
 import type { ExportProfile } from './profiles';
+import { inlinePieces } from './inline';
 
 /** A4 in twips, exactly (convertMillimetersToTwip(210) would round to 11905). */
 export const A4_TWIPS = { width: 11906, height: 16838 } as const;
@@ -117,18 +118,7 @@ function numbering(profile: ExportProfile) {
 }
 
 function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}): TextRun[] {
-  const runs: TextRun[] = [];
-  let offset = 0;
-  block.forEach((child) => {
-    const start = offset;
-    offset += child.isText ? child.text!.length : 1;
-    const a = Math.max(from, start);
-    const b = Math.min(to, offset);
-    if (b <= a) return;
-    if (child.isText) runs.push(new TextRun({ ...run, text: child.text!.slice(a - start, b - start) }));
-    else if (child.type.name === 'hardBreak') runs.push(new TextRun({ ...run, break: 1 }));
-  });
-  return runs;
+  return inlinePieces(block, from, to).map((piece) => new TextRun('text' in piece ? { ...run, text: piece.text } : { ...run, break: 1 }));
 }
 
 function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {

@@ -9,6 +9,7 @@ import { cssFontFamily } from '../document/fonts';
 import { HeadingCounter, headingLevel } from '../document/numbering';
 import { runInLeadLength } from '../document/run-in';
 import type { ExportProfile } from './profiles';
+import { inlinePieces } from './inline';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -16,17 +17,9 @@ export function escapeHtml(text: string): string {
 }
 
 function inline(block: PMNode, from = 0, to = block.content.size): string {
-  let out = '';
-  let offset = 0;
-  block.forEach((child) => {
-    const start = offset;
-    offset += child.isText ? child.text!.length : 1;
-    const a = Math.max(from, start);
-    const b = Math.min(to, offset);
-    if (b <= a) return;
-    out += child.isText ? escapeHtml(child.text!.slice(a - start, b - start)) : '<br>';
-  });
-  return out;
+  return inlinePieces(block, from, to)
+    .map((piece) => ('text' in piece ? escapeHtml(piece.text) : '<br>'))
+    .join('');
 }
 
 function pageNumberCss(profile: ExportProfile): string {

@@ -33,33 +33,24 @@ const headings = [
   { face: 'fangsong', bold: false },
 ] as const satisfies ExportProfile['headings'];
 
+const GBT9704: ExportProfile = {
+  id: 'gbt9704',
+  name: '公文标准 (GB/T 9704)',
+  margins: { top: 37, bottom: 35, left: 28, right: 26 },
+  grid: { lines: 22, chars: 28 },
+  lineSpacingPt: 28.95,
+  body: { face: 'fangsong', sizePt: 16 },
+  title: { face: 'xiaobiaosong', sizePt: 22 },
+  byline: { face: 'kaiti', sizePt: 16 },
+  headings,
+  pageNumbers: { placement: 'odd-even', sizePt: 14 },
+  numberedLevels: 4,
+};
+
 export const PROFILES: Readonly<Record<ProfileId, ExportProfile>> = {
-  gbt9704: {
-    id: 'gbt9704',
-    name: '公文标准 (GB/T 9704)',
-    margins: { top: 37, bottom: 35, left: 28, right: 26 },
-    grid: { lines: 22, chars: 28 },
-    lineSpacingPt: 28.95,
-    body: { face: 'fangsong', sizePt: 16 },
-    title: { face: 'xiaobiaosong', sizePt: 22 },
-    byline: { face: 'kaiti', sizePt: 16 },
-    headings,
-    pageNumbers: { placement: 'odd-even', sizePt: 14 },
-    numberedLevels: 4,
-  },
-  speech: {
-    id: 'speech',
-    name: '讲话稿',
-    margins: { top: 37, bottom: 35, left: 28, right: 26 },
-    grid: { lines: 22, chars: 28 },
-    lineSpacingPt: 28.95,
-    body: { face: 'fangsong', sizePt: 16 },
-    title: { face: 'xiaobiaosong', sizePt: 22 },
-    byline: { face: 'kaiti', sizePt: 16 },
-    headings,
-    pageNumbers: { placement: 'center', sizePt: 14 },
-    numberedLevels: 4,
-  },
+  gbt9704: GBT9704,
+  // The GB/T page and fonts; a speech centres its page numbers (FORMAT.md, profile 2).
+  speech: { ...GBT9704, id: 'speech', name: '讲话稿', pageNumbers: { placement: 'center', sizePt: 14 } },
   large: {
     id: 'large',
     name: '大字版',

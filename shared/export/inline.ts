@@ -1,0 +1,23 @@
+/**
+ * A block's inline content between two text offsets, as pieces an exporter writes out: text runs
+ * and line breaks. Offsets count a line break as one character, as `textBetween(…, '\n')` does, so
+ * a run-in heading's lead length cuts at the same place in every format.
+ */
+import type { Node as PMNode } from '@tiptap/pm/model';
+
+export type InlinePiece = { text: string } | { lineBreak: true };
+
+export function inlinePieces(block: PMNode, from = 0, to = block.content.size): InlinePiece[] {
+  const pieces: InlinePiece[] = [];
+  let offset = 0;
+  block.forEach((child) => {
+    const start = offset;
+    offset += child.isText ? child.text!.length : 1;
+    const a = Math.max(from, start);
+    const b = Math.min(to, offset);
+    if (b <= a) return;
+    if (child.isText) pieces.push({ text: child.text!.slice(a - start, b - start) });
+    else if (child.type.name === 'hardBreak') pieces.push({ lineBreak: true });
+  });
+  return pieces;
+}
