@@ -113,11 +113,41 @@ function jsonDepth(value: unknown, depth = 0): number {
   return max;
 }
 
-function describeZodIssue(error: z.ZodError): string {
+/** Whether `text` takes more than `limit` bytes as UTF-8 (what it takes on disk), counting no further than needed. */
+function exceedsUtf8Bytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}
+
+/** A thrown value as text, whatever was thrown (`throw null` included). */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** A zod issue as `doc.content[2].type: message`, the way `findInvalidNode` names nodes. */
+function describeZodIssue(error: z.ZodError, prefix?: string): string {
   const issue = error.issues[0];
   if (!issue) return 'unknown problem';
-  const path = issue.path.length ? issue.path.join('.') : '(top level)';
-  return `${path}: ${issue.message}`;
+  let path = prefix ?? '';
+  for (const key of issue.path) path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`;
+  return `${path || '(top level)'}: ${issue.message}`;
 }
 
 /** Human description of a node's place: `doc.content[3] (paragraph)`. */
@@ -132,20 +162,22 @@ function nodePath(path: string, node: NodeJSON): string {
  */
 function findInvalidNode(node: NodeJSON, path: string): string | undefined {
   const schema = speechSchema();
+  if (!Object.hasOwn(schema.nodes, node.type)) return `${path}: unknown node type "${node.type}"`;
   const type = schema.nodes[node.type];
   if (!type) return `${path}: unknown node type "${node.type}"`;
   for (const mark of node.marks ?? []) {
     const name = typeof mark === 'object' && mark !== null ? (mark as { type?: unknown }).type : undefined;
-    if (node.type !== 'text' || typeof name !== 'string' || !schema.marks[name]) return `${nodePath(path, node)}: mark ${JSON.stringify(name ?? mark)} is not allowed`;
+    if (node.type !== 'text' || typeof name !== 'string' || !Object.hasOwn(schema.marks, name)) return `${nodePath(path, node)}: mark ${JSON.stringify(name ?? mark)} is not allowed`;
     if (Object.keys((mark as { attrs?: object }).attrs ?? {}).length) return `${nodePath(path, node)}: mark "${name}" takes no attributes`;
   }
   if (node.type === 'text') {
     if (typeof node.text !== 'string' || node.text.length === 0) return `${nodePath(path, node)}: text node without text`;
+    if (node.content !== undefined) return `${nodePath(path, node)}: a text node has no content`;
   } else if (node.text !== undefined) {
     return `${nodePath(path, node)}: only text nodes carry text`;
   }
   for (const [name, value] of Object.entries(node.attrs ?? {})) {
-    if (!(name in (type.spec.attrs ?? {}))) return `${nodePath(path, node)}: unknown attribute "${name}"`;
+    if (!Object.hasOwn(type.spec.attrs ?? {}, name)) return `${nodePath(path, node)}: unknown attribute "${name}"`;
     if (node.type === 'paragraph' && name === 'level') {
       if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > MAX_HEADING_LEVEL) {
         return `${nodePath(path, node)}: level ${JSON.stringify(value)} is not 0–${MAX_HEADING_LEVEL}`;
@@ -163,10 +195,18 @@ function findInvalidNode(node: NodeJSON, path: string): string | undefined {
 }
 
 /**
- * Builds the ProseMirror document from node JSON and checks it against the schema's content rules.
- * Throws `SpeechFileError('invalid-content')` naming what is wrong.
+ * Builds the ProseMirror document from node JSON of any shape and checks it against the schema's
+ * content rules. Throws `SpeechFileError('invalid-content')` naming what is wrong, and nothing else.
  */
 export function docFromJSON(json: NodeJSON): PMNode {
+  if (jsonDepth(json) > MAX_JSON_DEPTH) throw new SpeechFileError('invalid-content', `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+  const shape = nodeJson.safeParse(json);
+  if (!shape.success) throw new SpeechFileError('invalid-content', describeZodIssue(shape.error, 'doc'));
+  return buildDoc(shape.data);
+}
+
+/** `docFromJSON` for node JSON whose shape is already checked (depth and zod). */
+function buildDoc(json: NodeJSON): PMNode {
   if (json.type !== 'doc') throw new SpeechFileError('invalid-content', `doc: the top node is "${json.type}", not "doc"`);
   const problem = findInvalidNode(json, 'doc');
   if (problem) throw new SpeechFileError('invalid-content', problem);
@@ -198,7 +238,7 @@ export interface ParsedSpeech {
  */
 export function parseSpeechFile(text: string, options: ParseOptions = {}): ParsedSpeech {
   const table = options.migrations ?? migrations;
-  if (text.length > MAX_SPEECH_FILE_BYTES) {
+  if (exceedsUtf8Bytes(text, MAX_SPEECH_FILE_BYTES)) {
     throw new SpeechFileError('too-large', `The file is larger than ${MAX_SPEECH_FILE_BYTES / 1024 / 1024} MB and is not a speech this app wrote.`);
   }
   let raw: unknown;
@@ -216,7 +256,8 @@ export function parseSpeechFile(text: string, options: ParseOptions = {}): Parse
   let object = raw as Record<string, unknown>;
   const version = object.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new SpeechFileError('invalid-envelope', `version: ${JSON.stringify(version)} is not a format version number.`);
+    const shown = typeof version === 'number' ? String(version) : JSON.stringify(version);
+    throw new SpeechFileError('invalid-envelope', `version: ${shown} is not a format version number.`);
   }
   if (version > SPEECH_VERSION) {
     throw new SpeechFileError('newer-version', `The file is format version ${version}; this version of Lectern reads up to ${SPEECH_VERSION}. Update Lectern to open it.`);
@@ -225,21 +266,56 @@ export function parseSpeechFile(text: string, options: ParseOptions = {}): Parse
   for (let v = version; v < SPEECH_VERSION; v++) {
     const migrate = table[v];
     if (!migrate) throw new SpeechFileError('invalid-envelope', `version: format version ${v} is not one Lectern ever wrote.`);
+    let upgraded: unknown;
     try {
-      object = { ...migrate(object), version: v + 1 };
+      upgraded = migrate(object);
     } catch (error) {
-      throw new SpeechFileError('invalid-envelope', `version: the upgrade from format version ${v} failed: ${(error as Error).message}`);
+      throw new SpeechFileError('invalid-envelope', `version: the upgrade from format version ${v} failed: ${describeThrown(error)}`);
     }
+    if (upgraded === null || typeof upgraded !== 'object' || Array.isArray(upgraded)) {
+      throw new SpeechFileError('invalid-envelope', `version: the upgrade from format version ${v} gave no file.`);
+    }
+    object = { ...upgraded, version: v + 1 };
     migratedFrom ??= version;
+  }
+  if (migratedFrom !== undefined && jsonDepth(object) > MAX_JSON_DEPTH) {
+    throw new SpeechFileError('invalid-content', `The upgraded file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
   }
   const envelope = speechFileSchema.safeParse(object);
   if (!envelope.success) throw new SpeechFileError('invalid-envelope', describeZodIssue(envelope.error));
-  const doc = docFromJSON(envelope.data.doc);
+  const doc = buildDoc(envelope.data.doc);
   return migratedFrom === undefined ? { file: envelope.data, doc } : { file: envelope.data, doc, migratedFrom };
 }
 
-/** Serialises a speech for disk: stable key order, two-space indent, trailing newline. */
+/** `value` with `keys` first, in that order, then any other keys in their own order. */
+function withKeyOrder<T>(value: T, keys: readonly string[]): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(value, key)) ordered[key] = (value as Record<string, unknown>)[key];
+  for (const [key, child] of Object.entries(value)) if (!Object.hasOwn(ordered, key)) ordered[key] = child;
+  return ordered as T;
+}
+
+const NODE_KEYS = ['type', 'attrs', 'content', 'text', 'marks'] as const;
+
+function orderedNode(node: NodeJSON): NodeJSON {
+  const ordered = withKeyOrder(node, NODE_KEYS);
+  if (ordered !== null && typeof ordered === 'object' && Array.isArray(node.content)) ordered.content = node.content.map(orderedNode);
+  return ordered;
+}
+
+/**
+ * Serialises a speech for disk: two-space indent, trailing newline, and one key order whoever built
+ * the object (the envelope's, meta's and placeholders' in their schema order; nodes as type, attrs,
+ * content, text, marks), so the same speech always gives the same bytes.
+ */
 export function serializeSpeechFile(file: SpeechFile): string {
-  const ordered: SpeechFile = { format: file.format, version: file.version, meta: file.meta, placeholders: file.placeholders, doc: file.doc };
+  const ordered: SpeechFile = {
+    format: file.format,
+    version: file.version,
+    meta: withKeyOrder(file.meta, Object.keys(speechMetaSchema.shape)),
+    placeholders: withKeyOrder(file.placeholders, Object.keys(placeholderStateSchema.shape)),
+    doc: orderedNode(file.doc),
+  };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

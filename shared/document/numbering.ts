@@ -63,19 +63,25 @@ export function numberLabel(level: number, index: number): string {
 export class HeadingCounter {
   private readonly counts = new Array<number>(MAX_HEADING_LEVEL).fill(0);
 
-  /** Advances the counter for a heading of `level` (1–4) and returns its label. */
+  /**
+   * Advances the counter for a heading of `level` (1–4) and returns its label. Any other level is
+   * a RangeError and leaves the counter as it was.
+   */
   next(level: number): string {
+    if (!Number.isInteger(level) || level < 1 || level > MAX_HEADING_LEVEL) {
+      throw new RangeError(`HeadingCounter: level ${level} is not a heading level (1–${MAX_HEADING_LEVEL})`);
+    }
     this.counts[level - 1]! += 1;
     for (let deeper = level; deeper < MAX_HEADING_LEVEL; deeper++) this.counts[deeper] = 0;
     return numberLabel(level, this.counts[level - 1]!);
   }
 }
 
-/** Whether a block node is a numbered heading (a paragraph with level 1–4). */
+/** A block node's heading level: 1–4 for a paragraph with that level, 0 for anything else. */
 export function headingLevel(node: PMNode): number {
   if (node.type.name !== 'paragraph') return 0;
-  const level = node.attrs.level as number;
-  return level >= 1 && level <= MAX_HEADING_LEVEL ? level : 0;
+  const level: unknown = node.attrs.level;
+  return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL ? level : 0;
 }
 
 /**
