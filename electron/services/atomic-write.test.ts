@@ -28,6 +28,32 @@ describe('writeFileAtomic', () => {
     expect(await leftovers()).toEqual([]);
   });
 
+  it('fsyncs the new content before the rename makes it the file, then fsyncs the folder', async () => {
+    const fs = faultyFileSystem({});
+    await writeFileAtomic(target, NEW, { fs });
+    const temp = fs.ops[0]!.split(' ')[1]!;
+    expect(temp).toMatch(/^\.讲话\.speech\.[0-9a-f]{12}\.tmp$/);
+    expect(fs.ops).toEqual([
+      `open ${temp} wx`,
+      `write ${temp}`,
+      `sync ${temp}`,
+      `close ${temp}`,
+      `rename ${temp} 讲话.speech`,
+      `open ${path.basename(dir)} r`,
+      `sync ${path.basename(dir)}`,
+      `close ${path.basename(dir)}`,
+    ]);
+  });
+
+  it('saves where the folder cannot be fsynced (EISDIR and EPERM on Windows)', async () => {
+    for (const code of ['EISDIR', 'EPERM']) {
+      const fs = faultyFileSystem({ folderSyncError: code });
+      await writeFileAtomic(target, `${code}${NEW}`, { fs });
+      expect(await original()).toBe(`${code}${NEW}`);
+      expect(fs.ops).toContain(`open ${path.basename(dir)} r`);
+    }
+  });
+
   it('creates a file that did not exist', async () => {
     const fresh = path.join(dir, '新.speech');
     await writeFileAtomic(fresh, NEW);

@@ -25,7 +25,9 @@ export class AtomicWriteError extends Error {
   }
 }
 
+/** What `writeFileAtomic` needs besides the target and the bytes; all optional. */
 export interface AtomicWriteOptions {
+  /** The file system to write through; the real one by default, a fault-injecting one in tests. */
   fs?: FileSystem;
   /** Waits between rename retries; tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
@@ -38,7 +40,13 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-/** Writes `data` to `target` atomically. Throws `AtomicWriteError`; the target is then untouched. */
+/**
+ * Writes `data` to `target` atomically: a temporary file beside it (same folder, so the rename
+ * never crosses devices), fsynced and closed, then renamed over the target, then the folder
+ * fsynced. Throws `AtomicWriteError` (with the errno code) on any failure; the target is then
+ * untouched and the temporary file removed. A process killed before the rename leaves at most a
+ * hidden `.name.xxxx.tmp` beside the target, never a truncated target.
+ */
 export async function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
   const fs = options.fs ?? nodeFileSystem;
   const sleep = options.sleep ?? realSleep;
@@ -53,10 +61,15 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
     const handle = await fs.open(temp, 'wx', mode ?? 0o666);
     try {
       await handle.writeFile(data);
+      // The data must be on disk before the rename makes it the file: otherwise a power cut
+      // right after the rename can leave a renamed but empty file (the classic ext4 zero-length bug).
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // Report what failed (ENOSPC), not a later failure to close the half-written file.
+      await handle.close().catch(() => undefined);
+      throw error;
     }
+    await handle.close();
     written = true;
     for (let attempt = 0; ; attempt++) {
       try {

@@ -12,6 +12,7 @@ export interface FileHandleLike {
   close(): Promise<void>;
 }
 
+/** The subset of `node:fs/promises` the services use; paths are absolute. */
 export interface FileSystem {
   open(path: string, flags: string, mode?: number): Promise<FileHandleLike>;
   rename(from: string, to: string): Promise<void>;
@@ -22,6 +23,7 @@ export interface FileSystem {
   readdir(path: string): Promise<string[]>;
 }
 
+/** The real file system, `node:fs/promises`. */
 export const nodeFileSystem: FileSystem = {
   open: (path, flags, mode) => fsp.open(path, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
