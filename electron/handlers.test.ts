@@ -185,6 +185,30 @@ describe('handlers', () => {
     expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'speech' }, ctx)).toMatchObject({ status: 'failed', error: { code: 'read-only', fileName: 'x.docx' } });
   });
 
+  it('tell the window the recent list changed after an open or a save, not after a cancel', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    await handlers.saveDocument({ docId, file: speech() }, ctx);
+    await handlers.openDocument({}, ctx);
+    expect(events).toEqual([]);
+    answers.save.push(path.join(dir, 'a.speech'));
+    await handlers.saveDocument({ docId, file: speech() }, ctx);
+    expect(events).toEqual(['recent']);
+    answers.open.push(path.join(dir, 'a.speech'));
+    await handlers.openDocument({}, ctx);
+    expect(events).toEqual(['recent', 'recent']);
+  });
+
+  it('run on a host that gives only dialogs and window effects: PDF and printing answer failed', async () => {
+    const dialogs: Dialogs = { showOpen: async () => undefined, showSave: async () => path.join(dir, 'x.pdf') };
+    const windows: WindowBridge = { setDocumentState: () => {}, close: () => {}, languageChanged: () => {}, recentChanged: () => {} };
+    const handlers = createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows }));
+    const { docId } = await handlers.newDocument({}, ctx);
+    expect(await handlers.exportDocument({ docId, file: speech(), format: 'pdf', profile: 'gbt9704' }, ctx)).toMatchObject({ status: 'failed' });
+    expect(await handlers.printDocument({ docId, file: speech(), profile: 'gbt9704' }, ctx)).toMatchObject({ status: 'failed' });
+    await expect(readFile(path.join(dir, 'x.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('pass the document state and the close request to the window', async () => {
     const handlers = setup();
     await handlers.setDocumentState({ docId: 'd', name: '讲话.speech', dirty: true }, ctx);

@@ -5,10 +5,18 @@
 import type { Handlers } from '../shared/ipc/contract';
 import type { Services } from './services/index';
 
+/**
+ * Binds every call of the contract to `services`. Requests arrive already parsed by the host
+ * (Electron's `handle()` or the web host's route), so handlers trust their shapes. Besides the
+ * service's answer, handlers pass on the window effects: the document state and close to the
+ * window, a language change after the setting is stored, and a recent-list change after an open
+ * or save that was not canceled (the Open Recent menu is rebuilt from it).
+ */
 export function createHandlers(services: Services): Handlers {
   const { documents, recent, settings, windows, exporter } = services;
-  const recentChanged = <T>(result: T): T => {
-    windows.recentChanged();
+  // An open or save that was not canceled may have added, moved up or dropped (file gone) an entry.
+  const recentChanged = <T extends { status: string }>(result: T): T => {
+    if (result.status !== 'canceled') windows.recentChanged();
     return result;
   };
   return {

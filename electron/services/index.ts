@@ -1,5 +1,7 @@
 /**
- * The services, created once per app (or per web host) with the host's dialogs and window effects.
+ * The services, created once per app (or per web host) with the host's dialogs and window
+ * effects. Plain Node: the Electron main process and the web host both call `createServices`
+ * and bind the result to the contract with `createHandlers` (electron/handlers.ts).
  */
 import path from 'node:path';
 import { nodeFileSystem, type FileSystem } from './file-system';
@@ -9,6 +11,7 @@ import { SettingsStore } from './settings';
 import { ExportService } from './exporter';
 import type { Desktop, Dialogs, WindowBridge } from './types';
 
+/** Everything the handlers bind to: one instance of each service, and the host's window effects. */
 export interface Services {
   documents: DocumentService;
   recent: RecentFiles;
@@ -17,23 +20,38 @@ export interface Services {
   windows: WindowBridge;
 }
 
+/** What a host supplies to `createServices`. */
 export interface ServiceOptions {
+  /** The per-user folder for `recent.json` and `settings.json` (Electron: app.getPath('userData')). */
   userDataDir: string;
   dialogs: Dialogs;
   windows: WindowBridge;
-  /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. */
-  renderPdf: (html: string) => Promise<Uint8Array>;
-  desktop: Desktop;
+  /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. Without it, a PDF export answers `failed`. */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
+  /** Printing and the file manager. Without it, printing answers `failed` and "show in folder" does nothing. */
+  desktop?: Desktop;
+  /** The file system; the real one unless a test injects faults. */
   fs?: FileSystem;
 }
 
+const noPdf = async (): Promise<Uint8Array> => {
+  throw new Error('This host cannot print PDF.');
+};
+const noDesktop: Desktop = {
+  print: async () => {
+    throw new Error('This host cannot print.');
+  },
+  showInFolder: () => undefined,
+};
+
+/** Creates the services of one app: the documents, the recent list and the settings share `fs`. */
 export function createServices(options: ServiceOptions): Services {
   const fs = options.fs ?? nodeFileSystem;
   const recent = new RecentFiles(path.join(options.userDataDir, 'recent.json'), fs);
   const documents = new DocumentService({ fs, dialogs: options.dialogs, recent });
   return {
     documents,
-    exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf, desktop: options.desktop }),
+    exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf ?? noPdf, desktop: options.desktop ?? noDesktop }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
     windows: options.windows,
