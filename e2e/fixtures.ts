@@ -35,6 +35,7 @@ export function chromiumPath(): string | undefined {
   return undefined;
 }
 
+/** What `app.state()` answers: the window's title and dirty flag, whether it closed, the language set. */
 export interface HostState {
   title: string | undefined;
   dirty: boolean;
@@ -44,6 +45,7 @@ export interface HostState {
   shownInFolder?: string[];
 }
 
+/** What a spec gets as `app`, the same on both hosts. */
 export interface App {
   page: Page;
   /** Queues the answer of the next open or save dialog (null cancels). */
@@ -60,26 +62,48 @@ export interface App {
 
 const ARTIFACTS = path.resolve('test-results/artifacts');
 
+/**
+ * Spawns the built web host with its own user-data folder and resolves its URL once it prints
+ * its READY line; a host that fails to start is killed, never left running.
+ */
 async function startWebHost(userDataDir: string): Promise<{ url: string; process: ChildProcess }> {
   const entry = path.resolve('dist/web-host/web-host.mjs');
   if (!existsSync(entry) || !existsSync(path.resolve('dist/renderer/index.html'))) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
   }
   const child = spawn(process.execPath, [entry], { env: { ...process.env, LECTERN_USER_DATA: userDataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LECTERN_WEB_HOST_READY (\S+)/.exec(out);
-      if (match) {
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`web host did not start within 15 s: ${out}`)), 15_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /LECTERN_WEB_HOST_READY (\S+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+      child.on('exit', (code) => {
         clearTimeout(timer);
-        resolve(match[1]!);
-      }
+        reject(new Error(`web host exited with ${code}: ${out}`));
+      });
     });
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${out}`)));
-  });
-  return { url, process: child };
+    return { url, process: child };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+/** Ends a child with SIGTERM and waits for it; SIGKILL if it has not ended after 5 s. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise<void> {
@@ -106,7 +130,7 @@ async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise
     });
   } finally {
     await browser?.close();
-    host.process.kill('SIGTERM');
+    await stopProcess(host.process);
     await rm(userData, { recursive: true, force: true });
   }
 }
@@ -118,7 +142,8 @@ async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise
  */
 async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Promise<void> {
   const userData = await mkdtemp(path.join(tmpdir(), 'lectern-e2e-user-'));
-  const electronApp = await _electron.launch({ args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, LECTERN_USER_DATA: userData } });
+  // main.ts takes its user-data folder from LECTERN_USER_DATA, so each test starts with no settings.
+  const electronApp = await _electron.launch({ args: ['.'], env: { ...process.env, LECTERN_USER_DATA: userData } });
   try {
     await electronApp.evaluate(({ dialog }) => {
       const queues: Record<string, Array<string | null>> = { open: [], save: [] };
@@ -161,6 +186,7 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Pr
   }
 }
 
+/** Playwright's `test` with an `app` fixture: a fresh app, user-data folder and temp folder per test. */
 export const test = base.extend<{ app: App }>({
   // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
