@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { SpeechFileError, docFromJSON, parseSpeechFile, serializeSpeechFile, type NodeJSON } from '../document/file-format';
+import { headingLabels } from '../document/numbering';
+import { docOf } from '../document/test-docs';
+import { fitEntry, insertEntry, speechFromEntry } from './insert';
+
+/** Each block as "label text" for headings, "· text" for body, "title text" for front matter. */
+function numbered(json: NodeJSON): string[] {
+  const doc = docFromJSON(json);
+  const labels = headingLabels(doc);
+  const out: string[] = [];
+  doc.forEach((block, _pos, index) => {
+    if (block.type.name !== 'paragraph') out.push(`${block.type.name} ${block.textContent}`);
+    else out.push(`${labels.get(index) ?? '·'} ${block.textContent}`);
+  });
+  return out;
+}
+
+const target = () =>
+  docOf(
+    ['title', '讲话'],
+    ['salutation', '同志们：'],
+    [0, '开场白'],
+    [1, '统一思想'],
+    [0, '正文甲'],
+    [2, '充分认识意义'],
+    [2, '清醒认识问题'],
+    [1, '突出重点'],
+    [3, '加强领导'],
+  ).toJSON() as NodeJSON;
+
+/** An entry of two sections with a subsection, its top level `top`, with a title and salutation of its own. */
+const entryAt = (top: number) => ({
+  doc: docOf(['title', '模板标题'], ['salutation', '同志们：'], [top, '甲部分'], [0, '【此处写……】'], [top + 1, '甲之一'], [top, '乙部分']).toJSON() as NodeJSON,
+});
+
+describe('insertEntry', () => {
+  it('puts the sections before a level-1 heading as level-1 siblings, renumbering the ones after', () => {
+    expect(numbered(insertEntry(target(), 7, entryAt(2)))).toEqual([
+      'title 讲话',
+      'salutation 同志们：',
+      '· 开场白',
+      '一、 统一思想',
+      '· 正文甲',
+      '（一） 充分认识意义',
+      '（二） 清醒认识问题',
+      '二、 甲部分',
+      '· 【此处写……】',
+      '（一） 甲之一',
+      '三、 乙部分',
+      '四、 突出重点',
+      '1. 加强领导',
+    ]);
+  });
+
+  it('puts the sections before a level-2 heading as level-2 siblings', () => {
+    const result = numbered(insertEntry(target(), 6, entryAt(1)));
+    expect(result.slice(3, 11)).toEqual(['一、 统一思想', '· 正文甲', '（一） 充分认识意义', '（二） 甲部分', '· 【此处写……】', '1. 甲之一', '（三） 乙部分', '（四） 清醒认识问题']);
+  });
+
+  it('puts the sections under the heading whose body holds the insertion point, one level deeper', () => {
+    const result = numbered(insertEntry(target(), 5, entryAt(1)));
+    expect(result.slice(3, 10)).toEqual(['一、 统一思想', '· 正文甲', '（一） 甲部分', '· 【此处写……】', '1. 甲之一', '（二） 乙部分', '（三） 充分认识意义']);
+  });
+
+  it('puts the sections at level 1 before any heading, and under the last heading at the end', () => {
+    const before = numbered(insertEntry(target(), 3, entryAt(3)));
+    expect(before.slice(2, 9)).toEqual(['· 开场白', '一、 甲部分', '· 【此处写……】', '（一） 甲之一', '二、 乙部分', '三、 统一思想', '· 正文甲']);
+    const end = numbered(insertEntry(target(), 99, entryAt(1)));
+    expect(end.slice(-5)).toEqual(['1. 加强领导', '（1） 甲部分', '· 【此处写……】', '（2） 甲之一', '（3） 乙部分']);
+  });
+
+  it('clamps levels to 1–4: a subsection pushed past level 4 stays at level 4', () => {
+    const doc = insertEntry(target(), 99, entryAt(1));
+    const levels = docFromJSON(doc).content.content.slice(-4).map((block) => block.attrs.level);
+    // The last heading is level 3, so the entry's top goes to 4 and its level-2 subsection is clamped to 4.
+    expect(levels).toEqual([4, 0, 4, 4]);
+  });
+
+  it('honours an explicit placement: under or after the enclosing heading', () => {
+    // Block 7 follows 清醒认识问题 (level 2): under it is level 3, even though 二、 comes next.
+    expect(numbered(insertEntry(target(), 7, entryAt(1), 'under')).slice(6, 10)).toEqual(['（二） 清醒认识问题', '1. 甲部分', '· 【此处写……】', '（1） 甲之一']);
+    expect(numbered(insertEntry(target(), 5, entryAt(3), 'after')).slice(4, 8)).toEqual(['· 正文甲', '二、 甲部分', '· 【此处写……】', '（一） 甲之一']);
+    expect(numbered(insertEntry(target(), 2, entryAt(2), 'after')).slice(2, 4)).toEqual(['一、 甲部分', '· 【此处写……】']);
+  });
+
+  it('never inserts among the title and salutation, and leaves the entry’s own title and salutation out', () => {
+    const result = numbered(insertEntry(target(), 0, entryAt(1)));
+    expect(result.slice(0, 4)).toEqual(['title 讲话', 'salutation 同志们：', '一、 甲部分', '· 【此处写……】']);
+    expect(result.filter((row) => row.startsWith('title') || row.startsWith('salutation'))).toHaveLength(2);
+  });
+
+  it('inserts an entry without headings as it is, and a bad index at the end', () => {
+    const body = { doc: docOf([0, '一段正文']).toJSON() as NodeJSON };
+    expect(numbered(insertEntry(target(), 4, body))[4]).toBe('· 一段正文');
+    expect(numbered(insertEntry(target(), Number.NaN, body)).at(-1)).toBe('· 一段正文');
+    expect(fitEntry(docFromJSON(target()), 4, body.doc)).toMatchObject({ at: 4, shift: 0 });
+  });
+
+  it('does not change the documents it is given, and refuses invalid ones with SpeechFileError', () => {
+    const doc = target();
+    const entry = entryAt(1);
+    const copies = JSON.stringify([doc, entry]);
+    insertEntry(doc, 3, entry);
+    expect(JSON.stringify([doc, entry])).toBe(copies);
+    expect(() => insertEntry({ type: 'doc', content: [] }, 0, entry)).toThrow(SpeechFileError);
+    expect(() => insertEntry(doc, 0, { doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } })).toThrow(SpeechFileError);
+  });
+});
+
+describe('speechFromEntry', () => {
+  it('starts a valid speech from the entry, with a title first and the occasion in its properties', () => {
+    const file = speechFromEntry({ doc: docOf([1, '甲部分'], [0, '正文']).toJSON() as NodeJSON, occasion: '推进会' }, new Date('2026-03-01T00:00:00Z'));
+    expect(file.meta).toEqual({ createdAt: '2026-03-01T00:00:00.000Z', occasion: '推进会' });
+    expect(numbered(file.doc)).toEqual(['title ', '一、 甲部分', '· 正文']);
+    expect(parseSpeechFile(serializeSpeechFile(file)).file).toEqual(file);
+    const titled = speechFromEntry({ doc: docOf(['title', '在XX会上的讲话'], [1, '甲']).toJSON() as NodeJSON });
+    expect(numbered(titled.doc)).toEqual(['title 在XX会上的讲话', '一、 甲']);
+    expect(titled.meta.occasion).toBeUndefined();
+  });
+});

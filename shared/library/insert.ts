@@ -1,0 +1,97 @@
+/**
+ * Inserting a library entry into a speech, and starting a new speech from one. Inserted headings
+ * take their place in the surrounding structure: the entry's top heading level is shifted to fit
+ * where it goes, every heading in it by the same amount (clamped to 1–4), and numbers follow by
+ * themselves because they are computed from positions (DESIGN.md, decision 2).
+ */
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { docFromJSON, emptySpeechFile, type NodeJSON, type SpeechFile } from '../document/file-format';
+import { headingLevel } from '../document/numbering';
+import { MAX_HEADING_LEVEL } from '../document/schema';
+import type { LibraryEntry } from './entry';
+
+/**
+ * Where inserted headings go: `under` the heading whose section holds the insertion point (one
+ * level deeper), `after` it (its level), or `auto`: the level of the heading right after the
+ * insertion point when there is one (the entry's sections become its siblings), else `under`.
+ */
+export type Placement = 'auto' | 'under' | 'after';
+
+/** The blocks to insert, where, and by how many levels their headings moved. */
+export interface FittedEntry {
+  /** The entry's blocks with heading levels shifted; titles, bylines and salutations left out. */
+  blocks: NodeJSON[];
+  /** The index among the document's top-level blocks to insert them before. */
+  at: number;
+  /** How many levels the entry's headings moved (before clamping to 1–4). */
+  shift: number;
+}
+
+const FRONT_MATTER = new Set(['title', 'byline', 'salutation']);
+
+function jsonLevel(block: NodeJSON): number {
+  if (block.type !== 'paragraph') return 0;
+  const level = block.attrs?.level;
+  return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL ? level : 0;
+}
+
+/** The number of title, byline and salutation blocks at the start of `doc`: nothing is inserted among them. */
+function frontMatterLength(doc: PMNode): number {
+  let n = 0;
+  while (n < doc.childCount && FRONT_MATTER.has(doc.child(n).type.name)) n++;
+  return n;
+}
+
+/**
+ * The entry's blocks fitted for insertion before block `at` of `doc` (clamped to after the title,
+ * byline and salutation lines at the start, and to the end). The level the entry's top headings
+ * take is decided by `placement`; the entry's own title, bylines and salutation are left out (they
+ * belong to a speech of their own).
+ */
+export function fitEntry(doc: PMNode, at: number, entryDoc: NodeJSON, placement: Placement = 'auto'): FittedEntry {
+  const front = frontMatterLength(doc);
+  const index = Number.isFinite(at) ? Math.min(Math.max(Math.trunc(at), front), doc.childCount) : doc.childCount;
+  let enclosing = 0;
+  for (let i = index - 1; i >= 0 && !enclosing; i--) enclosing = headingLevel(doc.child(i));
+  const following = index < doc.childCount ? headingLevel(doc.child(index)) : 0;
+  let top: number;
+  if (placement === 'under') top = enclosing + 1;
+  else if (placement === 'after') top = Math.max(enclosing, 1);
+  else top = following || enclosing + 1;
+  top = Math.min(top, MAX_HEADING_LEVEL);
+  const source = (entryDoc.content ?? []).filter((block) => !FRONT_MATTER.has(block.type));
+  const levels = source.map(jsonLevel).filter(Boolean);
+  const shift = levels.length ? top - Math.min(...levels) : 0;
+  const blocks = source.map((block) => {
+    const level = jsonLevel(block);
+    if (!level || !shift) return structuredClone(block);
+    const moved = Math.min(Math.max(level + shift, 1), MAX_HEADING_LEVEL);
+    return { ...structuredClone(block), attrs: { ...block.attrs, level: moved } };
+  });
+  return { blocks, at: index, shift };
+}
+
+/**
+ * A copy of `doc` with `entry`'s blocks inserted before top-level block `at`, headings fitted as
+ * `fitEntry` says. Throws `SpeechFileError('invalid-content')` when either document is not a
+ * valid speech; the result always is.
+ */
+export function insertEntry(doc: NodeJSON, at: number, entry: Pick<LibraryEntry, 'doc'>, placement: Placement = 'auto'): NodeJSON {
+  const target = docFromJSON(doc);
+  docFromJSON(entry.doc);
+  const fitted = fitEntry(target, at, entry.doc, placement);
+  const blocks = (target.toJSON() as NodeJSON).content ?? [];
+  const result: NodeJSON = { type: 'doc', content: [...blocks.slice(0, fitted.at), ...fitted.blocks, ...blocks.slice(fitted.at)] };
+  return docFromJSON(result).toJSON() as NodeJSON;
+}
+
+/**
+ * A new speech from an entry (File → New from Template): the entry's document as it is, with a
+ * title block first if it has none, and the entry's occasion in the properties.
+ */
+export function speechFromEntry(entry: Pick<LibraryEntry, 'doc' | 'occasion'>, now = new Date()): SpeechFile {
+  const blank = emptySpeechFile(now);
+  const blocks = structuredClone(entry.doc.content ?? []);
+  if (blocks[0]?.type !== 'title') blocks.unshift({ type: 'title' });
+  return { ...blank, meta: { ...blank.meta, ...(entry.occasion ? { occasion: entry.occasion } : {}) }, doc: { type: 'doc', content: blocks } };
+}
