@@ -138,15 +138,15 @@ describe('handlers', () => {
     await writeFile(path.join(dir, 'user', 'settings.json'), '{"language":"fr"}');
     const handlers = setup();
     expect(await handlers.listRecent({}, ctx)).toEqual({ entries: [] });
-    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN', checkLevels: true, profiles: {} });
+    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} });
   });
 
   it('keep the language setting and tell the window', async () => {
     const handlers = setup();
-    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en', checkLevels: true, profiles: {} });
+    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en', checkLevels: true, autosave: false, profiles: {} });
     expect(events).toContain('language en');
-    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true, profiles: {} });
-    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false, profiles: {} });
+    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true, autosave: false, profiles: {} });
+    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false, autosave: false, profiles: {} });
   });
 
   it('export DOCX, PDF, Markdown and text where the dialog says, named after the document', async () => {

@@ -2,8 +2,13 @@
  * The contract's calls bound to the services: the one table both hosts use (Electron's ipcMain
  * through `handle()`, and the web host over loopback HTTP). No Electron import here.
  */
-import type { Handlers } from '../shared/ipc/contract';
+import { SpeechFileError, type SpeechFile } from '../shared/document/file-format';
+import type { Failure, Handlers } from '../shared/ipc/contract';
+import { AtomicWriteError } from './services/atomic-write';
+import { failureCode, failureDetail } from './services/documents';
+import { errorCode } from './services/file-system';
 import type { Services } from './services/index';
+import { SnapshotError } from './services/snapshots';
 
 /**
  * Binds every call of the contract to `services`. Requests arrive already parsed by the host
@@ -11,22 +16,41 @@ import type { Services } from './services/index';
  * service's answer, handlers pass on the window effects: the document state and close to the
  * window, a language change after the setting is stored, and a recent-list change after an open
  * or save that was not canceled (the Open Recent menu is rebuilt from it).
+ *
+ * Never losing work: a save removes the document's backup and (unless it was an autosave) keeps
+ * a version snapshot of what was saved; a snapshot that cannot be stored never fails the save.
+ * Closing a document is the user's deliberate choice (saved, or "don't save"): its backup goes.
  */
 export function createHandlers(services: Services): Handlers {
-  const { documents, recent, settings, windows, exporter } = services;
+  const { documents, recent, settings, windows, exporter, recovery, snapshots } = services;
   // An open or save that was not canceled may have added, moved up or dropped (file gone) an entry.
   const recentChanged = <T extends { status: string }>(result: T): T => {
-    if (result.status !== 'canceled') windows.recentChanged();
+    if (result.status !== 'canceled' && result.status !== 'conflict') windows.recentChanged();
     return result;
   };
+  const afterSave = async (docId: string, file: SpeechFile, snapshot: boolean) => {
+    await recovery.remove(docId);
+    const saved = documents.pathOf(docId);
+    if (snapshot && saved) await snapshots.add(saved, file, { kind: 'auto' }).catch(() => undefined);
+  };
+  const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
   return {
     newDocument: async () => documents.newDocument(),
     openDocument: async (_request, { windowId }) => recentChanged(await documents.open(windowId)),
     openRecent: async ({ recentId }) => recentChanged(await documents.openRecent(recentId)),
-    saveDocument: async ({ docId, file }, { windowId }) => recentChanged(await documents.save(windowId, docId, file)),
-    saveDocumentAs: async ({ docId, file }, { windowId }) => recentChanged(await documents.saveAs(windowId, docId, file)),
+    saveDocument: async ({ docId, file, force, autosave }, { windowId }) => {
+      const result = recentChanged(await documents.save(windowId, docId, file, { force }));
+      if (result.status === 'saved') await afterSave(docId, file, !autosave);
+      return result;
+    },
+    saveDocumentAs: async ({ docId, file }, { windowId }) => {
+      const result = recentChanged(await documents.saveAs(windowId, docId, file));
+      if (result.status === 'saved') await afterSave(docId, file, true);
+      return result;
+    },
     closeDocument: async ({ docId }) => {
       documents.close(docId);
+      await recovery.remove(docId);
       return { ok: true };
     },
     listRecent: async () => ({ entries: await recent.list() }),
@@ -41,6 +65,65 @@ export function createHandlers(services: Services): Handlers {
     exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
     printDocument: async (request, { windowId }) => exporter.print(windowId, request),
     revealExport: async (_request, { windowId }) => ({ shown: exporter.reveal(windowId) }),
+    backupDocument: async ({ docId, name, file }) => {
+      if (!documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
+      try {
+        return { status: 'backed-up', ...(await recovery.backup({ docId, name, path: documents.pathOf(docId), file })) };
+      } catch (error) {
+        if (error instanceof SpeechFileError) return { status: 'failed', error: { code: error.code, message: error.message } };
+        const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
+        return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'saving') } };
+      }
+    },
+    listRecovery: async () => ({ entries: await recovery.list() }),
+    readRecovery: async ({ recoveryId }) => {
+      const record = await recovery.read(recoveryId);
+      if (!record) return { status: 'missing' };
+      const disk = record.path ? await documents.peek(record.path) : { status: 'none' as const };
+      return { status: 'found', name: record.name, savedAt: record.savedAt, file: record.file, disk };
+    },
+    restoreRecovery: async ({ recoveryId }) => {
+      const record = await recovery.read(recoveryId);
+      if (!record) return { status: 'failed', error: { code: 'not-found', message: 'That backup is gone or damaged.' } };
+      if (documents.has(record.docId)) return { status: 'failed', error: { code: 'already-open', message: 'That document is open already.' } };
+      const name = await documents.adopt(record.docId, { path: record.path, name: record.name });
+      recovery.claim(record.docId);
+      return { status: 'restored', docId: record.docId, name, file: record.file, savedAt: record.savedAt, hasFile: Boolean(record.path) };
+    },
+    discardRecovery: async ({ recoveryId }) => {
+      if (!documents.has(recoveryId)) await recovery.remove(recoveryId);
+      return { ok: true };
+    },
+    checkExternal: async ({ docId }) => ({ state: await documents.checkExternal(docId) }),
+    reloadDocument: async ({ docId }) => documents.reload(docId),
+    listSnapshots: async ({ docId }) => {
+      const file = documents.pathOf(docId);
+      return { entries: file ? await snapshots.list(file) : [] };
+    },
+    readSnapshot: async ({ docId, snapshotId }) => {
+      const file = documents.pathOf(docId);
+      if (!file) return { status: 'failed', error: noFile() };
+      try {
+        return { status: 'found', ...(await snapshots.read(file, snapshotId)) };
+      } catch (error) {
+        return { status: 'failed', error: { code: error instanceof SnapshotError ? error.code : 'io', message: (error as Error).message } };
+      }
+    },
+    addSnapshot: async ({ docId, file, name }) => {
+      const target = documents.pathOf(docId);
+      if (!target) return { status: 'failed', error: noFile() };
+      try {
+        return { status: 'added', entry: await snapshots.add(target, file, { kind: 'named', name }) };
+      } catch (error) {
+        if (error instanceof SpeechFileError || error instanceof SnapshotError) return { status: 'failed', error: { code: error.code, message: error.message } };
+        const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
+        return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'saving') } };
+      }
+    },
+    deleteSnapshot: async ({ docId, snapshotId }) => {
+      const file = documents.pathOf(docId);
+      return { deleted: file ? await snapshots.remove(file, snapshotId).catch(() => false) : false };
+    },
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {
       const next = await settings.set(patch);

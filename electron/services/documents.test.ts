@@ -55,7 +55,7 @@ describe('opening', () => {
     const cases: Array<[string, string]> = [
       ['not-json', '{"format":"lectern.speech",'],
       ['not-speech', '{"hello":"world"}'],
-      ['newer-version', JSON.stringify({ ...JSON.parse(serializeSpeechFile(speech())), version: 99 })],
+      ['newer-version', JSON.stringify({ ...JSON.parse(serializeSpeechFile(speech())), version: 99, doc: { type: 'doc', content: [{ type: 'newer-block' }] } })],
       ['invalid-envelope', '{"format":"lectern.speech","version":1,"meta":{}}'],
       ['invalid-content', serializeSpeechFile({ ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] } })],
     ];

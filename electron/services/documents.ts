@@ -14,9 +14,11 @@ import {
   serializeSpeechFile,
   type SpeechFile,
 } from '../../shared/document/file-format';
+import { salvageSpeechFile } from '../../shared/document/salvage';
 import type { Failure, OpenResult, SaveResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
+import { FileWatch, fingerprintOf, type ExternalState } from './file-watch';
 import type { RecentFiles } from './recent';
 import type { Dialogs, FileFilter } from './types';
 
@@ -84,6 +86,14 @@ export interface DocumentServiceOptions {
   recent: RecentFiles;
   /** The time saves stamp as `meta.modifiedAt`; tests fix it. */
   now?: () => Date;
+  /** What is remembered of each document's file, for external changes; one over `fs` by default. */
+  watch?: FileWatch;
+}
+
+/** Options of a save. */
+export interface SaveOptions {
+  /** Save even though the file changed on disk since it was opened or last saved (the user chose "keep mine"). */
+  force?: boolean;
 }
 
 /**
@@ -93,8 +103,12 @@ export interface DocumentServiceOptions {
  */
 export class DocumentService {
   private readonly documents = new Map<string, OpenDocument>();
+  /** The fingerprints of the documents' files as opened or last saved. */
+  readonly watch: FileWatch;
 
-  constructor(private readonly options: DocumentServiceOptions) {}
+  constructor(private readonly options: DocumentServiceOptions) {
+    this.watch = options.watch ?? new FileWatch({ fs: options.fs });
+  }
 
   /** The path behind a document id (for main's own use: never sent to the renderer). */
   pathOf(docId: string): string | undefined {
@@ -128,38 +142,118 @@ export class DocumentService {
    * it: a file that fails validation stays byte-identical. A file over the size limit is refused
    * from its size alone, before any of it is read. Opening a file that is already open answers
    * the same document id.
+   *
+   * A damaged file (not JSON, cut short, invalid content, a newer version) whose blocks can be
+   * partly read answers `salvaged`: what could be read, as a new untitled document (so saving it
+   * never overwrites the damaged file), with the failure and counts of what was kept and lost.
    */
   async openPath(file: string): Promise<OpenResult> {
     const fileName = path.basename(file);
-    const fail = (error: Failure): OpenResult => ({ status: 'failed', error: { ...error, fileName } });
-    let text: string;
-    try {
-      const { size } = await this.options.fs.stat(file);
-      if (size > MAX_SPEECH_FILE_BYTES) return fail({ code: 'too-large', message: `The file is ${size} bytes; a speech file is never over ${MAX_SPEECH_FILE_BYTES}.` });
-      text = (await this.options.fs.readFile(file)).toString('utf8');
-    } catch (error) {
-      const errno = errorCode(error);
-      return fail({ code: failureCode(errno), message: failureDetail(errno, 'reading') });
-    }
+    const read = await this.readBytes(file);
+    if (!read.ok) return { status: 'failed', error: read.error };
+    const { bytes, mtimeMs } = read;
+    const text = bytes.toString('utf8');
     let parsed;
     try {
       parsed = parseSpeechFile(text);
     } catch (error) {
-      if (error instanceof SpeechFileError) return fail({ code: error.code, message: error.message });
-      return fail({ code: 'unknown', message: (error as Error).message });
+      const failure: Failure =
+        error instanceof SpeechFileError ? { code: error.code, message: error.message, fileName } : { code: 'unknown', message: (error as Error).message, fileName };
+      const salvage = failure.code === 'too-large' ? undefined : salvageSpeechFile(text);
+      if (!salvage) return { status: 'failed', error: failure };
+      const docId = randomUUID();
+      this.documents.set(docId, { name: UNTITLED });
+      return { status: 'salvaged', docId, name: UNTITLED, file: salvage.file, report: salvage.report, error: failure };
     }
     const existing = [...this.documents].find(([, doc]) => doc.path === file)?.[0];
     const docId = existing ?? randomUUID();
     this.documents.set(docId, { path: file, name: fileName });
+    this.watch.remember(docId, file, fingerprintOf(bytes, mtimeMs));
     await this.options.recent.add(file).catch(() => undefined);
     return { status: 'opened', docId, name: fileName, file: parsed.file };
   }
 
-  /** Saves to the document's file; an untitled document asks where first (as `saveAs`). */
-  async save(windowId: number, docId: string, file: SpeechFile): Promise<SaveResult> {
+  /**
+   * Whether the document's file changed on disk since it was opened or last saved (or reloaded):
+   * `unchanged`, `changed`, `deleted`, or `untitled` for a document with no file. A quick check
+   * (size and mtime, hashing only when they differ): cheap enough to poll.
+   */
+  async checkExternal(docId: string): Promise<ExternalState | 'untitled' | 'unknown'> {
+    if (!this.documents.has(docId)) return 'unknown';
+    return (await this.watch.check(docId)) ?? 'untitled';
+  }
+
+  /**
+   * Reads the document's file as it is on disk now ("take theirs", or the other side of a
+   * compare) and makes it the version later saves are checked against. Answers like opening;
+   * the document keeps its id. A file that is gone or broken answers `failed` and leaves what
+   * was remembered as it was, so a later save still reports the conflict.
+   */
+  async reload(docId: string): Promise<OpenResult> {
+    const doc = this.documents.get(docId);
+    if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
+    if (!doc.path) return { status: 'failed', error: { code: 'untitled', message: 'The document has no file to reload.' } };
+    const read = await this.readBytes(doc.path);
+    if (!read.ok) return { status: 'failed', error: read.error };
+    const parsed = parseOrFailure(read.bytes, path.basename(doc.path));
+    if (!parsed.ok) return { status: 'failed', error: parsed.error };
+    this.watch.remember(docId, doc.path, fingerprintOf(read.bytes, read.mtimeMs));
+    return { status: 'opened', docId, name: doc.name, file: parsed.file };
+  }
+
+  /**
+   * Reads and validates a file without opening it as a document or remembering anything (the
+   * file side of comparing a recovered backup). Never writes to it.
+   */
+  async peek(file: string): Promise<{ status: 'read'; file: SpeechFile } | { status: 'failed'; error: Failure }> {
+    const read = await this.readBytes(file);
+    if (!read.ok) return { status: 'failed', error: read.error };
+    const parsed = parseOrFailure(read.bytes, path.basename(file));
+    return parsed.ok ? { status: 'read', file: parsed.file } : { status: 'failed', error: parsed.error };
+  }
+
+  /** A file's bytes and mtime; refused from its size alone when over the limit. Never writes. */
+  private async readBytes(file: string): Promise<{ ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; error: Failure }> {
+    const fileName = path.basename(file);
+    try {
+      const stats = await this.options.fs.stat(file);
+      if (stats.size > MAX_SPEECH_FILE_BYTES) return { ok: false, error: { code: 'too-large', message: `The file is ${stats.size} bytes; a speech file is never over ${MAX_SPEECH_FILE_BYTES}.`, fileName } };
+      return { ok: true, bytes: await this.options.fs.readFile(file), mtimeMs: stats.mtimeMs };
+    } catch (error) {
+      const errno = errorCode(error);
+      return { ok: false, error: { code: failureCode(errno), message: failureDetail(errno, 'reading'), fileName } };
+    }
+  }
+
+  /**
+   * Registers a document under a given id (a restored backup keeps its id, so its backup is the
+   * one later backups replace and a save removes). With a path, the file as it is on disk now is
+   * what later saves are checked against. Answers the name the document is shown by.
+   */
+  async adopt(docId: string, options: { path?: string; name: string }): Promise<string> {
+    const name = options.path ? path.basename(options.path) : options.name || UNTITLED;
+    this.documents.set(docId, options.path ? { path: options.path, name } : { name });
+    this.watch.forget(docId);
+    if (options.path) await this.watch.rememberFromDisk(docId, options.path);
+    return name;
+  }
+
+  /** Whether a document id is one this service knows. */
+  has(docId: string): boolean {
+    return this.documents.has(docId);
+  }
+
+  /**
+   * Saves to the document's file; an untitled document asks where first (as `saveAs`). Unless
+   * `force`, the file is checked first (size, mtime and SHA-256): if it changed on disk since it
+   * was opened, saved or reloaded, nothing is written and the answer is `conflict`, so nobody's
+   * edits are overwritten unknowingly. A file deleted meanwhile is written again.
+   */
+  async save(windowId: number, docId: string, file: SpeechFile, options: SaveOptions = {}): Promise<SaveResult> {
     const doc = this.documents.get(docId);
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
     if (!doc.path) return this.saveAs(windowId, docId, file);
+    if (!options.force && (await this.watch.check(docId, { deep: true })) === 'changed') return { status: 'conflict', docId, name: doc.name };
     return this.write(docId, doc.path, file);
   }
 
@@ -182,6 +276,7 @@ export class DocumentService {
   /** Forgets a document the renderer no longer shows; its file is not touched. */
   close(docId: string): void {
     this.documents.delete(docId);
+    this.watch.forget(docId);
   }
 
   private async write(docId: string, target: string, file: SpeechFile): Promise<SaveResult> {
@@ -200,6 +295,10 @@ export class DocumentService {
       const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
       return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'saving'), fileName } };
     }
+    // What is on disk now is ours: later saves are checked against it. Without an mtime (stat
+    // failed) the next quick check hashes.
+    const mtimeMs = await this.options.fs.stat(target).then((stats) => stats.mtimeMs, () => -1);
+    this.watch.remember(docId, target, fingerprintOf(text, mtimeMs));
     this.documents.set(docId, { path: target, name: fileName });
     await this.options.recent.add(target).catch(() => undefined);
     return { status: 'saved', docId, name: fileName };
@@ -207,6 +306,16 @@ export class DocumentService {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+}
+
+/** Parses a file's bytes as a speech; a failure names the code, the problem and the file. */
+function parseOrFailure(bytes: Buffer, fileName: string): { ok: true; file: SpeechFile } | { ok: false; error: Failure } {
+  try {
+    return { ok: true, file: parseSpeechFile(bytes.toString('utf8')).file };
+  } catch (error) {
+    const code = error instanceof SpeechFileError ? error.code : 'unknown';
+    return { ok: false, error: { code, message: (error as Error).message, fileName } };
   }
 }
 

@@ -9,6 +9,8 @@ import { DocumentService } from './documents';
 import { RecentFiles } from './recent';
 import { SettingsStore } from './settings';
 import { ExportService } from './exporter';
+import { RecoveryStore } from './recovery';
+import { SnapshotStore } from './snapshots';
 import type { Desktop, Dialogs, WindowBridge } from './types';
 
 /** Everything the handlers bind to: one instance of each service, and the host's window effects. */
@@ -17,12 +19,16 @@ export interface Services {
   recent: RecentFiles;
   settings: SettingsStore;
   exporter: ExportService;
+  /** Backups of unsaved work under `<userData>/recovery`. */
+  recovery: RecoveryStore;
+  /** Version snapshots of document files under `<userData>/snapshots`. */
+  snapshots: SnapshotStore;
   windows: WindowBridge;
 }
 
 /** What a host supplies to `createServices`. */
 export interface ServiceOptions {
-  /** The per-user folder for `recent.json` and `settings.json` (Electron: app.getPath('userData')). */
+  /** The per-user folder for `recent.json`, `settings.json`, `recovery/` and `snapshots/` (Electron: app.getPath('userData')). */
   userDataDir: string;
   dialogs: Dialogs;
   windows: WindowBridge;
@@ -44,7 +50,7 @@ const noDesktop: Desktop = {
   showInFolder: () => undefined,
 };
 
-/** Creates the services of one app: the documents, the recent list and the settings share `fs`. */
+/** Creates the services of one app: the documents, the recent list, the settings, backups and snapshots share `fs`. */
 export function createServices(options: ServiceOptions): Services {
   const fs = options.fs ?? nodeFileSystem;
   const recent = new RecentFiles(path.join(options.userDataDir, 'recent.json'), fs);
@@ -54,6 +60,8 @@ export function createServices(options: ServiceOptions): Services {
     exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf ?? noPdf, desktop: options.desktop ?? noDesktop }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
+    recovery: new RecoveryStore({ dir: path.join(options.userDataDir, 'recovery'), fs }),
+    snapshots: new SnapshotStore({ dir: path.join(options.userDataDir, 'snapshots'), fs }),
     windows: options.windows,
   };
 }

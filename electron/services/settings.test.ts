@@ -18,7 +18,7 @@ beforeEach(async () => {
 
 describe('settings', () => {
   it('start in Chinese with the level check on', async () => {
-    expect(await fresh().get()).toEqual({ language: 'zh-CN', checkLevels: true, profiles: {} });
+    expect(await fresh().get()).toEqual({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} });
   });
 
   it('keep a change across restarts, written atomically', async () => {
@@ -38,15 +38,15 @@ describe('settings', () => {
   it('keep the valid fields of a partly wrong file', async () => {
     await fresh().set({});
     await writeFile(file, JSON.stringify({ language: 'en', checkLevels: 'yes', profiles: { gbt9704: { bodySizePt: 999 } } }));
-    expect(await fresh().get()).toEqual({ language: 'en', checkLevels: true, profiles: {} });
+    expect(await fresh().get()).toEqual({ language: 'en', checkLevels: true, autosave: false, profiles: {} });
     await writeFile(file, JSON.stringify({ language: 'fr', checkLevels: false }));
-    expect(await fresh().get()).toEqual({ language: 'zh-CN', checkLevels: false, profiles: {} });
+    expect(await fresh().get()).toEqual({ language: 'zh-CN', checkLevels: false, autosave: false, profiles: {} });
   });
 
   it('apply two quick changes one after the other, losing neither', async () => {
     const store = fresh();
-    await Promise.all([store.set({ language: 'en' }), store.set({ checkLevels: false })]);
-    expect(await fresh().get()).toEqual({ language: 'en', checkLevels: false, profiles: {} });
+    await Promise.all([store.set({ language: 'en' }), store.set({ checkLevels: false }), store.set({ autosave: true })]);
+    expect(await fresh().get()).toEqual({ language: 'en', checkLevels: false, autosave: true, profiles: {} });
   });
 
   it('leave the settings as they were when they cannot be written', async () => {

@@ -19,6 +19,17 @@ export const CALL_NAMES = [
   'exportDocument',
   'printDocument',
   'revealExport',
+  'backupDocument',
+  'listRecovery',
+  'readRecovery',
+  'restoreRecovery',
+  'discardRecovery',
+  'checkExternal',
+  'reloadDocument',
+  'listSnapshots',
+  'readSnapshot',
+  'addSnapshot',
+  'deleteSnapshot',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

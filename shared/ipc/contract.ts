@@ -23,20 +23,68 @@ export const failure = z.object({
 });
 export type Failure = z.infer<typeof failure>;
 
-/** What opening a document answers: the document, the user's cancel, or a failure. */
+/** What salvaging a damaged file kept and lost (shared/document/salvage.ts: SalvageReport). */
+export const salvageReport = z.object({
+  kept: z.number(),
+  repaired: z.number(),
+  lost: z.number(),
+  truncated: z.boolean(),
+  droppedMeta: z.array(z.string()),
+});
+
+/**
+ * What opening a document answers: the document, the user's cancel, or a failure. A damaged
+ * file whose blocks could partly be read answers `salvaged`: a new untitled document (the damaged
+ * file is never written to), why the file could not be opened, and what was kept and lost.
+ */
 export const openResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('opened'), docId, name: z.string(), file: speechFileSchema }),
+  z.object({ status: z.literal('salvaged'), docId, name: z.string(), file: speechFileSchema, report: salvageReport, error: failure }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
 ]);
 export type OpenResult = z.infer<typeof openResult>;
 
-/** What saving answers: the saved name, the user's cancel (Save As dialog), or a failure. */
+/**
+ * What saving answers: the saved name, the user's cancel (Save As dialog), a failure, or a
+ * conflict: the file changed on disk since it was opened or last saved, and nothing was written
+ * (compare with `reloadDocument`, keep mine with `force: true`, or take theirs).
+ */
 export const saveResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), docId, name: z.string() }),
+  z.object({ status: z.literal('conflict'), docId, name: z.string() }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
 ]);
+
+/** A backup left by an earlier run, offered at start-up (electron/services/recovery.ts). */
+export const recoveryEntry = z.object({
+  recoveryId: z.string(),
+  name: z.string(),
+  savedAt: z.string(),
+  /** The start of the text, at most 120 characters. */
+  preview: z.string(),
+  /** Whether the document had a file to compare with. */
+  hasFile: z.boolean(),
+});
+export type RecoveryEntry = z.infer<typeof recoveryEntry>;
+const recoveryId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+
+/** A version snapshot of a document's file (electron/services/snapshots.ts). */
+export const snapshotEntry = z.object({
+  snapshotId: z.string(),
+  kind: z.enum(['auto', 'named']),
+  name: z.string().optional(),
+  savedAt: z.string(),
+  /** Bytes as a `.speech` file. */
+  size: z.number(),
+  characters: z.number(),
+});
+export type SnapshotEntry = z.infer<typeof snapshotEntry>;
+const snapshotId = z.string().min(1).max(40);
+
+/** The state of a document's file on disk against what it was when opened, saved or reloaded. */
+export const externalStates = ['unchanged', 'changed', 'deleted', 'untitled', 'unknown'] as const;
 export type SaveResult = z.infer<typeof saveResult>;
 
 export const exportFormats = ['docx', 'pdf', 'md', 'txt'] as const;
@@ -81,10 +129,12 @@ export const settings = z.object({
   profiles: z.record(z.string(), profileAdjustment).default({}),
   /** Refuse section moves and promotions that leave a heading skipping a level. */
   checkLevels: z.boolean().default(true),
+  /** Save to the document's own file (atomically) when typing pauses; off by default. */
+  autosave: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settings>;
 export const settingsPatch = z
-  .object({ language: language.optional(), checkLevels: z.boolean().optional(), profiles: z.record(z.string(), profileAdjustment).optional() })
+  .object({ language: language.optional(), checkLevels: z.boolean().optional(), autosave: z.boolean().optional(), profiles: z.record(z.string(), profileAdjustment).optional() })
   .strict();
 
 const empty = z.object({}).strict();
@@ -101,8 +151,12 @@ export const contract = {
   openDocument: { request: empty, response: openResult },
   /** Opens a file from the recent list. */
   openRecent: { request: z.object({ recentId: z.string() }), response: openResult },
-  /** Saves to the document's file; an untitled document asks for a place first. */
-  saveDocument: { request: z.object({ docId, file: speechFileSchema }), response: saveResult },
+  /**
+   * Saves to the document's file; an untitled document asks for a place first. Answers `conflict`
+   * when the file changed on disk meanwhile, unless `force` (the user chose to keep theirs over it:
+   * "keep mine"). `autosave` marks a save the renderer made by itself: no snapshot is kept.
+   */
+  saveDocument: { request: z.object({ docId, file: speechFileSchema, force: z.boolean().optional(), autosave: z.boolean().optional() }), response: saveResult },
   /** Asks for a new place, then saves there; the document is known by that file from then on. */
   saveDocumentAs: { request: z.object({ docId, file: speechFileSchema }), response: saveResult },
   /** Forgets a document the renderer no longer shows. */
@@ -127,6 +181,69 @@ export const contract = {
   },
   /** Shows the last exported file in the system's file manager. */
   revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
+  /**
+   * Backs up unsaved work to the recovery store (never to the document's file); the renderer
+   * calls it about a second after typing pauses while the document is dirty. Saving the document
+   * or closing it removes the backup.
+   */
+  backupDocument: {
+    request: z.object({ docId, name: z.string().max(300), file: speechFileSchema }),
+    response: z.discriminatedUnion('status', [z.object({ status: z.literal('backed-up'), savedAt: z.string() }), z.object({ status: z.literal('failed'), error: failure })]),
+  },
+  /** The backups left by an earlier run (a crash), newest first: offer restore, compare or discard. */
+  listRecovery: { request: empty, response: z.object({ entries: z.array(recoveryEntry) }) },
+  /** One backup's document, and the document's file as it is on disk now (to compare), if it had one. */
+  readRecovery: {
+    request: z.object({ recoveryId }),
+    response: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('found'),
+        name: z.string(),
+        savedAt: z.string(),
+        file: speechFileSchema,
+        disk: z.discriminatedUnion('status', [
+          z.object({ status: z.literal('none') }),
+          z.object({ status: z.literal('read'), file: speechFileSchema }),
+          z.object({ status: z.literal('failed'), error: failure }),
+        ]),
+      }),
+      z.object({ status: z.literal('missing') }),
+    ]),
+  },
+  /**
+   * Opens a backup as a document (dirty: the renderer marks it unsaved), belonging to its file
+   * again if it had one. The backup stays until the document is saved or closed.
+   */
+  restoreRecovery: {
+    request: z.object({ recoveryId }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('restored'), docId, name: z.string(), file: speechFileSchema, savedAt: z.string(), hasFile: z.boolean() }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
+  },
+  /** Deletes a backup the user chose not to restore. */
+  discardRecovery: { request: z.object({ recoveryId }), response: ok },
+  /** Whether the document's file changed on disk since it was opened, saved or reloaded (cheap: poll it on focus and every few seconds). */
+  checkExternal: { request: z.object({ docId }), response: z.object({ state: z.enum(externalStates) }) },
+  /**
+   * Reads the document's file as it is on disk now and makes it the version saves are checked
+   * against: "take theirs" (replace the text), or the other side of a compare before "keep mine".
+   */
+  reloadDocument: { request: z.object({ docId }), response: openResult },
+  /** The version snapshots of the document's file, newest first (none for an untitled document). */
+  listSnapshots: { request: z.object({ docId }), response: z.object({ entries: z.array(snapshotEntry) }) },
+  /** One snapshot's document, to view, compare or restore as the current text. */
+  readSnapshot: {
+    request: z.object({ docId, snapshotId }),
+    response: z.discriminatedUnion('status', [z.object({ status: z.literal('found'), entry: snapshotEntry, file: speechFileSchema }), z.object({ status: z.literal('failed'), error: failure })]),
+  },
+  /** Keeps a named snapshot of the document as it is now (送审稿, 定稿); the document must have a file. */
+  addSnapshot: {
+    request: z.object({ docId, file: speechFileSchema, name: z.string().trim().min(1).max(100) }),
+    response: z.discriminatedUnion('status', [z.object({ status: z.literal('added'), entry: snapshotEntry }), z.object({ status: z.literal('failed'), error: failure })]),
+  },
+  /** Deletes one snapshot. */
+  deleteSnapshot: { request: z.object({ docId, snapshotId }), response: z.object({ deleted: z.boolean() }) },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

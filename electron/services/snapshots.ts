@@ -1,0 +1,343 @@
+/**
+ * Version snapshots: every explicit save keeps one, and the user can keep named ones (送审稿,
+ * 定稿). They live under `<userData>/snapshots/<hash of the file's path>/`, never beside the
+ * user's file, and are listed in the History panel with time, name and size.
+ *
+ * Storage is deduplicated by block and gzip-compressed, so hundreds of snapshots of a long speech
+ * cost little more than the paragraphs that changed between them:
+ *
+ * - `<id>.snap.gz`: one snapshot: its entry, the envelope (meta, placeholders) and the hashes of
+ *   its blocks in order, plus the ids of the packs those blocks are in;
+ * - `<id>.pack.gz`: the blocks that snapshot introduced (no earlier live pack had them), by hash;
+ * - `index.json`: the entries, and which block hashes each live pack holds.
+ *
+ * Old automatic snapshots are thinned on every add (`thinSnapshots`: all of today, one a day for
+ * a month, one a week before that; named ones always kept), and packs no remaining snapshot
+ * needs are deleted. Every file is written atomically, pack and snapshot before the index, so a
+ * crash leaves at most unreferenced files, swept on the next add; a missing or damaged index is
+ * rebuilt from the snapshot files, which each carry their own entry.
+ */
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { MAX_SPEECH_FILE_BYTES, parseSpeechFile, placeholderStateSchema, serializeSpeechFile, speechMetaSchema, type NodeJSON, type SpeechFile } from '../../shared/document/file-format';
+import { writeFileAtomic } from './atomic-write';
+import { errorCode, type FileSystem } from './file-system';
+import { sha256 } from './file-watch';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** How long automatic snapshots are kept one a day (before that: one a week), in days. */
+export const DAILY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ID = /^[a-z0-9]{1,20}-[0-9a-f]{8}$/;
+const HASH = /^[0-9a-f]{32}$/;
+/** The longest name of a named snapshot. */
+export const MAX_SNAPSHOT_NAME = 100;
+
+export const snapshotKinds = ['auto', 'named'] as const;
+export type SnapshotKind = (typeof snapshotKinds)[number];
+
+const entrySchema = z.object({
+  snapshotId: z.string().regex(ID),
+  kind: z.enum(snapshotKinds),
+  name: z.string().max(MAX_SNAPSHOT_NAME).optional(),
+  savedAt: z.string(),
+  /** Bytes of the speech as a `.speech` file. */
+  size: z.number().int().nonnegative(),
+  /** Characters of text (what the status bar counts, spaces included). */
+  characters: z.number().int().nonnegative(),
+  /** SHA-256 of the speech's `.speech` text, so an unchanged save adds nothing. */
+  sha256: z.string(),
+});
+type StoredEntry = z.infer<typeof entrySchema>;
+/** One snapshot as listed: id, kind, name (named ones), time, size in bytes and characters. */
+export type SnapshotEntry = Omit<StoredEntry, 'sha256'>;
+
+const recordSchema = entrySchema.extend({ packs: z.array(z.string().regex(ID)) });
+type SnapshotRecord = z.infer<typeof recordSchema>;
+
+const indexSchema = z.object({
+  format: z.literal('lectern.snapshots'),
+  version: z.literal(1),
+  path: z.string(),
+  entries: z.array(recordSchema),
+  /** Live pack id → the block hashes it holds. */
+  packs: z.record(z.string().regex(ID), z.array(z.string().regex(HASH))),
+});
+type Index = z.infer<typeof indexSchema>;
+
+const snapSchema = z.object({
+  format: z.literal('lectern.snapshot'),
+  version: z.literal(1),
+  path: z.string(),
+  entry: recordSchema,
+  meta: speechMetaSchema,
+  placeholders: placeholderStateSchema,
+  blocks: z.array(z.string().regex(HASH)),
+});
+
+const packSchema = z.record(z.string().regex(HASH), z.unknown());
+
+/** A snapshot that could not be added or read; `code` for the renderer (`not-found`, `damaged`, `io`). */
+export class SnapshotError extends Error {
+  override readonly name = 'SnapshotError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What `thinSnapshots` looks at of each snapshot. */
+export interface ThinnableEntry {
+  snapshotId: string;
+  kind: SnapshotKind;
+  savedAt: string;
+}
+
+/**
+ * The thinning policy, as a pure function of the entries and the time: answers the ids to KEEP.
+ * Named snapshots are always kept. Automatic ones: all from today (and any dated in the future,
+ * a clock set wrong); from the last `DAILY_DAYS` days before today, the newest of each day;
+ * older, the newest of each week (Monday to Sunday). Days are calendar days at
+ * `utcOffsetMinutes` (the machine's own zone by default). Buckets are fixed calendar days and
+ * weeks, so thinning again later never removes more than the policy says. An entry whose time
+ * does not parse is kept.
+ */
+export function thinSnapshots(entries: readonly ThinnableEntry[], now: Date, utcOffsetMinutes = -now.getTimezoneOffset()): Set<string> {
+  const dayOf = (ms: number) => Math.floor((ms + utcOffsetMinutes * 60_000) / DAY_MS);
+  const today = dayOf(now.getTime());
+  const keep = new Set<string>();
+  const newest = new Map<string, { id: string; ms: number }>();
+  for (const entry of entries) {
+    const ms = Date.parse(entry.savedAt);
+    if (entry.kind === 'named' || Number.isNaN(ms)) {
+      keep.add(entry.snapshotId);
+      continue;
+    }
+    const day = dayOf(ms);
+    if (day >= today) {
+      keep.add(entry.snapshotId);
+      continue;
+    }
+    // Epoch day 0 was a Thursday: +3 starts weeks on Monday.
+    const bucket = today - day <= DAILY_DAYS ? `d${day}` : `w${Math.floor((day + 3) / 7)}`;
+    const held = newest.get(bucket);
+    if (!held || ms > held.ms || (ms === held.ms && entry.snapshotId > held.id)) newest.set(bucket, { id: entry.snapshotId, ms });
+  }
+  for (const { id } of newest.values()) keep.add(id);
+  return keep;
+}
+
+/** The folder name of a file's snapshots: a hash of its path (case-folded on Windows). */
+export function folderNameFor(filePath: string, platform: NodeJS.Platform = process.platform): string {
+  const resolved = path.resolve(filePath);
+  return sha256(platform === 'win32' || platform === 'darwin' ? resolved.toLowerCase() : resolved).slice(0, 32);
+}
+
+/** What `SnapshotStore` needs: its folder, the file system and, in tests, a clock and a time zone. */
+export interface SnapshotStoreOptions {
+  /** `<userData>/snapshots`. */
+  dir: string;
+  fs: FileSystem;
+  now?: () => Date;
+  /** The time zone thinning counts days in, as minutes east of UTC; the machine's own by default. */
+  utcOffsetMinutes?: number;
+}
+
+/**
+ * The snapshots of every document file, by the file's path (main only: the renderer names a
+ * document by id, and the handlers look its path up). Operations run one after another.
+ */
+export class SnapshotStore {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: SnapshotStoreOptions) {}
+
+  /**
+   * Keeps a snapshot of `file` for the document file at `filePath`: `auto` (a save) or `named`.
+   * An automatic snapshot identical to the newest one adds nothing and answers that one. Thins
+   * old automatic snapshots afterwards. Throws `SpeechFileError` for a document that would not
+   * open, `SnapshotError` or `AtomicWriteError` when it cannot be stored.
+   */
+  add(filePath: string, file: SpeechFile, options: { kind: SnapshotKind; name?: string }): Promise<SnapshotEntry> {
+    return this.serial(() => this.addNow(filePath, file, options));
+  }
+
+  /** The snapshots of a document file, newest first; none when there are none or they cannot be read. */
+  list(filePath: string): Promise<SnapshotEntry[]> {
+    return this.serial(async () => {
+      const index = await this.loadIndex(filePath).catch(() => undefined);
+      if (!index) return [];
+      return index.entries.map(publicEntry).sort(newestFirst);
+    });
+  }
+
+  /** One snapshot's speech. Throws `SnapshotError` (`not-found`, `damaged`). */
+  read(filePath: string, snapshotId: string): Promise<{ entry: SnapshotEntry; file: SpeechFile }> {
+    return this.serial(async () => {
+      if (!ID.test(snapshotId)) throw new SnapshotError('not-found', 'No such snapshot.');
+      const index = await this.loadIndex(filePath);
+      const record = index?.entries.find((entry) => entry.snapshotId === snapshotId);
+      if (!index || !record) throw new SnapshotError('not-found', 'No such snapshot.');
+      return { entry: publicEntry(record), file: await this.assemble(filePath, record) };
+    });
+  }
+
+  /** Deletes a snapshot (named or not); answers whether it existed. */
+  remove(filePath: string, snapshotId: string): Promise<boolean> {
+    return this.serial(async () => {
+      const index = await this.loadIndex(filePath);
+      if (!index || !index.entries.some((entry) => entry.snapshotId === snapshotId)) return false;
+      index.entries = index.entries.filter((entry) => entry.snapshotId !== snapshotId);
+      await this.commit(filePath, index);
+      return true;
+    });
+  }
+
+  private async addNow(filePath: string, file: SpeechFile, options: { kind: SnapshotKind; name?: string }): Promise<SnapshotEntry> {
+    const parsed = parseSpeechFile(serializeSpeechFile(file));
+    const text = serializeSpeechFile(parsed.file);
+    const digest = sha256(text);
+    const index = (await this.loadIndex(filePath).catch(() => undefined)) ?? { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
+    const newest = [...index.entries].sort(newestFirst)[0];
+    if (options.kind === 'auto' && newest && newest.sha256 === digest) return publicEntry(newest);
+
+    const now = this.now();
+    const snapshotId = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const blocks = parsed.file.doc.content ?? [];
+    const hashes = blocks.map((block) => sha256(JSON.stringify(block)).slice(0, 32));
+    const packOf = new Map<string, string>();
+    for (const [pack, held] of Object.entries(index.packs)) for (const hash of held) packOf.set(hash, pack);
+    const fresh: Record<string, NodeJSON> = {};
+    blocks.forEach((block, i) => {
+      if (!packOf.has(hashes[i]!)) fresh[hashes[i]!] = block;
+    });
+    const packs = new Set(hashes.map((hash) => packOf.get(hash)).filter((pack): pack is string => pack !== undefined));
+    const folder = this.folder(filePath);
+    await this.options.fs.mkdir(folder, { recursive: true });
+    if (Object.keys(fresh).length) {
+      await writeFileAtomic(path.join(folder, `${snapshotId}.pack.gz`), await gzipAsync(JSON.stringify(fresh)), { fs: this.options.fs });
+      packs.add(snapshotId);
+      index.packs[snapshotId] = Object.keys(fresh);
+    }
+    const name = options.kind === 'named' ? options.name?.trim().slice(0, MAX_SNAPSHOT_NAME) || undefined : undefined;
+    const record: SnapshotRecord = {
+      snapshotId,
+      kind: options.kind,
+      ...(name ? { name } : {}),
+      savedAt: now.toISOString(),
+      size: Buffer.byteLength(text),
+      characters: parsed.doc.textContent.length,
+      sha256: digest,
+      packs: [...packs].sort(),
+    };
+    const snap: z.infer<typeof snapSchema> = { format: 'lectern.snapshot', version: 1, path: filePath, entry: record, meta: parsed.file.meta, placeholders: parsed.file.placeholders, blocks: hashes };
+    await writeFileAtomic(path.join(folder, `${snapshotId}.snap.gz`), await gzipAsync(JSON.stringify(snap)), { fs: this.options.fs });
+    index.entries.push(record);
+    const keep = thinSnapshots(index.entries, now, this.options.utcOffsetMinutes);
+    index.entries = index.entries.filter((entry) => keep.has(entry.snapshotId));
+    await this.commit(filePath, index);
+    return publicEntry(record);
+  }
+
+  /** Drops packs no entry needs, writes the index, then deletes every file the index does not name. */
+  private async commit(filePath: string, index: Index): Promise<void> {
+    const needed = new Set(index.entries.flatMap((entry) => entry.packs));
+    for (const pack of Object.keys(index.packs)) if (!needed.has(pack)) delete index.packs[pack];
+    const folder = this.folder(filePath);
+    await writeFileAtomic(path.join(folder, 'index.json'), JSON.stringify(index), { fs: this.options.fs });
+    const named = new Set([...index.entries.map((entry) => `${entry.snapshotId}.snap.gz`), ...Object.keys(index.packs).map((pack) => `${pack}.pack.gz`)]);
+    const files = await this.options.fs.readdir(folder).catch(() => [] as string[]);
+    for (const file of files) {
+      if ((file.endsWith('.snap.gz') || file.endsWith('.pack.gz')) && !named.has(file)) await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
+    }
+  }
+
+  /** The index of a file's snapshots; rebuilt from the snapshot files when missing or damaged; undefined when there are none. */
+  private async loadIndex(filePath: string): Promise<Index | undefined> {
+    const folder = this.folder(filePath);
+    try {
+      const index = indexSchema.safeParse(JSON.parse((await this.options.fs.readFile(path.join(folder, 'index.json'))).toString('utf8')));
+      // The folder is named by a hash of the path, so an index found there is this file's.
+      if (index.success) return index.data;
+    } catch (error) {
+      if (errorCode(error) && errorCode(error) !== 'ENOENT') throw new SnapshotError('io', `The snapshots could not be read (${errorCode(error)}).`);
+    }
+    return this.rebuildIndex(filePath);
+  }
+
+  /** An index from the snapshot and pack files themselves; snapshots whose packs are gone are left out. */
+  private async rebuildIndex(filePath: string): Promise<Index | undefined> {
+    const folder = this.folder(filePath);
+    const files = await this.options.fs.readdir(folder).catch(() => [] as string[]);
+    const index: Index = { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
+    for (const file of files.filter((name) => name.endsWith('.pack.gz'))) {
+      const pack = packSchema.safeParse(await this.gunzipJson(path.join(folder, file)).catch(() => undefined));
+      const id = file.slice(0, -'.pack.gz'.length);
+      if (pack.success && ID.test(id)) index.packs[id] = Object.keys(pack.data);
+    }
+    for (const file of files.filter((name) => name.endsWith('.snap.gz'))) {
+      const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, file)).catch(() => undefined));
+      if (!snap.success || `${snap.data.entry.snapshotId}.snap.gz` !== file) continue;
+      if (snap.data.entry.packs.every((pack) => index.packs[pack])) index.entries.push(snap.data.entry);
+    }
+    return index.entries.length ? index : undefined;
+  }
+
+  private async assemble(filePath: string, record: SnapshotRecord): Promise<SpeechFile> {
+    const folder = this.folder(filePath);
+    const damaged = (what: string) => new SnapshotError('damaged', `The snapshot is damaged: ${what}.`);
+    const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, `${record.snapshotId}.snap.gz`)).catch(() => undefined));
+    if (!snap.success) throw damaged('its file is missing or unreadable');
+    const blocks = new Map<string, unknown>();
+    for (const pack of snap.data.entry.packs) {
+      const held = packSchema.safeParse(await this.gunzipJson(path.join(folder, `${pack}.pack.gz`)).catch(() => undefined));
+      if (!held.success) throw damaged('a part of it is missing or unreadable');
+      for (const [hash, block] of Object.entries(held.data)) blocks.set(hash, block);
+    }
+    const content = snap.data.blocks.map((hash) => blocks.get(hash));
+    if (content.some((block) => block === undefined)) throw damaged('a paragraph of it is missing');
+    const file = { format: 'lectern.speech', version: 1, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
+    try {
+      return parseSpeechFile(JSON.stringify(file)).file;
+    } catch {
+      throw damaged('its content does not validate');
+    }
+  }
+
+  private async gunzipJson(file: string): Promise<unknown> {
+    const bytes = await this.options.fs.readFile(file);
+    const text = (await gunzipAsync(bytes, { maxOutputLength: 4 * MAX_SPEECH_FILE_BYTES })).toString('utf8');
+    return JSON.parse(text);
+  }
+
+  private folder(filePath: string): string {
+    return path.join(this.options.dir, folderNameFor(filePath));
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(task, task);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+function publicEntry(record: SnapshotRecord): SnapshotEntry {
+  const { snapshotId, kind, name, savedAt, size, characters } = record;
+  return name === undefined ? { snapshotId, kind, savedAt, size, characters } : { snapshotId, kind, name, savedAt, size, characters };
+}
+
+function newestFirst(a: { savedAt: string; snapshotId: string }, b: { savedAt: string; snapshotId: string }): number {
+  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? 1 : -1;
+  return a.snapshotId < b.snapshotId ? 1 : a.snapshotId > b.snapshotId ? -1 : 0;
+}
