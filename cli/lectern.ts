@@ -6,7 +6,7 @@
  *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
  *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
  *   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
- * FILE may be a .speech file, or a .txt, .md or .docx file, which is imported first.
+ * FILE may be a .speech file, or a .txt, .md, .html or .docx file, which is imported first.
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -29,14 +29,14 @@ const USAGE = `用法 / usage:
   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
                                    导出（公文标准 / 讲话稿 / 大字版）/ export in a layout profile
   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
-                                   导入 .txt/.md/.docx 为讲稿 / import a text, Markdown or Word file as a speech
-FILE 可以是 .speech，也可以是 .txt、.md、.docx（先导入）/ FILE may be .speech, .txt, .md or .docx
+                                   导入 .txt/.md/.html/.docx 为讲稿 / import a text, Markdown, web page or Word file as a speech
+FILE 可以是 .speech，也可以是 .txt、.md、.html、.docx（先导入）/ FILE may be .speech, .txt, .md, .html or .docx
 `;
 
 /** A failure the CLI reports as one line and exit status 2. */
 export class CliError extends Error {}
 
-/** Reads a .speech file, or imports a .txt/.md/.docx one, naming the file and the problem on failure. */
+/** Reads a .speech file, or imports a .txt/.md/.html/.docx one, naming the file and the problem on failure. */
 export async function loadSpeech(file: string, options: ImportOptions = {}): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
   try {
     const read = await readSpeechOrImport(file, options);

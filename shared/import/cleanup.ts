@@ -16,7 +16,8 @@ export interface CleanupStep {
 }
 
 const HAN = '\\p{Script=Han}';
-const PINYIN = /(\p{Script=Han})\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)/gu;
+// One or more annotations in a row (創(chuàng)(chuàng) is one), so that a second pass finds nothing.
+const PINYIN = /(\p{Script=Han})(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))+/gu;
 
 /** 創(chuàng) → 創: pinyin annotations after Chinese characters. */
 export const removePinyin: CleanupStep = {
@@ -111,8 +112,12 @@ export function traditionalShare(text: string): number {
   return traditionalToSimplified.run(han.join('')).count / han.length;
 }
 
-/** The steps in the order they run: pinyin first, since it hides the words noise lines are known by (發(fā)布). */
-export const CLEANUP_STEPS: readonly CleanupStep[] = [removePinyin, removeSiteNoise, fullWidthPunctuation, normaliseWhitespace, traditionalToSimplified];
+/**
+ * The steps in the order they run: pinyin first, since it hides the words noise lines are known by
+ * (發(fā)布); Traditional → Simplified before noise, so that every spelling of 发布时间 is caught
+ * in one pass (and a second cleanup finds nothing more to do).
+ */
+export const CLEANUP_STEPS: readonly CleanupStep[] = [removePinyin, traditionalToSimplified, removeSiteNoise, fullWidthPunctuation, normaliseWhitespace];
 
 export interface CleanupReport {
   text: string;

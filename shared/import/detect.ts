@@ -42,20 +42,69 @@ export function typedHeading(line: string): { level: number; text: string } | un
   return undefined;
 }
 
-/** The document of a cleaned text (one paragraph a line). */
+/**
+ * What a rich source (a DOCX heading style, an HTML <h2>, Word's title style) said a line is. The
+ * readers put it in front of the line as a marker of two private-use characters around a code,
+ * which the cleanup steps leave alone and detection reads and drops.
+ */
+export type LineHint = 'title' | 'byline' | 'salutation' | 1 | 2 | 3 | 4 | 5 | 6;
+
+const HINT_MARK = /^\uE000([TBS1-6])\uE001/u;
+const HINT_CODES: Record<string, LineHint> = { T: 'title', B: 'byline', S: 'salutation', 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6 };
+/** Markers anywhere in a text: removed from what users bring, so only the readers' markers count. */
+const ANY_HINT_MARK = /\uE000[TBS1-6]\uE001/gu;
+
+/** `line` with the hint's marker in front. */
+export function hintLine(hint: LineHint, line: string): string {
+  const code = hint === 'title' ? 'T' : hint === 'byline' ? 'B' : hint === 'salutation' ? 'S' : String(hint);
+  return `\uE000${code}\uE001${line}`;
+}
+
+/** The text without any hint markers (what a user pasted can never carry ours). */
+export function stripHints(text: string): string {
+  return text.replace(ANY_HINT_MARK, '');
+}
+
+function readHint(line: string): { hint?: LineHint; text: string } {
+  const match = HINT_MARK.exec(line);
+  if (!match) return { text: line.replace(ANY_HINT_MARK, '').trim() };
+  return { hint: HINT_CODES[match[1]!]!, text: line.slice(match[0].length).replace(ANY_HINT_MARK, '').trim() };
+}
+
+/**
+ * The document of a cleaned text (one paragraph a line). Lines the reader marked as headings
+ * (heading styles, <h1>–<h6>) are headings even without a typed number: their distinct style levels,
+ * in order, become levels 1–4 (a deeper fifth or sixth is level 4). A typed number still decides
+ * the level where there is one.
+ */
 export function detectStructure(text: string): NodeJSON {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map(readHint)
+    .filter((line) => line.text);
   const content: NodeJSON[] = [];
+  const firstIsTitle = (line: { hint?: LineHint; text: string } | undefined) =>
+    line !== undefined && (line.hint === 'title' || (line.hint === undefined && (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text)) || (line.hint === 1 && !lines.slice(1).some((l) => l.hint === 1)));
+  const titled = firstIsTitle(lines[0]);
+  // Style levels used by headings (the title's own <h1> aside), ranked into Lectern's levels.
+  const styleLevels: number[] = [...new Set(lines.flatMap((line, index) => (typeof line.hint === 'number' && !(index === 0 && titled) ? [line.hint] : [])))].sort();
+  const levelOf = (hint: number) => Math.min(4, styleLevels.indexOf(hint) + 1);
   // The front matter: title and byline lines, up to the salutation (only looked for near the top).
-  const salutationAt = lines.slice(0, 8).findIndex((line) => SALUTATION.test(line) && line.length <= 30 && !typedHeading(line));
-  lines.forEach((line, index) => {
-    if (index === 0 && (line.length <= 40 || TITLE_ENDING.test(line)) && !typedHeading(line)) return void content.push(block('title', line));
-    if (salutationAt >= 0 && index < salutationAt) {
-      if (DATE_LINE.test(line) || line.length <= 16) return void content.push(block('byline', line));
+  const marked = lines.findIndex((line) => line.hint === 'salutation');
+  const salutationAt =
+    marked >= 0 ? marked : lines.slice(0, 8).findIndex((line) => line.hint === undefined && SALUTATION.test(line.text) && line.text.length <= 30 && !typedHeading(line.text));
+  lines.forEach(({ hint, text: line }, index) => {
+    if (index === 0 && titled) return void content.push(block('title', line));
+    if (hint === 'title' && index < 3) return void content.push(block('title', line));
+    if (hint === 'byline' || (salutationAt >= 0 && index < salutationAt && hint === undefined && (DATE_LINE.test(line) || line.length <= 16))) {
+      return void content.push(block('byline', line));
     }
     if (index === salutationAt) return void content.push(block('salutation', line));
     const heading = typedHeading(line);
-    if (heading) return void content.push(block('paragraph', heading.text, { level: heading.level, runIn: runsOn(heading.text) }));
+    if (heading) {
+      return void content.push(block('paragraph', heading.text, { level: heading.level, runIn: runsOn(heading.text) }));
+    }
+    if (typeof hint === 'number') return void content.push(block('paragraph', line, { level: levelOf(hint), runIn: runsOn(line) }));
     content.push(block('paragraph', line, { level: 0, runIn: false }));
   });
   if (!content.length) content.push({ type: 'title' });

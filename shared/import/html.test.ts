@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_PATH, sampleDocJSON } from '../../e2e/sample-speech';
+import { docFromJSON, type NodeJSON } from '../document/file-format';
+import { buildOutline, flattenOutline } from '../document/outline';
+import { stripHints } from './detect';
+import { htmlToText } from './html';
+import { importSource } from './index';
+
+const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** What Word puts on the clipboard, in miniature: conditional comments, a style block, MsoNormal paragraphs, list numbers in mso-list spans. */
+const WORD_CLIPBOARD = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta charset="utf-8"><style><!-- p.MsoNormal {margin:0cm;} --></style><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]--></head>
+<body lang=ZH-CN><!--StartFragment-->
+<p class=MsoTitle align=center><span style='font-family:方正小标宋简体'>在全市推进会上的讲话</span></p>
+<p class=MsoNormal align=center><span>（2026年3月15日）</span></p>
+<p class=MsoNormal><span>同志们：</span><o:p></o:p></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>今天召开会议。</span></p>
+<p class=MsoHeading1 style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;</span></span><![endif]><span>统一思想</span></p>
+<p class=MsoNormal><span>正文。</span></p>
+<p class=MsoNormal style='mso-outline-level:2'><span>（一）</span><span>明确目标。</span><span>要抓好落实。</span></p>
+<!--EndFragment--></body></html>`;
+
+describe('htmlToText', () => {
+  it('makes a line of each block, drops scripts, styles and comments, and joins inline runs', () => {
+    const text = htmlToText('<div><p>第一<b>段</b>文字</p><script>alert(1)</script><style>p{}</style><!-- x --><p>第二段<br>换行</p></div>');
+    expect(text).toBe('第一段文字\n第二段\n换行');
+  });
+
+  it('marks headings and Word styles as hints, and nothing else', () => {
+    const text = htmlToText('<h1>标题</h1><h3>小节</h3><p class="MsoHeading2">二级</p><p style="mso-outline-level:4">四级</p><p>正文</p>');
+    expect(text.split('\n')).toEqual(['\uE0001\uE001标题', '\uE0003\uE001小节', '\uE0002\uE001二级', '\uE0004\uE001四级', '正文']);
+    expect(stripHints(text)).toBe('标题\n小节\n二级\n四级\n正文');
+  });
+
+  it('never takes a marker from the text itself', () => {
+    expect(htmlToText('<p>\uE0001\uE001假的</p>')).toBe('假的');
+  });
+
+  it('survives malformed and deeply nested markup', () => {
+    expect(htmlToText('<p>未闭合<b>加粗<i>斜体</p><table><tr><td>甲<td>乙</table>')).toBe('未闭合加粗斜体\n甲\u3000乙');
+    const deep = `${'<div>'.repeat(50_000)}深处${'</div>'.repeat(50_000)}`;
+    expect(htmlToText(deep)).toBe('深处');
+  });
+});
+
+describe('importing HTML', () => {
+  it('reads what Word puts on the clipboard as a structured speech', () => {
+    const { file } = importSource({ kind: 'html', content: WORD_CLIPBOARD });
+    expect(file.doc.content?.map((b) => b.type)).toEqual(['title', 'byline', 'salutation', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    expect(outline(file.doc)).toEqual(['1:一、统一思想', '2:（一）明确目标。']);
+    expect(file.doc.content?.[6]?.attrs).toEqual({ level: 2, runIn: true });
+  });
+
+  it('reads the sample speech as a browser would copy it from a web page', () => {
+    const scraped = readFileSync(SAMPLE_PATH.replace('push-meeting.txt', 'push-meeting.scraped.txt'), 'utf8');
+    const html = `<html><body><nav><a href="/">首页</a></nav><article>${scraped
+      .split('\n')
+      .map((line) => `<p>${escape(line)}</p>`)
+      .join('\n')}</article></body></html>`;
+    const { file } = importSource({ kind: 'html', content: html });
+    // The page's own navigation is a line like any other; the rest is the speech.
+    const doc = { ...file.doc, content: file.doc.content!.filter((b) => b.content?.[0]?.text !== '首页') };
+    expect(outline(doc)).toEqual(outline(sampleDocJSON() as NodeJSON));
+  });
+});

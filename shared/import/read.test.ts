@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { sampleDocJSON } from '../../e2e/sample-speech';
+import { docFromJSON, type NodeJSON } from '../document/file-format';
+import { buildOutline, flattenOutline } from '../document/outline';
+import { exportDocx } from '../export/docx';
+import { exportMarkdown } from '../export/text';
+import { PROFILES } from '../export/profiles';
+import { ImportError, importSource } from './index';
+import { MAX_UNPACKED_BYTES, decodeText, readImportBytes } from './read';
+
+const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
+const texts = (json: NodeJSON) => (json.content ?? []).map((block) => `${block.type}:${(block.content ?? []).map((c) => c.text ?? '\n').join('')}`);
+
+async function refused(bytes: Uint8Array, name: string): Promise<ImportError> {
+  const error = await readImportBytes(bytes, name).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  return error as ImportError;
+}
+
+describe('DOCX', () => {
+  it('round-trips the sample speech through our own export: same outline, blocks and text', async () => {
+    const sample = sampleDocJSON() as NodeJSON;
+    const bytes = await exportDocx(docFromJSON(sample), PROFILES.gbt9704);
+    const source = await readImportBytes(bytes, 'push-meeting.docx');
+    expect(source.kind).toBe('html');
+    const imported = importSource(source).file.doc;
+    expect(outline(imported)).toEqual(outline(sample));
+    expect(texts(imported)).toEqual(texts(sample));
+  });
+
+  it('reads Word heading styles as levels, without typed numbers, and Word title style as the title', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '在全市工作会议上的讲话', heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: '同志们：' }),
+            new Paragraph({ text: '统一思想', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({ text: '正文一。' }),
+            new Paragraph({ text: '明确目标', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ text: '压实责任', heading: HeadingLevel.HEADING_1 }),
+          ],
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const imported = importSource(await readImportBytes(bytes, 'a.docx')).file.doc;
+    expect(imported.content?.map((b) => [b.type, b.attrs?.level ?? null])).toEqual([
+      ['title', null],
+      ['salutation', null],
+      ['paragraph', 1],
+      ['paragraph', 0],
+      ['paragraph', 2],
+      ['paragraph', 1],
+    ]);
+    expect(outline(imported)).toEqual(['1:一、统一思想', '2:（一）明确目标', '1:二、压实责任']);
+  });
+
+  it('refuses what is not a Word document: not a zip, a zip without document.xml, a zip bomb', async () => {
+    expect((await refused(new TextEncoder().encode('not a zip'), 'bad.docx')).code).toBe('not-docx');
+    const zip = new JSZip();
+    zip.file('hello.txt', 'hi');
+    expect((await refused(await zip.generateAsync({ type: 'uint8array' }), 'x.docx')).code).toBe('not-word');
+    // A part that declares more than the limit unpacked; it compresses to almost nothing.
+    const bomb = new JSZip();
+    bomb.file('word/document.xml', new Uint8Array(MAX_UNPACKED_BYTES + 1024));
+    const bombBytes = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bombBytes.byteLength).toBeLessThan(1024 * 1024);
+    const error = await refused(bombBytes, 'bomb.docx');
+    expect(error.code).toBe('zip-bomb');
+    expect(error.message).toContain('bomb.docx: 解压后过大');
+  });
+});
+
+describe('text files', () => {
+  it('decodes UTF-8 with and without a BOM, UTF-16 with a BOM and GB18030', () => {
+    const text = '同志们：\n一、统一思想';
+    expect(decodeText(new TextEncoder().encode(text), 'a.txt')).toBe(text);
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), 'a.txt')).toBe(text);
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, text.charCodeAt(i), true);
+    expect(decodeText(utf16, 'a.txt')).toBe(text);
+    // 同志们： in GBK.
+    const gbk = new Uint8Array([0xcd, 0xac, 0xd6, 0xbe, 0xc3, 0xc7, 0xa3, 0xba]);
+    expect(decodeText(gbk, 'a.txt')).toBe('同志们：');
+  });
+
+  it('refuses binary, empty, oversized and unknown files with their codes and the file name', async () => {
+    expect((await refused(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]), 'x.txt')).code).toBe('not-text');
+    expect((await refused(new Uint8Array(), 'e.txt')).message).toBe('e.txt: 文件是空的 (the file is empty)');
+    expect((await refused(new Uint8Array(50 * 1024 * 1024 + 1), 'big.txt')).code).toBe('too-large');
+    expect((await refused(new TextEncoder().encode('%PDF'), 'a.pdf')).code).toBe('unsupported');
+    expect((await refused(new TextEncoder().encode('x'), 'old.doc')).code).toBe('unsupported');
+  });
+
+  it('reads Markdown headings as levels (our Markdown export round-trips)', async () => {
+    const sample = sampleDocJSON() as NodeJSON;
+    const markdown = exportMarkdown(docFromJSON(sample));
+    const imported = importSource(await readImportBytes(new TextEncoder().encode(markdown), 'a.md')).file.doc;
+    expect(outline(imported)).toEqual(outline(sample));
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * A file's bytes → what the importer reads: plain text, Markdown or HTML. DOCX goes through
+ * mammoth with a style map that keeps what Word's styles say (headings, title; our own export's
+ * byline and salutation) as HTML the HTML reader understands. Text files may be UTF-8 (with or
+ * without a BOM), UTF-16 with a BOM (Notepad's "Unicode") or GB18030/GBK, which many Chinese
+ * offices still save. Node only (main process and CLI): the renderer gets the result over IPC.
+ */
+import { ImportError, MAX_IMPORT_BYTES } from './errors';
+import type { ImportSource } from './index';
+
+/** DOCX files whose parts declare more than this unpacked are refused as zip bombs. */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/** The extensions File → Import offers, without dots. */
+export const IMPORT_EXTENSIONS = ['docx', 'txt', 'md', 'markdown', 'html', 'htm'] as const;
+
+/** Word styles → HTML the importer reads; before mammoth's own defaults (Heading 1 → h1…). */
+export const DOCX_STYLE_MAP = [
+  "p[style-name='Title'] => p.title:fresh",
+  "p[style-name='title'] => p.title:fresh",
+  "p[style-name='标题'] => p.title:fresh",
+  "p[style-name='Byline'] => p.byline:fresh",
+  "p[style-name='Salutation'] => p.salutation:fresh",
+  ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
+];
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** Decodes a text file: BOMs first, then strict UTF-8, then GB18030; binary is refused. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  let text: string | undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      try {
+        text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+      } catch {
+        text = undefined;
+      }
+    }
+  }
+  // Control characters other than tab, newline, carriage return and form feed mean a binary file.
+  if (text === undefined || /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) {
+    throw new ImportError('not-text', `not a text file (not UTF-8, UTF-16 or GB18030 text)`, name);
+  }
+  return text;
+}
+
+async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
+  const JSZip = (await import('jszip')).default;
+  let zip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new ImportError('not-docx', `not a valid DOCX file (not a zip archive)`, name);
+  }
+  // A zip bomb is refused before anything is unpacked, by the sizes the archive's central
+  // directory declares (JSZip keeps them on each entry's _data; it has no public accessor).
+  let unpacked = 0;
+  zip.forEach((_p, entry) => {
+    unpacked += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  });
+  if (unpacked > MAX_UNPACKED_BYTES) throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`, name);
+  if (!zip.file('word/document.xml')) throw new ImportError('not-word', `not a Word document (no word/document.xml)`, name);
+  const mammoth = await import('mammoth');
+  try {
+    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true });
+    return value;
+  } catch (error) {
+    throw new ImportError('not-word', `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`, name);
+  }
+}
+
+/** What a file's bytes hold, ready for `importSource`; throws ImportError for anything unreadable. */
+export async function readImportBytes(bytes: Uint8Array, name: string): Promise<ImportSource> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
+  if (bytes.byteLength === 0) throw new ImportError('empty', `the file is empty`, name);
+  const ext = extensionOf(name);
+  switch (ext) {
+    case 'docx':
+      return { kind: 'html', content: await docxHtml(bytes, name) };
+    case 'html':
+    case 'htm':
+      return { kind: 'html', content: decodeText(bytes, name) };
+    case 'md':
+    case 'markdown':
+      return { kind: 'markdown', content: decodeText(bytes, name) };
+    case 'txt':
+      return { kind: 'text', content: decodeText(bytes, name) };
+    default:
+      throw new ImportError('unsupported', `import reads .docx, .txt, .md and .html files`, name);
+  }
+}
