@@ -46,6 +46,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
     }
   }
   // Control characters other than tab, newline, carriage return and form feed mean a binary file.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (text === undefined || /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) {
     throw new ImportError('not-text', `not a text file (not UTF-8, UTF-16 or GB18030 text)`, name);
   }
