@@ -6,14 +6,18 @@
  * Storage is deduplicated by block and gzip-compressed, so hundreds of snapshots of a long speech
  * cost little more than the paragraphs that changed between them:
  *
- * - `<id>.snap.gz`: one snapshot: its entry, the envelope (meta, placeholders) and the hashes of
- *   its blocks in order, plus the ids of the packs those blocks are in;
+ * - `<id>.snap.gz`: one snapshot: its entry, the envelope (meta, placeholders) and its blocks in
+ *   order, as copies of runs of a base list of block hashes plus the hashes that are new;
+ * - `<id>.base.gz`: a full list of block hashes that later snapshots are described against; a
+ *   new base is written when describing a snapshot against the old one stops paying;
  * - `<id>.pack.gz`: the blocks that snapshot introduced (no earlier live pack had them), by hash;
  * - `index.json`: the entries, and which block hashes each live pack holds.
  *
+ * A snapshot that changed one paragraph of a long speech thus costs a few hundred bytes.
+ *
  * Old automatic snapshots are thinned on every add (`thinSnapshots`: all of today, one a day for
- * a month, one a week before that; named ones always kept), and packs no remaining snapshot
- * needs are deleted. Every file is written atomically, pack and snapshot before the index, so a
+ * a month, one a week before that; named ones always kept), and packs and bases no remaining
+ * snapshot needs are deleted (a pack some of whose blocks are still needed stays whole). Every file is written atomically, pack and snapshot before the index, so a
  * crash leaves at most unreferenced files, swept on the next add; a missing or damaged index is
  * rebuilt from the snapshot files, which each carry their own entry.
  */
@@ -34,7 +38,9 @@ const gunzipAsync = promisify(gunzip);
 export const DAILY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ID = /^[a-z0-9]{1,20}-[0-9a-f]{8}$/;
-const HASH = /^[0-9a-f]{32}$/;
+/** Block hashes: the first 64 bits of SHA-256, hex (a collision within one file's history is ~1e-9 likely even at 100,000 blocks). */
+const HASH = /^[0-9a-f]{16}$/;
+const blockHash = (block: unknown) => sha256(JSON.stringify(block)).slice(0, 16);
 /** The longest name of a named snapshot. */
 export const MAX_SNAPSHOT_NAME = 100;
 
@@ -57,7 +63,7 @@ type StoredEntry = z.infer<typeof entrySchema>;
 /** One snapshot as listed: id, kind, name (named ones), time, size in bytes and characters. */
 export type SnapshotEntry = Omit<StoredEntry, 'sha256'>;
 
-const recordSchema = entrySchema.extend({ packs: z.array(z.string().regex(ID)) });
+const recordSchema = entrySchema.extend({ base: z.string().regex(ID) });
 type SnapshotRecord = z.infer<typeof recordSchema>;
 
 const indexSchema = z.object({
@@ -70,6 +76,52 @@ const indexSchema = z.object({
 });
 type Index = z.infer<typeof indexSchema>;
 
+/** A run `[start, length]` of the base list, or one block hash not in the base. */
+const opSchema = z.union([z.tuple([z.number().int().nonnegative(), z.number().int().positive()]), z.string().regex(HASH)]);
+export type HashOp = z.infer<typeof opSchema>;
+
+/**
+ * Describes `hashes` against `base` as copies of runs of `base` (`[start, length]`) and literal
+ * hashes, preferring to continue from where the last run ended. `applyHashOps(base, ops)` gives
+ * `hashes` back.
+ */
+export function diffHashes(base: readonly string[], hashes: readonly string[]): HashOp[] {
+  const first = new Map<string, number>();
+  base.forEach((hash, i) => {
+    if (!first.has(hash)) first.set(hash, i);
+  });
+  const ops: HashOp[] = [];
+  let next = 0;
+  for (let i = 0; i < hashes.length; ) {
+    const hash = hashes[i]!;
+    const start = base[next] === hash ? next : first.get(hash);
+    if (start === undefined) {
+      ops.push(hash);
+      i++;
+      continue;
+    }
+    let length = 1;
+    while (i + length < hashes.length && start + length < base.length && base[start + length] === hashes[i + length]) length++;
+    ops.push([start, length]);
+    i += length;
+    next = start + length;
+  }
+  return ops;
+}
+
+/** The hash list `ops` describe against `base`; undefined when a run falls outside it. */
+export function applyHashOps(base: readonly string[], ops: readonly HashOp[]): string[] | undefined {
+  const hashes: string[] = [];
+  for (const op of ops) {
+    if (typeof op === 'string') hashes.push(op);
+    else if (op[0] + op[1] > base.length) return undefined;
+    else hashes.push(...base.slice(op[0], op[0] + op[1]));
+  }
+  return hashes;
+}
+
+const baseSchema = z.array(z.string().regex(HASH));
+
 const snapSchema = z.object({
   format: z.literal('lectern.snapshot'),
   version: z.literal(1),
@@ -77,7 +129,7 @@ const snapSchema = z.object({
   entry: recordSchema,
   meta: speechMetaSchema,
   placeholders: placeholderStateSchema,
-  blocks: z.array(z.string().regex(HASH)),
+  ops: z.array(opSchema),
 });
 
 const packSchema = z.record(z.string().regex(HASH), z.unknown());
@@ -185,7 +237,7 @@ export class SnapshotStore {
       const index = await this.loadIndex(filePath);
       const record = index?.entries.find((entry) => entry.snapshotId === snapshotId);
       if (!index || !record) throw new SnapshotError('not-found', 'No such snapshot.');
-      return { entry: publicEntry(record), file: await this.assemble(filePath, record) };
+      return { entry: publicEntry(record), file: await this.assemble(filePath, index, record) };
     });
   }
 
@@ -195,7 +247,7 @@ export class SnapshotStore {
       const index = await this.loadIndex(filePath);
       if (!index || !index.entries.some((entry) => entry.snapshotId === snapshotId)) return false;
       index.entries = index.entries.filter((entry) => entry.snapshotId !== snapshotId);
-      await this.commit(filePath, index);
+      await this.commit(filePath, index, true);
       return true;
     });
   }
@@ -211,19 +263,26 @@ export class SnapshotStore {
     const now = this.now();
     const snapshotId = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
     const blocks = parsed.file.doc.content ?? [];
-    const hashes = blocks.map((block) => sha256(JSON.stringify(block)).slice(0, 32));
+    const hashes = blocks.map(blockHash);
     const packOf = new Map<string, string>();
     for (const [pack, held] of Object.entries(index.packs)) for (const hash of held) packOf.set(hash, pack);
     const fresh: Record<string, NodeJSON> = {};
     blocks.forEach((block, i) => {
       if (!packOf.has(hashes[i]!)) fresh[hashes[i]!] = block;
     });
-    const packs = new Set(hashes.map((hash) => packOf.get(hash)).filter((pack): pack is string => pack !== undefined));
     const folder = this.folder(filePath);
     await this.options.fs.mkdir(folder, { recursive: true });
+    // Describe the blocks against the newest snapshot's base while that stays short; else start a new base.
+    let base = newest?.base;
+    const baseHashes = base ? baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${base}.base.gz`)).catch(() => undefined)) : undefined;
+    let ops = baseHashes?.success ? diffHashes(baseHashes.data, hashes) : undefined;
+    if (!ops || ops.length > Math.max(8, hashes.length / 4)) {
+      base = snapshotId;
+      ops = [[0, hashes.length]];
+      await writeFileAtomic(path.join(folder, `${base}.base.gz`), await gzipAsync(JSON.stringify(hashes)), { fs: this.options.fs });
+    }
     if (Object.keys(fresh).length) {
       await writeFileAtomic(path.join(folder, `${snapshotId}.pack.gz`), await gzipAsync(JSON.stringify(fresh)), { fs: this.options.fs });
-      packs.add(snapshotId);
       index.packs[snapshotId] = Object.keys(fresh);
     }
     const name = options.kind === 'named' ? options.name?.trim().slice(0, MAX_SNAPSHOT_NAME) || undefined : undefined;
@@ -235,28 +294,58 @@ export class SnapshotStore {
       size: Buffer.byteLength(text),
       characters: parsed.doc.textContent.length,
       sha256: digest,
-      packs: [...packs].sort(),
+      base: base!,
     };
-    const snap: z.infer<typeof snapSchema> = { format: 'lectern.snapshot', version: 1, path: filePath, entry: record, meta: parsed.file.meta, placeholders: parsed.file.placeholders, blocks: hashes };
+    const snap: z.infer<typeof snapSchema> = { format: 'lectern.snapshot', version: 1, path: filePath, entry: record, meta: parsed.file.meta, placeholders: parsed.file.placeholders, ops };
     await writeFileAtomic(path.join(folder, `${snapshotId}.snap.gz`), await gzipAsync(JSON.stringify(snap)), { fs: this.options.fs });
     index.entries.push(record);
     const keep = thinSnapshots(index.entries, now, this.options.utcOffsetMinutes);
+    const thinned = index.entries.length - keep.size;
     index.entries = index.entries.filter((entry) => keep.has(entry.snapshotId));
-    await this.commit(filePath, index);
+    await this.commit(filePath, index, thinned > 0);
     return publicEntry(record);
   }
 
-  /** Drops packs no entry needs, writes the index, then deletes every file the index does not name. */
-  private async commit(filePath: string, index: Index): Promise<void> {
-    const needed = new Set(index.entries.flatMap((entry) => entry.packs));
-    for (const pack of Object.keys(index.packs)) if (!needed.has(pack)) delete index.packs[pack];
+  /**
+   * Writes the index, then deletes every file it does not name. After snapshots were removed
+   * (`removed`), first drops the packs no remaining snapshot has a block in; when a remaining
+   * snapshot cannot be read, every pack is kept.
+   */
+  private async commit(filePath: string, index: Index, removed: boolean): Promise<void> {
     const folder = this.folder(filePath);
+    const live = removed ? await this.liveHashes(folder, index.entries) : undefined;
+    if (live) for (const [pack, held] of Object.entries(index.packs)) if (!held.some((hash) => live.has(hash))) delete index.packs[pack];
     await writeFileAtomic(path.join(folder, 'index.json'), JSON.stringify(index), { fs: this.options.fs });
-    const named = new Set([...index.entries.map((entry) => `${entry.snapshotId}.snap.gz`), ...Object.keys(index.packs).map((pack) => `${pack}.pack.gz`)]);
+    const named = new Set([
+      ...index.entries.map((entry) => `${entry.snapshotId}.snap.gz`),
+      ...index.entries.map((entry) => `${entry.base}.base.gz`),
+      ...Object.keys(index.packs).map((pack) => `${pack}.pack.gz`),
+    ]);
     const files = await this.options.fs.readdir(folder).catch(() => [] as string[]);
     for (const file of files) {
-      if ((file.endsWith('.snap.gz') || file.endsWith('.pack.gz')) && !named.has(file)) await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
+      if (/\.(snap|base|pack)\.gz$/.test(file) && !named.has(file)) await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
     }
+  }
+
+  /** Every block hash the snapshots use; undefined when one of them cannot be read. */
+  private async liveHashes(folder: string, entries: readonly SnapshotRecord[]): Promise<Set<string> | undefined> {
+    const live = new Set<string>();
+    const bases = new Map<string, string[]>();
+    for (const entry of entries) {
+      const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, `${entry.snapshotId}.snap.gz`)).catch(() => undefined));
+      if (!snap.success) return undefined;
+      let base = bases.get(entry.base);
+      if (!base) {
+        const read = baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${entry.base}.base.gz`)).catch(() => undefined));
+        if (!read.success) return undefined;
+        base = read.data;
+        bases.set(entry.base, base);
+      }
+      const hashes = applyHashOps(base, snap.data.ops);
+      if (!hashes) return undefined;
+      for (const hash of hashes) live.add(hash);
+    }
+    return live;
   }
 
   /** The index of a file's snapshots; rebuilt from the snapshot files when missing or damaged; undefined when there are none. */
@@ -272,7 +361,7 @@ export class SnapshotStore {
     return this.rebuildIndex(filePath);
   }
 
-  /** An index from the snapshot and pack files themselves; snapshots whose packs are gone are left out. */
+  /** An index from the snapshot, base and pack files themselves; snapshots whose base is gone are left out. */
   private async rebuildIndex(filePath: string): Promise<Index | undefined> {
     const folder = this.folder(filePath);
     const files = await this.options.fs.readdir(folder).catch(() => [] as string[]);
@@ -285,23 +374,31 @@ export class SnapshotStore {
     for (const file of files.filter((name) => name.endsWith('.snap.gz'))) {
       const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, file)).catch(() => undefined));
       if (!snap.success || `${snap.data.entry.snapshotId}.snap.gz` !== file) continue;
-      if (snap.data.entry.packs.every((pack) => index.packs[pack])) index.entries.push(snap.data.entry);
+      if (files.includes(`${snap.data.entry.base}.base.gz`)) index.entries.push(snap.data.entry);
     }
     return index.entries.length ? index : undefined;
   }
 
-  private async assemble(filePath: string, record: SnapshotRecord): Promise<SpeechFile> {
+  private async assemble(filePath: string, index: Index, record: SnapshotRecord): Promise<SpeechFile> {
     const folder = this.folder(filePath);
     const damaged = (what: string) => new SnapshotError('damaged', `The snapshot is damaged: ${what}.`);
     const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, `${record.snapshotId}.snap.gz`)).catch(() => undefined));
     if (!snap.success) throw damaged('its file is missing or unreadable');
+    const base = baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${snap.data.entry.base}.base.gz`)).catch(() => undefined));
+    const hashes = base.success ? applyHashOps(base.data, snap.data.ops) : undefined;
+    if (!hashes) throw damaged('the list of its paragraphs is missing or unreadable');
+    const packOf = new Map<string, string>();
+    for (const [pack, held] of Object.entries(index.packs)) for (const hash of held) packOf.set(hash, pack);
+    const needed = new Set(hashes.map((hash) => packOf.get(hash)));
+    if (needed.has(undefined)) throw damaged('a paragraph of it is missing');
     const blocks = new Map<string, unknown>();
-    for (const pack of snap.data.entry.packs) {
+    for (const pack of needed as Set<string>) {
       const held = packSchema.safeParse(await this.gunzipJson(path.join(folder, `${pack}.pack.gz`)).catch(() => undefined));
       if (!held.success) throw damaged('a part of it is missing or unreadable');
-      for (const [hash, block] of Object.entries(held.data)) blocks.set(hash, block);
+      // A block that does not hash to its name was damaged on disk.
+      for (const [hash, block] of Object.entries(held.data)) if (blockHash(block) === hash) blocks.set(hash, block);
     }
-    const content = snap.data.blocks.map((hash) => blocks.get(hash));
+    const content = hashes.map((hash) => blocks.get(hash));
     if (content.some((block) => block === undefined)) throw damaged('a paragraph of it is missing');
     const file = { format: 'lectern.speech', version: 1, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
     try {

@@ -1,0 +1,246 @@
+import { mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SpeechFileError, emptySpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import { docOf } from '../../shared/document/test-docs';
+import { faultyFileSystem, type FaultyFileSystem } from './fault-fs';
+import { DAILY_DAYS, SnapshotError, SnapshotStore, folderNameFor, thinSnapshots, type ThinnableEntry } from './snapshots';
+
+const DAY = 24 * 60 * 60 * 1000;
+let dir: string;
+let snapshotsDir: string;
+let fs: FaultyFileSystem;
+let clock: Date;
+const target = () => path.join(dir, '讲话.speech');
+
+function store(): SnapshotStore {
+  fs = faultyFileSystem({});
+  return new SnapshotStore({ dir: snapshotsDir, fs, now: () => clock, utcOffsetMinutes: 480 });
+}
+
+const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), meta: { title: '讲话' }, doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
+const folderFiles = async () => (await readdir(path.join(snapshotsDir, folderNameFor(target())))).sort();
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'lectern-snapshots-'));
+  snapshotsDir = path.join(dir, 'user', 'snapshots');
+  clock = new Date('2026-03-10T02:00:00.000Z');
+  return () => rm(dir, { recursive: true, force: true });
+});
+
+describe('thinSnapshots', () => {
+  // 2026-03-10T02:00Z is 10:00 on Tuesday 10 March in UTC+8.
+  const now = new Date('2026-03-10T02:00:00.000Z');
+  const at = (id: string, iso: string, kind: 'auto' | 'named' = 'auto'): ThinnableEntry => ({ snapshotId: id, kind, savedAt: iso });
+
+  it('keeps every snapshot from today, and the newest of each earlier day for a month', () => {
+    const entries = [
+      at('today-1', '2026-03-09T16:30:00Z'), // 00:30 on the 10th in UTC+8: today
+      at('today-2', '2026-03-10T01:59:00Z'),
+      at('yesterday-early', '2026-03-09T01:00:00Z'),
+      at('yesterday-late', '2026-03-09T15:00:00Z'), // 23:00 on the 9th in UTC+8
+      at('feb-20-a', '2026-02-20T03:00:00Z'),
+      at('feb-20-b', '2026-02-20T04:00:00Z'),
+    ];
+    expect([...thinSnapshots(entries, now, 480)].sort()).toEqual(['feb-20-b', 'today-1', 'today-2', 'yesterday-late']);
+    // In UTC, 16:30 on the 9th is yesterday, and the newest of that day.
+    expect([...thinSnapshots(entries, now, 0)].sort()).toEqual(['feb-20-b', 'today-1', 'today-2']);
+  });
+
+  it('keeps the newest of each Monday-to-Sunday week before that, and every named snapshot', () => {
+    const entries = [
+      at('mon', '2026-01-05T02:00:00Z'), // Monday 5 January
+      at('sun', '2026-01-11T02:00:00Z'), // Sunday 11 January, same week
+      at('next-mon', '2026-01-12T02:00:00Z'),
+      at('送审稿', '2026-01-05T01:00:00Z', 'named'),
+      at('定稿', '2025-06-01T00:00:00Z', 'named'),
+    ];
+    expect([...thinSnapshots(entries, now, 480)].sort()).toEqual(['next-mon', 'sun', '定稿', '送审稿'].sort());
+  });
+
+  it(`counts ${DAILY_DAYS} days before today as daily, and the day before those as weekly`, () => {
+    const day = (n: number, hour: number) => new Date(Date.UTC(2026, 2, 10 - n, hour - 8)).toISOString();
+    const entries = [at('d30-a', day(DAILY_DAYS, 9)), at('d30-b', day(DAILY_DAYS, 10)), at('d31-a', day(DAILY_DAYS + 1, 9)), at('d31-b', day(DAILY_DAYS + 1, 10))];
+    // Day 30 before 10 March is 8 February (a Sunday); day 31, 7 February, is in the same week but weekly.
+    expect([...thinSnapshots(entries, now, 480)].sort()).toEqual(['d30-b', 'd31-b']);
+  });
+
+  it('keeps snapshots dated in the future and those whose time does not parse', () => {
+    const entries = [at('future', '2027-01-01T00:00:00Z'), at('broken', 'not a time'), at('old', '2020-01-01T00:00:00Z')];
+    expect([...thinSnapshots(entries, now, 0)].sort()).toEqual(['broken', 'future', 'old']);
+  });
+
+  it('never removes more when run again later than when run once then (any entries, any times)', () => {
+    const start = Date.parse('2025-01-01T00:00:00Z');
+    const entry = fc.record({ offset: fc.integer({ min: 0, max: 400 * DAY }), named: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 60 }), fc.integer({ min: 0, max: 400 * DAY }), fc.integer({ min: 0, max: 100 * DAY }), fc.integer({ min: -720, max: 840 }), (specs, t1, later, offset) => {
+        const entries = specs.map((spec, i) => at(`s${i}`, new Date(start + spec.offset).toISOString(), spec.named ? 'named' : 'auto'));
+        const first = new Date(start + t1);
+        const second = new Date(start + t1 + later);
+        const once = thinSnapshots(entries, first, offset);
+        for (const e of entries) if (e.kind === 'named') expect(once.has(e.snapshotId)).toBe(true);
+        const kept = entries.filter((e) => once.has(e.snapshotId));
+        expect([...thinSnapshots(kept, second, offset)].sort()).toEqual([...thinSnapshots(entries, second, offset)].sort());
+        expect([...thinSnapshots(kept, first, offset)].sort()).toEqual([...once].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('SnapshotStore', () => {
+  it('keeps a snapshot per save, newest first, with time, kind, size and characters, and reads each back', async () => {
+    const snapshots = store();
+    const first = await snapshots.add(target(), speech('第一稿'), { kind: 'auto' });
+    clock = new Date(clock.getTime() + 60_000);
+    const second = await snapshots.add(target(), speech('第二稿，改了'), { kind: 'auto' });
+    expect(first).toEqual({ snapshotId: first.snapshotId, kind: 'auto', savedAt: '2026-03-10T02:00:00.000Z', size: Buffer.byteLength(serializeSpeechFile(speech('第一稿'))), characters: 5 });
+    expect(await snapshots.list(target())).toEqual([second, first]);
+    expect((await snapshots.read(target(), first.snapshotId)).file).toEqual(speech('第一稿'));
+    expect(await snapshots.read(target(), second.snapshotId)).toEqual({ entry: second, file: speech('第二稿，改了') });
+    // Nothing beside the user's file.
+    expect(await readdir(dir)).toEqual(['user']);
+  });
+
+  it('adds nothing for a save that changed nothing, but always keeps a named snapshot', async () => {
+    const snapshots = store();
+    const first = await snapshots.add(target(), speech('正文'), { kind: 'auto' });
+    expect(await snapshots.add(target(), speech('正文'), { kind: 'auto' })).toEqual(first);
+    const named = await snapshots.add(target(), speech('正文'), { kind: 'named', name: '  送审稿  ' });
+    expect(named).toMatchObject({ kind: 'named', name: '送审稿' });
+    expect((await snapshots.list(target())).length).toBe(2);
+  });
+
+  it('keeps one folder per document file, named by a hash of its path', async () => {
+    const snapshots = store();
+    await snapshots.add(target(), speech('甲'), { kind: 'auto' });
+    await snapshots.add(path.join(dir, '另一篇.speech'), speech('乙'), { kind: 'auto' });
+    expect((await snapshots.list(target())).length).toBe(1);
+    expect((await readdir(snapshotsDir)).sort()).toEqual([folderNameFor(target()), folderNameFor(path.join(dir, '另一篇.speech'))].sort());
+    expect(folderNameFor('C:\\Docs\\A.speech', 'win32')).toBe(folderNameFor('c:\\docs\\a.speech', 'win32'));
+    expect(await snapshots.list(path.join(dir, 'none.speech'))).toEqual([]);
+  });
+
+  it('stores hundreds of snapshots of a long speech in a few percent of what gzipped copies would take', async () => {
+    const snapshots = store();
+    // 600 paragraphs of 200 varied characters (120,000 in all): text that compresses like real prose, not like a repeated line.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const paragraph = () => Array.from({ length: 200 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 3000))).join('');
+    const paragraphs = Array.from({ length: 600 }, paragraph);
+    const oneCompressed = gzipSync(serializeSpeechFile(speech(...paragraphs))).length;
+    for (let n = 0; n < 200; n++) {
+      paragraphs[(n * 37) % paragraphs.length] = paragraph();
+      clock = new Date(clock.getTime() + 1000);
+      await snapshots.add(target(), speech(...paragraphs), { kind: 'auto' });
+    }
+    const folder = path.join(snapshotsDir, folderNameFor(target()));
+    let total = 0;
+    for (const file of await readdir(folder)) total += (await stat(path.join(folder, file))).size;
+    expect((await snapshots.list(target())).length).toBe(200);
+    expect(total).toBeLessThan(200 * oneCompressed * 0.05);
+    const oldest = (await snapshots.list(target())).at(-1)!;
+    expect((await snapshots.read(target(), oldest.snapshotId)).file.doc.content).toHaveLength(601);
+    expect((await snapshots.read(target(), (await snapshots.list(target()))[0]!.snapshotId)).file).toEqual(speech(...paragraphs));
+  }, 60_000);
+
+  it('thins old automatic snapshots on add, keeps named ones, and deletes the parts nobody needs', async () => {
+    const snapshots = store();
+    clock = new Date('2026-01-01T02:00:00Z');
+    await snapshots.add(target(), speech('一月一日早'), { kind: 'auto' });
+    clock = new Date('2026-01-01T02:30:00Z');
+    const middle = await snapshots.add(target(), speech('一月一日中'), { kind: 'auto' });
+    clock = new Date('2026-01-01T03:00:00Z');
+    const newestOfDay = await snapshots.add(target(), speech('一月一日晚'), { kind: 'auto' });
+    clock = new Date('2026-01-01T04:00:00Z');
+    const named = await snapshots.add(target(), speech('定稿内容'), { kind: 'named', name: '定稿' });
+    expect((await snapshots.list(target())).length).toBe(4);
+    clock = new Date('2026-01-05T02:00:00Z');
+    const today = await snapshots.add(target(), speech('一月五日'), { kind: 'auto' });
+    expect((await snapshots.list(target())).map((entry) => entry.snapshotId)).toEqual([today.snapshotId, named.snapshotId, newestOfDay.snapshotId]);
+    const files = await folderFiles();
+    expect(files.filter((name) => name.endsWith('.snap.gz'))).toHaveLength(3);
+    // The pack of a thinned snapshot that held only its own paragraph is gone; the first one's
+    // also holds the title every later snapshot needs, so it stays.
+    expect(files).not.toContain(`${middle.snapshotId}.pack.gz`);
+    expect(files.filter((name) => name.endsWith('.pack.gz'))).toHaveLength(4);
+    expect((await snapshots.read(target(), newestOfDay.snapshotId)).file).toEqual(speech('一月一日晚'));
+    expect((await snapshots.read(target(), named.snapshotId)).file).toEqual(speech('定稿内容'));
+  });
+
+  it('deletes a snapshot on request', async () => {
+    const snapshots = store();
+    const entry = await snapshots.add(target(), speech('甲'), { kind: 'named', name: '送审稿' });
+    expect(await snapshots.remove(target(), entry.snapshotId)).toBe(true);
+    expect(await snapshots.remove(target(), entry.snapshotId)).toBe(false);
+    expect(await snapshots.list(target())).toEqual([]);
+    expect((await folderFiles()).filter((name) => name.endsWith('.gz'))).toEqual([]);
+  });
+
+  it('refuses a document that would not open, and answers not-found for an unknown or malformed id', async () => {
+    const snapshots = store();
+    const bad = { ...speech(), doc: { type: 'doc', content: [{ type: 'no-such-node' }] } };
+    await expect(snapshots.add(target(), bad, { kind: 'auto' })).rejects.toBeInstanceOf(SpeechFileError);
+    await snapshots.add(target(), speech('甲'), { kind: 'auto' });
+    await expect(snapshots.read(target(), 'zzzz-00000000')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(snapshots.read(target(), '../../index')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('rebuilds a missing or damaged index from the snapshot files', async () => {
+    const snapshots = store();
+    const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });
+    clock = new Date(clock.getTime() + 1000);
+    const b = await snapshots.add(target(), speech('甲', '乙'), { kind: 'named', name: '送审稿' });
+    const index = path.join(snapshotsDir, folderNameFor(target()), 'index.json');
+    await writeFile(index, '{"format":"lectern.snapshots",');
+    expect(await store().list(target())).toEqual([b, a]);
+    await unlink(index);
+    expect((await store().read(target(), b.snapshotId)).file).toEqual(speech('甲', '乙'));
+    // The next add writes a whole index again.
+    await store().add(target(), speech('丙'), { kind: 'auto' });
+    expect(JSON.parse(await readFile(index, 'utf8')).entries).toHaveLength(3);
+  });
+
+  it('reports a snapshot whose parts are missing or damaged as damaged, and still lists the others', async () => {
+    const snapshots = store();
+    const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });
+    clock = new Date(clock.getTime() + 1000);
+    const b = await snapshots.add(target(), speech('乙'), { kind: 'auto' });
+    const folder = path.join(snapshotsDir, folderNameFor(target()));
+    await unlink(path.join(folder, `${b.snapshotId}.pack.gz`));
+    await expect(snapshots.read(target(), b.snapshotId)).rejects.toBeInstanceOf(SnapshotError);
+    await expect(snapshots.read(target(), b.snapshotId)).rejects.toMatchObject({ code: 'damaged' });
+    // A pack whose block no longer matches its hash (bit rot, a hand edit).
+    const packFile = path.join(folder, `${a.snapshotId}.pack.gz`);
+    const { gunzipSync } = await import('node:zlib');
+    const pack = JSON.parse(gunzipSync(await readFile(packFile)).toString('utf8')) as Record<string, { content?: Array<{ text: string }> }>;
+    for (const block of Object.values(pack)) if (block.content?.[0]?.text === '甲') block.content[0].text = '丁';
+    await writeFile(packFile, gzipSync(JSON.stringify(pack)));
+    await expect(snapshots.read(target(), a.snapshotId)).rejects.toMatchObject({ code: 'damaged' });
+    await writeFile(path.join(folder, `${a.snapshotId}.snap.gz`), 'not gzip');
+    await expect(snapshots.read(target(), a.snapshotId)).rejects.toMatchObject({ code: 'damaged' });
+    expect((await snapshots.list(target())).map((entry) => entry.snapshotId)).toEqual([b.snapshotId, a.snapshotId]);
+  });
+
+  it('keeps the old state when the index cannot be written, and sweeps the leftovers on the next add', async () => {
+    const snapshots = store();
+    const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });
+    const rename = fs.rename;
+    Object.assign(fs, {
+      rename: async (from: string, to: string) => (path.basename(to) === 'index.json' ? Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) : rename(from, to)),
+    });
+    clock = new Date(clock.getTime() + 1000);
+    await expect(snapshots.add(target(), speech('乙'), { kind: 'auto' })).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await snapshots.list(target())).toEqual([a]);
+    expect((await folderFiles()).filter((name) => name.endsWith('.gz'))).toHaveLength(5);
+    Object.assign(fs, { rename });
+    clock = new Date(clock.getTime() + 1000);
+    const c = await snapshots.add(target(), speech('丙'), { kind: 'auto' });
+    expect(await snapshots.list(target())).toEqual([c, a]);
+    expect((await folderFiles()).filter((name) => name.endsWith('.gz'))).toHaveLength(5);
+  });
+});
