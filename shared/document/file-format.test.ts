@@ -429,3 +429,48 @@ describe('any input', () => {
     );
   });
 });
+
+describe('any input, as bytes and as documents', () => {
+  it('never throws anything but SpeechFileError for arbitrary bytes read as UTF-8, with or without a BOM', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (bytes, bom) => {
+        const text = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(bytes)]).toString('utf8');
+        try {
+          parseSpeechFile(text);
+        } catch (error) {
+          if (!(error instanceof SpeechFileError)) throw error;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives back any valid speech exactly, through the bytes on disk', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 30 });
+    const block = fc.oneof(
+      fc.tuple(fc.constantFrom('title' as const, 'byline' as const, 'salutation' as const), text),
+      fc.tuple(fc.integer({ min: 0, max: 4 }), text),
+      fc.tuple(fc.integer({ min: 0, max: 4 }), text, fc.constant('runIn' as const)),
+    );
+    const meta = fc.record(
+      {
+        title: fc.string({ unit: 'grapheme', maxLength: 50 }),
+        speaker: fc.string({ unit: 'grapheme', maxLength: 20 }),
+        speakingRate: fc.integer({ min: 160, max: 260 }),
+        targetMinutes: fc.integer({ min: 1, max: 600 }),
+      },
+      { requiredKeys: [] },
+    );
+    const placeholders = fc.record({ values: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 })), ignored: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 12 }), meta, placeholders, (blocks, meta, placeholders) => {
+        const file: SpeechFile = { ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), meta, placeholders, doc: docOf(...blocks).toJSON() };
+        const onDisk = Buffer.from(serializeSpeechFile(file), 'utf8').toString('utf8');
+        const parsed = parseSpeechFile(onDisk);
+        expect(parsed.file).toEqual(file);
+        expect(serializeSpeechFile(parsed.file)).toBe(onDisk);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
