@@ -8,6 +8,7 @@ import { AtomicWriteError } from './services/atomic-write';
 import { failureCode, failureDetail } from './services/documents';
 import { errorCode } from './services/file-system';
 import type { Services } from './services/index';
+import { speechFromEntry } from '../shared/library/insert';
 import { SnapshotError } from './services/snapshots';
 
 /**
@@ -123,6 +124,23 @@ export function createHandlers(services: Services): Handlers {
     deleteSnapshot: async ({ docId, snapshotId }) => {
       const file = documents.pathOf(docId);
       return { deleted: file ? await snapshots.remove(file, snapshotId).catch(() => false) : false };
+    },
+    listLibrary: async (filter) => services.library.store.list(filter),
+    readLibraryEntry: async ({ id }) => {
+      const found = await services.library.store.read(id).catch(() => undefined);
+      return found ? { status: 'found', ...found } : { status: 'failed', error: { code: 'not-found', message: 'The library has no such entry (it may have been deleted).' } };
+    },
+    saveLibraryEntry: async (request) => services.library.change((store) => store.create(request)),
+    updateLibraryEntry: async ({ id, ...patch }) => services.library.change((store) => store.update(id, patch)),
+    duplicateLibraryEntry: async ({ id, name }) => services.library.change((store) => store.duplicate(id, name)),
+    deleteLibraryEntry: async ({ id }) => services.library.change((store) => store.remove(id)),
+    restoreLibraryEntry: async ({ id }) => services.library.change((store) => store.restore(id)),
+    exportLibrary: async ({ ids }, { windowId }) => services.library.exportToFile(windowId, ids),
+    importLibrary: async (request, { windowId }) => services.library.importFromFile(windowId, request),
+    newFromLibraryEntry: async ({ id }) => {
+      const found = await services.library.store.read(id).catch(() => undefined);
+      if (!found) return { status: 'failed', error: { code: 'not-found', message: 'The library has no such entry (it may have been deleted).' } };
+      return { status: 'created', ...documents.newDocument(), file: speechFromEntry(found.entry) };
     },
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {

@@ -23,6 +23,7 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
       label: t('file'),
       submenu: [
         item('new', 'CmdOrCtrl+N', { command: 'new' }),
+        item('newFromTemplate', 'CmdOrCtrl+Shift+N', { command: 'newFromTemplate' }),
         item('open', 'CmdOrCtrl+O', { command: 'open' }),
         { label: t('openRecent'), submenu: recentItems },
         { type: 'separator' },
@@ -54,6 +55,7 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
       submenu: [
         // The editor handles Ctrl+\ itself on every host; the menu shows it without taking the key.
         { ...item('outline', 'CmdOrCtrl+\\', { command: 'toggleOutline' }), registerAccelerator: false },
+        item('library', undefined, { command: 'toggleLibrary' }),
         { type: 'separator' },
         {
           label: t('language'),

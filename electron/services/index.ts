@@ -8,6 +8,7 @@ import { nodeFileSystem, type FileSystem } from './file-system';
 import { DocumentService } from './documents';
 import { RecentFiles } from './recent';
 import { SettingsStore } from './settings';
+import { LibraryService, LibraryStore } from './library';
 import { ExportService } from './exporter';
 import { RecoveryStore } from './recovery';
 import { SnapshotStore } from './snapshots';
@@ -19,6 +20,8 @@ export interface Services {
   recent: RecentFiles;
   settings: SettingsStore;
   exporter: ExportService;
+  /** Library entries (outlines and speeches kept for reuse) under `<userData>/library`, and the built-in templates. */
+  library: LibraryService;
   /** Backups of unsaved work under `<userData>/recovery`. */
   recovery: RecoveryStore;
   /** Version snapshots of document files under `<userData>/snapshots`. */
@@ -58,6 +61,7 @@ export function createServices(options: ServiceOptions): Services {
   return {
     documents,
     exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf ?? noPdf, desktop: options.desktop ?? noDesktop }),
+    library: new LibraryService({ store: new LibraryStore({ folder: path.join(options.userDataDir, 'library'), fs }), dialogs: options.dialogs, fs }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
     recovery: new RecoveryStore({ dir: path.join(options.userDataDir, 'recovery'), fs }),

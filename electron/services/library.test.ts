@@ -134,6 +134,14 @@ describe('the library store', () => {
     expect(parseLibraryEntry(await readFile(path.join(folder, 'aaa.json'), 'utf8')).entry.name).toBe('原件');
   });
 
+  it('lists the templates with a notice when the library folder cannot be read', async () => {
+    await mkdir(path.dirname(folder), { recursive: true });
+    await writeFile(folder, 'a file where the folder should be');
+    const { entries, notices } = await store().list();
+    expect(entries.length).toBe(builtinTemplates().entries.length);
+    expect(notices).toEqual([{ file: 'library', code: 'not-found', message: expect.stringContaining('ENOTDIR') }]);
+  });
+
   it('lists two entries of the same name side by side', async () => {
     const library = store();
     await library.create({ name: '提纲', kind: 'outline', doc: speech() });

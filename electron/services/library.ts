@@ -229,9 +229,10 @@ export class LibraryStore {
     try {
       names = await this.options.fs.readdir(this.folder);
     } catch (error) {
-      const code = errorCode(error);
-      if (code === 'ENOENT') return { entries, notices };
-      throw fsError(error, 'reading');
+      const errno = errorCode(error);
+      // No folder yet (a first run) is an empty library; an unreadable one is a notice, and the templates still list.
+      if (errno !== 'ENOENT') notices.push({ file: path.basename(this.folder), code: failureCode(errno), message: failureDetail(errno, 'reading') });
+      return { entries, notices };
     }
     const files = names.filter((name) => name.toLowerCase().endsWith('.json') && !name.startsWith('.')).sort();
     const read: Array<{ name: string; file: string; entry: LibraryEntry; doc: PMNode }> = [];
@@ -267,7 +268,7 @@ export class LibraryStore {
 
   /**
    * The built-in templates, then the user's entries by name, filtered; and a notice for each file
-   * skipped. Throws `LibraryError` only when the folder itself cannot be read.
+   * skipped (or for the folder, when it cannot be read). Never throws.
    */
   async list(filter: LibraryFilter = {}): Promise<{ entries: LibrarySummary[]; notices: LibraryNotice[] }> {
     const { entries, notices } = await this.scan();

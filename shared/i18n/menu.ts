@@ -3,6 +3,7 @@ export const menuStrings = {
   'zh-CN': {
     file: '文件',
     new: '新建',
+    newFromTemplate: '从模板新建…',
     open: '打开…',
     openRecent: '最近打开',
     noRecent: '（无）',
@@ -20,6 +21,7 @@ export const menuStrings = {
     selectAll: '全选',
     view: '视图',
     outline: '提纲',
+    library: '素材库',
     properties: '文档属性…',
     language: '界面语言',
     help: '帮助',
@@ -36,6 +38,7 @@ export const menuStrings = {
   en: {
     file: 'File',
     new: 'New',
+    newFromTemplate: 'New from Template…',
     open: 'Open…',
     openRecent: 'Open Recent',
     noRecent: '(none)',
@@ -53,6 +56,7 @@ export const menuStrings = {
     selectAll: 'Select All',
     view: 'View',
     outline: 'Outline',
+    library: 'Library',
     properties: 'Document Properties…',
     language: 'Language',
     help: 'Help',

@@ -30,6 +30,16 @@ export const CALL_NAMES = [
   'readSnapshot',
   'addSnapshot',
   'deleteSnapshot',
+  'listLibrary',
+  'readLibraryEntry',
+  'saveLibraryEntry',
+  'updateLibraryEntry',
+  'duplicateLibraryEntry',
+  'deleteLibraryEntry',
+  'restoreLibraryEntry',
+  'exportLibrary',
+  'importLibrary',
+  'newFromLibraryEntry',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

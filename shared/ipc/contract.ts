@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { speechFileSchema } from '../document/file-format';
+import { ENTRY_KINDS, entryNameSchema, libraryEntrySchema, occasionSchema, yearSchema } from '../library/entry';
 import { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName } from './channels';
 
 export { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName };
@@ -137,6 +138,54 @@ export const settingsPatch = z
   .object({ language: language.optional(), checkLevels: z.boolean().optional(), autosave: z.boolean().optional(), profiles: z.record(z.string(), profileAdjustment).optional() })
   .strict();
 
+const libraryEntryId = z.string().min(1).max(64);
+
+/** One library entry as the library panel lists it (no document). Built-in templates are `builtIn` and read-only. */
+export const libraryEntrySummary = z.object({
+  id: libraryEntryId,
+  name: z.string(),
+  occasion: z.string().optional(),
+  year: z.number().int().optional(),
+  kind: z.enum(ENTRY_KINDS),
+  description: z.string().optional(),
+  builtIn: z.boolean(),
+  createdAt: z.string().optional(),
+  modifiedAt: z.string().optional(),
+  /** How many headings the entry has. */
+  headings: z.number().int(),
+});
+export type LibraryEntrySummary = z.infer<typeof libraryEntrySummary>;
+
+/** A library file skipped because it is damaged or a duplicate (shown once as a notice): its name, never a path. */
+export const libraryNotice = z.object({ file: z.string(), code: z.string(), message: z.string() });
+export type LibraryNotice = z.infer<typeof libraryNotice>;
+
+/** What a change to a library entry answers: the entry as listed now, or a failure (read-only, not-found, invalid, not-a-heading, disk-full…). */
+export const libraryChangeResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), entry: libraryEntrySummary }),
+  z.object({ status: z.literal('failed'), error: failure }),
+]);
+export type LibraryChangeResult = z.infer<typeof libraryChangeResult>;
+
+/**
+ * What importing a library file answers: what was added, replaced, renamed (kept beside an entry
+ * of the same name) and skipped (damaged); or `conflicts` — entries named like the user's, so ask
+ * "keep both or replace?" and call again with the `pendingId`; or the user's cancel; or a failure.
+ */
+export const libraryImportResult = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('imported'),
+    added: z.array(z.string()),
+    replaced: z.array(z.string()),
+    renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+    skipped: z.array(z.object({ index: z.number().int(), name: z.string().optional(), code: z.string(), message: z.string() })),
+  }),
+  z.object({ status: z.literal('conflicts'), pendingId: z.string(), names: z.array(z.string()), count: z.number().int() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('failed'), error: failure }),
+]);
+export type LibraryImportResult = z.infer<typeof libraryImportResult>;
+
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
@@ -244,6 +293,79 @@ export const contract = {
   },
   /** Deletes one snapshot. */
   deleteSnapshot: { request: z.object({ docId, snapshotId }), response: z.object({ deleted: z.boolean() }) },
+  /**
+   * The library: built-in templates first, then the user's entries by name, filtered by words
+   * (each found in the name, occasion, year or text), an occasion and a year; and a notice for
+   * each damaged or duplicate entry file skipped.
+   */
+  listLibrary: {
+    request: z.object({ query: z.string().max(200).optional(), occasion: z.string().max(50).optional(), year: z.number().int().optional() }).strict(),
+    response: z.object({ entries: z.array(libraryEntrySummary), notices: z.array(libraryNotice) }),
+  },
+  /** One entry with its document: the preview, insert at the cursor (shared/library/insert.ts). */
+  readLibraryEntry: {
+    request: z.object({ id: libraryEntryId }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('found'), entry: libraryEntrySchema, summary: libraryEntrySummary }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
+  },
+  /**
+   * Saves the speech `doc` to the library: the whole of it, or the section headed by top-level
+   * block `section`; as an outline (headings and points, body replaced by 【此处写……】) or in full.
+   */
+  saveLibraryEntry: {
+    request: z
+      .object({
+        name: entryNameSchema,
+        occasion: occasionSchema.optional(),
+        year: yearSchema.optional(),
+        description: z.string().max(500).optional(),
+        kind: z.enum(ENTRY_KINDS),
+        doc: speechFileSchema.shape.doc,
+        section: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    response: libraryChangeResult,
+  },
+  /** Renames or retags one of the user's entries; `null` clears a tag. Built-in templates answer `read-only`. */
+  updateLibraryEntry: {
+    request: z
+      .object({ id: libraryEntryId, name: entryNameSchema.optional(), occasion: occasionSchema.nullable().optional(), year: yearSchema.nullable().optional(), description: z.string().max(500).nullable().optional() })
+      .strict(),
+    response: libraryChangeResult,
+  },
+  /** Copies an entry (a built-in template too: "duplicate to my library") into an editable one, named `name` or "…（副本）". */
+  duplicateLibraryEntry: { request: z.object({ id: libraryEntryId, name: entryNameSchema.optional() }).strict(), response: libraryChangeResult },
+  /** Deletes one of the user's entries; `restoreLibraryEntry` undoes it for the rest of the session. */
+  deleteLibraryEntry: { request: z.object({ id: libraryEntryId }), response: libraryChangeResult },
+  /** Undoes a delete made in this session. */
+  restoreLibraryEntry: { request: z.object({ id: libraryEntryId }), response: libraryChangeResult },
+  /** Asks where, then writes the chosen entries as one `.speechlib` file to share or back up. */
+  exportLibrary: {
+    request: z.object({ ids: z.array(libraryEntryId).min(1).max(2000) }).strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('exported'), name: z.string(), count: z.number().int() }),
+      z.object({ status: z.literal('canceled') }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
+  },
+  /**
+   * Shows the open dialog and imports the chosen library file. When entries are named like the
+   * user's it answers `conflicts`; call again with that `pendingId` and `keep-both` or `replace`.
+   */
+  importLibrary: {
+    request: z.object({ pendingId: z.string().max(100).optional(), onConflict: z.enum(['keep-both', 'replace']).optional() }).strict(),
+    response: libraryImportResult,
+  },
+  /** File → New from Template: a new untitled document holding the entry's outline. */
+  newFromLibraryEntry: {
+    request: z.object({ id: libraryEntryId }),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('created'), docId, name: z.string(), file: speechFileSchema }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
+  },
 } as const satisfies Record<CallName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -255,7 +377,7 @@ export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
 /** The commands main sends to the renderer from menus and window events. */
-export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print'] as const;
+export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print', 'newFromTemplate', 'toggleLibrary'] as const;
 export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),
