@@ -22,6 +22,7 @@ import { NoChromiumError, renderPdf } from './pdf';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
 import { documentPlaceholders } from '../shared/placeholders/scan';
 import { writeFileAtomic } from '../electron/services/atomic-write';
+import { libraryMain } from './library';
 
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
@@ -30,6 +31,8 @@ const USAGE = `用法 / usage:
                                    导出（公文标准 / 讲话稿 / 大字版）/ export in a layout profile
   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
                                    导入 .txt/.md/.html/.docx 为讲稿 / import a text, Markdown, web page or Word file as a speech
+  lectern library list|show|export|import …
+                                   素材库（lectern library --help）/ the library of outlines (see lectern library --help)
 FILE 可以是 .speech，也可以是 .txt、.md、.html、.docx（先导入）/ FILE may be .speech, .txt, .md, .html or .docx
 `;
 
@@ -51,6 +54,8 @@ export async function loadSpeech(file: string, options: ImportOptions = {}): Pro
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
 export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+  // The library has its own options (--library, --replace…): it parses them itself.
+  if (argv[0] === 'library') return libraryMain(argv.slice(1), { out, err });
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: {
