@@ -28,6 +28,7 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     exportDocument: async () => ({ status: 'canceled' }),
     printDocument: async () => ({ status: 'canceled' }),
     revealExport: async () => ({ shown: false }),
+    importFile: async () => ({ status: 'canceled' }),
     listLibrary: async () => ({ entries: [], notices: [] }),
     readLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
     saveLibraryEntry: async () => ({ status: 'failed', error: { code: 'io', message: 'No library in the benchmark.' } }),

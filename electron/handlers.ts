@@ -12,6 +12,18 @@ import { speechFromEntry } from '../shared/library/insert';
 import { SnapshotError } from './services/snapshots';
 
 /**
+ * A window closed normally (the user saved, chose 不保存 at the prompt, or had nothing unsaved):
+ * its documents are forgotten and their backups removed, so the next start offers only the work
+ * of windows that never closed (a crash). Hosts call it from the window's `closed` event.
+ */
+export async function windowClosed(services: Pick<Services, 'documents' | 'recovery'>, windowId: number): Promise<void> {
+  for (const docId of services.documents.documentsOf(windowId)) {
+    services.documents.close(docId);
+    await services.recovery.remove(docId);
+  }
+}
+
+/**
  * Binds every call of the contract to `services`. Requests arrive already parsed by the host
  * (Electron's `handle()` or the web host's route), so handlers trust their shapes. Besides the
  * service's answer, handlers pass on the window effects: the document state and close to the
@@ -55,7 +67,8 @@ export function createHandlers(services: Services): Handlers {
       return { ok: true };
     },
     listRecent: async () => ({ entries: await recent.list() }),
-    setDocumentState: async ({ name, dirty }, { windowId }) => {
+    setDocumentState: async ({ docId, name, dirty }, { windowId }) => {
+      documents.attach(docId, windowId);
       windows.setDocumentState(windowId, { name, dirty });
       return { ok: true };
     },
@@ -66,6 +79,7 @@ export function createHandlers(services: Services): Handlers {
     exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
     printDocument: async (request, { windowId }) => exporter.print(windowId, request),
     revealExport: async (_request, { windowId }) => ({ shown: exporter.reveal(windowId) }),
+    importFile: async ({ dropped }, { windowId }) => (dropped ? services.importer.readDropped(dropped.name, dropped.data) : services.importer.pick(windowId)),
     backupDocument: async ({ docId, name, file }) => {
       if (!documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       try {

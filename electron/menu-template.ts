@@ -26,6 +26,7 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
         item('newFromTemplate', 'CmdOrCtrl+Shift+N', { command: 'newFromTemplate' }),
         item('open', 'CmdOrCtrl+O', { command: 'open' }),
         { label: t('openRecent'), submenu: recentItems },
+        item('import', 'CmdOrCtrl+Shift+O', { command: 'import' }),
         { type: 'separator' },
         item('save', 'CmdOrCtrl+S', { command: 'save' }),
         item('saveAs', 'CmdOrCtrl+Shift+S', { command: 'saveAs' }),

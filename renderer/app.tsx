@@ -19,6 +19,31 @@ import { PropertiesDialog } from './components/properties-dialog';
 import { ExportDialog } from './components/export-dialog';
 import { PlaceholderPanel } from './placeholders/placeholder-panel';
 import { DEFAULT_SPEAKING_RATE } from '../shared/document/stats';
+import type { ImportSource } from '../shared/import/index';
+import type { ImportFileResult } from '../shared/ipc/contract';
+import { ImportDialog } from './import/import-dialog';
+import { insertImported } from './import/insert';
+
+/** What the import report shows: a file's content (imported as a new document) or a paste (into this one). */
+interface PendingImport {
+  source: ImportSource;
+  /** The file's name; none for a paste. */
+  name?: string;
+  target: 'new' | 'here';
+}
+
+/** The largest file a drop may bring (the same limit main applies). */
+const MAX_DROP_BYTES = 50 * 1024 * 1024;
+
+/** A dropped file's bytes as base64, without loading them into a JavaScript string twice. */
+function fileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
 
 interface PendingPrompt {
   name: string;
@@ -31,14 +56,14 @@ function fileShortcut(event: KeyboardEvent): Command['command'] | undefined {
   switch (event.key.toLowerCase()) {
     case 'n':
       return event.shiftKey ? undefined : 'new';
-    case 'o':
-      return event.shiftKey ? undefined : 'open';
     case 's':
       return event.shiftKey ? 'saveAs' : 'save';
     case 'e':
       return event.shiftKey ? 'export' : undefined;
     case 'p':
       return event.shiftKey ? undefined : 'print';
+    case 'o':
+      return event.shiftKey ? 'import' : 'open';
     default:
       return undefined;
   }
@@ -56,6 +81,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [propertiesOpen, setPropertiesOpen] = useState(false);
   const [placeholdersOpen, setPlaceholdersOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState<'export' | 'print' | undefined>(undefined);
+  const [importing, setImporting] = useState<PendingImport | undefined>(undefined);
   const [revealable, setRevealable] = useState(false);
   const [savedProfiles, setSavedProfiles] = useState(initialSettings?.profiles ?? {});
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
@@ -87,6 +113,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           setRevealable(false);
           setNotice(i18next.t(`section.refused.${reason}`));
         },
+        onImportPaste: (source) => setImporting({ source, target: 'here' }),
       }),
     [],
   );
@@ -107,6 +134,17 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
     },
     [api],
   );
+
+  /** Shows the import report for a file main read, or the failure that stopped it. */
+  const showImport = useCallback(
+    (result: ImportFileResult) => {
+      if (result.status === 'read') setImporting({ source: { kind: result.kind, content: result.content }, name: result.name, target: 'new' });
+      else if (result.status === 'failed') session.showFailure({ action: 'import', error: result.error });
+    },
+    [session],
+  );
+  const showImportRef = useRef(showImport);
+  showImportRef.current = showImport;
 
   const run = useCallback(
     (command: Command) => {
@@ -139,9 +177,11 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           return setExportOpen('export');
         case 'print':
           return setExportOpen('print');
+        case 'import':
+          return void api.importFile({}).then(showImport);
       }
     },
-    [changeLanguage, editor, session],
+    [api, changeLanguage, editor, session, showImport],
   );
   const runRef = useRef(run);
   runRef.current = run;
@@ -168,6 +208,38 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
+  }, [api]);
+
+  // A file dropped anywhere on the window is imported (and never opened by the browser itself).
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      if (file.size > MAX_DROP_BYTES) {
+        showImportRef.current({ status: 'failed', error: { code: 'import-too-large', message: `larger than ${MAX_DROP_BYTES / 1024 / 1024} MB`, fileName: file.name } });
+        return;
+      }
+      void fileAsBase64(file)
+        .then((data) => api.importFile({ dropped: { name: file.name, data } }))
+        .then((result) => showImportRef.current(result))
+        .catch((error: unknown) => showImportRef.current({ status: 'failed', error: { code: 'import-unreadable', message: String(error), fileName: file.name } }));
+    };
+    // Capture, so the editor does not take the drop as a drag of text.
+    window.addEventListener('dragover', onDragOver, true);
+    window.addEventListener('drop', onDrop, true);
+    return () => {
+      window.removeEventListener('dragover', onDragOver, true);
+      window.removeEventListener('drop', onDrop, true);
+    };
   }, [api]);
 
   // A notice goes away by itself after a few seconds.
@@ -251,6 +323,21 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
             }
           }}
           onClose={() => setPropertiesOpen(false)}
+        />
+      ) : null}
+      {importing ? (
+        <ImportDialog
+          source={importing.source}
+          {...(importing.name ? { name: importing.name } : {})}
+          onCancel={() => {
+            setImporting(undefined);
+            editor.commands.focus();
+          }}
+          onAccept={(result) => {
+            setImporting(undefined);
+            if (importing.target === 'new') void session.importAsNew(result.file.doc);
+            else insertImported(editor, result.file.doc);
+          }}
         />
       ) : null}
       {prompt ? (

@@ -11,7 +11,8 @@ import { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
 import type { Failure, LecternApi, OpenResult } from '../shared/ipc/contract';
-import type { SpeechFile, SpeechMeta } from '../shared/document/file-format';
+import type { NodeJSON, SpeechFile, SpeechMeta } from '../shared/document/file-format';
+import { insertImported } from './import/insert';
 import { placeholdersKey } from './editor/extensions/placeholders';
 
 /** What the user chose in the unsaved-changes prompt. */
@@ -19,7 +20,7 @@ export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
 /** A failure to show the user, with what was being done. */
 export interface ShownFailure {
-  action: 'open' | 'save';
+  action: 'open' | 'save' | 'import';
   error: Failure;
 }
 
@@ -45,6 +46,10 @@ export interface DocumentSession {
   updateMeta(patch: Partial<SpeechMeta>): void;
   failure: ShownFailure | undefined;
   dismissFailure(): void;
+  /** Shows a failure of something outside the session (an import) the same way. */
+  showFailure(failure: ShownFailure): void;
+  /** Starts a new untitled document holding an imported speech (asking about unsaved changes first); it is unsaved until saved. */
+  importAsNew(doc: NodeJSON): Promise<void>;
   newDocument(): Promise<void>;
   open(): Promise<void>;
   openRecent(recentId: string): Promise<void>;
@@ -151,6 +156,17 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     adopt(created.docId, created.name, created.file);
   }, [adopt, api, mayReplace]);
 
+  const importAsNew = useCallback(
+    async (doc: NodeJSON) => {
+      if (!editor || !(await mayReplace())) return;
+      const created = await api.newDocument({});
+      adopt(created.docId, created.name, created.file);
+      // Into the new, empty document: the imported speech differs from the saved (empty) one, so it is unsaved.
+      insertImported(editor, doc);
+    },
+    [adopt, api, editor, mayReplace],
+  );
+
   const handleOpen = useCallback(
     (result: OpenResult) => {
       if (result.status === 'opened') adopt(result.docId, result.name, result.file);
@@ -203,6 +219,8 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
       setIdentity((now) => (now ? { ...now, file: { ...now.file, meta: { ...now.file.meta, ...patch } } } : now)),
     failure,
     dismissFailure: () => setFailure(undefined),
+    showFailure: setFailure,
+    importAsNew,
     newDocument,
     open,
     openRecent,

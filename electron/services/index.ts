@@ -10,6 +10,7 @@ import { RecentFiles } from './recent';
 import { SettingsStore } from './settings';
 import { LibraryService, LibraryStore } from './library';
 import { ExportService } from './exporter';
+import { ImportService } from './importer';
 import { RecoveryStore } from './recovery';
 import { SnapshotStore } from './snapshots';
 import type { Desktop, Dialogs, WindowBridge } from './types';
@@ -22,6 +23,8 @@ export interface Services {
   exporter: ExportService;
   /** Library entries (outlines and speeches kept for reuse) under `<userData>/library`, and the built-in templates. */
   library: LibraryService;
+  /** Reads files for File → Import and files dropped on the window. */
+  importer: ImportService;
   /** Backups of unsaved work under `<userData>/recovery`. */
   recovery: RecoveryStore;
   /** Version snapshots of document files under `<userData>/snapshots`. */
@@ -61,6 +64,7 @@ export function createServices(options: ServiceOptions): Services {
   return {
     documents,
     exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf ?? noPdf, desktop: options.desktop ?? noDesktop }),
+    importer: new ImportService({ fs, dialogs: options.dialogs }),
     library: new LibraryService({ store: new LibraryStore({ folder: path.join(options.userDataDir, 'library'), fs }), dialogs: options.dialogs, fs }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),

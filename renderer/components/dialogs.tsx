@@ -57,14 +57,14 @@ export function FailureDialog({ failure, onClose }: { failure: ShownFailure; onC
   const name = error.fileName ?? '';
   const codeKey = `error.code.${error.code}`;
   const summary = i18n.exists(codeKey) ? t(codeKey) : t('error.code.unknown');
-  const title = t(action === 'open' ? 'error.openTitle' : 'error.saveTitle', { name });
+  const title = t(action === 'open' ? 'error.openTitle' : action === 'import' ? 'error.importTitle' : 'error.saveTitle', { name });
   return (
     <Modal label={title} onCancel={onClose}>
       <div role="alert" data-testid="failure" data-code={error.code}>
         <h2>{title}</h2>
         <p>{summary}</p>
         <p className="detail">{t('error.detail', { detail: error.message })}</p>
-        {action === 'open' ? <p>{t('error.unchanged')}</p> : null}
+        {action !== 'save' ? <p>{t('error.unchanged')}</p> : null}
       </div>
       <div className="modal-buttons">
         <button type="button" autoFocus onClick={onClose}>

@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'exportDocument',
   'printDocument',
   'revealExport',
+  'importFile',
   'backupDocument',
   'listRecovery',
   'readRecovery',

@@ -99,6 +99,14 @@ export const exportResult = z.discriminatedUnion('status', [
 ]);
 export type ExportResult = z.infer<typeof exportResult>;
 
+/** What reading a file for import answers: its name and content to import, the user's cancel, or a failure. */
+export const importFileResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('read'), name: z.string(), kind: z.enum(['text', 'markdown', 'html']), content: z.string() }),
+  z.object({ status: z.literal('canceled') }),
+  z.object({ status: z.literal('failed'), error: failure }),
+]);
+export type ImportFileResult = z.infer<typeof importFileResult>;
+
 /** One entry of File → Open Recent. */
 export const recentEntry = z.object({ recentId: z.string(), name: z.string(), folder: z.string() });
 export type RecentEntry = z.infer<typeof recentEntry>;
@@ -230,6 +238,15 @@ export const contract = {
   },
   /** Shows the last exported file in the system's file manager. */
   revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
+  /**
+   * Reads a file to import: the one the user picks in the import dialog, or one dropped on the
+   * window (its name and bytes as base64, up to 50 MB). Answers the content to import; the
+   * renderer runs the cleanup and structure detection and shows the import report.
+   */
+  importFile: {
+    request: z.object({ dropped: z.object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4) }).optional() }).strict(),
+    response: importFileResult,
+  },
   /**
    * Backs up unsaved work to the recovery store (never to the document's file); the renderer
    * calls it about a second after typing pauses while the document is dirty. Saving the document
@@ -377,7 +394,7 @@ export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
 /** The commands main sends to the renderer from menus and window events. */
-export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print', 'newFromTemplate', 'toggleLibrary'] as const;
+export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print', 'import', 'newFromTemplate', 'toggleLibrary'] as const;
 export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),

@@ -13,6 +13,8 @@ import { LineBreakCommands } from './line-break';
 import { OutlineTracker } from './outline-state';
 import { SectionCommands } from './section-commands';
 import { Placeholders } from './placeholders';
+import { ImportPaste } from './import-paste';
+import type { ImportSource } from '../../../shared/import/index';
 
 /** Hints shown in empty blocks, by block type (translated by the caller). */
 export interface EmptyBlockHints {
@@ -29,6 +31,8 @@ export interface SpeechExtensionOptions {
   onSectionRefused?: (reason: SectionRefusal) => void;
   /** Placeholder highlighting and filling; on unless a benchmark turns it off to compare. */
   placeholders?: boolean;
+  /** Shows the import report for a pasted speech (several paragraphs, or Word/WPS rich text); without it, pastes are ordinary. */
+  onImportPaste?: (source: ImportSource) => void;
 }
 
 export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExtension[] {
@@ -42,6 +46,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     RunInLead,
     OutlineTracker,
     ...(options.placeholders === false ? [] : [Placeholders]),
+    ...(options.onImportPaste ? [ImportPaste.configure({ onImport: options.onImportPaste })] : []),
     UndoRedo.configure({ depth: 500, newGroupDelay: 500 }),
     Placeholder.configure({
       includeChildren: false,

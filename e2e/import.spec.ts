@@ -1,0 +1,114 @@
+/**
+ * Importing on both hosts: the scraped web copy of the sample speech pasted into a new document,
+ * the report accepted, and the clean structured speech with its outline; a DOCX through File →
+ * Import; a text file dropped on the window; a corrupt DOCX refused and left as it was.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SAMPLE_PATH, sampleDocJSON } from './sample-speech';
+import { exportDocx } from '../shared/export/docx';
+import { PROFILES } from '../shared/export/profiles';
+import { docFromJSON, type NodeJSON } from '../shared/document/file-format';
+
+const SCRAPED_PATH = SAMPLE_PATH.replace('push-meeting.txt', 'push-meeting.scraped.txt');
+const editorJSON = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: { getJSON(): unknown } }).lecternEditor.getJSON());
+const outlineTexts = (page: Page) => page.getByTestId('outline').locator('.outline-row').evaluateAll((rows) => rows.map((row) => `${row.querySelector('.outline-number')?.textContent ?? ''}${row.querySelector('.outline-text')?.textContent ?? ''}`.slice(0, 10)));
+
+/** Presses 导入 in the import report. */
+const accept = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).click();
+
+/** Pastes text (and HTML) into the editor the way a browser delivers a paste from the clipboard. */
+async function paste(page: Page, text: string, html = ''): Promise<void> {
+  await page.locator('.speech').click();
+  await page.evaluate(
+    ([plain, rich]) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', plain!);
+      if (rich) data.setData('text/html', rich);
+      document.querySelector('.speech')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    [text, html],
+  );
+}
+
+test('pasting the scraped web page gives the clean, structured speech after the import report', async ({ app }) => {
+  const { page } = app;
+  const scraped = await readFile(SCRAPED_PATH, 'utf8');
+  await paste(page, scraped);
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible();
+  // The report lists what each step found; Traditional → Simplified is on, since the page is Traditional.
+  await expect(report.getByTestId('step-count-site-noise')).toHaveText('4 处');
+  const pinyin = (scraped.match(/\p{Script=Han}(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))+/gu) ?? []).length;
+  await expect(report.getByTestId('step-count-pinyin')).toHaveText(`${pinyin} 处`);
+  await expect(report.locator('input[data-step="t2s"]')).toBeChecked();
+  await expect(report.getByTestId('import-summary')).toContainText('章节标题 8 个');
+  // Nothing reaches the document before the user accepts.
+  expect(JSON.stringify(await editorJSON(page))).not.toContain('统一思想');
+  await accept(page);
+  await expect(report).toBeHidden();
+  expect(await editorJSON(page)).toEqual(sampleDocJSON());
+  await expect.poll(() => outlineTexts(page)).toEqual(['一、统一思想认识，切', '（一）充分认识做好X', '（二）清醒认识当前存', '二、突出工作重点，全', '一要抓好项目建设。', '二要抓好要素保障。', '三要抓好风险防控。', '三、强化组织保障，确', '1.加强组织领导。', '2.强化督查考核。', '3.营造良好氛围。']);
+  // One undo takes the whole import out again.
+  await page.keyboard.press('Control+z');
+  expect(JSON.stringify(await editorJSON(page))).not.toContain('统一思想');
+});
+
+test('switching a cleanup step off keeps what it would have removed', async ({ app }) => {
+  const { page } = app;
+  await paste(app.page, await readFile(SCRAPED_PATH, 'utf8'));
+  const report = page.getByTestId('import-report');
+  await report.locator('input[data-step="t2s"]').uncheck();
+  await report.locator('input[data-step="pinyin"]').uncheck();
+  await accept(page);
+  const text = JSON.stringify(await editorJSON(page));
+  expect(text).toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/u);
+  expect(text).not.toContain('发布时间');
+});
+
+test('File → Import reads a DOCX into a new, unsaved document with its outline', async ({ app }) => {
+  const { page } = app;
+  const docx = path.join(app.tmpDir, '去年的讲话.docx');
+  await writeFile(docx, await exportDocx(docFromJSON(sampleDocJSON() as NodeJSON), PROFILES.gbt9704));
+  await app.answerDialog('open', docx);
+  await app.sendCommand({ command: 'import' });
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('去年的讲话.docx');
+  await accept(page);
+  await expect.poll(() => outlineTexts(page)).toHaveLength(11);
+  expect(await editorJSON(page)).toEqual(sampleDocJSON());
+  await expect.poll(async () => (await app.state()).dirty).toBe(true);
+});
+
+test('a text file dropped on the window is imported', async ({ app }) => {
+  const { page } = app;
+  const text = await readFile(SAMPLE_PATH, 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], '讲话.txt', { type: 'text/plain' }));
+    const target = document.querySelector('.speech')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('讲话.txt');
+  await accept(page);
+  expect(await editorJSON(page)).toEqual(sampleDocJSON());
+});
+
+test('a corrupt DOCX is refused with a message naming it, and left as it was', async ({ app }) => {
+  const { page } = app;
+  const bad = path.join(app.tmpDir, '坏文件.docx');
+  await writeFile(bad, 'PK\u0003\u0004 this is not really a zip');
+  const before = await readFile(bad);
+  await app.answerDialog('open', bad);
+  await app.sendCommand({ command: 'import' });
+  const failure = page.getByTestId('failure');
+  await expect(failure).toHaveAttribute('data-code', 'import-not-docx');
+  await expect(failure).toContainText('无法导入“坏文件.docx”');
+  await expect(failure).toContainText('文件未被修改');
+  expect(await readFile(bad)).toEqual(before);
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+});

@@ -1,0 +1,28 @@
+/**
+ * Putting an imported speech into the editor. Into an empty document it goes whole, title, byline
+ * and salutation included; into a document with text it goes after the block at the cursor (or in
+ * place of the empty block at the cursor) with its front matter as body paragraphs, since a speech
+ * has one title. One transaction either way, so one undo takes it out again.
+ */
+import type { Editor, JSONContent } from '@tiptap/core';
+import type { NodeJSON } from '../../shared/document/file-format';
+
+/** Whether the document has no text at all (a new, untouched speech). */
+export function isEmptyDocument(editor: Editor): boolean {
+  return editor.state.doc.textContent.trim() === '';
+}
+
+export function insertImported(editor: Editor, doc: NodeJSON): void {
+  const blocks = doc.content ?? [];
+  if (isEmptyDocument(editor)) {
+    editor.chain().focus().setContent(doc as JSONContent, { emitUpdate: true }).setTextSelection(1).run();
+    return;
+  }
+  const body = blocks.map((block) => (block.type === 'paragraph' ? block : { type: 'paragraph', attrs: { level: 0, runIn: false }, ...(block.content ? { content: block.content } : {}) }));
+  const { $from } = editor.state.selection;
+  const current = $from.node(1);
+  const from = $from.before(1);
+  const to = $from.after(1);
+  const range = current.content.size === 0 ? { from, to } : to;
+  editor.chain().focus().insertContentAt(range, body as JSONContent[]).run();
+}
