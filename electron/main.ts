@@ -9,7 +9,7 @@ import type { Command, Language } from '../shared/ipc/contract';
 import { menuString } from '../shared/i18n/menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk } from './close-guard';
-import { createHandlers } from './handlers';
+import { createHandlers, windowClosed } from './handlers';
 import { bindContract, sendEvent } from './ipc';
 import { menuTemplate } from './menu-template';
 import { createServices, type Services } from './services/index';
@@ -150,6 +150,8 @@ function openWindow(): BrowserWindow {
   });
   window.on('closed', () => {
     windows.delete(id);
+    // Closed on purpose (saved, 不保存, or nothing unsaved): its backups are not crash leftovers.
+    if (services) void windowClosed(services, id).catch(() => undefined);
     if (quitting && windows.size === 0) app.quit();
   });
   return window;

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptySpeechFile, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../shared/document/file-format';
 import { docOf } from '../shared/document/test-docs';
 import { contract, type Handlers } from '../shared/ipc/contract';
-import { createHandlers } from './handlers';
+import { createHandlers, windowClosed } from './handlers';
 import { faultyFileSystem, type Faults } from './services/fault-fs';
 import { createServices } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
@@ -19,11 +19,16 @@ let dir: string;
 let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
 const ctx = { windowId: 1 };
 
-/** The handlers of one run of the app over `dir/user`; a new call is the next start after a crash. */
-function start(faults: Faults = {}): Handlers {
+/** The services of one run of the app over `dir/user`. */
+function services(faults: Faults = {}) {
   const dialogs: Dialogs = { showOpen: async () => answers.open.shift(), showSave: async () => answers.save.shift() };
   const windows: WindowBridge = { setDocumentState: () => undefined, close: () => undefined, languageChanged: () => undefined, recentChanged: () => undefined };
-  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, fs: faultyFileSystem(faults) }));
+  return createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, fs: faultyFileSystem(faults) });
+}
+
+/** The handlers of one run of the app; a new call is the next start after a crash. */
+function start(faults: Faults = {}): Handlers {
+  return createHandlers(services(faults));
 }
 
 const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
@@ -119,6 +124,23 @@ describe('recovery after a crash', () => {
     expect(await recoveryFiles()).toHaveLength(1);
     await handlers.closeDocument({ docId }, ctx);
     expect(await recoveryFiles()).toEqual([]);
+  });
+
+  it('removes the backups of a window closed on purpose (saved, 不保存, or clean), not those of other windows', async () => {
+    const app = services();
+    const handlers = createHandlers(app);
+    const one = await handlers.newDocument({}, { windowId: 1 });
+    const two = await handlers.newDocument({}, { windowId: 2 });
+    await handlers.setDocumentState({ docId: one.docId, name: '未命名', dirty: true }, { windowId: 1 });
+    await handlers.setDocumentState({ docId: two.docId, name: '未命名', dirty: true }, { windowId: 2 });
+    await handlers.backupDocument({ docId: one.docId, name: '一', file: speech('一') }, { windowId: 1 });
+    await handlers.backupDocument({ docId: two.docId, name: '二', file: speech('二') }, { windowId: 2 });
+    await windowClosed(app, 1);
+    expect(await recoveryFiles()).toEqual([`${two.docId}.json`]);
+    expect(await handlers.backupDocument({ docId: one.docId, name: '一', file: speech('一') }, { windowId: 1 })).toMatchObject({ status: 'failed', error: { code: 'unknown' } });
+    // An id the service never issued is not recorded against a window.
+    await handlers.setDocumentState({ docId: 'made-up', name: 'x', dirty: false }, { windowId: 2 });
+    expect(app.documents.documentsOf(2)).toEqual([two.docId]);
   });
 
   it('refuses to back up a document it does not know, or one that would not open', async () => {

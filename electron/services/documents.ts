@@ -103,6 +103,8 @@ export interface SaveOptions {
  */
 export class DocumentService {
   private readonly documents = new Map<string, OpenDocument>();
+  /** The window showing each document, as last told by the renderer (setDocumentState). */
+  private readonly windows = new Map<string, number>();
   /** The fingerprints of the documents' files as opened or last saved. */
   readonly watch: FileWatch;
 
@@ -276,7 +278,18 @@ export class DocumentService {
   /** Forgets a document the renderer no longer shows; its file is not touched. */
   close(docId: string): void {
     this.documents.delete(docId);
+    this.windows.delete(docId);
     this.watch.forget(docId);
+  }
+
+  /** Records which window shows a document (known documents only). */
+  attach(docId: string, windowId: number): void {
+    if (this.documents.has(docId)) this.windows.set(docId, windowId);
+  }
+
+  /** The documents a window shows, as recorded by `attach`. */
+  documentsOf(windowId: number): string[] {
+    return [...this.windows].filter(([, id]) => id === windowId).map(([docId]) => docId);
   }
 
   private async write(docId: string, target: string, file: SpeechFile): Promise<SaveResult> {
