@@ -79,6 +79,7 @@ export function createHandlers(services: Services): Handlers {
     exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
     printDocument: async (request, { windowId }) => exporter.print(windowId, request),
     revealExport: async (_request, { windowId }) => ({ shown: exporter.reveal(windowId) }),
+    importFile: async ({ dropped }, { windowId }) => (dropped ? services.importer.readDropped(dropped.name, dropped.data) : services.importer.pick(windowId)),
     backupDocument: async ({ docId, name, file }) => {
       if (!documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       try {
