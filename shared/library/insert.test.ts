@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SpeechFileError, docFromJSON, parseSpeechFile, serializeSpeechFile, type NodeJSON } from '../document/file-format';
 import { headingLabels } from '../document/numbering';
 import { docOf } from '../document/test-docs';
-import { fitEntry, insertEntry, speechFromEntry } from './insert';
+import { EditorState, TextSelection } from '@tiptap/pm/state';
+import { blockPosition } from '../document/sections';
+import { fitEntry, insertEntry, insertEntryAtCursor, speechFromEntry } from './insert';
 
 /** Each block as "label text" for headings, "· text" for body, "title text" for front matter. */
 function numbered(json: NodeJSON): string[] {
@@ -117,5 +119,45 @@ describe('speechFromEntry', () => {
     const titled = speechFromEntry({ doc: docOf(['title', '在XX会上的讲话'], [1, '甲']).toJSON() as NodeJSON });
     expect(numbered(titled.doc)).toEqual(['title 在XX会上的讲话', '一、 甲']);
     expect(titled.meta.occasion).toBeUndefined();
+  });
+});
+
+describe('insertEntryAtCursor', () => {
+  /** An editor state of `doc` with the cursor at `offset` in block `index`. */
+  const stateAt = (doc: NodeJSON, index: number, offset = 0) => {
+    const state = EditorState.create({ doc: docFromJSON(doc) });
+    return state.apply(state.tr.setSelection(TextSelection.create(state.doc, blockPosition(state.doc, index) + 1 + offset)));
+  };
+
+  it('inserts after the block holding the cursor, in one step, fitting levels to the next heading, cursor on the first inserted block', () => {
+    const state = stateAt(target(), 4, 2);
+    const tr = state.tr;
+    const range = insertEntryAtCursor(tr, entryAt(1).doc);
+    expect(range).toBeDefined();
+    expect(tr.steps).toHaveLength(1);
+    expect(numbered(tr.doc.toJSON() as NodeJSON).slice(3, 11)).toEqual(['一、 统一思想', '· 正文甲', '（一） 甲部分', '· 【此处写……】', '1. 甲之一', '（二） 乙部分', '（三） 充分认识意义', '（四） 清醒认识问题']);
+    expect(tr.selection.$from.parent.textContent).toBe('甲部分');
+    expect(tr.doc.slice(range!.from, range!.to).content.childCount).toBe(4);
+  });
+
+  it('replaces the empty paragraph holding the cursor', () => {
+    const doc = docOf(['title', '讲话'], [1, '统一思想'], [0, ''], [1, '突出重点']).toJSON() as NodeJSON;
+    const tr = stateAt(doc, 2).tr;
+    insertEntryAtCursor(tr, entryAt(1).doc);
+    expect(numbered(tr.doc.toJSON() as NodeJSON)).toEqual(['title 讲话', '一、 统一思想', '二、 甲部分', '· 【此处写……】', '（一） 甲之一', '三、 乙部分', '四、 突出重点']);
+  });
+
+  it('inserts after the title and salutation when the cursor is in them', () => {
+    const tr = stateAt(target(), 0, 1).tr;
+    insertEntryAtCursor(tr, entryAt(2).doc);
+    expect(numbered(tr.doc.toJSON() as NodeJSON).slice(0, 4)).toEqual(['title 讲话', 'salutation 同志们：', '一、 甲部分', '· 【此处写……】']);
+  });
+
+  it('changes nothing for an entry with nothing to insert or content the schema refuses', () => {
+    const state = stateAt(target(), 4);
+    const tr = state.tr;
+    expect(insertEntryAtCursor(tr, docOf(['title', '只有标题']).toJSON() as NodeJSON)).toBeUndefined();
+    expect(insertEntryAtCursor(tr, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'image' }] }] })).toBeUndefined();
+    expect(tr.docChanged).toBe(false);
   });
 });

@@ -4,10 +4,12 @@
  * where it goes, every heading in it by the same amount (clamped to 1–4), and numbers follow by
  * themselves because they are computed from positions (DESIGN.md, decision 2).
  */
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
+import { TextSelection, type Transaction } from '@tiptap/pm/state';
 import { docFromJSON, emptySpeechFile, type NodeJSON, type SpeechFile } from '../document/file-format';
 import { headingLevel } from '../document/numbering';
-import { MAX_HEADING_LEVEL } from '../document/schema';
+import { MAX_HEADING_LEVEL, speechSchema } from '../document/schema';
+import { blockIndexAt, blockPosition } from '../document/sections';
 import type { LibraryEntry } from './entry';
 
 /**
@@ -83,6 +85,37 @@ export function insertEntry(doc: NodeJSON, at: number, entry: Pick<LibraryEntry,
   const blocks = (target.toJSON() as NodeJSON).content ?? [];
   const result: NodeJSON = { type: 'doc', content: [...blocks.slice(0, fitted.at), ...fitted.blocks, ...blocks.slice(fitted.at)] };
   return docFromJSON(result).toJSON() as NodeJSON;
+}
+
+/**
+ * Inserts `entryDoc` at the cursor of `tr` (the editor's "insert at cursor"), as one step that one
+ * undo removes: after the block holding the cursor, or in place of it when it is an empty
+ * paragraph; never among the title, byline and salutation lines at the start. Headings are fitted
+ * as `fitEntry` says. The cursor ends at the start of the inserted blocks. Answers the inserted
+ * range of positions, or undefined (and `tr` untouched) when the entry has nothing to insert or
+ * is not valid content.
+ */
+export function insertEntryAtCursor(tr: Transaction, entryDoc: NodeJSON, placement: Placement = 'auto'): { from: number; to: number } | undefined {
+  const doc = tr.doc;
+  const index = blockIndexAt(doc, tr.selection.from);
+  const current = doc.child(index);
+  const replaceCurrent = current.type.name === 'paragraph' && current.content.size === 0;
+  const fitted = fitEntry(doc, index + 1, entryDoc, placement);
+  if (!fitted.blocks.length) return undefined;
+  let content: Fragment;
+  try {
+    content = Fragment.fromJSON(speechSchema(), fitted.blocks);
+    for (let i = 0; i < content.childCount; i++) content.child(i).check();
+  } catch {
+    return undefined;
+  }
+  // An empty paragraph under the cursor is replaced only when the entry goes where it stands.
+  const replacing = replaceCurrent && fitted.at === index + 1;
+  const from = blockPosition(doc, replacing ? index : fitted.at);
+  const to = replacing ? from + current.nodeSize : from;
+  tr.replaceWith(from, to, content);
+  tr.setSelection(TextSelection.near(tr.doc.resolve(from + 1)));
+  return { from, to: from + content.size };
 }
 
 /**
