@@ -8,7 +8,7 @@ import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { TextSelection, type Transaction } from '@tiptap/pm/state';
 import { docFromJSON, emptySpeechFile, type NodeJSON, type SpeechFile } from '../document/file-format';
 import { headingLevel } from '../document/numbering';
-import { MAX_HEADING_LEVEL, speechSchema } from '../document/schema';
+import { MAX_HEADING_LEVEL } from '../document/schema';
 import { blockIndexAt, blockPosition } from '../document/sections';
 import type { LibraryEntry } from './entry';
 
@@ -104,7 +104,8 @@ export function insertEntryAtCursor(tr: Transaction, entryDoc: NodeJSON, placeme
   if (!fitted.blocks.length) return undefined;
   let content: Fragment;
   try {
-    content = Fragment.fromJSON(speechSchema(), fitted.blocks);
+    // The editor's schema (TipTap builds its own from the same node definitions), not the shared instance.
+    content = Fragment.fromJSON(doc.type.schema, fitted.blocks);
     for (let i = 0; i < content.childCount; i++) content.child(i).check();
   } catch {
     return undefined;
@@ -113,7 +114,9 @@ export function insertEntryAtCursor(tr: Transaction, entryDoc: NodeJSON, placeme
   const replacing = replaceCurrent && fitted.at === index + 1;
   const from = blockPosition(doc, replacing ? index : fitted.at);
   const to = replacing ? from + current.nodeSize : from;
+  const steps = tr.steps.length;
   tr.replaceWith(from, to, content);
+  if (tr.steps.length === steps) return undefined;
   tr.setSelection(TextSelection.near(tr.doc.resolve(from + 1)));
   return { from, to: from + content.size };
 }
