@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptySpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import type { LecternApi, SaveResult } from '../../shared/ipc/contract';
+import { BackupScheduler, ExternalWatcher, type DocumentState } from './scheduler';
+
+type BackupRequest = Parameters<LecternApi['backupDocument']>[0];
+type SaveRequest = Parameters<LecternApi['saveDocument']>[0];
+
+let backups: BackupRequest[];
+let saves: SaveRequest[];
+let saveAnswer: SaveResult;
+let state: DocumentState;
+let builds: number;
+
+const api = {
+  backupDocument: async (request: BackupRequest) => (backups.push(request), { status: 'backed-up' as const, savedAt: new Date().toISOString() }),
+  saveDocument: async (request: SaveRequest) => (saves.push(request), saveAnswer),
+};
+
+const file = (title: string): SpeechFile => ({ ...emptySpeechFile(new Date(0)), meta: { title } });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  backups = [];
+  saves = [];
+  builds = 0;
+  saveAnswer = { status: 'saved', docId: 'doc', name: '讲话.speech' };
+  state = { docId: 'doc', name: '讲话.speech', dirty: true, hasFile: true, file: () => (builds++, file('当前')) };
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('BackupScheduler', () => {
+  it('backs up a second after typing pauses, once, with the document as it is then', async () => {
+    const scheduler = new BackupScheduler(api);
+    for (let i = 0; i < 5; i++) {
+      scheduler.edited(() => state);
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(backups).toEqual([]);
+    expect(builds).toBe(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(backups).toEqual([{ docId: 'doc', name: '讲话.speech', file: file('当前') }]);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(backups).toHaveLength(1);
+  });
+
+  it('backs up at least every ten seconds while typing never pauses', async () => {
+    const scheduler = new BackupScheduler(api);
+    for (let i = 0; i < 25; i++) {
+      scheduler.edited(() => state);
+      await vi.advanceTimersByTimeAsync(900);
+    }
+    expect(backups).toHaveLength(2);
+  });
+
+  it('backs up nothing for a clean document, and nothing after a save settled it', async () => {
+    const scheduler = new BackupScheduler(api);
+    scheduler.edited(() => ({ ...state, dirty: false }));
+    await vi.advanceTimersByTimeAsync(20_000);
+    scheduler.edited(() => state);
+    scheduler.settled('doc');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(backups).toEqual([]);
+  });
+
+  it('never runs two backups at once: one asked for meanwhile runs after, with the newer document', async () => {
+    let release: () => void = () => undefined;
+    const slow = {
+      ...api,
+      backupDocument: (request: BackupRequest) => {
+        backups.push(request);
+        return new Promise<{ status: 'backed-up'; savedAt: string }>((resolve) => (release = () => resolve({ status: 'backed-up', savedAt: '' })));
+      },
+    };
+    const scheduler = new BackupScheduler(slow);
+    scheduler.edited(() => state);
+    const first = scheduler.backupNow();
+    state = { ...state, file: () => file('更新') };
+    const second = scheduler.backupNow();
+    await second;
+    expect(backups).toHaveLength(1);
+    release();
+    await vi.waitFor(() => expect(backups.map((b) => b.file.meta.title)).toEqual(['当前', '更新']));
+    release();
+    await first;
+  });
+
+  it('reports a failed backup', async () => {
+    const failures: string[] = [];
+    const failing = { ...api, backupDocument: async () => ({ status: 'failed' as const, error: { code: 'disk-full', message: 'ENOSPC' } }) };
+    const scheduler = new BackupScheduler(failing, { onBackupFailed: (_docId, message) => failures.push(message) });
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(failures).toEqual(['ENOSPC']);
+  });
+
+  it('autosaves only when on, only a dirty document with a file, marked as an autosave', async () => {
+    const autosaved: Array<[string, SaveResult['status']]> = [];
+    const scheduler = new BackupScheduler(api, { onAutosaved: (docId, result) => autosaved.push([docId, result.status]) });
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(saves).toEqual([]);
+    scheduler.setAutosave(true);
+    scheduler.edited(() => ({ ...state, hasFile: false }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(saves).toEqual([]);
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(saves).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saves).toEqual([{ docId: 'doc', file: file('当前'), autosave: true }]);
+    expect(autosaved).toEqual([['doc', 'saved']]);
+    scheduler.setAutosave(false);
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(saves).toHaveLength(1);
+  });
+
+  it('stops autosaving a document after a conflict until the user settles it', async () => {
+    saveAnswer = { status: 'conflict', docId: 'doc', name: '讲话.speech' };
+    const scheduler = new BackupScheduler(api, { autosave: true });
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(saves).toHaveLength(1);
+    // Backups go on meanwhile: the work is still protected.
+    expect(backups).toHaveLength(2);
+    scheduler.settled('doc');
+    saveAnswer = { status: 'saved', docId: 'doc', name: '讲话.speech' };
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(saves).toHaveLength(2);
+  });
+});
+
+describe('ExternalWatcher', () => {
+  it('asks every few seconds and reports each move once', async () => {
+    const answers = ['unchanged', 'changed', 'changed', 'deleted', 'unchanged'] as const;
+    const asked: string[] = [];
+    const changes: string[] = [];
+    const watcher = new ExternalWatcher({ checkExternal: async ({ docId }) => (asked.push(docId), { state: answers[asked.length - 1] ?? 'unchanged' }) }, { onChange: (_docId, change) => changes.push(change) });
+    watcher.watch('doc');
+    for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(5000);
+    expect(asked).toHaveLength(5);
+    expect(changes).toEqual(['changed', 'deleted', 'unchanged']);
+    watcher.dispose();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(asked).toHaveLength(5);
+  });
+
+  it('checks on demand (window focus), reports again after the user settled a change, and ignores untitled documents', async () => {
+    let answer: 'changed' | 'untitled' = 'changed';
+    const changes: string[] = [];
+    const watcher = new ExternalWatcher({ checkExternal: async () => ({ state: answer }) }, { onChange: (_docId, change) => changes.push(change) });
+    expect(await watcher.checkNow()).toBeUndefined();
+    watcher.watch('doc');
+    expect(await watcher.checkNow()).toBe('changed');
+    expect(await watcher.checkNow()).toBe('changed');
+    expect(changes).toEqual(['changed']);
+    watcher.acknowledge();
+    await watcher.checkNow();
+    expect(changes).toEqual(['changed', 'changed']);
+    answer = 'untitled';
+    expect(await watcher.checkNow()).toBeUndefined();
+    watcher.dispose();
+  });
+
+  it('drops an answer about a document it no longer watches, and survives a failed call', async () => {
+    const changes: string[] = [];
+    let fail = false;
+    const watcher = new ExternalWatcher(
+      {
+        checkExternal: async () => {
+          if (fail) throw new Error('host gone');
+          return { state: 'changed' };
+        },
+      },
+      { onChange: (docId, change) => changes.push(`${docId} ${change}`) },
+    );
+    watcher.watch('a');
+    const pending = watcher.checkNow();
+    watcher.watch('b');
+    await pending;
+    expect(changes).toEqual([]);
+    fail = true;
+    expect(await watcher.checkNow()).toBeUndefined();
+    watcher.dispose();
+  });
+});

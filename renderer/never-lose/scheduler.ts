@@ -1,0 +1,250 @@
+/**
+ * When the renderer backs up and autosaves (issue 8, "never lose a word"), as plain classes with
+ * injectable timers so the policy is tested without a browser:
+ *
+ * - `BackupScheduler`: about a second after typing pauses (and at least every ten seconds while
+ *   it does not), a dirty document is sent to main's recovery store with `backupDocument`; with
+ *   autosave on, a dirty document that has a file is also saved to it (`saveDocument` with
+ *   `autosave: true`, which keeps no snapshot) a few seconds after typing pauses. An autosave
+ *   that meets a conflict stops autosaving that document until the user settles it.
+ * - `ExternalWatcher`: asks main whether the document's file changed on disk (`checkExternal`)
+ *   every few seconds and when the window gains focus, and reports each change of state once.
+ */
+import type { LecternApi, SaveResult } from '../../shared/ipc/contract';
+import type { SpeechFile } from '../../shared/document/file-format';
+
+/** What the schedulers need of the timers; the browser's by default. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const browserTimers: Timers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The document as the schedulers see it when a timer fires. */
+export interface DocumentState {
+  docId: string;
+  name: string;
+  dirty: boolean;
+  /** Whether the document has a file (autosave only writes to a file it already has). */
+  hasFile: boolean;
+  /** The document as a file, built only when it is about to be sent. */
+  file(): SpeechFile;
+}
+
+/** Options of `BackupScheduler`; all but the callbacks have defaults. */
+export interface BackupSchedulerOptions {
+  /** The pause after the last edit before a backup (ms). */
+  backupDelayMs?: number;
+  /** The longest a dirty document goes without a backup while edits keep coming (ms). */
+  backupMaxWaitMs?: number;
+  /** The pause after the last edit before an autosave (ms). */
+  autosaveDelayMs?: number;
+  /** Whether autosave is on (the `autosave` setting); off by default. */
+  autosave?: boolean;
+  /** An autosave finished: `file` is what was sent, so the session can mark it saved if nothing changed since. */
+  onAutosaved?(docId: string, result: SaveResult, file: SpeechFile): void;
+  /** A backup failed (disk full…): the UI may show a quiet warning. */
+  onBackupFailed?(docId: string, message: string): void;
+  timers?: Timers;
+}
+
+/** Backs up and (optionally) autosaves the current document when typing pauses. */
+export class BackupScheduler {
+  private backupTimer: unknown;
+  private maxWaitTimer: unknown;
+  private autosaveTimer: unknown;
+  private backingUp = false;
+  private backupAgain = false;
+  /** Documents whose autosave met a conflict: no more autosaves until `settled`. */
+  private readonly conflicted = new Set<string>();
+  private readonly timers: Timers;
+  private autosave: boolean;
+  private current: () => DocumentState | undefined = () => undefined;
+
+  constructor(
+    private readonly api: Pick<LecternApi, 'backupDocument' | 'saveDocument'>,
+    private readonly options: BackupSchedulerOptions = {},
+  ) {
+    this.timers = options.timers ?? browserTimers;
+    this.autosave = options.autosave ?? false;
+  }
+
+  /** Call after every edit: restarts the pause timers; `current` is read when they fire. */
+  edited(current: () => DocumentState | undefined): void {
+    this.current = current;
+    this.restart('backupTimer', this.options.backupDelayMs ?? 1000, () => void this.backupNow());
+    this.maxWaitTimer ??= this.timers.setTimeout(() => {
+      this.maxWaitTimer = undefined;
+      void this.backupNow();
+    }, this.options.backupMaxWaitMs ?? 10_000);
+    if (this.autosave) this.restart('autosaveTimer', this.options.autosaveDelayMs ?? 5000, () => void this.autosaveNow());
+  }
+
+  /**
+   * Call after the document was saved, reloaded, replaced or discarded: pending backups and
+   * autosaves are dropped (main already removed the backup), and a conflict is forgotten.
+   */
+  settled(docId?: string): void {
+    this.cancel();
+    if (docId) this.conflicted.delete(docId);
+    else this.conflicted.clear();
+  }
+
+  /** Turns autosave on or off (the setting changed). */
+  setAutosave(enabled: boolean): void {
+    this.autosave = enabled;
+    if (!enabled) this.clear('autosaveTimer');
+  }
+
+  /** Backs up now if the document is dirty (also what the timers do); backups never overlap. */
+  async backupNow(): Promise<void> {
+    this.clear('backupTimer');
+    this.clear('maxWaitTimer');
+    if (this.backingUp) {
+      this.backupAgain = true;
+      return;
+    }
+    const state = this.current();
+    if (!state?.dirty) return;
+    this.backingUp = true;
+    try {
+      const result = await this.api.backupDocument({ docId: state.docId, name: state.name, file: state.file() });
+      if (result.status === 'failed') this.options.onBackupFailed?.(state.docId, result.error.message);
+    } catch (error) {
+      this.options.onBackupFailed?.(state.docId, (error as Error).message);
+    } finally {
+      this.backingUp = false;
+    }
+    if (this.backupAgain) {
+      this.backupAgain = false;
+      await this.backupNow();
+    }
+  }
+
+  /** Stops every timer. */
+  dispose(): void {
+    this.cancel();
+  }
+
+  private async autosaveNow(): Promise<void> {
+    this.clear('autosaveTimer');
+    const state = this.current();
+    if (!this.autosave || !state?.dirty || !state.hasFile || this.conflicted.has(state.docId)) return;
+    const file = state.file();
+    let result: SaveResult;
+    try {
+      result = await this.api.saveDocument({ docId: state.docId, file, autosave: true });
+    } catch (error) {
+      result = { status: 'failed', error: { code: 'unknown', message: (error as Error).message } };
+    }
+    if (result.status === 'conflict') this.conflicted.add(state.docId);
+    this.options.onAutosaved?.(state.docId, result, file);
+  }
+
+  private cancel(): void {
+    this.clear('backupTimer');
+    this.clear('maxWaitTimer');
+    this.clear('autosaveTimer');
+  }
+
+  private restart(timer: 'backupTimer' | 'autosaveTimer', ms: number, run: () => void): void {
+    this.clear(timer);
+    this[timer] = this.timers.setTimeout(() => {
+      this[timer] = undefined;
+      run();
+    }, ms);
+  }
+
+  private clear(timer: 'backupTimer' | 'maxWaitTimer' | 'autosaveTimer'): void {
+    if (this[timer] !== undefined) this.timers.clearTimeout(this[timer]);
+    this[timer] = undefined;
+  }
+}
+
+/** A document file's state on disk, as main reports it; only these three are reported. */
+export type ExternalChange = 'unchanged' | 'changed' | 'deleted';
+
+/** Options of `ExternalWatcher`. */
+export interface ExternalWatcherOptions {
+  /** How often to ask (ms). */
+  intervalMs?: number;
+  /** The file's state moved (each move once). */
+  onChange(docId: string, state: ExternalChange): void;
+  timers?: Timers;
+}
+
+/**
+ * Asks main every few seconds, and on `checkNow` (window focus), whether the watched document's
+ * file changed on disk; reports each move between unchanged, changed and deleted once. The
+ * renderer answers `changed` by offering to reload (clean) or showing the conflict (dirty).
+ */
+export class ExternalWatcher {
+  private docId: string | undefined;
+  private last: ExternalChange = 'unchanged';
+  private timer: unknown;
+  private checking = false;
+  private readonly timers: Timers;
+
+  constructor(
+    private readonly api: Pick<LecternApi, 'checkExternal'>,
+    private readonly options: ExternalWatcherOptions,
+  ) {
+    this.timers = options.timers ?? browserTimers;
+  }
+
+  /** Watches this document (undefined: none); its file is taken as unchanged to begin with. */
+  watch(docId: string | undefined): void {
+    this.docId = docId;
+    this.last = 'unchanged';
+    this.schedule();
+  }
+
+  /**
+   * The user settled a change (reloaded, kept theirs over it, saved): the file as it is now is
+   * the one to compare with, which main already knows; the next move is reported again.
+   */
+  acknowledge(): void {
+    this.last = 'unchanged';
+  }
+
+  /** Asks now (window focus); answers the state, or undefined when nothing is watched. */
+  async checkNow(): Promise<ExternalChange | undefined> {
+    const docId = this.docId;
+    if (!docId || this.checking) return undefined;
+    this.checking = true;
+    try {
+      const { state } = await this.api.checkExternal({ docId });
+      if (docId !== this.docId || (state !== 'unchanged' && state !== 'changed' && state !== 'deleted')) return undefined;
+      if (state !== this.last) {
+        this.last = state;
+        this.options.onChange(docId, state);
+      }
+      return state;
+    } catch {
+      return undefined;
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Stops asking. */
+  dispose(): void {
+    this.docId = undefined;
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.docId) return;
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = undefined;
+      void this.checkNow().finally(() => this.schedule());
+    }, this.options.intervalMs ?? 5000);
+  }
+}
