@@ -132,20 +132,20 @@ describe('library commands and menus', () => {
     return undefined;
   };
 
-  it('offer File → New from Template (Ctrl+Shift+N) and View → Library in both languages, each sending its command', () => {
-    for (const [language, newLabel, libraryLabel] of [
-      ['zh-CN', '从模板新建…', '素材库'],
-      ['en', 'New from Template…', 'Library'],
+  it('offer File → New from Template (Ctrl+Shift+N), File → Save to Library and View → Library in both languages, each sending its command', () => {
+    for (const [language, newLabel, saveLabel, libraryLabel] of [
+      ['zh-CN', '从模板新建…', '保存到素材库…', '素材库'],
+      ['en', 'New from Template…', 'Save to Library…', 'Library'],
     ] as const) {
       const sent: Command[] = [];
       const template = menuTemplate(language, [], (c) => sent.push(c), 'linux');
       const fromTemplate = find(template, newLabel)!;
       expect(fromTemplate.accelerator).toBe('CmdOrCtrl+Shift+N');
       (fromTemplate.click as unknown as () => void)();
+      (find(template, saveLabel)!.click as unknown as () => void)();
       (find(template, libraryLabel)!.click as unknown as () => void)();
-      expect(sent).toEqual([{ command: 'newFromTemplate' }, { command: 'toggleLibrary' }]);
+      expect(sent).toEqual([{ command: 'newFromTemplate' }, { command: 'saveToLibrary' }, { command: 'toggleLibrary' }]);
     }
-    expect(events.command.safeParse({ command: 'newFromTemplate' }).success).toBe(true);
-    expect(events.command.safeParse({ command: 'toggleLibrary' }).success).toBe(true);
+    for (const command of ['newFromTemplate', 'toggleLibrary', 'saveToLibrary']) expect(events.command.safeParse({ command }).success).toBe(true);
   });
 });

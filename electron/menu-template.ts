@@ -30,6 +30,7 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
         { type: 'separator' },
         item('save', 'CmdOrCtrl+S', { command: 'save' }),
         item('saveAs', 'CmdOrCtrl+Shift+S', { command: 'saveAs' }),
+        item('saveToLibrary', undefined, { command: 'saveToLibrary' }),
         { type: 'separator' },
         item('export', 'CmdOrCtrl+Shift+E', { command: 'export' }),
         item('print', 'CmdOrCtrl+P', { command: 'print' }),
