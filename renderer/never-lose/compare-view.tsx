@@ -1,0 +1,92 @@
+/**
+ * A comparison of two versions of a speech (shared/document/compare.ts), older side first:
+ * added paragraphs and characters in green, deleted ones struck through in red, long runs of
+ * unchanged paragraphs folded. Used by recovery, external changes and the History panel.
+ */
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { compareDocs, type ComparedBlock, type CompareRow } from '../../shared/document/compare';
+import type { NodeJSON } from '../../shared/document/file-format';
+import './never-lose.css';
+
+/** Unchanged paragraphs shown around a change; longer unchanged runs are folded. */
+const CONTEXT = 2;
+
+export interface CompareViewProps {
+  /** The older side (a snapshot, the file on disk, theirs). */
+  before: NodeJSON;
+  /** The newer side (the current text, the backup, mine). */
+  after: NodeJSON;
+  beforeLabel?: string;
+  afterLabel?: string;
+}
+
+const blockClass = (block: ComparedBlock) => (block.type === 'title' || block.level > 0 ? 'compare-heading' : '');
+
+function Row({ row }: { row: CompareRow }): ReactNode {
+  switch (row.kind) {
+    case 'same':
+      return <p className={blockClass(row.after)}>{row.after.text}</p>;
+    case 'added':
+      return (
+        <p className={`compare-added ${blockClass(row.after)}`} data-kind="added">
+          <ins>{row.after.text}</ins>
+        </p>
+      );
+    case 'removed':
+      return (
+        <p className={`compare-removed ${blockClass(row.before)}`} data-kind="removed">
+          <del>{row.before.text}</del>
+        </p>
+      );
+    case 'changed':
+      return (
+        <p className={`compare-changed ${blockClass(row.after)}`} data-kind="changed">
+          {row.parts.map((part, i) => (part.kind === 'added' ? <ins key={i}>{part.text}</ins> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>))}
+        </p>
+      );
+  }
+}
+
+/** The comparison of `before` and `after`, with a one-line summary. */
+export function CompareView({ before, after, beforeLabel, afterLabel }: CompareViewProps) {
+  const { t } = useTranslation();
+  const comparison = useMemo(() => compareDocs(before, after), [before, after]);
+  if (comparison.identical) return <p className="compare-summary" data-testid="compare-summary">{t('neverLose.compare.identical')}</p>;
+  // Fold unchanged runs to their first and last CONTEXT paragraphs.
+  const shown: ReactNode[] = [];
+  const rows = comparison.rows;
+  let i = 0;
+  while (i < rows.length) {
+    if (rows[i]!.kind !== 'same') {
+      shown.push(<Row key={i} row={rows[i]!} />);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < rows.length && rows[end]!.kind === 'same') end++;
+    const head = i === 0 ? 0 : CONTEXT;
+    const tail = end === rows.length ? 0 : CONTEXT;
+    if (end - i > head + tail + 1) {
+      for (let k = i; k < i + head; k++) shown.push(<Row key={k} row={rows[k]!} />);
+      shown.push(
+        <p key={`fold-${i}`} className="compare-same-run">
+          ⋯ {end - i - head - tail} ⋯
+        </p>,
+      );
+      for (let k = end - tail; k < end; k++) shown.push(<Row key={k} row={rows[k]!} />);
+    } else {
+      for (let k = i; k < end; k++) shown.push(<Row key={k} row={rows[k]!} />);
+    }
+    i = end;
+  }
+  return (
+    <div data-testid="compare">
+      <p className="compare-summary" data-testid="compare-summary">
+        {beforeLabel && afterLabel ? `${beforeLabel} → ${afterLabel} · ` : ''}
+        {t('neverLose.compare.summary', { added: comparison.added, removed: comparison.removed, changed: comparison.changed })}
+      </p>
+      <div className="compare">{shown}</div>
+    </div>
+  );
+}
