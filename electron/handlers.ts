@@ -31,7 +31,8 @@ export async function windowClosed(services: Pick<Services, 'documents' | 'recov
  * or save that was not canceled (the Open Recent menu is rebuilt from it).
  *
  * Never losing work: a save removes the document's backup and (unless it was an autosave) keeps
- * a version snapshot of what was saved; a snapshot that cannot be stored never fails the save.
+ * a version snapshot of what was saved; a snapshot that cannot be stored never fails the save. A
+ * save that fails or meets a conflict backs the document up at once.
  * Closing a document is the user's deliberate choice (saved, or "don't save"): its backup goes.
  */
 export function createHandlers(services: Services): Handlers {
@@ -46,6 +47,13 @@ export function createHandlers(services: Services): Handlers {
     const saved = documents.pathOf(docId);
     if (snapshot && saved) await snapshots.add(saved, file, { kind: 'auto' }).catch(() => undefined);
   };
+  // A save that failed (full disk, read-only, locked) or met a conflict leaves the work unsaved:
+  // back it up at once rather than waiting for the renderer's next pause. A document that would
+  // not open again is not backed up (the backup would be refused the same way).
+  const afterUnsaved = async (docId: string, file: SpeechFile) => {
+    const name = documents.nameOf(docId);
+    if (name !== undefined) await recovery.backup({ docId, name, path: documents.pathOf(docId), file }).catch(() => undefined);
+  };
   const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
   return {
     newDocument: async () => documents.newDocument(),
@@ -54,11 +62,13 @@ export function createHandlers(services: Services): Handlers {
     saveDocument: async ({ docId, file, force, autosave }, { windowId }) => {
       const result = recentChanged(await documents.save(windowId, docId, file, { force }));
       if (result.status === 'saved') await afterSave(docId, file, !autosave);
+      else if (result.status === 'failed' || result.status === 'conflict') await afterUnsaved(docId, file);
       return result;
     },
     saveDocumentAs: async ({ docId, file }, { windowId }) => {
       const result = recentChanged(await documents.saveAs(windowId, docId, file));
       if (result.status === 'saved') await afterSave(docId, file, true);
+      else if (result.status === 'failed') await afterUnsaved(docId, file);
       return result;
     },
     closeDocument: async ({ docId }) => {

@@ -19,16 +19,25 @@ let dir: string;
 let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
 const ctx = { windowId: 1 };
 
-/** The services of one run of the app over `dir/user`. */
-function services(faults: Faults = {}) {
+/**
+ * The services of one run of the app over `dir/user`. `userDataHealthy`: the faults hit only the
+ * documents' folder, not the user-data folder (a read-only document folder, a full USB stick).
+ */
+function services(faults: Faults = {}, userDataHealthy = false) {
   const dialogs: Dialogs = { showOpen: async () => answers.open.shift(), showSave: async () => answers.save.shift() };
   const windows: WindowBridge = { setDocumentState: () => undefined, close: () => undefined, languageChanged: () => undefined, recentChanged: () => undefined };
-  return createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, fs: faultyFileSystem(faults) });
+  const faulty = faultyFileSystem(faults);
+  const healthy = faultyFileSystem({});
+  const userData = path.join(dir, 'user');
+  const fs = userDataHealthy
+    ? { ...faulty, open: (file: string, flags: string, mode?: number) => (file.startsWith(userData) ? healthy.open(file, flags, mode) : faulty.open(file, flags, mode)) }
+    : faulty;
+  return createServices({ userDataDir: userData, dialogs, windows, fs });
 }
 
 /** The handlers of one run of the app; a new call is the next start after a crash. */
-function start(faults: Faults = {}): Handlers {
-  return createHandlers(services(faults));
+function start(faults: Faults = {}, userDataHealthy = false): Handlers {
+  return createHandlers(services(faults, userDataHealthy));
 }
 
 const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
@@ -172,6 +181,22 @@ describe('saves that fail', () => {
       expect(await recoveryFiles()).toEqual([`${docId}.json`]);
       await rm(path.join(dir, 'user', 'recovery'), { recursive: true });
     }
+  });
+
+  it('back the document up at once, even before the renderer did, and the conflict too', async () => {
+    const handlers = start({ openError: 'EROFS' }, true);
+    const { docId } = await handlers.newDocument({}, ctx);
+    answers.save.push(path.join(dir, '只读.speech'));
+    expect(await handlers.saveDocument({ docId, file: speech('刚写的') }, ctx)).toMatchObject({ status: 'failed', error: { code: 'read-only' } });
+    const after = start();
+    expect((await after.listRecovery({}, ctx)).entries).toMatchObject([{ recoveryId: docId, name: '未命名', preview: '讲话 刚写的', hasFile: false }]);
+    await rm(path.join(dir, 'user', 'recovery'), { recursive: true });
+
+    const sharing = start();
+    const shared = await openFile(sharing, '共享.speech', '原文');
+    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('同事改的')));
+    expect(await sharing.saveDocument({ docId: shared, file: speech('我改的') }, ctx)).toMatchObject({ status: 'conflict' });
+    expect((await start().readRecovery({ recoveryId: shared }, ctx))).toMatchObject({ status: 'found', file: speech('我改的'), disk: { status: 'read', file: speech('同事改的') } });
   });
 
   it('succeed after antivirus-style EPERM on the first renames', async () => {

@@ -240,6 +240,11 @@ export class DocumentService {
     return name;
   }
 
+  /** The name a document is shown by (its file's name, or 未命名); undefined for an unknown id. */
+  nameOf(docId: string): string | undefined {
+    return this.documents.get(docId)?.name;
+  }
+
   /** Whether a document id is one this service knows. */
   has(docId: string): boolean {
     return this.documents.has(docId);
