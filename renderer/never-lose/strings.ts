@@ -60,6 +60,14 @@ export const neverLoseStrings = {
       identical: '此版本与当前文本相同。',
       back: '返回列表',
     },
+    salvage: {
+      title: '文件已损坏',
+      message: '“{{name}}”无法正常打开：{{reason}}',
+      opened: '已将能读出的部分作为新的未命名文稿打开：完好 {{kept}} 段，修复 {{repaired}} 段，丢失 {{lost}} 段。原文件未作任何改动。',
+      truncated: '文件末尾缺失（可能在写入时中断）。',
+      droppedMeta: '以下文稿属性无效，已舍弃：{{names}}。',
+      ok: '知道了',
+    },
     compare: {
       before: '较早',
       after: '较新',
@@ -125,6 +133,14 @@ export const neverLoseStrings = {
       loadFailed: 'This version could not be read: {{message}}',
       identical: 'This version is the same as the current text.',
       back: 'Back to the list',
+    },
+    salvage: {
+      title: 'Damaged file',
+      message: '“{{name}}” could not be opened normally: {{reason}}',
+      opened: 'What could be read is open as a new untitled document: {{kept}} paragraphs intact, {{repaired}} repaired, {{lost}} lost. The file itself was not changed.',
+      truncated: 'The end of the file is missing (a write may have been interrupted).',
+      droppedMeta: 'These document properties were invalid and were dropped: {{names}}.',
+      ok: 'OK',
     },
     compare: {
       before: 'Older',
