@@ -205,6 +205,29 @@ describe('SnapshotStore', () => {
     expect(JSON.parse(await readFile(index, 'utf8')).entries).toHaveLength(3);
   });
 
+  it('never starts afresh over snapshots it cannot read: an unreadable index fails the add, a rebuilt one deletes nothing', async () => {
+    const snapshots = store();
+    const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });
+    clock = new Date(clock.getTime() + 1000);
+    const b = await snapshots.add(target(), speech('乙'), { kind: 'auto' });
+    const before = await folderFiles();
+    const readFileReal = fs.readFile;
+    Object.assign(fs, { readFile: async (file: string) => (path.basename(file) === 'index.json' ? Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' })) : readFileReal(file)) });
+    clock = new Date(clock.getTime() + 1000);
+    await expect(snapshots.add(target(), speech('丙'), { kind: 'auto' })).rejects.toMatchObject({ code: 'io' });
+    Object.assign(fs, { readFile: readFileReal });
+    expect((await folderFiles()).filter((name) => before.includes(name))).toEqual(before);
+    expect(await snapshots.list(target())).toEqual([b, a]);
+    // A damaged index and a snapshot file that cannot be read: the rebuilt index leaves it out, but nothing is deleted.
+    const folder = path.join(snapshotsDir, folderNameFor(target()));
+    await writeFile(path.join(folder, 'index.json'), 'damaged');
+    await writeFile(path.join(folder, `${a.snapshotId}.snap.gz`), 'not gzip');
+    clock = new Date(clock.getTime() + 1000);
+    await snapshots.add(target(), speech('丁'), { kind: 'auto' });
+    expect(await folderFiles()).toContain(`${a.snapshotId}.snap.gz`);
+    expect((await snapshots.list(target())).map((entry) => entry.snapshotId)).not.toContain(a.snapshotId);
+  });
+
   it('reports a snapshot whose parts are missing or damaged as damaged, and still lists the others', async () => {
     const snapshots = store();
     const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });

@@ -224,9 +224,9 @@ export class SnapshotStore {
   /** The snapshots of a document file, newest first; none when there are none or they cannot be read. */
   list(filePath: string): Promise<SnapshotEntry[]> {
     return this.serial(async () => {
-      const index = await this.loadIndex(filePath).catch(() => undefined);
-      if (!index) return [];
-      return index.entries.map(publicEntry).sort(newestFirst);
+      const loaded = await this.loadIndex(filePath).catch(() => undefined);
+      if (!loaded) return [];
+      return loaded.index.entries.map(publicEntry).sort(newestFirst);
     });
   }
 
@@ -234,7 +234,7 @@ export class SnapshotStore {
   read(filePath: string, snapshotId: string): Promise<{ entry: SnapshotEntry; file: SpeechFile }> {
     return this.serial(async () => {
       if (!ID.test(snapshotId)) throw new SnapshotError('not-found', 'No such snapshot.');
-      const index = await this.loadIndex(filePath);
+      const index = (await this.loadIndex(filePath))?.index;
       const record = index?.entries.find((entry) => entry.snapshotId === snapshotId);
       if (!index || !record) throw new SnapshotError('not-found', 'No such snapshot.');
       return { entry: publicEntry(record), file: await this.assemble(filePath, index, record) };
@@ -244,10 +244,12 @@ export class SnapshotStore {
   /** Deletes a snapshot (named or not); answers whether it existed. */
   remove(filePath: string, snapshotId: string): Promise<boolean> {
     return this.serial(async () => {
-      const index = await this.loadIndex(filePath);
-      if (!index || !index.entries.some((entry) => entry.snapshotId === snapshotId)) return false;
+      const loaded = await this.loadIndex(filePath);
+      if (!loaded || !loaded.index.entries.some((entry) => entry.snapshotId === snapshotId)) return false;
+      const { index } = loaded;
+      const before = sweepable(loaded);
       index.entries = index.entries.filter((entry) => entry.snapshotId !== snapshotId);
-      await this.commit(filePath, index, true);
+      await this.commit(filePath, index, true, before);
       return true;
     });
   }
@@ -256,7 +258,10 @@ export class SnapshotStore {
     const parsed = parseSpeechFile(serializeSpeechFile(file));
     const text = serializeSpeechFile(parsed.file);
     const digest = sha256(text);
-    const index = (await this.loadIndex(filePath).catch(() => undefined)) ?? { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
+    // An index that cannot be read (EBUSY, EACCES) fails the add rather than starting afresh over the old snapshots.
+    const loaded = await this.loadIndex(filePath);
+    const index: Index = loaded?.index ?? { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
+    const before = sweepable(loaded);
     const newest = [...index.entries].sort(newestFirst)[0];
     if (options.kind === 'auto' && newest && newest.sha256 === digest) return publicEntry(newest);
 
@@ -302,28 +307,30 @@ export class SnapshotStore {
     const keep = thinSnapshots(index.entries, now, this.options.utcOffsetMinutes);
     const thinned = index.entries.length - keep.size;
     index.entries = index.entries.filter((entry) => keep.has(entry.snapshotId));
-    await this.commit(filePath, index, thinned > 0);
+    await this.commit(filePath, index, thinned > 0, before);
     return publicEntry(record);
   }
 
   /**
-   * Writes the index, then deletes every file it does not name. After snapshots were removed
-   * (`removed`), first drops the packs no remaining snapshot has a block in; when a remaining
-   * snapshot cannot be read, every pack is kept.
+   * Writes the index, then deletes the files no longer needed: those the previous index named and
+   * this one does not (thinned or deleted snapshots, unused bases and packs), and leftovers of an
+   * add that failed after the previous index was written. With no trustworthy previous index
+   * (`before` undefined: none, or rebuilt from the files) nothing is deleted. After snapshots were
+   * removed (`removed`), first drops the packs no remaining snapshot has a block in; when a
+   * remaining snapshot cannot be read, every pack is kept.
    */
-  private async commit(filePath: string, index: Index, removed: boolean): Promise<void> {
+  private async commit(filePath: string, index: Index, removed: boolean, before: Sweepable | undefined): Promise<void> {
     const folder = this.folder(filePath);
     const live = removed ? await this.liveHashes(folder, index.entries) : undefined;
     if (live) for (const [pack, held] of Object.entries(index.packs)) if (!held.some((hash) => live.has(hash))) delete index.packs[pack];
     await writeFileAtomic(path.join(folder, 'index.json'), JSON.stringify(index), { fs: this.options.fs });
-    const named = new Set([
-      ...index.entries.map((entry) => `${entry.snapshotId}.snap.gz`),
-      ...index.entries.map((entry) => `${entry.base}.base.gz`),
-      ...Object.keys(index.packs).map((pack) => `${pack}.pack.gz`),
-    ]);
+    if (!before) return;
+    const named = namesOf(index);
     const files = await this.options.fs.readdir(folder).catch(() => [] as string[]);
     for (const file of files) {
-      if (/\.(snap|base|pack)\.gz$/.test(file) && !named.has(file)) await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
+      const id = /^([a-z0-9]+-[0-9a-f]{8})\.(snap|base|pack)\.gz$/.exec(file)?.[1];
+      if (!id || named.has(file)) continue;
+      if (before.names.has(file) || idTime(id) > before.newest) await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
     }
   }
 
@@ -348,23 +355,31 @@ export class SnapshotStore {
     return live;
   }
 
-  /** The index of a file's snapshots; rebuilt from the snapshot files when missing or damaged; undefined when there are none. */
-  private async loadIndex(filePath: string): Promise<Index | undefined> {
+  /**
+   * The index of a file's snapshots; rebuilt from the snapshot files when missing or damaged
+   * (`rebuilt`); undefined when there are none. Throws `SnapshotError('io')` when the index or the
+   * folder exists but cannot be read.
+   */
+  private async loadIndex(filePath: string): Promise<{ index: Index; rebuilt: boolean } | undefined> {
     const folder = this.folder(filePath);
     try {
       const index = indexSchema.safeParse(JSON.parse((await this.options.fs.readFile(path.join(folder, 'index.json'))).toString('utf8')));
       // The folder is named by a hash of the path, so an index found there is this file's.
-      if (index.success) return index.data;
+      if (index.success) return { index: index.data, rebuilt: false };
     } catch (error) {
       if (errorCode(error) && errorCode(error) !== 'ENOENT') throw new SnapshotError('io', `The snapshots could not be read (${errorCode(error)}).`);
     }
-    return this.rebuildIndex(filePath);
+    const rebuilt = await this.rebuildIndex(filePath);
+    return rebuilt && { index: rebuilt, rebuilt: true };
   }
 
   /** An index from the snapshot, base and pack files themselves; snapshots whose base is gone are left out. */
   private async rebuildIndex(filePath: string): Promise<Index | undefined> {
     const folder = this.folder(filePath);
-    const files = await this.options.fs.readdir(folder).catch(() => [] as string[]);
+    const files = await this.options.fs.readdir(folder).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT') return [] as string[];
+      throw new SnapshotError('io', `The snapshots could not be read (${errorCode(error) ?? 'unknown error'}).`);
+    });
     const index: Index = { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
     for (const file of files.filter((name) => name.endsWith('.pack.gz'))) {
       const pack = packSchema.safeParse(await this.gunzipJson(path.join(folder, file)).catch(() => undefined));
@@ -427,6 +442,30 @@ export class SnapshotStore {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** What a loaded index lets `commit` delete: the files it named, and the time of its newest snapshot. */
+interface Sweepable {
+  names: Set<string>;
+  newest: number;
+}
+
+/** The time in an id (milliseconds, base 36, before the dash). */
+const idTime = (id: string) => parseInt(id.slice(0, id.indexOf('-')), 36);
+
+/** The files an index names: its snapshots, their bases and the live packs. */
+function namesOf(index: Index): Set<string> {
+  return new Set([
+    ...index.entries.map((entry) => `${entry.snapshotId}.snap.gz`),
+    ...index.entries.map((entry) => `${entry.base}.base.gz`),
+    ...Object.keys(index.packs).map((pack) => `${pack}.pack.gz`),
+  ]);
+}
+
+/** What may be swept after changing a loaded index: only one read as written, never one rebuilt. */
+function sweepable(loaded: { index: Index; rebuilt: boolean } | undefined): Sweepable | undefined {
+  if (!loaded || loaded.rebuilt) return undefined;
+  return { names: namesOf(loaded.index), newest: Math.max(-Infinity, ...loaded.index.entries.map((entry) => idTime(entry.snapshotId))) };
 }
 
 function publicEntry(record: SnapshotRecord): SnapshotEntry {
