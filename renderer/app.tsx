@@ -23,6 +23,8 @@ import type { ImportSource } from '../shared/import/index';
 import type { ImportFileResult } from '../shared/ipc/contract';
 import { ImportDialog } from './import/import-dialog';
 import { insertImported } from './import/insert';
+import { LibraryPanel } from './library/library-panel';
+import { SaveToLibraryDialog } from './library/save-dialog';
 
 /** What the import report shows: a file's content (imported as a new document) or a paste (into this one). */
 interface PendingImport {
@@ -55,7 +57,7 @@ function fileShortcut(event: KeyboardEvent): Command['command'] | undefined {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
   switch (event.key.toLowerCase()) {
     case 'n':
-      return event.shiftKey ? undefined : 'new';
+      return event.shiftKey ? 'newFromTemplate' : 'new';
     case 's':
       return event.shiftKey ? 'saveAs' : 'save';
     case 'e':
@@ -82,6 +84,10 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [placeholdersOpen, setPlaceholdersOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState<'export' | 'print' | undefined>(undefined);
   const [importing, setImporting] = useState<PendingImport | undefined>(undefined);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const [savingToLibrary, setSavingToLibrary] = useState(false);
+  // Bumped after an entry is saved, so an open library panel lists it.
+  const [libraryRevision, setLibraryRevision] = useState(0);
   const [revealable, setRevealable] = useState(false);
   const [savedProfiles, setSavedProfiles] = useState(initialSettings?.profiles ?? {});
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
@@ -179,6 +185,12 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           return setExportOpen('print');
         case 'import':
           return void api.importFile({}).then(showImport);
+        case 'toggleLibrary':
+          return setLibraryOpen((open) => !open);
+        case 'newFromTemplate':
+          return setLibraryOpen(true);
+        case 'saveToLibrary':
+          return setSavingToLibrary(true);
       }
     },
     [api, changeLanguage, editor, session, showImport],
@@ -255,13 +267,16 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
     <div className="app" data-ready={session.docId ? 'true' : 'false'}>
       <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} />
       <div className="workspace">
-        {outlineOpen ? <OutlinePanel editor={editor} rate={rate} /> : null}
+        {outlineOpen ? <OutlinePanel editor={editor} rate={rate} onSaveSection={() => setSavingToLibrary(true)} /> : null}
         <main className="desk">
           <div className="page">
             <EditorContent editor={editor} />
           </div>
         </main>
         {placeholdersOpen ? <PlaceholderPanel editor={editor} onClose={() => setPlaceholdersOpen(false)} /> : null}
+        {libraryOpen ? (
+          <LibraryPanel api={api} editor={editor} revision={libraryRevision} onNewFrom={(id) => void session.newFromEntry(id)} onClose={() => setLibraryOpen(false)} />
+        ) : null}
       </div>
       <StatusBar
         editor={editor}
@@ -323,6 +338,20 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
             }
           }}
           onClose={() => setPropertiesOpen(false)}
+        />
+      ) : null}
+      {savingToLibrary ? (
+        <SaveToLibraryDialog
+          api={api}
+          editor={editor}
+          {...(session.meta.occasion ? { occasion: session.meta.occasion } : {})}
+          onClose={() => setSavingToLibrary(false)}
+          onSaved={(entry) => {
+            setSavingToLibrary(false);
+            setLibraryRevision((n) => n + 1);
+            setRevealable(false);
+            setNotice(t('library.saved', { name: entry.name }));
+          }}
         />
       ) : null}
       {importing ? (

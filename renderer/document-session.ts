@@ -48,6 +48,8 @@ export interface DocumentSession {
   dismissFailure(): void;
   /** Shows a failure of something outside the session (an import) the same way. */
   showFailure(failure: ShownFailure): void;
+  /** File → New from Template: a new untitled document from a library entry (asking about unsaved changes first). */
+  newFromEntry(id: string): Promise<void>;
   /** Starts a new untitled document holding an imported speech (asking about unsaved changes first); it is unsaved until saved. */
   importAsNew(doc: NodeJSON): Promise<void>;
   newDocument(): Promise<void>;
@@ -167,6 +169,16 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     [adopt, api, editor, mayReplace],
   );
 
+  const newFromEntry = useCallback(
+    async (id: string) => {
+      if (!(await mayReplace())) return;
+      const created = await api.newFromLibraryEntry({ id });
+      if (created.status === 'created') adopt(created.docId, created.name, created.file);
+      else setFailure({ action: 'open', error: created.error });
+    },
+    [adopt, api, mayReplace],
+  );
+
   const handleOpen = useCallback(
     (result: OpenResult) => {
       if (result.status === 'opened') adopt(result.docId, result.name, result.file);
@@ -221,6 +233,7 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     dismissFailure: () => setFailure(undefined),
     showFailure: setFailure,
     importAsNew,
+    newFromEntry,
     newDocument,
     open,
     openRecent,

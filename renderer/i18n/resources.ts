@@ -1,4 +1,6 @@
 /** The renderer's UI strings. Chinese is the default; English is selectable. */
+import { libraryStrings } from '../library/strings';
+
 export const resources = {
   'zh-CN': {
     translation: {
@@ -26,6 +28,7 @@ export const resources = {
         lengthHint: '字数（汉字计1，标点不计，连续字母或数字计1）与讲话时长',
         gap: '缺{{missing}}',
         toggle: '提纲（Ctrl+\\）',
+        saveSection: '保存此节到素材库…',
       },
       section: {
         refused: {
@@ -112,6 +115,7 @@ export const resources = {
         cancel: '取消',
         tooLarge: '文件过大（超过 50 MB），未导入。',
       },
+      library: libraryStrings['zh-CN'],
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
       status: { characters: '{{count}} 字', unsaved: '未保存', saved: '已保存', language: '界面语言' },
       unsaved: {
@@ -180,6 +184,7 @@ export const resources = {
         lengthHint: 'Length (Han characters 1, punctuation 0, a run of letters or digits 1) and speaking time',
         gap: 'Missing {{missing}}',
         toggle: 'Outline (Ctrl+\\)',
+        saveSection: 'Save this section to the library…',
       },
       section: {
         refused: {
@@ -266,6 +271,7 @@ export const resources = {
         cancel: 'Cancel',
         tooLarge: 'The file is larger than 50 MB and was not imported.',
       },
+      library: libraryStrings.en,
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },
       status: { characters: '{{count}} characters', unsaved: 'Unsaved', saved: 'Saved', language: 'Language' },
       unsaved: {

@@ -8,7 +8,7 @@
  * identity (`buildOutline` shares them), rows are memoised on it, and the sidebar renders from a
  * deferred value, after the keystroke's own frame.
  */
-import { memo, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,8 @@ interface RowContext {
   activeIndex: number | undefined;
   collapsed: ReadonlySet<number>;
   toggle: (index: number) => void;
+  /** Opens the row's context menu (headings only). */
+  openMenu?: (index: number, x: number, y: number) => void;
 }
 
 /** Alt+Shift+arrows on a sidebar row, as in the editor: move past a sibling, promote, demote. */
@@ -82,6 +84,14 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
         }}
         role="treeitem"
         aria-expanded={entry.children.length ? !isCollapsed : undefined}
+        onContextMenu={
+          entry.kind === 'heading' && context.openMenu
+            ? (event) => {
+                event.preventDefault();
+                context.openMenu!(entry.index, event.clientX, event.clientY);
+              }
+            : undefined
+        }
       >
         {entry.children.length ? (
           <button
@@ -124,7 +134,7 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
  * The tree, subscribed to the outline. It sits inside `DndContext` so that the drag context (whose
  * changes re-render every draggable) is not re-rendered by typing.
  */
-function OutlineTree({ editor, rate }: { editor: Editor; rate: number }) {
+function OutlineTree({ editor, rate, openMenu }: { editor: Editor; rate: number; openMenu?: RowContext['openMenu'] }) {
   const { t } = useTranslation();
   const current = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state), equalityFn: (a, b) => a === b });
   const state = useDeferredValue(current);
@@ -139,7 +149,7 @@ function OutlineTree({ editor, rate }: { editor: Editor; rate: number }) {
     [],
   );
   const activeIndex = state?.activeIndex;
-  const context = useMemo<RowContext>(() => ({ editor, rate, activeIndex, collapsed, toggle }), [editor, rate, activeIndex, collapsed, toggle]);
+  const context = useMemo<RowContext>(() => ({ editor, rate, activeIndex, collapsed, toggle, ...(openMenu ? { openMenu } : {}) }), [editor, rate, activeIndex, collapsed, toggle, openMenu]);
   if (!state) return null;
   const { outline } = state;
   return (
@@ -162,8 +172,25 @@ function EndDropLine({ editor }: { editor: Editor }) {
   return <DropLine target={count} />;
 }
 
-export function OutlinePanel({ editor, rate }: { editor: Editor; rate: number }) {
+/**
+ * The sidebar. `onSaveSection` adds a context menu to heading rows with 保存此节到素材库…: the cursor
+ * goes to the heading, then the app opens the save-to-library dialog for that section.
+ */
+export function OutlinePanel({ editor, rate, onSaveSection }: { editor: Editor; rate: number; onSaveSection?: () => void }) {
   const { t } = useTranslation();
+  const [menu, setMenu] = useState<{ index: number; x: number; y: number } | undefined>(undefined);
+  const openMenu = useCallback((index: number, x: number, y: number) => setMenu({ index, x, y }), []);
+  useEffect(() => {
+    if (!menu) return undefined;
+    const close = () => setMenu(undefined);
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
+    window.addEventListener('pointerdown', close);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', close);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [menu]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
@@ -178,8 +205,25 @@ export function OutlinePanel({ editor, rate }: { editor: Editor; rate: number })
     <nav className="outline-panel" aria-label={t('outline.title')} data-testid="outline">
       <h2>{t('outline.title')}</h2>
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
-        <OutlineTree editor={editor} rate={rate} />
+        <OutlineTree editor={editor} rate={rate} {...(onSaveSection ? { openMenu } : {})} />
       </DndContext>
+      {menu && onSaveSection ? (
+        <div className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }} data-testid="outline-menu">
+          <button
+            type="button"
+            role="menuitem"
+            autoFocus
+            onPointerDown={(event) => event.stopPropagation()}
+            onClick={() => {
+              setMenu(undefined);
+              jumpTo(editor, menu.index);
+              onSaveSection();
+            }}
+          >
+            {t('outline.saveSection')}
+          </button>
+        </div>
+      ) : null}
     </nav>
   );
 }
