@@ -57,6 +57,14 @@ describe('menuTemplate', () => {
     expect(find(template, '提纲')).toMatchObject({ accelerator: 'CmdOrCtrl+\\', registerAccelerator: false });
   });
 
+  it('keeps a named version, recovers unsaved work and shows the History panel', () => {
+    const sent: Command[] = [];
+    const template = menuTemplate('zh-CN', [], (c) => sent.push(c), 'linux');
+    for (const label of ['保留当前版本…', '恢复未保存的文稿…', '历史版本']) click(find(template, label));
+    expect(sent).toEqual([{ command: 'keepVersion' }, { command: 'recoverUnsaved' }, { command: 'toggleHistory' }]);
+    expect(find(menuTemplate('en', [], () => {}, 'linux'), 'History')).toBeDefined();
+  });
+
   it('switches language from the View menu and is English when English is chosen', () => {
     const sent: Command[] = [];
     const template = menuTemplate('en', [], (c) => sent.push(c), 'linux');

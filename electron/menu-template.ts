@@ -31,6 +31,8 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
         item('save', 'CmdOrCtrl+S', { command: 'save' }),
         item('saveAs', 'CmdOrCtrl+Shift+S', { command: 'saveAs' }),
         item('saveToLibrary', undefined, { command: 'saveToLibrary' }),
+        item('keepVersion', undefined, { command: 'keepVersion' }),
+        item('recoverUnsaved', undefined, { command: 'recoverUnsaved' }),
         { type: 'separator' },
         item('export', 'CmdOrCtrl+Shift+E', { command: 'export' }),
         item('print', 'CmdOrCtrl+P', { command: 'print' }),
@@ -58,6 +60,7 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
         // The editor handles Ctrl+\ itself on every host; the menu shows it without taking the key.
         { ...item('outline', 'CmdOrCtrl+\\', { command: 'toggleOutline' }), registerAccelerator: false },
         item('library', undefined, { command: 'toggleLibrary' }),
+        item('history', undefined, { command: 'toggleHistory' }),
         { type: 'separator' },
         {
           label: t('language'),

@@ -394,7 +394,7 @@ export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
 /** The commands main sends to the renderer from menus and window events. */
-export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print', 'import', 'newFromTemplate', 'toggleLibrary', 'saveToLibrary'] as const;
+export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print', 'import', 'newFromTemplate', 'toggleLibrary', 'saveToLibrary', 'keepVersion', 'toggleHistory', 'recoverUnsaved'] as const;
 export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),
