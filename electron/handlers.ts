@@ -52,7 +52,7 @@ export function createHandlers(services: Services): Handlers {
   // not open again is not backed up (the backup would be refused the same way).
   const afterUnsaved = async (docId: string, file: SpeechFile) => {
     const name = documents.nameOf(docId);
-    if (name !== undefined) await recovery.backup({ docId, name, path: documents.pathOf(docId), file }).catch(() => undefined);
+    if (name !== undefined) await recovery.backup({ docId, name, path: documents.pathOf(docId), base: documents.watch.fingerprint(docId), file }).catch(() => undefined);
   };
   const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
   return {
@@ -93,7 +93,7 @@ export function createHandlers(services: Services): Handlers {
     backupDocument: async ({ docId, name, file }) => {
       if (!documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       try {
-        return { status: 'backed-up', ...(await recovery.backup({ docId, name, path: documents.pathOf(docId), file })) };
+        return { status: 'backed-up', ...(await recovery.backup({ docId, name, path: documents.pathOf(docId), base: documents.watch.fingerprint(docId), file })) };
       } catch (error) {
         if (error instanceof SpeechFileError) return { status: 'failed', error: { code: error.code, message: error.message } };
         const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
@@ -111,7 +111,7 @@ export function createHandlers(services: Services): Handlers {
       const record = await recovery.read(recoveryId);
       if (!record) return { status: 'failed', error: { code: 'not-found', message: 'That backup is gone or damaged.' } };
       if (documents.has(record.docId)) return { status: 'failed', error: { code: 'already-open', message: 'That document is open already.' } };
-      const name = await documents.adopt(record.docId, { path: record.path, name: record.name });
+      const name = await documents.adopt(record.docId, { path: record.path, name: record.name, base: record.base });
       recovery.claim(record.docId);
       return { status: 'restored', docId: record.docId, name, file: record.file, savedAt: record.savedAt, hasFile: Boolean(record.path) };
     },

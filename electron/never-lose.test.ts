@@ -114,6 +114,23 @@ describe('recovery after a crash', () => {
     expect(await after.restoreRecovery({ recoveryId: other.recoveryId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
   });
 
+  it('answers conflict on the first save after a restore when someone changed the file after the crash', async () => {
+    const before = start();
+    const docId = await openFile(before, '讲话.speech', '原文');
+    await before.backupDocument({ docId, name: '讲话.speech', file: speech('原文', '我的新段落') }, ctx);
+    // After the crash, a colleague edits the file before Lectern starts again.
+    const theirs = serializeSpeechFile(speech('原文', '同事的新段落'));
+    await writeFile(path.join(dir, '讲话.speech'), theirs);
+    const after = start();
+    expect(await after.restoreRecovery({ recoveryId: docId }, ctx)).toMatchObject({ status: 'restored' });
+    expect(await after.checkExternal({ docId }, ctx)).toEqual({ state: 'changed' });
+    expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({ status: 'conflict' });
+    expect(await readFile(path.join(dir, '讲话.speech'), 'utf8')).toBe(theirs);
+    // Comparing (reload) makes theirs the base; keeping mine then saves.
+    expect(await after.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'opened', file: speech('原文', '同事的新段落') });
+    expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({ status: 'saved' });
+  });
+
   it('restores an untitled backup as an untitled document', async () => {
     const before = start();
     const { docId } = await before.newDocument({}, ctx);

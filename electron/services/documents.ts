@@ -18,7 +18,7 @@ import { salvageSpeechFile } from '../../shared/document/salvage';
 import type { Failure, OpenResult, SaveResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
-import { FileWatch, fingerprintOf, type ExternalState } from './file-watch';
+import { FileWatch, fingerprintOf, type ExternalState, type Fingerprint } from './file-watch';
 import type { RecentFiles } from './recent';
 import type { Dialogs, FileFilter } from './types';
 
@@ -229,14 +229,17 @@ export class DocumentService {
 
   /**
    * Registers a document under a given id (a restored backup keeps its id, so its backup is the
-   * one later backups replace and a save removes). With a path, the file as it is on disk now is
-   * what later saves are checked against. Answers the name the document is shown by.
+   * one later backups replace and a save removes). With a path, later saves are checked against
+   * `base` (the file as the document was opened or last saved before the crash: if someone changed
+   * it since, the first save answers `conflict`), or without one against the file as it is now.
+   * Answers the name the document is shown by.
    */
-  async adopt(docId: string, options: { path?: string; name: string }): Promise<string> {
+  async adopt(docId: string, options: { path?: string; name: string; base?: Fingerprint }): Promise<string> {
     const name = options.path ? path.basename(options.path) : options.name || UNTITLED;
     this.documents.set(docId, options.path ? { path: options.path, name } : { name });
     this.watch.forget(docId);
-    if (options.path) await this.watch.rememberFromDisk(docId, options.path);
+    if (options.path && options.base) this.watch.remember(docId, options.path, options.base);
+    else if (options.path) await this.watch.rememberFromDisk(docId, options.path);
     return name;
   }
 

@@ -34,7 +34,8 @@ describe('backups', () => {
     const userFile = path.join(dir, '讲话.speech');
     await writeFile(userFile, 'the user’s own file');
     const first = store();
-    expect(await first.backup({ docId: ID_A, name: '讲话.speech', path: userFile, file: speech('同志们：', '今天召开会议。') })).toEqual({ savedAt: clock.toISOString() });
+    const base = { size: 19, mtimeMs: 1234.5, sha256: 'ab'.repeat(32) };
+    expect(await first.backup({ docId: ID_A, name: '讲话.speech', path: userFile, base, file: speech('同志们：', '今天召开会议。') })).toEqual({ savedAt: clock.toISOString() });
     clock = new Date('2026-03-01T08:31:00.000Z');
     await first.backup({ docId: ID_B, name: '未命名', file: speech('另一篇') });
     expect((await readdir(recoveryDir)).sort()).toEqual([`${ID_A}.json`, `${ID_B}.json`]);
@@ -50,7 +51,8 @@ describe('backups', () => {
     ]);
     expect(JSON.stringify(entries)).not.toContain(dir);
     const record = await next.read(ID_A);
-    expect(record).toMatchObject({ docId: ID_A, name: '讲话.speech', path: userFile, savedAt: '2026-03-01T08:30:00.000Z' });
+    expect(record).toMatchObject({ docId: ID_A, name: '讲话.speech', path: userFile, base, savedAt: '2026-03-01T08:30:00.000Z' });
+    expect((await next.read(ID_B))?.base).toBeUndefined();
     expect(record?.file.doc).toEqual(speech('同志们：', '今天召开会议。').doc);
   });
 

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { MAX_SPEECH_FILE_BYTES, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
+import type { Fingerprint } from './file-watch';
 
 /** The `format` of a backup record. */
 export const RECOVERY_FORMAT = 'lectern.recovery';
@@ -36,6 +37,8 @@ const recordSchema = z.object({
   docId: z.string().regex(ID),
   name: z.string().max(300),
   path: z.string().optional(),
+  /** The document's file as it was opened or last saved, so a restore can tell if it changed since. */
+  base: z.object({ size: z.number(), mtimeMs: z.number(), sha256: z.string() }).optional(),
   savedAt: z.string(),
   /** The document as `.speech` text, validated by `parseSpeechFile` on read. */
   content: z.string(),
@@ -46,6 +49,8 @@ export interface RecoveryRecord {
   docId: string;
   name: string;
   path?: string;
+  /** The fingerprint of the file when the document was opened or last saved (before the crash). */
+  base?: Fingerprint;
   savedAt: string;
   file: SpeechFile;
 }
@@ -87,17 +92,19 @@ export class RecoveryStore {
   }
 
   /**
-   * Backs up a document: its name, its file's path (if it has one) and its content, stamped now.
+   * Backs up a document: its name, its file's path (if it has one) with the fingerprint of that
+   * file as the document was opened or last saved, and its content, stamped now.
    * Replaces the document's previous backup atomically. Throws (`SpeechFileError` for a document
    * that would not open again, `AtomicWriteError` for a failed write); the old backup then stays.
    */
-  async backup(record: { docId: string; name: string; path?: string; file: SpeechFile }): Promise<{ savedAt: string }> {
+  async backup(record: { docId: string; name: string; path?: string; base?: Fingerprint; file: SpeechFile }): Promise<{ savedAt: string }> {
     if (!isRecoveryId(record.docId)) throw new Error(`Not a document id: ${JSON.stringify(record.docId)}`);
     // The same check as saving: a backup that would not open again is useless.
     const content = serializeSpeechFile(parseSpeechFile(serializeSpeechFile(record.file)).file);
     const savedAt = this.now().toISOString();
     const stored: z.infer<typeof recordSchema> = { format: RECOVERY_FORMAT, version: 1, docId: record.docId, name: record.name, savedAt, content };
     if (record.path) stored.path = record.path;
+    if (record.path && record.base) stored.base = { size: record.base.size, mtimeMs: record.base.mtimeMs, sha256: record.base.sha256 };
     this.live.add(record.docId);
     return this.queue(record.docId, async () => {
       await this.options.fs.mkdir(this.options.dir, { recursive: true });
@@ -177,6 +184,7 @@ export class RecoveryStore {
       const text = parsed.doc.textBetween(0, parsed.doc.content.size, ' ', ' ').replace(/\s+/g, ' ').trim();
       const record: RecoveryRecord = { docId: id, name: stored.data.name, savedAt: stored.data.savedAt, file: parsed.file };
       if (stored.data.path) record.path = stored.data.path;
+      if (stored.data.path && stored.data.base) record.base = stored.data.base;
       return { record, preview: [...text].slice(0, PREVIEW_CHARS).join('') };
     } catch {
       // Unreadable, not JSON, or a document that does not open: skipped, never thrown.
