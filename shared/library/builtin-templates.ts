@@ -5,18 +5,18 @@
  * carries them, with no file to find at run time. Read-only: the library offers "duplicate to my
  * library" to make an editable copy.
  */
-import workMeeting from '../../assets/templates/work-meeting.json';
-import pushMeeting from '../../assets/templates/push-meeting.json';
-import experienceExchange from '../../assets/templates/experience-exchange.json';
-import mobilization from '../../assets/templates/mobilization.json';
-import commendation from '../../assets/templates/commendation.json';
-import symposium from '../../assets/templates/symposium.json';
-import opening from '../../assets/templates/opening.json';
-import closing from '../../assets/templates/closing.json';
-import partyLecture from '../../assets/templates/party-lecture.json';
-import trainingOpening from '../../assets/templates/training-opening.json';
-import trainingClosing from '../../assets/templates/training-closing.json';
-import sectionGuarantee from '../../assets/templates/section-guarantee.json';
+import workMeeting from '../../assets/templates/work-meeting.json' with { type: 'json' };
+import pushMeeting from '../../assets/templates/push-meeting.json' with { type: 'json' };
+import experienceExchange from '../../assets/templates/experience-exchange.json' with { type: 'json' };
+import mobilization from '../../assets/templates/mobilization.json' with { type: 'json' };
+import commendation from '../../assets/templates/commendation.json' with { type: 'json' };
+import symposium from '../../assets/templates/symposium.json' with { type: 'json' };
+import opening from '../../assets/templates/opening.json' with { type: 'json' };
+import closing from '../../assets/templates/closing.json' with { type: 'json' };
+import partyLecture from '../../assets/templates/party-lecture.json' with { type: 'json' };
+import trainingOpening from '../../assets/templates/training-opening.json' with { type: 'json' };
+import trainingClosing from '../../assets/templates/training-closing.json' with { type: 'json' };
+import sectionGuarantee from '../../assets/templates/section-guarantee.json' with { type: 'json' };
 import { validateLibraryEntry, type LibraryEntry } from './entry';
 
 /** The template files' contents, in the order the library lists them. A new file must be added here (a test checks). */
