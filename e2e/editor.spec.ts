@@ -81,15 +81,10 @@ test('deleting section 二 renumbers 三 as 二, and undo brings it back', async
 
 test('a corrupted file is refused with a message that names the problem, and is left untouched', async ({ app }) => {
   const page = app.page;
+  // Files with nothing to salvage are refused; the salvageable one is below.
   const cases: Array<{ name: string; content: string; code: string; text: RegExp }> = [
     { name: '损坏.speech', content: '{"format":"lectern.speech","version":1,"meta":{', code: 'not-json', text: /不是有效的 JSON/ },
     { name: '新版本.speech', content: JSON.stringify({ format: 'lectern.speech', version: 99, meta: {}, placeholders: {}, doc: { type: 'doc', content: [] } }), code: 'newer-version', text: /更新版本/ },
-    {
-      name: '坏节点.speech',
-      content: JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc: { type: 'doc', content: [{ type: 'title' }, { type: 'paragraph', attrs: { level: 9 } }] } }),
-      code: 'invalid-content',
-      text: /doc\.content\[1\]/,
-    },
   ];
   for (const { name, content, code, text } of cases) {
     const file = path.join(app.tmpDir, name);
@@ -105,6 +100,33 @@ test('a corrupted file is refused with a message that names the problem, and is 
     await expect(failure).toHaveCount(0);
     expect(await readFile(file, 'utf8')).toBe(content);
   }
+});
+
+test('a damaged file whose blocks can partly be read opens as an untitled copy that says what was lost, the file untouched', async ({ app }) => {
+  const page = app.page;
+  const name = '坏节点.speech';
+  const content = JSON.stringify({
+    format: 'lectern.speech',
+    version: 1,
+    meta: {},
+    placeholders: { values: {}, ignored: [] },
+    doc: { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '留下的标题' }] }, { type: 'paragraph', attrs: { level: 9 } }] },
+  });
+  const file = path.join(app.tmpDir, name);
+  await writeFile(file, content);
+  await app.answerDialog('open', file);
+  await page.keyboard.press('Control+o');
+  const salvaged = page.getByTestId('salvaged');
+  await expect(salvaged).toHaveAttribute('data-code', 'invalid-content');
+  await expect(salvaged).toContainText(name);
+  await expect(salvaged).toContainText('完好 1 段，修复 0 段，丢失 1 段');
+  await expect(salvaged).toContainText(/doc\.content\[1\]/);
+  await page.getByRole('button', { name: '知道了' }).click();
+  await expect(page.locator('.speech')).toContainText('留下的标题');
+  // An untitled copy with unsaved text: saving asks for a new place, never writes over the damaged file.
+  await expect.poll(async () => (await app.state()).dirty).toBe(true);
+  expect((await app.state()).title).toContain('未命名');
+  expect(await readFile(file, 'utf8')).toBe(content);
 });
 
 test('Chinese typed through an IME composition lands once, in headings and in body', async ({ app }) => {

@@ -25,6 +25,10 @@ import { ImportDialog } from './import/import-dialog';
 import { insertImported } from './import/insert';
 import { LibraryPanel } from './library/library-panel';
 import { SaveToLibraryDialog } from './library/save-dialog';
+import { RecoveryDialog } from './never-lose/recovery-dialog';
+import { ExternalChangeDialog } from './never-lose/external-dialog';
+import { HistoryPanel } from './never-lose/history-panel';
+import { SalvageDialog } from './never-lose/salvage-dialog';
 
 /** What the import report shows: a file's content (imported as a new document) or a paste (into this one). */
 interface PendingImport {
@@ -91,6 +95,9 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [revealable, setRevealable] = useState(false);
   const [savedProfiles, setSavedProfiles] = useState(initialSettings?.profiles ?? {});
   const [checkLevels, setCheckLevels] = useState(initialSettings?.checkLevels ?? true);
+  const [autosave, setAutosave] = useState(initialSettings?.autosave ?? false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [nameRequest, setNameRequest] = useState(0);
   const checkLevelsRef = useRef(checkLevels);
   checkLevelsRef.current = checkLevels;
   const hintsRef = useRef(hints);
@@ -131,7 +138,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
 
   const [prompt, setPrompt] = useState<PendingPrompt | undefined>(undefined);
   const askUnsaved = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);
-  const session = useDocumentSession(editor, api, askUnsaved);
+  const session = useDocumentSession(editor, api, askUnsaved, { autosave });
 
   const changeLanguage = useCallback(
     async (language: Language) => {
@@ -191,9 +198,21 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           return setLibraryOpen(true);
         case 'saveToLibrary':
           return setSavingToLibrary(true);
+        case 'toggleHistory':
+          return setHistoryOpen((open) => !open);
+        case 'keepVersion':
+          setHistoryOpen(true);
+          return setNameRequest((n) => n + 1);
+        case 'recoverUnsaved':
+          return void session.findRecovery().then((count) => {
+            if (count === 0) {
+              setRevealable(false);
+              setNotice(t('recoveryNone'));
+            }
+          });
       }
     },
-    [api, changeLanguage, editor, session, showImport],
+    [api, changeLanguage, editor, session, showImport, t],
   );
   const runRef = useRef(run);
   runRef.current = run;
@@ -274,6 +293,18 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           </div>
         </main>
         {placeholdersOpen ? <PlaceholderPanel editor={editor} onClose={() => setPlaceholdersOpen(false)} /> : null}
+        {historyOpen ? (
+          <HistoryPanel
+            api={api}
+            docId={session.docId}
+            hasFile={session.hasFile}
+            current={session.currentFile}
+            revision={session.saves}
+            nameRequest={nameRequest}
+            onRestore={(file) => session.restoreVersion(file)}
+            onClose={() => setHistoryOpen(false)}
+          />
+        ) : null}
         {libraryOpen ? (
           <LibraryPanel api={api} editor={editor} revision={libraryRevision} onNewFrom={(id) => void session.newFromEntry(id)} onClose={() => setLibraryOpen(false)} />
         ) : null}
@@ -330,11 +361,16 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         <PropertiesDialog
           meta={session.meta}
           checkLevels={checkLevels}
-          onSave={(patch, nextCheckLevels) => {
+          autosave={autosave}
+          onSave={(patch, nextCheckLevels, nextAutosave) => {
             session.updateMeta(patch);
             if (nextCheckLevels !== checkLevels) {
               setCheckLevels(nextCheckLevels);
               void api.setSettings({ checkLevels: nextCheckLevels });
+            }
+            if (nextAutosave !== autosave) {
+              setAutosave(nextAutosave);
+              void api.setSettings({ autosave: nextAutosave });
             }
           }}
           onClose={() => setPropertiesOpen(false)}
@@ -379,6 +415,21 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         />
       ) : null}
       {session.failure ? <FailureDialog failure={session.failure} onClose={session.dismissFailure} /> : null}
+      {session.salvaged ? <SalvageDialog salvaged={session.salvaged} onClose={session.dismissSalvaged} /> : null}
+      {session.external && session.docId && !prompt ? (
+        <ExternalChangeDialog
+          api={api}
+          docId={session.docId}
+          name={session.name}
+          kind={session.external}
+          dirty={session.dirty}
+          current={() => session.currentFile()!}
+          onTakeTheirs={session.takeTheirs}
+          onKeepMine={session.keepMine}
+          onDismiss={session.dismissExternal}
+        />
+      ) : null}
+      {session.recovery && !session.external ? <RecoveryDialog api={api} entries={session.recovery} onRestored={session.restored} onDone={session.recoveryDone} /> : null}
     </div>
   );
 }

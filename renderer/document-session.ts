@@ -5,12 +5,16 @@
  * Open, Open Recent, Save and Save As with the unsaved-changes prompt in front of anything that
  * would replace the document.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
-import type { Failure, LecternApi, OpenResult } from '../shared/ipc/contract';
+import type { Failure, LecternApi, OpenResult, RecoveryEntry, SaveResult } from '../shared/ipc/contract';
+import { BackupScheduler, ExternalWatcher } from './never-lose/scheduler';
+import type { ExternalKind } from './never-lose/external-dialog';
+import type { Restored } from './never-lose/recovery-dialog';
+import { replaceContent } from './never-lose/replace';
 import type { NodeJSON, SpeechFile, SpeechMeta } from '../shared/document/file-format';
 import { insertImported } from './import/insert';
 import { placeholdersKey } from './editor/extensions/placeholders';
@@ -24,9 +28,14 @@ export interface ShownFailure {
   error: Failure;
 }
 
+/** A damaged file opened as an untitled copy: what to tell the user. */
+export type Salvaged = Extract<OpenResult, { status: 'salvaged' }>;
+
 interface Identity {
   docId: string;
   name: string;
+  /** Whether the document belongs to a file on disk (autosave, history and the watcher need one). */
+  hasFile: boolean;
   /** The envelope as loaded or last saved (meta, placeholders); `doc` is the editor's. */
   file: SpeechFile;
   savedDoc: PMNode;
@@ -61,6 +70,31 @@ export interface DocumentSession {
   saveThenClose(): Promise<void>;
   /** The document as a file, as it stands in the editor (for export). */
   currentFile(): SpeechFile | undefined;
+  /** Whether the document has a file on disk. */
+  hasFile: boolean;
+  /** Counts saves, so panels that list versions reload. */
+  saves: number;
+  /** The file changed on disk, was deleted, or a save met someone else's changes: the dialog to show. */
+  external: ExternalKind | undefined;
+  dismissExternal(): void;
+  /** "Take theirs": the version on disk replaces the text (one undo step) and is the saved version. */
+  takeTheirs(file: SpeechFile): void;
+  /** "Keep mine": close the dialog and, after a conflict, save the editor's text. */
+  keepMine(options: { save: boolean; force: boolean }): void;
+  /** A damaged file that was opened as an untitled copy. */
+  salvaged: Salvaged | undefined;
+  dismissSalvaged(): void;
+  /** Backups of unsaved work from a run that crashed, to offer; undefined when there is nothing to offer. */
+  recovery: RecoveryEntry[] | undefined;
+  /** Asks main for backups again (File → 恢复未保存的文稿…), and about unsaved changes before offering them; answers how many there are. */
+  findRecovery(): Promise<number>;
+  /** A backup was restored: it becomes the document, unsaved. */
+  restored(restored: Restored): void;
+  recoveryDone(): void;
+  /** A version from History becomes the text (one undo step; the document is then unsaved). */
+  restoreVersion(file: SpeechFile): void;
+  /** Turns autosave to the file on or off (the setting). */
+  setAutosave(enabled: boolean): void;
 }
 
 /** The title block's text, used as the document's title in its properties. */
@@ -87,14 +121,34 @@ function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   return editor.state.doc;
 }
 
+/** How a document is taken into the editor. */
+interface AdoptOptions {
+  hasFile: boolean;
+  /** Shown as unsaved from the start (a restored backup, a salvaged copy): its text is not what any file holds. */
+  unsaved?: boolean;
+}
+
 /**
  * Runs the document session for `editor`. `askUnsaved` shows the 保存 / 不保存 / 取消 prompt.
+ * Unsaved work is backed up to main's recovery store a second after typing pauses (and saved to
+ * its file when autosave is on); the document's file is watched for changes by other programs.
  */
-export function useDocumentSession(editor: Editor | null, api: LecternApi, askUnsaved: (name: string) => Promise<UnsavedChoice>): DocumentSession {
+export function useDocumentSession(
+  editor: Editor | null,
+  api: LecternApi,
+  askUnsaved: (name: string) => Promise<UnsavedChoice>,
+  options: { autosave?: boolean } = {},
+): DocumentSession {
   const [identity, setIdentity] = useState<Identity | undefined>(undefined);
   const [failure, setFailure] = useState<ShownFailure | undefined>(undefined);
+  const [external, setExternal] = useState<ExternalKind | undefined>(undefined);
+  const [salvaged, setSalvaged] = useState<Salvaged | undefined>(undefined);
+  const [recovery, setRecovery] = useState<RecoveryEntry[] | undefined>(undefined);
+  const [saves, setSaves] = useState(0);
   const identityRef = useRef(identity);
   identityRef.current = identity;
+  // Files sent by an autosave, with the editor document they were made from.
+  const sentDocs = useRef(new WeakMap<SpeechFile, PMNode>());
 
   const docDirty =
     useEditorState({
@@ -107,18 +161,111 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
   dirtyRef.current = dirty;
 
   const adopt = useCallback(
-    (docId: string, name: string, file: SpeechFile) => {
+    (docId: string, name: string, file: SpeechFile, how: AdoptOptions) => {
       if (!editor) return;
       const previous = identityRef.current;
-      const savedDoc = loadIntoEditor(editor, file);
-      setIdentity({ docId, name, file, savedDoc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(fieldValues(editor)) });
+      const loaded = loadIntoEditor(editor, file);
+      // An unsaved start compares against an empty speech, so any text in it counts as unsaved.
+      const savedDoc = how.unsaved ? editor.schema.nodeFromJSON({ type: 'doc', content: [{ type: 'title' }] }) : loaded;
+      setIdentity({ docId, name, hasFile: how.hasFile, file, savedDoc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(fieldValues(editor)) });
+      setExternal(undefined);
       if (previous && previous.docId !== docId) void api.closeDocument({ docId: previous.docId });
     },
     [api, editor],
   );
 
+  /** The document as a file, as it stands in the editor, with the title in its properties. */
+  const fileNow = useCallback((): SpeechFile | undefined => {
+    const current = identityRef.current;
+    if (!editor || !current) return undefined;
+    const title = titleText(editor.state.doc);
+    return {
+      ...current.file,
+      meta: { ...current.file.meta, ...(title ? { title } : {}) },
+      placeholders: { ...current.file.placeholders, values: fieldValues(editor) },
+      doc: editor.state.doc.toJSON(),
+    };
+  }, [editor]);
+
+  /** Marks `file` (made from the editor's `doc`) as what the document's file now holds. */
+  const markSaved = useCallback((docId: string, name: string, file: SpeechFile, doc: PMNode, values: Record<string, string>) => {
+    setIdentity((now) =>
+      now && now.docId === docId ? { ...now, name, hasFile: true, file, savedDoc: doc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(values) } : now,
+    );
+    setSaves((n) => n + 1);
+  }, []);
+
+  const scheduler = useMemo(
+    () =>
+      new BackupScheduler(api, {
+        autosave: options.autosave ?? false,
+        onAutosaved: (docId, result: SaveResult, file) => {
+          const doc = sentDocs.current.get(file);
+          if (result.status === 'saved' && doc) markSaved(docId, result.name, file, doc, file.placeholders.values);
+          else if (result.status === 'conflict' && identityRef.current?.docId === docId) setExternal('conflict');
+        },
+      }),
+    // The scheduler lives as long as the window; the autosave setting is passed on below.
+    [api, markSaved],
+  );
+  useEffect(() => scheduler.setAutosave(options.autosave ?? false), [scheduler, options.autosave]);
+  useEffect(() => () => scheduler.dispose(), [scheduler]);
+
+  // Every edit (and every change of properties, through `dirty`) restarts the backup timers.
+  const documentState = useCallback(() => {
+    const current = identityRef.current;
+    if (!current || !editor) return undefined;
+    return {
+      docId: current.docId,
+      name: current.name,
+      dirty: dirtyRef.current,
+      hasFile: current.hasFile,
+      file: () => {
+        const file = fileNow()!;
+        sentDocs.current.set(file, editor.state.doc);
+        return file;
+      },
+    };
+  }, [editor, fileNow]);
+  useEffect(() => {
+    if (!editor) return undefined;
+    const onUpdate = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) scheduler.edited(documentState);
+    };
+    editor.on('update', onUpdate);
+    return () => {
+      editor.off('update', onUpdate);
+    };
+  }, [documentState, editor, scheduler]);
+  useEffect(() => {
+    if (dirty) scheduler.edited(documentState);
+  }, [dirty, identity?.file.meta, documentState, scheduler]);
+
+  // The document's file is watched for changes by other programs: every few seconds and on focus.
+  const watcher = useMemo(
+    () =>
+      new ExternalWatcher(api, {
+        onChange: (docId, state) => {
+          if (identityRef.current?.docId !== docId || state === 'unchanged') return;
+          setExternal((now) => now ?? state);
+        },
+      }),
+    [api],
+  );
+  useEffect(() => {
+    watcher.watch(identity?.hasFile ? identity.docId : undefined);
+  }, [watcher, identity?.docId, identity?.hasFile]);
+  useEffect(() => {
+    const onFocus = () => void watcher.checkNow();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      watcher.watch(undefined);
+    };
+  }, [watcher]);
+
   const write = useCallback(
-    async (mode: 'save' | 'saveAs'): Promise<boolean> => {
+    async (mode: 'save' | 'saveAs', force = false): Promise<boolean> => {
       const current = identityRef.current;
       if (!editor || !current) return false;
       const doc = editor.state.doc;
@@ -131,15 +278,18 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
         doc: doc.toJSON(),
       };
       const request = { docId: current.docId, file };
-      const result = mode === 'save' ? await api.saveDocument(request) : await api.saveDocumentAs(request);
+      const result = mode === 'save' ? await api.saveDocument({ ...request, ...(force ? { force } : {}) }) : await api.saveDocumentAs(request);
       if (result.status === 'saved') {
-        setIdentity((now) => (now && now.docId === current.docId ? { ...now, name: result.name, file, savedDoc: doc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(values) } : now));
+        markSaved(current.docId, result.name, file, doc, values);
+        scheduler.settled(current.docId);
         return true;
       }
+      // Someone else changed the file since it was opened: nothing was written; show the conflict.
+      if (result.status === 'conflict') setExternal('conflict');
       if (result.status === 'failed') setFailure({ action: 'save', error: result.error });
       return false;
     },
-    [api, editor],
+    [api, editor, markSaved, scheduler],
   );
 
   /** Asks about unsaved changes; resolves true when it is fine to replace the document. */
@@ -155,14 +305,14 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
   const newDocument = useCallback(async () => {
     if (!(await mayReplace())) return;
     const created = await api.newDocument({});
-    adopt(created.docId, created.name, created.file);
+    adopt(created.docId, created.name, created.file, { hasFile: false });
   }, [adopt, api, mayReplace]);
 
   const importAsNew = useCallback(
     async (doc: NodeJSON) => {
       if (!editor || !(await mayReplace())) return;
       const created = await api.newDocument({});
-      adopt(created.docId, created.name, created.file);
+      adopt(created.docId, created.name, created.file, { hasFile: false });
       // Into the new, empty document: the imported speech differs from the saved (empty) one, so it is unsaved.
       insertImported(editor, doc);
     },
@@ -173,7 +323,7 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     async (id: string) => {
       if (!(await mayReplace())) return;
       const created = await api.newFromLibraryEntry({ id });
-      if (created.status === 'created') adopt(created.docId, created.name, created.file);
+      if (created.status === 'created') adopt(created.docId, created.name, created.file, { hasFile: false });
       else setFailure({ action: 'open', error: created.error });
     },
     [adopt, api, mayReplace],
@@ -181,8 +331,12 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
 
   const handleOpen = useCallback(
     (result: OpenResult) => {
-      if (result.status === 'opened') adopt(result.docId, result.name, result.file);
-      else if (result.status === 'failed') setFailure({ action: 'open', error: result.error });
+      if (result.status === 'opened') adopt(result.docId, result.name, result.file, { hasFile: true });
+      else if (result.status === 'salvaged') {
+        // What could be read of a damaged file, as a new untitled document; the file is untouched.
+        adopt(result.docId, result.name, result.file, { hasFile: false, unsaved: true });
+        setSalvaged(result);
+      } else if (result.status === 'failed') setFailure({ action: 'open', error: result.error });
     },
     [adopt],
   );
@@ -210,8 +364,10 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
   useEffect(() => {
     if (!editor || identityRef.current) return;
     void api.newDocument({}).then((created) => {
-      if (!identityRef.current) adopt(created.docId, created.name, created.file);
+      if (!identityRef.current) adopt(created.docId, created.name, created.file, { hasFile: false });
     });
+    // Work a crash left unsaved is offered at start.
+    void api.listRecovery({}).then(({ entries }) => entries.length && setRecovery(entries));
   }, [adopt, api, editor]);
 
   // Main shows the name and the unsaved marker in the title bar and asks before closing.
@@ -240,16 +396,38 @@ export function useDocumentSession(editor: Editor | null, api: LecternApi, askUn
     save,
     saveAs,
     saveThenClose,
-    currentFile: () => {
+    currentFile: fileNow,
+    hasFile: identity?.hasFile ?? false,
+    saves,
+    external,
+    dismissExternal: () => setExternal(undefined),
+    takeTheirs: (file) => {
       const current = identityRef.current;
-      if (!editor || !current) return undefined;
-      const title = titleText(editor.state.doc);
-      return {
-        ...current.file,
-        meta: { ...current.file.meta, ...(title ? { title } : {}) },
-        placeholders: { ...current.file.placeholders, values: fieldValues(editor) },
-        doc: editor.state.doc.toJSON(),
-      };
+      setExternal(undefined);
+      if (!editor || !current || !replaceContent(editor, file.doc)) return;
+      if (placeholdersKey.getState(editor.state)) editor.commands.setPlaceholderValues(file.placeholders.values);
+      // Main made the disk version the one saves are checked against; it is the saved text now.
+      markSaved(current.docId, current.name, file, editor.state.doc, fieldValues(editor));
+      scheduler.settled(current.docId);
     },
+    keepMine: ({ save: andSave, force }) => {
+      setExternal(undefined);
+      if (andSave) void write('save', force);
+    },
+    salvaged,
+    dismissSalvaged: () => setSalvaged(undefined),
+    recovery,
+    findRecovery: async () => {
+      const { entries } = await api.listRecovery({});
+      // A restore replaces the document shown: ask about its unsaved changes first.
+      if (entries.length && (await mayReplace())) setRecovery(entries);
+      return entries.length;
+    },
+    restored: (restored) => adopt(restored.docId, restored.name, restored.file, { hasFile: restored.hasFile, unsaved: true }),
+    recoveryDone: () => setRecovery(undefined),
+    restoreVersion: (file) => {
+      if (editor) replaceContent(editor, file.doc);
+    },
+    setAutosave: (enabled) => scheduler.setAutosave(enabled),
   };
 }

@@ -8,18 +8,22 @@ import { Modal } from './dialogs';
 export function PropertiesDialog({
   meta,
   checkLevels,
+  autosave = false,
   onSave,
   onClose,
 }: {
   meta: SpeechMeta;
   checkLevels: boolean;
-  onSave: (patch: Partial<SpeechMeta>, checkLevels: boolean) => void;
+  /** Autosave to the file (a setting of the app, shown here with the other editing preferences). */
+  autosave?: boolean;
+  onSave: (patch: Partial<SpeechMeta>, checkLevels: boolean, autosave: boolean) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [rate, setRate] = useState(String(meta.speakingRate ?? DEFAULT_SPEAKING_RATE));
   const [target, setTarget] = useState(meta.targetMinutes === undefined ? '' : String(meta.targetMinutes));
   const [check, setCheck] = useState(checkLevels);
+  const [auto, setAuto] = useState(autosave);
   const rateValue = Number(rate);
   const targetValue = target.trim() === '' ? undefined : Number(target);
   const valid = Number.isInteger(rateValue) && rateValue >= MIN_SPEAKING_RATE && rateValue <= MAX_SPEAKING_RATE && (targetValue === undefined || (targetValue > 0 && targetValue <= 600));
@@ -30,7 +34,7 @@ export function PropertiesDialog({
         onSubmit={(event) => {
           event.preventDefault();
           if (!valid) return;
-          onSave({ speakingRate: rateValue, targetMinutes: targetValue }, check);
+          onSave({ speakingRate: rateValue, targetMinutes: targetValue }, check, auto);
           onClose();
         }}
       >
@@ -46,6 +50,10 @@ export function PropertiesDialog({
         <label className="check">
           <input type="checkbox" checked={check} onChange={(event) => setCheck(event.target.checked)} />
           {t('properties.checkLevels')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={auto} onChange={(event) => setAuto(event.target.checked)} />
+          {t('properties.autosave')}
         </label>
         <div className="modal-buttons">
           <button type="submit" disabled={!valid}>

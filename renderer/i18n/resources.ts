@@ -1,5 +1,6 @@
 /** The renderer's UI strings. Chinese is the default; English is selectable. */
 import { libraryStrings } from '../library/strings';
+import { neverLoseStrings } from '../never-lose/strings';
 
 export const resources = {
   'zh-CN': {
@@ -44,10 +45,12 @@ export const resources = {
         rate: '语速（字/分钟）',
         target: '目标时长（分钟）',
         checkLevels: '移动章节时检查标题跳级',
+        autosave: '停止输入几秒后自动保存到文件（默认关闭；未保存的内容始终另有备份）',
         ok: '确定',
         cancel: '取消',
       },
       timing: { total: '总时长', over: '超出目标时长' },
+      recoveryNone: '没有可恢复的未保存文稿。',
       placeholders: {
         title: '占位符',
         remaining: '{{count}} 处待填',
@@ -116,6 +119,7 @@ export const resources = {
         tooLarge: '文件过大（超过 50 MB），未导入。',
       },
       library: libraryStrings['zh-CN'],
+      neverLose: neverLoseStrings['zh-CN'],
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
       status: { characters: '{{count}} 字', unsaved: '未保存', saved: '已保存', language: '界面语言' },
       unsaved: {
@@ -153,6 +157,9 @@ export const resources = {
           'import-not-text': '这不是文本文件。',
           'import-unsupported': '不支持此文件类型。可导入 .docx、.txt、.md、.html 文件（.doc 请先在 Word 中另存为 .docx）。',
           'import-unreadable': '无法读取此内容。',
+          untitled: '文稿还没有保存为文件。',
+          'already-open': '该文件已在讲稿中打开。',
+          damaged: '文件已损坏。',
           unknown: '发生未知错误。',
         },
       },
@@ -200,10 +207,12 @@ export const resources = {
         rate: 'Speaking rate (characters a minute)',
         target: 'Target length (minutes)',
         checkLevels: 'Check heading levels when moving sections',
+        autosave: 'Save to the file a few seconds after typing stops (off by default; unsaved work is always backed up separately)',
         ok: 'OK',
         cancel: 'Cancel',
       },
       timing: { total: 'Total', over: 'Over the target length' },
+      recoveryNone: 'There is no unsaved work to recover.',
       placeholders: {
         title: 'Placeholders',
         remaining: '{{count}} to fill',
@@ -272,6 +281,7 @@ export const resources = {
         tooLarge: 'The file is larger than 50 MB and was not imported.',
       },
       library: libraryStrings.en,
+      neverLose: neverLoseStrings.en,
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },
       status: { characters: '{{count}} characters', unsaved: 'Unsaved', saved: 'Saved', language: 'Language' },
       unsaved: {
@@ -309,6 +319,9 @@ export const resources = {
           'import-not-text': 'This is not a text file.',
           'import-unsupported': 'This file type cannot be imported. Lectern imports .docx, .txt, .md and .html files (save a .doc as .docx in Word first).',
           'import-unreadable': 'This content cannot be read.',
+          untitled: 'The document has not been saved to a file yet.',
+          'already-open': 'The file is already open in Lectern.',
+          damaged: 'The file is damaged.',
           unknown: 'Something unexpected went wrong.',
         },
       },

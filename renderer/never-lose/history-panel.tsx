@@ -28,11 +28,13 @@ export interface HistoryPanelProps {
   onClose: () => void;
   /** Bumped by the app after each save, so the list reloads. */
   revision?: number;
+  /** Bumped by File → 保留当前版本…: the name form opens. */
+  nameRequest?: number;
 }
 
 type Opened = { entry: SnapshotEntry; file: SpeechFile; mode: 'view' | 'compare' };
 
-export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose, revision }: HistoryPanelProps) {
+export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose, revision, nameRequest }: HistoryPanelProps) {
   const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<SnapshotEntry[]>([]);
   const [opened, setOpened] = useState<Opened | undefined>();
@@ -46,6 +48,9 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   useEffect(() => {
     void reload();
   }, [reload, revision]);
+  useEffect(() => {
+    if (nameRequest) setNaming('');
+  }, [nameRequest]);
 
   const open = async (entry: SnapshotEntry, mode: Opened['mode']) => {
     if (!docId) return;
