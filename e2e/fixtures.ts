@@ -66,7 +66,7 @@ const ARTIFACTS = path.resolve('test-results/artifacts');
  * Spawns the built web host with its own user-data folder and resolves its URL once it prints
  * its READY line; a host that fails to start is killed, never left running.
  */
-async function startWebHost(userDataDir: string): Promise<{ url: string; process: ChildProcess }> {
+export async function startWebHost(userDataDir: string): Promise<{ url: string; process: ChildProcess }> {
   const entry = path.resolve('dist/web-host/web-host.mjs');
   if (!existsSync(entry) || !existsSync(path.resolve('dist/renderer/index.html'))) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
@@ -97,7 +97,7 @@ async function startWebHost(userDataDir: string): Promise<{ url: string; process
 }
 
 /** Ends a child with SIGTERM and waits for it; SIGKILL if it has not ended after 5 s. */
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -5,6 +5,7 @@
  * has one title. One transaction either way, so one undo takes it out again.
  */
 import type { Editor, JSONContent } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
 import type { NodeJSON } from '../../shared/document/file-format';
 
 /** Whether the document has no text at all (a new, untouched speech). */
@@ -14,6 +15,8 @@ export function isEmptyDocument(editor: Editor): boolean {
 
 export function insertImported(editor: Editor, doc: NodeJSON): void {
   const blocks = doc.content ?? [];
+  // The import is its own undo step, never merged with the typing just before it.
+  editor.view.dispatch(closeHistory(editor.state.tr));
   if (isEmptyDocument(editor)) {
     editor.chain().focus().setContent(doc as JSONContent, { emitUpdate: true }).setTextSelection(1).run();
     return;

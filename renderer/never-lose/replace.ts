@@ -4,6 +4,7 @@
  * document, so a single undo brings the previous text back.
  */
 import type { Editor } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
 import type { NodeJSON } from '../../shared/document/file-format';
 
 /**
@@ -19,6 +20,7 @@ export function replaceContent(editor: Editor, doc: NodeJSON): boolean {
     return false;
   }
   const { state } = editor;
-  editor.view.dispatch(state.tr.replaceWith(0, state.doc.content.size, node.content).scrollIntoView());
+  // Its own undo step, never merged with the typing just before it.
+  editor.view.dispatch(closeHistory(state.tr.replaceWith(0, state.doc.content.size, node.content)).scrollIntoView());
   return true;
 }

@@ -1,0 +1,228 @@
+/**
+ * Never lose a word, end to end. The crash tests run the web host themselves, so that they can
+ * kill it with SIGKILL (no shutdown code runs: what survives is what was on disk) and start it
+ * again on the same user-data folder. The rest use the `app` fixture: a file changed by another
+ * program while clean and while dirty, a save that meets someone else's change, and History.
+ */
+import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath, expect, startWebHost, stopProcess, test } from './fixtures';
+
+type EditorHandle = { getJSON(): unknown; getText(): string; commands: { focus(position: string): void } };
+const editorText = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: EditorHandle }).lecternEditor.getText());
+
+/** A speech file with a title and one body paragraph. */
+function speechFile(title: string, body: string): string {
+  return JSON.stringify({
+    format: 'lectern.speech',
+    version: 1,
+    meta: {},
+    placeholders: { values: {}, ignored: [] },
+    doc: {
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: title }] },
+        { type: 'paragraph', attrs: { level: 0, runIn: false }, content: [{ type: 'text', text: body }] },
+      ],
+    },
+  });
+}
+
+/** The texts of the backups in the recovery folder. */
+async function backups(userData: string): Promise<string[]> {
+  const dir = path.join(userData, 'recovery');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readFile(path.join(dir, n), 'utf8').catch(() => '')));
+}
+
+/** A web host and a Chromium page on it, on `userData`. */
+async function launch(userData: string): Promise<{ page: Page; browser: Browser; host: Awaited<ReturnType<typeof startWebHost>> }> {
+  const host = await startWebHost(userData);
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  await page.goto(host.url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+  return { page, browser, host };
+}
+
+test.describe('after a crash (SIGKILL of the host)', () => {
+  let userData: string;
+  test.beforeEach(async () => {
+    userData = await mkdtemp(path.join(tmpdir(), 'lectern-crash-'));
+  });
+  test.afterEach(async () => {
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  test('the text typed before the backup is offered at the next start and restored exactly', async () => {
+    const first = await launch(userData);
+    const { page } = first;
+    await page.locator('.speech').click();
+    await page.keyboard.type('在全市工作会议上的讲话');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('同志们：');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('这是崩溃前的最后一句。');
+    const typed = await editorText(page);
+    const stoppedAt = Date.now();
+    // The backup follows the pause in typing.
+    await expect.poll(async () => (await backups(userData)).some((b) => b.includes('这是崩溃前的最后一句。')), { timeout: 10_000, intervals: [100] }).toBe(true);
+    const backupAfterMs = Date.now() - stoppedAt;
+    first.host.process.kill('SIGKILL');
+    await new Promise((resolve) => first.host.process.once('exit', resolve));
+    await first.browser.close();
+
+    const second = await launch(userData);
+    try {
+      const entry = second.page.getByTestId('recovery-entry');
+      await expect(entry).toHaveCount(1);
+      await expect(entry).toContainText('在全市工作会议上的讲话');
+      await entry.getByRole('button', { name: '恢复', exact: true }).click();
+      await expect(second.page.getByTestId('recovery-list')).toHaveCount(0);
+      expect(await editorText(second.page)).toBe(typed);
+      await expect(second.page.locator('.status-bar')).toContainText('未保存');
+      test.info().annotations.push({ type: 'backup after the last keystroke', description: `${backupAfterMs} ms` });
+      console.log(`never-lose: backup on disk ${backupAfterMs} ms after typing stopped`);
+    } finally {
+      await second.browser.close();
+      await stopProcess(second.host.process);
+    }
+  });
+
+  test('typing without a pause loses at most the last ten seconds', async () => {
+    const first = await launch(userData);
+    const { page } = first;
+    await page.locator('.speech').click();
+    // One character every 200 ms for 14 s, never pausing long enough for the pause backup.
+    const INTERVAL = 200;
+    const started = Date.now();
+    let typed = 0;
+    while (Date.now() - started < 14_000) {
+      await page.keyboard.insertText('字');
+      typed++;
+      await page.waitForTimeout(INTERVAL);
+    }
+    first.host.process.kill('SIGKILL');
+    await new Promise((resolve) => first.host.process.once('exit', resolve));
+    const elapsed = Date.now() - started;
+    await first.browser.close();
+
+    const second = await launch(userData);
+    try {
+      await second.page.getByTestId('recovery-entry').getByRole('button', { name: '恢复', exact: true }).click();
+      const recovered = (await editorText(second.page)).replace(/\s/g, '');
+      expect(recovered).toMatch(/^字+$/);
+      const lostSeconds = ((typed - recovered.length) * elapsed) / typed / 1000;
+      console.log(`never-lose: typed ${typed} characters in ${(elapsed / 1000).toFixed(1)} s without pausing; SIGKILL lost ${typed - recovered.length} (${lostSeconds.toFixed(1)} s of typing)`);
+      test.info().annotations.push({ type: 'typing lost to SIGKILL', description: `${lostSeconds.toFixed(1)} s` });
+      expect(recovered.length).toBeGreaterThan(0);
+      expect(lostSeconds).toBeLessThanOrEqual(11);
+    } finally {
+      await second.browser.close();
+      await stopProcess(second.host.process);
+    }
+  });
+});
+
+/** Opens `file` in the app through File → Open. */
+async function open(app: { page: Page; answerDialog(kind: 'open' | 'save', file: string | null): Promise<void> }, file: string): Promise<void> {
+  await app.answerDialog('open', file);
+  await app.page.keyboard.press('Control+o');
+  await expect(app.page.locator('.speech')).toContainText(JSON.parse(await readFile(file, 'utf8')).doc.content[0].content[0].text);
+}
+
+test('a file changed by another program while clean is offered for reload', async ({ app }) => {
+  const { page } = app;
+  const file = path.join(app.tmpDir, '讲话.speech');
+  await writeFile(file, speechFile('原来的标题', '原来的正文。'));
+  await open(app, file);
+  await writeFile(file, speechFile('同事改过的标题', '同事改过的正文。'));
+  // The watcher asks every few seconds, and when the window gains focus.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByText('已被其他程序修改。是否重新载入？')).toBeVisible({ timeout: 10_000 });
+  await page.getByRole('button', { name: '重新载入' }).click();
+  await expect(page.locator('.speech')).toContainText('同事改过的正文。');
+  await expect.poll(async () => (await app.state()).dirty).toBe(false);
+});
+
+test('a file changed while there are unsaved edits is never reloaded silently: compare, keep mine', async ({ app }) => {
+  const { page } = app;
+  const file = path.join(app.tmpDir, '讲话.speech');
+  await writeFile(file, speechFile('原来的标题', '原来的正文。'));
+  await open(app, file);
+  await page.locator('.speech p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('我加的一句。');
+  await writeFile(file, speechFile('原来的标题', '同事改过的正文。'));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('您也有未保存的修改', { timeout: 10_000 });
+  await dialog.getByRole('button', { name: '比较' }).click();
+  await expect(dialog.getByTestId('compare')).toContainText('同事改过的正文。');
+  await expect(dialog.getByTestId('compare')).toContainText('我加的一句。');
+  await dialog.getByRole('button', { name: '保留我的版本' }).click();
+  await expect(page.locator('.speech')).toContainText('我加的一句。');
+  // The text on disk is still the colleague's until the user saves.
+  expect(await readFile(file, 'utf8')).toContain('同事改过的正文。');
+  await page.keyboard.press('Control+s');
+  await expect.poll(async () => (await readFile(file, 'utf8')).includes('我加的一句。')).toBe(true);
+});
+
+test('saving over a file someone else changed shows the conflict and writes nothing until the user chooses', async ({ app }) => {
+  const { page } = app;
+  const file = path.join(app.tmpDir, '讲话.speech');
+  await writeFile(file, speechFile('原来的标题', '原来的正文。'));
+  await open(app, file);
+  await page.locator('.speech p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('我的修改。');
+  const theirs = speechFile('原来的标题', '同事的修改。');
+  await writeFile(file, theirs);
+  await page.keyboard.press('Control+s');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('本次未保存');
+  expect(await readFile(file, 'utf8')).toBe(theirs);
+  // Take theirs: the colleague's text replaces mine (one undo brings mine back), saved.
+  await dialog.getByRole('button', { name: '采用磁盘上的版本' }).click();
+  await expect(page.locator('.speech')).toContainText('同事的修改。');
+  await expect.poll(async () => (await app.state()).dirty).toBe(false);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.speech')).toContainText('我的修改。');
+});
+
+test('History keeps a version per save and a named one, compares and restores as one undo step', async ({ app }) => {
+  const { page } = app;
+  const file = path.join(app.tmpDir, '讲话.speech');
+  await writeFile(file, speechFile('讲话', '第一稿。'));
+  await open(app, file);
+  const body = page.locator('.speech p').last();
+  await body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('第二稿加的。');
+  await page.keyboard.press('Control+s');
+  await expect.poll(async () => (await app.state()).dirty).toBe(false);
+  await app.sendCommand({ command: 'keepVersion' });
+  const history = page.getByTestId('history');
+  await history.getByLabel('版本名称').fill('送审稿');
+  await history.getByRole('button', { name: '保留', exact: true }).click();
+  await expect(history.getByTestId('history-message')).toContainText('送审稿');
+  await body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('第三稿加的。');
+  await page.keyboard.press('Control+s');
+  await expect(history.getByTestId('history-entry')).toHaveCount(3);
+  // Compare the named version with the current text, then restore it.
+  const named = history.getByTestId('history-entry').filter({ hasText: '送审稿' });
+  await named.getByRole('button', { name: '与当前比较' }).click();
+  await expect(history.getByTestId('compare-summary')).toContainText('修改 1 段');
+  await history.getByRole('button', { name: '返回列表' }).click();
+  await named.getByRole('button', { name: '恢复为当前文本' }).click();
+  await expect(page.locator('.speech')).not.toContainText('第三稿加的。');
+  await expect(page.locator('.speech')).toContainText('第二稿加的。');
+  await expect.poll(async () => (await app.state()).dirty).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.speech')).toContainText('第三稿加的。');
+});
