@@ -232,6 +232,53 @@ export interface ParsedSpeech {
 }
 
 /**
+ * Brings a versioned envelope (a `.speech` file, a library entry) up to `current`: refuses a
+ * version that is not a number or is newer than this build, runs each migration from the file's
+ * version on (a migration that throws or gives no object is a bad envelope), and checks the
+ * upgraded object's depth. Failures are thrown as `fail(code, message)`, the caller's own error.
+ */
+export function upgradeEnvelope(
+  raw: Record<string, unknown>,
+  options: {
+    current: number;
+    migrations: Readonly<Record<number, Migration>>;
+    /** What the envelope is called in messages: "file", "entry". */
+    noun: string;
+    fail: (code: 'invalid-envelope' | 'newer-version' | 'invalid-content', message: string) => Error;
+  },
+): { object: Record<string, unknown>; migratedFrom?: number } {
+  const { current, migrations: table, noun, fail } = options;
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw fail('invalid-envelope', `version: ${typeof version === 'number' ? String(version) : JSON.stringify(version)} is not a format version number.`);
+  }
+  if (version > current) {
+    throw fail('newer-version', `The ${noun} is format version ${version}; this version of Lectern reads up to ${current}. Update Lectern to open it.`);
+  }
+  let object = raw;
+  let migratedFrom: number | undefined;
+  for (let v = version; v < current; v++) {
+    const migrate = table[v];
+    if (!migrate) throw fail('invalid-envelope', `version: format version ${v} is not one Lectern ever wrote.`);
+    let upgraded: unknown;
+    try {
+      upgraded = migrate(object);
+    } catch (error) {
+      throw fail('invalid-envelope', `version: the upgrade from format version ${v} failed: ${describeThrown(error)}`);
+    }
+    if (upgraded === null || typeof upgraded !== 'object' || Array.isArray(upgraded)) {
+      throw fail('invalid-envelope', `version: the upgrade from format version ${v} gave no ${noun}.`);
+    }
+    object = { ...(upgraded as Record<string, unknown>), version: v + 1 };
+    migratedFrom ??= version;
+  }
+  if (migratedFrom !== undefined && jsonDepth(object) > MAX_JSON_DEPTH) {
+    throw fail('invalid-content', `The upgraded ${noun} is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  }
+  return migratedFrom === undefined ? { object } : { object, migratedFrom };
+}
+
+/**
  * Parses and validates the text of a `.speech` file. Throws `SpeechFileError` for every problem:
  * not JSON, not a Lectern file, a newer version than this build knows, a bad envelope, or content
  * the schema rejects (naming the node, e.g. `doc.content[3] (paragraph): level 7 is not 0–4`).
@@ -253,34 +300,7 @@ export function parseSpeechFile(text: string, options: ParseOptions = {}): Parse
   if (jsonDepth(raw) > MAX_JSON_DEPTH) {
     throw new SpeechFileError('invalid-content', `The file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
   }
-  let object = raw as Record<string, unknown>;
-  const version = object.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    const shown = typeof version === 'number' ? String(version) : JSON.stringify(version);
-    throw new SpeechFileError('invalid-envelope', `version: ${shown} is not a format version number.`);
-  }
-  if (version > SPEECH_VERSION) {
-    throw new SpeechFileError('newer-version', `The file is format version ${version}; this version of Lectern reads up to ${SPEECH_VERSION}. Update Lectern to open it.`);
-  }
-  let migratedFrom: number | undefined;
-  for (let v = version; v < SPEECH_VERSION; v++) {
-    const migrate = table[v];
-    if (!migrate) throw new SpeechFileError('invalid-envelope', `version: format version ${v} is not one Lectern ever wrote.`);
-    let upgraded: unknown;
-    try {
-      upgraded = migrate(object);
-    } catch (error) {
-      throw new SpeechFileError('invalid-envelope', `version: the upgrade from format version ${v} failed: ${describeThrown(error)}`);
-    }
-    if (upgraded === null || typeof upgraded !== 'object' || Array.isArray(upgraded)) {
-      throw new SpeechFileError('invalid-envelope', `version: the upgrade from format version ${v} gave no file.`);
-    }
-    object = { ...upgraded, version: v + 1 };
-    migratedFrom ??= version;
-  }
-  if (migratedFrom !== undefined && jsonDepth(object) > MAX_JSON_DEPTH) {
-    throw new SpeechFileError('invalid-content', `The upgraded file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
-  }
+  const { object, migratedFrom } = upgradeEnvelope(raw as Record<string, unknown>, { current: SPEECH_VERSION, migrations: table, noun: 'file', fail: (code, message) => new SpeechFileError(code, message) });
   const envelope = speechFileSchema.safeParse(object);
   if (!envelope.success) throw new SpeechFileError('invalid-envelope', describeZodIssue(envelope.error));
   const doc = buildDoc(envelope.data.doc);

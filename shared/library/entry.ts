@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { SpeechFileError, docFromJSON, speechFileSchema, type NodeJSON } from '../document/file-format';
+import { SpeechFileError, docFromJSON, speechFileSchema, upgradeEnvelope, type NodeJSON } from '../document/file-format';
 
 /** The `format` of one library entry file. */
 export const LIBRARY_ENTRY_FORMAT = 'lectern.library-entry';
@@ -158,31 +158,7 @@ export function validateLibraryEntry(raw: unknown, options: EntryParseOptions = 
     throw new LibraryEntryError('not-library', `This is not a Lectern library entry (its "format" field is not "${LIBRARY_ENTRY_FORMAT}").`);
   }
   if (jsonDepth(raw) > MAX_JSON_DEPTH) throw new LibraryEntryError('invalid-content', `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`);
-  const version = raw.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw new LibraryEntryError('invalid-envelope', `version: ${typeof version === 'number' ? String(version) : JSON.stringify(version)} is not a format version number.`);
-  }
-  if (version > LIBRARY_ENTRY_VERSION) {
-    throw new LibraryEntryError('newer-version', `The entry is format version ${version}; this version of Lectern reads up to ${LIBRARY_ENTRY_VERSION}. Update Lectern to use it.`);
-  }
-  let object: Record<string, unknown> = raw;
-  let migratedFrom: number | undefined;
-  for (let v = version; v < LIBRARY_ENTRY_VERSION; v++) {
-    const migrate = table[v];
-    if (!migrate) throw new LibraryEntryError('invalid-envelope', `version: format version ${v} is not one Lectern ever wrote.`);
-    let upgraded: unknown;
-    try {
-      upgraded = migrate(object);
-    } catch (error) {
-      throw new LibraryEntryError('invalid-envelope', `version: the upgrade from format version ${v} failed: ${describeThrown(error)}`);
-    }
-    if (!isObject(upgraded)) throw new LibraryEntryError('invalid-envelope', `version: the upgrade from format version ${v} gave no entry.`);
-    object = { ...upgraded, version: v + 1 };
-    migratedFrom ??= version;
-  }
-  if (migratedFrom !== undefined && jsonDepth(object) > MAX_JSON_DEPTH) {
-    throw new LibraryEntryError('invalid-content', `The upgraded entry is nested deeper than ${MAX_JSON_DEPTH} levels.`);
-  }
+  const { object, migratedFrom } = upgradeEnvelope(raw, { current: LIBRARY_ENTRY_VERSION, migrations: table, noun: 'entry', fail: (code, message) => new LibraryEntryError(code, message) });
   const envelope = libraryEntrySchema.safeParse(object);
   if (!envelope.success) throw new LibraryEntryError('invalid-envelope', describeZodIssue(envelope.error));
   let doc: PMNode;
