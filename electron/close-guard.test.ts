@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk } from './close-guard';
+import { backupsOnClose, CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk } from './close-guard';
 import { menuString } from '../shared/i18n/menu';
 
 describe('closing a window', () => {
@@ -19,5 +19,25 @@ describe('closing a window', () => {
     expect(closeAction(1)).toBe('close');
     expect(closeAction(2)).toBe('keep-open');
     expect(closeAction(-1)).toBe('keep-open');
+  });
+
+  it('does not ask about a window whose renderer died, and closes it on 保存 (nobody is left to save)', () => {
+    expect(mustAsk(true, false, true)).toBe(false);
+    expect(closeAction(0, true)).toBe('close');
+    expect(closeAction(1, true)).toBe('close');
+    expect(closeAction(2, true)).toBe('keep-open');
+  });
+
+  it('removes backups only of a clean window or one the user gave up on purpose, never of a dead renderer', () => {
+    expect(backupsOnClose({ dirty: false, confirmedClose: false })).toBe('remove');
+    // 不保存, or the renderer saved and closed the window itself.
+    expect(backupsOnClose({ dirty: true, confirmedClose: true })).toBe('remove');
+    // Unsaved and nobody confirmed giving it up.
+    expect(backupsOnClose({ dirty: true, confirmedClose: false })).toBe('keep');
+    // The renderer crashed: 不保存 in the blank window, or no prompt at all, keeps them.
+    expect(backupsOnClose({ dirty: true, confirmedClose: true, rendererGone: true })).toBe('keep');
+    expect(backupsOnClose({ dirty: true, confirmedClose: false, rendererGone: true })).toBe('keep');
+    expect(backupsOnClose({ dirty: false, confirmedClose: false, rendererGone: true })).toBe('keep');
+    expect(backupsOnClose(undefined)).toBe('keep');
   });
 });

@@ -12,15 +12,38 @@ import { speechFromEntry } from '../shared/library/insert';
 import { SnapshotError } from './services/snapshots';
 
 /**
- * A window closed normally (the user saved, chose 不保存 at the prompt, or had nothing unsaved):
- * its documents are forgotten and their backups removed, so the next start offers only the work
- * of windows that never closed (a crash). Hosts call it from the window's `closed` event.
+ * A window closed. `remove` (close-guard's `backupsOnClose`: it was clean, or the user chose
+ * 不保存, or the renderer saved and closed it): its documents are forgotten and their backups
+ * removed, so the next start offers only the work of windows that never closed. `keep` (its
+ * renderer died, or nobody confirmed giving up its unsaved work): its documents are forgotten but
+ * their backups stay, released to recovery (see `rendererGone`). Hosts call it from the window's
+ * `closed` event.
  */
-export async function windowClosed(services: Pick<Services, 'documents' | 'recovery'>, windowId: number): Promise<void> {
+export async function windowClosed(services: Pick<Services, 'documents' | 'recovery'>, windowId: number, backups: 'remove' | 'keep'): Promise<void> {
+  if (backups === 'keep') {
+    rendererGone(services, windowId);
+    return;
+  }
   for (const docId of services.documents.documentsOf(windowId)) {
     services.documents.close(docId);
     await services.recovery.remove(docId);
   }
+}
+
+/**
+ * A window's renderer died (crash, OOM, GPU, killed): the documents it showed are gone with it
+ * but for their backups. They are forgotten (so a restore may open them again under their ids)
+ * and their backups released from the recovery store's live set, so File → 恢复未保存的文稿… in
+ * another or a new window offers them in this same run. Nothing is removed from disk. Answers
+ * the released document ids.
+ */
+export function rendererGone(services: Pick<Services, 'documents' | 'recovery'>, windowId: number): string[] {
+  const released = services.documents.documentsOf(windowId);
+  for (const docId of released) {
+    services.documents.close(docId);
+    services.recovery.release(docId);
+  }
+  return released;
 }
 
 /**

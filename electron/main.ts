@@ -8,19 +8,20 @@ import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import type { Command, Language } from '../shared/ipc/contract';
 import { menuString } from '../shared/i18n/menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
-import { CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk } from './close-guard';
-import { createHandlers, windowClosed } from './handlers';
+import { backupsOnClose, CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk, type WindowCloseState } from './close-guard';
+import { createHandlers, rendererGone, windowClosed } from './handlers';
 import { bindContract, sendEvent } from './ipc';
 import { menuTemplate } from './menu-template';
 import { createServices, type Services } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
 import { createMainWindow, secureSession } from './window';
 
-interface WindowState {
+interface WindowState extends WindowCloseState {
   name: string;
-  dirty: boolean;
   /** Set once the user answered the close prompt (or the renderer saved for it). */
   confirmedClose: boolean;
+  /** Set when the window's renderer process died: its backups are kept, never removed on close. */
+  rendererGone: boolean;
 }
 
 const windows = new Map<number, WindowState>();
@@ -116,10 +117,16 @@ const desktop = {
 function openWindow(): BrowserWindow {
   const window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs') });
   const id = window.id;
-  windows.set(id, { name: menuString(language, 'untitled'), dirty: false, confirmedClose: false });
+  windows.set(id, { name: menuString(language, 'untitled'), dirty: false, confirmedClose: false, rendererGone: false });
+  window.webContents.on('render-process-gone', () => {
+    const state = windows.get(id);
+    if (state) state.rendererGone = true;
+    // Its documents' backups are all that is left: offered by File → 恢复未保存的文稿… elsewhere.
+    if (services) rendererGone(services, id);
+  });
   window.on('close', (event) => {
     const state = windows.get(id);
-    if (!state || !mustAsk(state.dirty, state.confirmedClose)) return;
+    if (!state || !mustAsk(state.dirty, state.confirmedClose, state.rendererGone)) return;
     event.preventDefault();
     const buttons = CLOSE_PROMPT_BUTTONS.map((key) => menuString(language, key));
     void dialog
@@ -134,7 +141,7 @@ function openWindow(): BrowserWindow {
         noLink: true,
       })
       .then(({ response }) => {
-        const action = closeAction(response);
+        const action = closeAction(response, state.rendererGone);
         if (action === 'keep-open') {
           quitting = false;
           return;
@@ -149,9 +156,10 @@ function openWindow(): BrowserWindow {
       });
   });
   window.on('closed', () => {
+    const backups = backupsOnClose(windows.get(id));
     windows.delete(id);
-    // Closed on purpose (saved, 不保存, or nothing unsaved): its backups are not crash leftovers.
-    if (services) void windowClosed(services, id).catch(() => undefined);
+    // Closed on purpose (saved, 不保存, or nothing unsaved): its backups go. A dead renderer's stay.
+    if (services) void windowClosed(services, id, backups).catch(() => undefined);
     if (quitting && windows.size === 0) app.quit();
   });
   return window;

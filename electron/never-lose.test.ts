@@ -10,7 +10,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { emptySpeechFile, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../shared/document/file-format';
 import { docOf } from '../shared/document/test-docs';
 import { contract, type Handlers } from '../shared/ipc/contract';
-import { createHandlers, windowClosed } from './handlers';
+import { backupsOnClose } from './close-guard';
+import { createHandlers, rendererGone, windowClosed } from './handlers';
 import { faultyFileSystem, type Faults } from './services/fault-fs';
 import { createServices } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
@@ -161,12 +162,54 @@ describe('recovery after a crash', () => {
     await handlers.setDocumentState({ docId: two.docId, name: '未命名', dirty: true }, { windowId: 2 });
     await handlers.backupDocument({ docId: one.docId, name: '一', file: speech('一') }, { windowId: 1 });
     await handlers.backupDocument({ docId: two.docId, name: '二', file: speech('二') }, { windowId: 2 });
-    await windowClosed(app, 1);
+    // 不保存 at the prompt.
+    await windowClosed(app, 1, backupsOnClose({ dirty: true, confirmedClose: true, rendererGone: false }));
     expect(await recoveryFiles()).toEqual([`${two.docId}.json`]);
     expect(await handlers.backupDocument({ docId: one.docId, name: '一', file: speech('一') }, { windowId: 1 })).toMatchObject({ status: 'failed', error: { code: 'unknown' } });
     // An id the service never issued is not recorded against a window.
     await handlers.setDocumentState({ docId: 'made-up', name: 'x', dirty: false }, { windowId: 2 });
     expect(app.documents.documentsOf(2)).toEqual([two.docId]);
+  });
+
+  it('keeps the backups of a window whose renderer crashed, even after 不保存 in the blank window, and offers them in another window at once', async () => {
+    const app = services();
+    const handlers = createHandlers(app);
+    const one = { windowId: 1 };
+    const two = { windowId: 2 };
+    const docId = await openFile(handlers, '讲话.speech', '原文');
+    await handlers.setDocumentState({ docId, name: '讲话.speech', dirty: true }, one);
+    await handlers.backupDocument({ docId, name: '讲话.speech', file: speech('原文', '崩溃前写的') }, one);
+    const other = await handlers.newDocument({}, two);
+    await handlers.setDocumentState({ docId: other.docId, name: '未命名', dirty: false }, two);
+    expect(await handlers.listRecovery({}, two)).toEqual({ entries: [] });
+
+    // Window 1's renderer dies (OOM, GPU): main hears render-process-gone.
+    expect(rendererGone(app, 1)).toEqual([docId]);
+    // File → 恢复未保存的文稿… in window 2 offers it in this same run.
+    expect((await handlers.listRecovery({}, two)).entries).toMatchObject([{ recoveryId: docId, name: '讲话.speech', preview: '讲话 原文 崩溃前写的', hasFile: true }]);
+    // The user closes the blank window; 保存 could not reach the dead renderer, so they chose 不保存.
+    const closing = { dirty: true, confirmedClose: true, rendererGone: true };
+    await windowClosed(app, 1, backupsOnClose(closing));
+    expect(await recoveryFiles()).toEqual([`${docId}.json`]);
+    // Restored in window 2, then saved there: only then is the backup gone.
+    expect(await handlers.restoreRecovery({ recoveryId: docId }, two)).toMatchObject({ status: 'restored', docId, file: speech('原文', '崩溃前写的') });
+    await handlers.setDocumentState({ docId, name: '讲话.speech', dirty: true }, two);
+    expect(await handlers.listRecovery({}, two)).toEqual({ entries: [] });
+    expect(await handlers.saveDocument({ docId, file: speech('原文', '崩溃前写的') }, two)).toMatchObject({ status: 'saved' });
+    expect(await recoveryFiles()).toEqual([]);
+    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(speech('原文', '崩溃前写的').doc);
+  });
+
+  it('keeps, and offers at once, the backups of a window closed with unsaved work nobody gave up; the next start offers them too', async () => {
+    const app = services();
+    const handlers = createHandlers(app);
+    const { docId } = await handlers.newDocument({}, { windowId: 1 });
+    await handlers.setDocumentState({ docId, name: '未命名', dirty: true }, { windowId: 1 });
+    await handlers.backupDocument({ docId, name: '未命名', file: speech('草稿') }, { windowId: 1 });
+    await windowClosed(app, 1, backupsOnClose({ dirty: true, confirmedClose: false }));
+    expect(await recoveryFiles()).toEqual([`${docId}.json`]);
+    expect((await handlers.listRecovery({}, { windowId: 2 })).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
+    expect((await start().listRecovery({}, ctx)).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
   });
 
   it('refuses to back up a document it does not know, or one that would not open', async () => {

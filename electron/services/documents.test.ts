@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_SPEECH_FILE_BYTES, emptySpeechFile, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
 import { DocumentService, SPEECH_FILTERS, UNTITLED_FILE, sanitizeName } from './documents';
@@ -164,6 +164,82 @@ describe('saving', () => {
     const { docId } = documents.newDocument();
     documents.close(docId);
     expect(await documents.save(1, docId, speech())).toMatchObject({ status: 'failed', error: { code: 'unknown' } });
+  });
+});
+
+describe('saves, reloads and checks of one document, one after another', () => {
+  /**
+   * A document service whose file system renames for real but answers only when the test
+   * releases it: a save is then held between its atomic rename and remembering what it wrote.
+   */
+  function heldAfterRename(): { documents: DocumentService; held: Array<() => void>; hold: { next: number } } {
+    const documents = service();
+    const held: Array<() => void> = [];
+    const hold = { next: 0 };
+    const rename = fs.rename.bind(fs);
+    fs.rename = async (from: string, to: string) => {
+      await rename(from, to);
+      if (hold.next > 0) {
+        hold.next--;
+        await new Promise<void>((resolve) => held.push(resolve));
+      }
+    };
+    return { documents, held, hold };
+  }
+
+  async function opened(documents: DocumentService, name: string): Promise<string> {
+    const file = path.join(dir, name);
+    await writeFile(file, serializeSpeechFile(speech('原稿')));
+    const result = await documents.openPath(file);
+    if (result.status !== 'opened') throw new Error(`not opened: ${result.status}`);
+    return result.docId;
+  }
+
+  it('answers unchanged to a check that arrives while a save is between its rename and remembering what it wrote', async () => {
+    const { documents, held, hold } = heldAfterRename();
+    const docId = await opened(documents, '讲话.speech');
+    hold.next = 1;
+    const saving = documents.save(1, docId, speech('我刚保存的'));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    // Our own file is on disk now; what it was is still remembered. The renderer polls meanwhile.
+    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.meta.title).toBe('我刚保存的');
+    const checking = documents.checkExternal(docId);
+    const reloading = documents.reload(docId);
+    held.shift()!();
+    expect(await saving).toMatchObject({ status: 'saved' });
+    expect(await checking).toBe('unchanged');
+    expect(await reloading).toMatchObject({ status: 'opened', file: { meta: { title: '我刚保存的' } } });
+    expect(await documents.checkExternal(docId)).toBe('unchanged');
+  });
+
+  it('never answers conflict to a save that overlaps another (Ctrl+S during an autosave): the second is checked against the first one\'s file', async () => {
+    const { documents, held, hold } = heldAfterRename();
+    const docId = await opened(documents, '讲话.speech');
+    hold.next = 1;
+    const autosave = documents.save(1, docId, speech('自动保存'));
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const manual = documents.save(1, docId, speech('手动保存'));
+    const third = documents.save(1, docId, speech('再保存'));
+    held.shift()!();
+    expect(await autosave).toMatchObject({ status: 'saved' });
+    expect(await manual).toMatchObject({ status: 'saved' });
+    expect(await third).toMatchObject({ status: 'saved' });
+    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.meta.title).toBe('再保存');
+    expect(await documents.checkExternal(docId)).toBe('unchanged');
+  });
+
+  it('still answers conflict to a save when someone else changed the file, and goes on after a failed save', async () => {
+    const documents = service({ renameError: { code: 'EBUSY', times: Infinity } });
+    const file = path.join(dir, '共享.speech');
+    await writeFile(file, serializeSpeechFile(speech('原稿')));
+    const result = await documents.openPath(file);
+    const docId = result.status === 'opened' ? result.docId : '';
+    const failing = documents.save(1, docId, speech('我的'));
+    const checking = documents.checkExternal(docId);
+    expect(await failing).toMatchObject({ status: 'failed', error: { code: 'locked' } });
+    expect(await checking).toBe('unchanged');
+    await writeFile(file, serializeSpeechFile(speech('同事的')));
+    expect(await documents.save(1, docId, speech('我的'))).toMatchObject({ status: 'conflict' });
   });
 });
 

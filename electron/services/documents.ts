@@ -100,11 +100,19 @@ export interface SaveOptions {
  * The open documents of the app, by opaque id, and their files. Opening never writes to the file
  * it reads; saving validates the document, then writes it atomically; every failure is answered
  * as `{ status: 'failed', error: { code, message, fileName } }`, never thrown.
+ *
+ * Saves, reloads and external checks of one document run one after another (a queue per
+ * document id): a check that arrives while a save is between its rename and remembering what it
+ * wrote waits for it, so the app never reports its own save as someone else's change, and a
+ * second save (Ctrl+S during an autosave) is checked against the first one's file, not the
+ * file before it. The save dialog is shown outside the queue.
  */
 export class DocumentService {
   private readonly documents = new Map<string, OpenDocument>();
   /** The window showing each document, as last told by the renderer (setDocumentState). */
   private readonly windows = new Map<string, number>();
+  /** The tail of each document's queue of saves, reloads and checks. */
+  private readonly queues = new Map<string, Promise<unknown>>();
   /** The fingerprints of the documents' files as opened or last saved. */
   readonly watch: FileWatch;
 
@@ -181,8 +189,10 @@ export class DocumentService {
    * (size and mtime, hashing only when they differ): cheap enough to poll.
    */
   async checkExternal(docId: string): Promise<ExternalState | 'untitled' | 'unknown'> {
-    if (!this.documents.has(docId)) return 'unknown';
-    return (await this.watch.check(docId)) ?? 'untitled';
+    return this.serial(docId, async () => {
+      if (!this.documents.has(docId)) return 'unknown';
+      return (await this.watch.check(docId)) ?? 'untitled';
+    });
   }
 
   /**
@@ -192,6 +202,10 @@ export class DocumentService {
    * was remembered as it was, so a later save still reports the conflict.
    */
   async reload(docId: string): Promise<OpenResult> {
+    return this.serial(docId, () => this.reloadNow(docId));
+  }
+
+  private async reloadNow(docId: string): Promise<OpenResult> {
     const doc = this.documents.get(docId);
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
     if (!doc.path) return { status: 'failed', error: { code: 'untitled', message: 'The document has no file to reload.' } };
@@ -263,8 +277,13 @@ export class DocumentService {
     const doc = this.documents.get(docId);
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
     if (!doc.path) return this.saveAs(windowId, docId, file);
-    if (!options.force && (await this.watch.check(docId, { deep: true })) === 'changed') return { status: 'conflict', docId, name: doc.name };
-    return this.write(docId, doc.path, file);
+    return this.serial(docId, async () => {
+      // Read again after waiting: an earlier save in the queue may have moved it (Save As) or it was closed.
+      const now = this.documents.get(docId);
+      if (!now?.path) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
+      if (!options.force && (await this.watch.check(docId, { deep: true })) === 'changed') return { status: 'conflict', docId, name: now.name };
+      return this.write(docId, now.path, file);
+    });
   }
 
   /**
@@ -280,7 +299,10 @@ export class DocumentService {
     const chosen = await this.options.dialogs.showSave(windowId, { title: '保存讲稿', defaultName: suggested, filters: SPEECH_FILTERS });
     if (!chosen) return { status: 'canceled' };
     const target = path.extname(chosen).toLowerCase() === '.speech' ? chosen : `${chosen}.speech`;
-    return this.write(docId, target, file);
+    return this.serial(docId, async () => {
+      if (!this.documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
+      return this.write(docId, target, file);
+    });
   }
 
   /** Forgets a document the renderer no longer shows; its file is not touched. */
@@ -323,6 +345,18 @@ export class DocumentService {
     this.documents.set(docId, { path: target, name: fileName });
     await this.options.recent.add(target).catch(() => undefined);
     return { status: 'saved', docId, name: fileName };
+  }
+
+  /** Runs `task` after every earlier save, reload and check of the document has settled. */
+  private serial<T>(docId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(docId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(docId, settled);
+    void settled.then(() => {
+      if (this.queues.get(docId) === settled) this.queues.delete(docId);
+    });
+    return next;
   }
 
   private now(): Date {

@@ -148,6 +148,18 @@ describe('listing', () => {
     expect(await recovery.list()).toEqual([]);
     expect((await store().list()).map((entry) => entry.recoveryId).sort()).toEqual([ID_A, ID_B]);
   });
+
+  it('lists again, in this same run, the backup of a document released (its window died), and keeps it on disk', async () => {
+    const recovery = store();
+    await recovery.backup({ docId: ID_A, name: 'a', file: speech('甲') });
+    expect(await recovery.list()).toEqual([]);
+    recovery.release(ID_A);
+    expect(await recovery.list()).toMatchObject([{ recoveryId: ID_A, name: 'a', preview: '在推进会上的讲话 甲' }]);
+    expect(await readdir(recoveryDir)).toEqual([`${ID_A}.json`]);
+    // Restored again (in another window): live again.
+    recovery.claim(ID_A);
+    expect(await recovery.list()).toEqual([]);
+  });
 });
 
 describe('removing', () => {

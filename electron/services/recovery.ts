@@ -156,6 +156,15 @@ export class RecoveryStore {
   }
 
   /**
+   * Gives a document's backup back to recovery without removing it (the window showing the
+   * document died, or closed without anyone giving up its unsaved work): it is listed again, so
+   * File → 恢复未保存的文稿… in another window can offer it in this same run.
+   */
+  release(docId: string): void {
+    this.live.delete(docId);
+  }
+
+  /**
    * Removes a document's backup (saved, or deliberately discarded). Answers whether none is left:
    * false only when one exists and could not be removed (it is then offered again next start).
    */

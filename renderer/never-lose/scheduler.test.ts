@@ -118,6 +118,62 @@ describe('BackupScheduler', () => {
     expect(saves).toHaveLength(1);
   });
 
+  it('never runs two autosaves at once: one due meanwhile (edits during a slow save) runs after it, with the newer document', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const releases: Array<() => void> = [];
+    const slow = {
+      ...api,
+      saveDocument: (request: SaveRequest) => {
+        saves.push(request);
+        most = Math.max(most, ++inFlight);
+        return new Promise<SaveResult>((resolve) =>
+          releases.push(() => {
+            inFlight--;
+            resolve({ status: 'saved', docId: 'doc', name: '讲话.speech' });
+          }),
+        );
+      },
+    };
+    const autosaved: string[] = [];
+    const scheduler = new BackupScheduler(slow, { autosave: true, onAutosaved: (_docId, _result, sent) => autosaved.push(sent.meta.title ?? '') });
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(saves).toHaveLength(1);
+    // The user types on while the first autosave is still writing (a slow network share).
+    state = { ...state, file: () => file('更新') };
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(saves).toHaveLength(1);
+    expect(most).toBe(1);
+    releases.shift()!();
+    await vi.waitFor(() => expect(saves.map((save) => save.file.meta.title)).toEqual(['当前', '更新']));
+    expect(most).toBe(1);
+    releases.shift()!();
+    await vi.waitFor(() => expect(autosaved).toEqual(['当前', '更新']));
+    // Only one more, however many came due meanwhile.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(saves).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it('drops an autosave that came due during one in flight when the document was settled meanwhile', async () => {
+    let release: () => void = () => undefined;
+    const slow = { ...api, saveDocument: (request: SaveRequest) => (saves.push(request), new Promise<SaveResult>((resolve) => (release = () => resolve(saveAnswer)))) };
+    const scheduler = new BackupScheduler(slow, { autosave: true });
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    scheduler.edited(() => state);
+    await vi.advanceTimersByTimeAsync(5000);
+    // A manual save settled the document while the autosave was writing.
+    scheduler.settled('doc');
+    release();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(saves).toHaveLength(1);
+  });
+
   it('stops autosaving a document after a conflict until the user settles it', async () => {
     saveAnswer = { status: 'conflict', docId: 'doc', name: '讲话.speech' };
     const scheduler = new BackupScheduler(api, { autosave: true });

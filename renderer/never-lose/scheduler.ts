@@ -59,6 +59,8 @@ export class BackupScheduler {
   private autosaveTimer: unknown;
   private backingUp = false;
   private backupAgain = false;
+  private autosaving = false;
+  private autosaveAgain = false;
   /** Documents whose autosave met a conflict: no more autosaves until `settled`. */
   private readonly conflicted = new Set<string>();
   private readonly timers: Timers;
@@ -130,22 +132,41 @@ export class BackupScheduler {
     this.cancel();
   }
 
+  /**
+   * Autosaves now if autosave is on and the document is dirty and has a file. Autosaves never
+   * overlap: one due while another is still saving (edits arrived meanwhile) runs right after it,
+   * with the document as it is then.
+   */
   private async autosaveNow(): Promise<void> {
     this.clear('autosaveTimer');
+    if (this.autosaving) {
+      this.autosaveAgain = true;
+      return;
+    }
     const state = this.current();
     if (!this.autosave || !state?.dirty || !state.hasFile || this.conflicted.has(state.docId)) return;
-    const file = state.file();
-    let result: SaveResult;
+    this.autosaving = true;
     try {
-      result = await this.api.saveDocument({ docId: state.docId, file, autosave: true });
-    } catch (error) {
-      result = { status: 'failed', error: { code: 'unknown', message: (error as Error).message } };
+      const file = state.file();
+      let result: SaveResult;
+      try {
+        result = await this.api.saveDocument({ docId: state.docId, file, autosave: true });
+      } catch (error) {
+        result = { status: 'failed', error: { code: 'unknown', message: (error as Error).message } };
+      }
+      if (result.status === 'conflict') this.conflicted.add(state.docId);
+      this.options.onAutosaved?.(state.docId, result, file);
+    } finally {
+      this.autosaving = false;
     }
-    if (result.status === 'conflict') this.conflicted.add(state.docId);
-    this.options.onAutosaved?.(state.docId, result, file);
+    if (this.autosaveAgain) {
+      this.autosaveAgain = false;
+      await this.autosaveNow();
+    }
   }
 
   private cancel(): void {
+    this.autosaveAgain = false;
     this.clear('backupTimer');
     this.clear('maxWaitTimer');
     this.clear('autosaveTimer');
