@@ -113,6 +113,7 @@ test.describe('after a crash (SIGKILL of the host)', () => {
     const second = await launch(userData);
     try {
       await second.page.getByTestId('recovery-entry').getByRole('button', { name: '恢复', exact: true }).click();
+      await expect(second.page.getByTestId('recovery-list')).toHaveCount(0);
       const recovered = (await editorText(second.page)).replace(/\s/g, '');
       expect(recovered).toMatch(/^字+$/);
       const lostSeconds = ((typed - recovered.length) * elapsed) / typed / 1000;

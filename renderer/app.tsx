@@ -138,7 +138,11 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
 
   const [prompt, setPrompt] = useState<PendingPrompt | undefined>(undefined);
   const askUnsaved = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);
-  const session = useDocumentSession(editor, api, askUnsaved, { autosave });
+  const onWarning = useCallback((text: string) => {
+    setRevealable(false);
+    setNotice(text);
+  }, []);
+  const session = useDocumentSession(editor, api, askUnsaved, { autosave, onWarning });
 
   const changeLanguage = useCallback(
     async (language: Language) => {
@@ -199,6 +203,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         case 'saveToLibrary':
           return setSavingToLibrary(true);
         case 'toggleHistory':
+          // Opened from the View menu: the list, not the name form a past 保留当前版本… asked for.
+          setNameRequest(0);
           return setHistoryOpen((open) => !open);
         case 'keepVersion':
           setHistoryOpen(true);

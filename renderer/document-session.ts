@@ -10,6 +10,7 @@ import type { Editor } from '@tiptap/core';
 import { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
+import i18next from 'i18next';
 import type { Failure, LecternApi, OpenResult, RecoveryEntry, SaveResult } from '../shared/ipc/contract';
 import { BackupScheduler, ExternalWatcher } from './never-lose/scheduler';
 import type { ExternalKind } from './never-lose/external-dialog';
@@ -137,16 +138,24 @@ export function useDocumentSession(
   editor: Editor | null,
   api: LecternApi,
   askUnsaved: (name: string) => Promise<UnsavedChoice>,
-  options: { autosave?: boolean } = {},
+  options: { autosave?: boolean; onWarning?: (text: string) => void } = {},
 ): DocumentSession {
   const [identity, setIdentity] = useState<Identity | undefined>(undefined);
   const [failure, setFailure] = useState<ShownFailure | undefined>(undefined);
   const [external, setExternal] = useState<ExternalKind | undefined>(undefined);
+  // While the file's change on disk is being settled, nothing is written to the file (the user
+  // has not chosen yet between theirs and mine); backups go on.
+  const externalRef = useRef(external);
+  externalRef.current = external;
   const [salvaged, setSalvaged] = useState<Salvaged | undefined>(undefined);
   const [recovery, setRecovery] = useState<RecoveryEntry[] | undefined>(undefined);
   const [saves, setSaves] = useState(0);
   const identityRef = useRef(identity);
   identityRef.current = identity;
+  const onWarningRef = useRef(options.onWarning);
+  onWarningRef.current = options.onWarning;
+  // Failures of autosaves and backups already told, by document and code: told once, not every few seconds.
+  const told = useRef(new Set<string>());
   // Files sent by an autosave, with the editor document they were made from.
   const sentDocs = useRef(new WeakMap<SpeechFile, PMNode>());
 
@@ -167,7 +176,11 @@ export function useDocumentSession(
       const loaded = loadIntoEditor(editor, file);
       // An unsaved start compares against an empty speech, so any text in it counts as unsaved.
       const savedDoc = how.unsaved ? editor.schema.nodeFromJSON({ type: 'doc', content: [{ type: 'title' }] }) : loaded;
-      setIdentity({ docId, name, hasFile: how.hasFile, file, savedDoc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(fieldValues(editor)) });
+      const next: Identity = { docId, name, hasFile: how.hasFile, file, savedDoc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(fieldValues(editor)) };
+      // At once, not at the next render: a reply still on its way (the first new document) must
+      // see that a document is already shown, and must not replace it.
+      identityRef.current = next;
+      setIdentity(next);
       setExternal(undefined);
       if (previous && previous.docId !== docId) void api.closeDocument({ docId: previous.docId });
     },
@@ -203,6 +216,16 @@ export function useDocumentSession(
           const doc = sentDocs.current.get(file);
           if (result.status === 'saved' && doc) markSaved(docId, result.name, file, doc, file.placeholders.values);
           else if (result.status === 'conflict' && identityRef.current?.docId === docId) setExternal('conflict');
+          else if (result.status === 'failed' && !told.current.has(`save:${docId}:${result.error.code}`)) {
+            // The document stays unsaved and backed up; say once why the file was not written.
+            told.current.add(`save:${docId}:${result.error.code}`);
+            setFailure({ action: 'save', error: result.error });
+          }
+        },
+        onBackupFailed: (docId, message) => {
+          if (told.current.has(`backup:${docId}`)) return;
+          told.current.add(`backup:${docId}`);
+          onWarningRef.current?.(i18next.t('neverLose.backupFailed', { message }));
         },
       }),
     // The scheduler lives as long as the window; the autosave setting is passed on below.
@@ -219,7 +242,8 @@ export function useDocumentSession(
       docId: current.docId,
       name: current.name,
       dirty: dirtyRef.current,
-      hasFile: current.hasFile,
+      // Autosave writes only to a file, and never while a change on disk waits for the user.
+      hasFile: current.hasFile && externalRef.current === undefined,
       file: () => {
         const file = fileNow()!;
         sentDocs.current.set(file, editor.state.doc);
@@ -268,6 +292,8 @@ export function useDocumentSession(
     async (mode: 'save' | 'saveAs', force = false): Promise<boolean> => {
       const current = identityRef.current;
       if (!editor || !current) return false;
+      // A plain save while the conflict dialog is open would settle it behind the user's back.
+      if (mode === 'save' && externalRef.current !== undefined) return false;
       const doc = editor.state.doc;
       const title = titleText(doc);
       const values = fieldValues(editor);
@@ -363,11 +389,14 @@ export function useDocumentSession(
   // The first document: a new, empty speech.
   useEffect(() => {
     if (!editor || identityRef.current) return;
-    void api.newDocument({}).then((created) => {
-      if (!identityRef.current) adopt(created.docId, created.name, created.file, { hasFile: false });
-    });
-    // Work a crash left unsaved is offered at start.
-    void api.listRecovery({}).then(({ entries }) => entries.length && setRecovery(entries));
+    void api
+      .newDocument({})
+      .then((created) => {
+        if (!identityRef.current) adopt(created.docId, created.name, created.file, { hasFile: false });
+      })
+      // Work a crash left unsaved is offered once the first document is shown, so a restore replaces it.
+      .then(() => api.listRecovery({}))
+      .then(({ entries }) => entries.length && setRecovery(entries));
   }, [adopt, api, editor]);
 
   // Main shows the name and the unsaved marker in the title bar and asks before closing.
@@ -412,6 +441,7 @@ export function useDocumentSession(
     },
     keepMine: ({ save: andSave, force }) => {
       setExternal(undefined);
+      externalRef.current = undefined;
       if (andSave) void write('save', force);
     },
     salvaged,
@@ -426,7 +456,8 @@ export function useDocumentSession(
     restored: (restored) => adopt(restored.docId, restored.name, restored.file, { hasFile: restored.hasFile, unsaved: true }),
     recoveryDone: () => setRecovery(undefined),
     restoreVersion: (file) => {
-      if (editor) replaceContent(editor, file.doc);
+      if (!editor || !replaceContent(editor, file.doc)) return;
+      if (placeholdersKey.getState(editor.state)) editor.commands.setPlaceholderValues(file.placeholders.values);
     },
     setAutosave: (enabled) => scheduler.setAutosave(enabled),
   };

@@ -34,7 +34,11 @@ export function PropertiesDialog({
         onSubmit={(event) => {
           event.preventDefault();
           if (!valid) return;
-          onSave({ speakingRate: rateValue, targetMinutes: targetValue }, check, auto);
+          // Only what changed: pressing OK to switch a preference must not make the document unsaved.
+          const patch: Partial<SpeechMeta> = {};
+          if (rateValue !== (meta.speakingRate ?? DEFAULT_SPEAKING_RATE)) patch.speakingRate = rateValue;
+          if (targetValue !== meta.targetMinutes) patch.targetMinutes = targetValue;
+          onSave(patch, check, auto);
           onClose();
         }}
       >

@@ -83,3 +83,24 @@ describe('insertImported', () => {
     expect(rows(editor)[1]).toEqual(['paragraph', 0, false, '在全市推进会上的讲话']);
   });
 });
+
+describe('insertImported over a selection', () => {
+  const imported = () => importSource({ kind: 'text', content: SPEECH }).file.doc;
+
+  it('replaces the whole document when all of it is selected (Ctrl+A, paste)', () => {
+    editor = new Editor({ extensions: speechExtensions(), content: { type: 'doc', content: [t('旧标题'), p('旧正文。')] } });
+    editor.commands.selectAll();
+    insertImported(editor, imported());
+    expect(rows(editor)[0]).toEqual(['title', 0, false, '在全市推进会上的讲话']);
+    expect(editor.state.doc.textContent).not.toContain('旧');
+  });
+
+  it('replaces selected text, as a paste does, and goes in after its block', () => {
+    editor = new Editor({ extensions: speechExtensions(), content: { type: 'doc', content: [t('标题'), p('保留删掉保留。')] } });
+    cursorIn(editor, 1, 2);
+    editor.commands.setTextSelection({ from: editor.state.selection.from, to: editor.state.selection.from + 2 });
+    insertImported(editor, imported());
+    expect(rows(editor)[1]).toEqual(['paragraph', 0, false, '保留保留。']);
+    expect(rows(editor)[2]).toEqual(['paragraph', 0, false, '在全市推进会上的讲话']);
+  });
+});

@@ -4,7 +4,7 @@
  * restore it as the current text (the app applies it as one undoable step), delete it, and keep
  * the current text as a named version.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comparedBlocks } from '../../shared/document/compare';
 import type { SpeechFile } from '../../shared/document/file-format';
@@ -48,8 +48,11 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   useEffect(() => {
     void reload();
   }, [reload, revision]);
+  // A request made while the panel is open, or the one that opened it; not an old one seen again.
+  const seenRequest = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (nameRequest) setNaming('');
+    if (nameRequest && nameRequest !== seenRequest.current) setNaming('');
+    seenRequest.current = nameRequest;
   }, [nameRequest]);
 
   const open = async (entry: SnapshotEntry, mode: Opened['mode']) => {

@@ -5,6 +5,7 @@
  */
 export const neverLoseStrings = {
   'zh-CN': {
+    backupFailed: '无法备份未保存的内容（{{message}}）。请尽快保存。',
     recovery: {
       title: '恢复未保存的文稿',
       intro: '讲稿上次没有正常关闭。以下文稿有未保存的内容：',
@@ -79,6 +80,7 @@ export const neverLoseStrings = {
     },
   },
   en: {
+    backupFailed: 'Unsaved work could not be backed up ({{message}}). Save soon.',
     recovery: {
       title: 'Recover unsaved work',
       intro: 'Lectern did not close normally last time. These documents have unsaved work:',

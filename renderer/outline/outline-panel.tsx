@@ -57,8 +57,16 @@ function onRowKeyDown(editor: Editor, index: number, event: React.KeyboardEvent)
   event.stopPropagation();
   editor.commands.setTextSelection(blockPosition(editor.state.doc, index) + 1);
   action(editor);
-  // The moved section's row is a new element; keep the keyboard in the sidebar, on that row.
-  window.setTimeout(() => document.querySelector<HTMLElement>('.outline-panel .outline-row.active')?.focus(), 50);
+  // The moved section's row is a new element, drawn after the outline catches up (later on a busy
+  // machine); keep the keyboard in the sidebar, on that row, unless the user went elsewhere.
+  const refocus = (attempt: number) => {
+    const active = document.querySelector<HTMLElement>('.outline-panel .outline-row.active');
+    const focus = document.activeElement;
+    const inSidebar = !focus || focus === document.body || Boolean(focus.closest('.outline-panel'));
+    if (active && inSidebar && focus !== active) active.focus();
+    if (attempt < 8) window.setTimeout(() => refocus(attempt + 1), 60);
+  };
+  window.setTimeout(() => refocus(0), 30);
 }
 
 const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context: RowContext }) {

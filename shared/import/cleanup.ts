@@ -35,7 +35,9 @@ export const removePinyin: CleanupStep = {
 const NOISE_LINES: readonly RegExp[] = [
   /^\s*(发布时间|發布時間|发布日期|來源|来源|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
   /^\s*(相关热词搜索|相關熱詞搜索|相关阅读|上一篇|下一篇|打印本页|关闭窗口)/u,
-  /(版权所有|版權所有|Copyright|©)/iu,
+  // A copyright footer is a short line that is no sentence; a sentence about copyright
+  // (维护版权所有者的合法权益。) is not noise.
+  /^(?=.{0,40}$)(?!.*[。！？]\s*$).*(版权所有|版權所有|Copyright|©)/iu,
   /^\s*(https?:\/\/|www\.)\S+\s*$/iu,
 ];
 
@@ -51,7 +53,9 @@ export const removeSiteNoise: CleanupStep = {
   run(text) {
     let count = 0;
     const lines = text.split('\n').filter((line) => {
-      const noise = isSpamLine(line) || NOISE_LINES.some((pattern) => pattern.test(line));
+      // Lines from Windows end in \r until the whitespace step; the patterns look at the line without it.
+      const probe = line.replace(/\r$/, '');
+      const noise = isSpamLine(probe) || NOISE_LINES.some((pattern) => pattern.test(probe));
       if (noise) count++;
       return !noise;
     });

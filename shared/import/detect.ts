@@ -83,20 +83,30 @@ export function detectStructure(text: string): NodeJSON {
     .map(readHint)
     .filter((line) => line.text);
   const content: NodeJSON[] = [];
+  // Front matter after the first line: a byline, a date line or a salutation within the next three.
+  const frontMatterFollows = lines
+    .slice(1, 4)
+    .some((l) => l.hint === 'byline' || l.hint === 'salutation' || DATE_LINE.test(l.text) || (SALUTATION.test(l.text) && l.text.length <= 30 && !typedHeading(l.text)));
   const firstIsTitle = (line: { hint?: LineHint; text: string } | undefined) =>
-    line !== undefined && (line.hint === 'title' || (line.hint === undefined && (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text)) || (line.hint === 1 && !lines.slice(1).some((l) => l.hint === 1)));
+    line !== undefined &&
+    (line.hint === 'title' ||
+      (line.hint === undefined && (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text)) ||
+      // A heading style on the first line is the title when it is the only one of its level, or
+      // when the speaker, the date or the salutation follows (Markdown's # for both, Word's 标题 1).
+      (typeof line.hint === 'number' && !typedHeading(line.text) && (frontMatterFollows || !lines.slice(1).some((l) => l.hint === line.hint))));
   const titled = firstIsTitle(lines[0]);
   // Style levels used by headings (the title's own <h1> aside), ranked into Lectern's levels.
   const styleLevels: number[] = [...new Set(lines.flatMap((line, index) => (typeof line.hint === 'number' && !(index === 0 && titled) ? [line.hint] : [])))].sort();
   const levelOf = (hint: number) => Math.min(4, styleLevels.indexOf(hint) + 1);
   // The front matter: title and byline lines, up to the salutation (only looked for near the top).
-  const marked = lines.findIndex((line) => line.hint === 'salutation');
+  // A salutation style counts only near the top, as the typed one does (Word has a built-in style of that name).
+  const marked = lines.slice(0, 8).findIndex((line) => line.hint === 'salutation');
   const salutationAt =
     marked >= 0 ? marked : lines.slice(0, 8).findIndex((line) => line.hint === undefined && SALUTATION.test(line.text) && line.text.length <= 30 && !typedHeading(line.text));
   lines.forEach(({ hint, text: line }, index) => {
     if (index === 0 && titled) return void content.push(block('title', line));
     if (hint === 'title' && index < 3) return void content.push(block('title', line));
-    if (hint === 'byline' || (salutationAt >= 0 && index < salutationAt && hint === undefined && (DATE_LINE.test(line) || line.length <= 16))) {
+    if (hint === 'byline' || (salutationAt >= 0 && index < salutationAt && hint === undefined && !typedHeading(line) && (DATE_LINE.test(line) || line.length <= 16))) {
       return void content.push(block('byline', line));
     }
     if (index === salutationAt) return void content.push(block('salutation', line));

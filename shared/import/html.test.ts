@@ -66,3 +66,32 @@ describe('importing HTML', () => {
     expect(outline(doc)).toEqual(outline(sampleDocJSON() as NodeJSON));
   });
 });
+
+describe('review cases', () => {
+  const types = (html: string) => importSource({ kind: 'html', content: html }).file.doc.content!.map((b) => `${b.type}${b.attrs?.level ? b.attrs.level : ''}:${b.content?.[0]?.text ?? ''}`);
+
+  it('keeps a title broken over two lines a title', () => {
+    expect(types('<p class="title">在全市经济工作会议上的<br>讲话</p><p>同志们：</p><h1>一、统一思想</h1>')).toEqual(['title:在全市经济工作会议上的', 'title:讲话', 'salutation:同志们：', 'paragraph1:统一思想']);
+  });
+
+  it('reads a heading-styled first line followed by the speaker or the salutation as the title, not as 一、', () => {
+    expect(types('<h1>在全市推进会上的讲话</h1><p>（2026年3月15日）</p><p>同志们：</p><h1>统一思想</h1><p>正文。</p><h1>压实责任</h1>')).toEqual([
+      'title:在全市推进会上的讲话',
+      'byline:（2026年3月15日）',
+      'salutation:同志们：',
+      'paragraph1:统一思想',
+      'paragraph:正文。',
+      'paragraph1:压实责任',
+    ]);
+  });
+
+  it('takes a salutation style only near the top, and never turns a numbered heading into a byline', () => {
+    const many = Array.from({ length: 10 }, (_, i) => `<p>第${i}段正文，内容足够长不会被当作署名。</p>`).join('');
+    expect(types(`<p>讲话</p><p>一、总体要求</p>${many}<p class="salutation">此致：</p>`).slice(0, 2)).toEqual(['title:讲话', 'paragraph1:总体要求']);
+  });
+
+  it('drops Word’s no-break spaces and never reads markers written as character references', () => {
+    expect(htmlToText('<p>认识&nbsp;&nbsp;安全生产</p>')).toBe('认识 安全生产');
+    expect(htmlToText('<p>&#xE000;1&#xE001;假的</p>')).toBe('假的');
+  });
+});

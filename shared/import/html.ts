@@ -51,13 +51,14 @@ export function htmlToText(html: string): string {
   let current = '';
   let currentHint: LineHint | undefined;
   const endLine = () => {
-    const text = current.replace(/[ \t\f\v\r\n]+/g, ' ').trim();
+    // Word pads with no-break spaces; they are layout, not text.
+    const text = current.replace(/[ \t\f\v\r\n\u00a0]+/g, ' ').trim();
     if (text) lines.push(currentHint !== undefined ? hintLine(currentHint, text) : text);
     current = '';
     currentHint = undefined;
   };
   // An explicit stack, not recursion: hostile markup may nest tens of thousands deep.
-  const stack: Array<Node | 'end'> = [parse(stripHints(html)) as unknown as Node];
+  const stack: Array<Node | 'end'> = [parse(html) as unknown as Node];
   const hints: Array<LineHint | undefined> = [];
   while (stack.length) {
     const node = stack.pop()!;
@@ -68,12 +69,16 @@ export function htmlToText(html: string): string {
     }
     const name = node.nodeName;
     if (name === '#text') {
-      current += node.value ?? '';
+      // Markers written as character references (&#xE000;) are text here: never ours.
+      current += stripHints(node.value ?? '');
       continue;
     }
     if (SKIPPED.has(name)) continue;
     if (name === 'br') {
+      // A title broken over two lines (在全市工作会议上的<br>讲话) is still the title.
+      const hint = currentHint === 'title' ? currentHint : undefined;
       endLine();
+      currentHint = hint;
       continue;
     }
     if (name === 'td' || name === 'th') current += current ? '\u3000' : '';

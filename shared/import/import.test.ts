@@ -50,6 +50,10 @@ describe('cleanup steps', () => {
     }
   });
 
+  it('remove a copyright footer but keep a sentence about copyright', () => {
+    expect(removeSiteNoise.run('正文。\n维护著作权人和版权所有者的合法权益，是知识产权保护的重要内容。\n版权所有 某某网').text).toBe('正文。\n维护著作权人和版权所有者的合法权益，是知识产权保护的重要内容。');
+  });
+
   it('leave numbers, times and Latin text their half-width punctuation', () => {
     expect(fullWidthPunctuation.run('投资3,000万元，12:30开会，Windows: 系统，同志们:').text).toBe('投资3,000万元，12:30开会，Windows: 系统，同志们：');
   });

@@ -39,7 +39,7 @@ export function markdownToText(markdown: string): string {
   return stripHints(markdown)
     .split(/\r?\n/)
     .map((line) => {
-      const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+      const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
       const text = (heading ? heading[2]! : line).replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#<>|.+-])/g, '$1');
       return heading && text ? hintLine(heading[1]!.length as LineHint, text) : text;
     })

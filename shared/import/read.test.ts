@@ -77,6 +77,28 @@ describe('DOCX', () => {
   });
 });
 
+describe('DOCX whose directory lies', () => {
+  it('is refused as a zip bomb by what it really inflates to, not by the sizes it declares', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', new Uint8Array(MAX_UNPACKED_BYTES + 1024));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // Declare 1,000 bytes unpacked in the local header (offset 22) and the central directory (offset 24).
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let patched = 0;
+    for (let i = 0; i + 4 <= bytes.byteLength; i++) {
+      const signature = view.getUint32(i, true);
+      const sizeAt = signature === 0x04034b50 ? i + 22 : signature === 0x02014b50 ? i + 24 : undefined;
+      if (sizeAt === undefined) continue;
+      view.setUint32(sizeAt, 1000, true);
+      patched++;
+    }
+    expect(patched).toBeGreaterThanOrEqual(2);
+    const error = await refused(bytes, 'liar.docx');
+    expect(error.code).toBe('zip-bomb');
+    expect(error.message).toContain('more than its directory declares');
+  });
+});
+
 describe('text files', () => {
   it('decodes UTF-8 with and without a BOM, UTF-16 with a BOM and GB18030', () => {
     const text = '同志们：\n一、统一思想';
@@ -104,5 +126,12 @@ describe('text files', () => {
     const markdown = exportMarkdown(docFromJSON(sample));
     const imported = importSource(await readImportBytes(new TextEncoder().encode(markdown), 'a.md')).file.doc;
     expect(outline(imported)).toEqual(outline(sample));
+  });
+});
+
+describe('Markdown headings', () => {
+  it('keep a # that is part of the text', () => {
+    const doc = importSource({ kind: 'markdown', content: '# 讲话\n\n## 学习C#\n\n正文。' }).file.doc;
+    expect(doc.content?.[1]?.content?.[0]?.text).toBe('学习C#');
   });
 });

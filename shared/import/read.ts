@@ -5,6 +5,7 @@
  * without a BOM), UTF-16 with a BOM (Notepad's "Unicode") or GB18030/GBK, which many Chinese
  * offices still save. Node only (main process and CLI): the renderer gets the result over IPC.
  */
+import type JSZip from 'jszip';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
 import type { ImportSource } from './index';
 
@@ -53,6 +54,43 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return text;
 }
 
+
+/**
+ * The bytes all parts of `zip` really inflate to, counted chunk by chunk as they stream; stops
+ * (answering more than `limit`) as soon as the count passes `limit`, so memory stays small.
+ */
+interface InflateStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
+  on(event: 'error', listener: (error: Error) => void): InflateStream;
+  on(event: 'end', listener: () => void): InflateStream;
+  resume(): InflateStream;
+  pause(): InflateStream;
+}
+
+async function inflatedSize(zip: JSZip, limit: number): Promise<number> {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    await new Promise<void>((resolve, reject) => {
+      // JSZip's typings leave out internalStream, its documented streaming reader.
+      const stream = (entry as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
+      stream
+        .on('data', (chunk: Uint8Array) => {
+          total += chunk.byteLength;
+          if (total > limit) {
+            stream.pause();
+            resolve();
+          }
+        })
+        .on('error', reject)
+        .on('end', () => resolve())
+        .resume();
+    });
+    if (total > limit) break;
+  }
+  return total;
+}
+
 async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   const JSZip = (await import('jszip')).default;
   let zip;
@@ -69,6 +107,11 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   });
   if (unpacked > MAX_UNPACKED_BYTES) throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`, name);
   if (!zip.file('word/document.xml')) throw new ImportError('not-word', `not a Word document (no word/document.xml)`, name);
+  // The declared sizes can lie: inflate every part once, counting and keeping nothing, and stop at
+  // the limit, before mammoth inflates them into memory for real.
+  if ((await inflatedSize(zip, MAX_UNPACKED_BYTES)) > MAX_UNPACKED_BYTES) {
+    throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB (more than its directory declares)`, name);
+  }
   const mammoth = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true });
