@@ -290,7 +290,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   if (!editor) return null;
   return (
     <div className="app" data-ready={session.docId ? 'true' : 'false'}>
-      <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} />
+      <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} onCommand={(command) => runRef.current(command)} />
       <div className="workspace">
         {outlineOpen ? <OutlinePanel editor={editor} rate={rate} onSaveSection={() => setSavingToLibrary(true)} /> : null}
         <main className="desk">

@@ -1,14 +1,25 @@
-/** The toolbar: file actions, the block type of the current paragraph, run-in, and language. */
+/** The toolbar: file actions, import, the block type of the current paragraph, run-in, the library and history panels, and language. */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../shared/ipc/contract';
+import { languages, type Command, type Language } from '../../shared/ipc/contract';
 import { BLOCK_KINDS, blockKindOf, type BlockKind } from '../editor/extensions/speech-blocks';
 import type { DocumentSession } from '../document-session';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
-export function Toolbar({ editor, session, onLanguage }: { editor: Editor; session: DocumentSession; onLanguage: (language: Language) => void }) {
+export function Toolbar({
+  editor,
+  session,
+  onLanguage,
+  onCommand,
+}: {
+  editor: Editor;
+  session: DocumentSession;
+  onLanguage: (language: Language) => void;
+  /** Runs a menu command (import, the panels), as the native menu would. */
+  onCommand: (command: Command) => void;
+}) {
   const { t, i18n } = useTranslation();
   const current = useEditorState({
     editor,
@@ -32,6 +43,9 @@ export function Toolbar({ editor, session, onLanguage }: { editor: Editor; sessi
       </button>
       <button type="button" onClick={() => void session.saveAs()}>
         {t('file.saveAs')}
+      </button>
+      <button type="button" title={t('file.importHint')} onClick={() => onCommand({ command: 'import' })}>
+        {t('file.import')}
       </button>
       <span className="separator" />
       <label>
@@ -61,6 +75,12 @@ export function Toolbar({ editor, session, onLanguage }: { editor: Editor; sessi
         {t('block.runIn')}
       </button>
       <span className="spacer" />
+      <button type="button" onClick={() => onCommand({ command: 'toggleLibrary' })}>
+        {t('file.library')}
+      </button>
+      <button type="button" onClick={() => onCommand({ command: 'toggleHistory' })}>
+        {t('file.history')}
+      </button>
       <label>
         <span className="visually-hidden">{t('status.language')}</span>
         <select aria-label={t('status.language')} value={i18n.language} onChange={(event) => onLanguage(event.target.value as Language)}>
