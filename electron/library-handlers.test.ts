@@ -113,7 +113,9 @@ describe('library calls', () => {
     expect(asked).toMatchObject({ status: 'conflicts', names: ['推进会提纲'] });
     const pendingId = asked.status === 'conflicts' ? asked.pendingId : '';
     const done = await call(handlers, 'importLibrary', { pendingId, onConflict: 'replace' });
-    expect(done).toMatchObject({ status: 'imported', replaced: ['推进会提纲'], added: [expect.stringContaining('开幕式')] });
+    expect(done).toMatchObject({ status: 'imported', replaced: ['推进会提纲'], replacedIds: [id], added: [expect.stringContaining('开幕式')] });
+    // The replace is undone like a delete: the entry gets its previous content back.
+    expect(await call(handlers, 'restoreLibraryEntry', { id })).toMatchObject({ status: 'saved', entry: { id, name: '推进会提纲' } });
     expect(await call(handlers, 'importLibrary', {})).toEqual({ status: 'canceled' });
     // The exported file is a library file, not a speech.
     const shared = await readFile(path.join(dir, 'share.speechlib'), 'utf8');

@@ -245,7 +245,7 @@ describe('library bundles', () => {
     expect(count).toBe(2);
     const other = store(nodeFileSystem, path.join(dir, 'other'));
     const outcome = await other.importBundle(text, 'keep-both');
-    expect(outcome).toEqual({ added: ['重点工作', builtinTemplates().entries.find((e) => e.id === 'builtin-party-lecture')!.name], replaced: [], renamed: [], skipped: [] });
+    expect(outcome).toEqual({ added: ['重点工作', builtinTemplates().entries.find((e) => e.id === 'builtin-party-lecture')!.name], replaced: [], replacedIds: [], renamed: [], skipped: [] });
     const imported = await own(other);
     // The user entry keeps its id; a built-in one becomes an editable entry with a new id.
     expect(imported.map((e) => e.id).sort()).toEqual(['entry-2', 'entry-3']);
@@ -267,6 +267,75 @@ describe('library bundles', () => {
     expect(JSON.stringify(entry.doc)).toContain('凝聚奋进力量');
     expect(entry.createdAt).toBe('2026-07-15T08:00:00.000Z');
     expect((await own(library)).length).toBe(3);
+  });
+
+  it('replace: two entries of one name each replace their own (by id), never both one file; a second of a name just added is kept beside it', async () => {
+    const library = store();
+    await library.create({ name: '同名', kind: 'outline', doc: speech() });
+    await library.create({ name: '同名', kind: 'outline', doc: speech() });
+    const bundle = JSON.parse((await library.exportBundle(['entry-1', 'entry-2'])).text);
+    // The bundle's order is the reverse of the library's: matching by id, not the first by name.
+    bundle.entries.reverse();
+    bundle.entries[0].doc.content[1].content[0].text = '第二个的文字';
+    bundle.entries[1].doc.content[1].content[0].text = '第一个的文字';
+    const outcome = await library.importBundle(JSON.stringify(bundle), 'replace');
+    expect(outcome).toMatchObject({ added: [], replaced: ['同名', '同名'], replacedIds: ['entry-2', 'entry-1'] });
+    expect(JSON.stringify((await library.read('entry-1'))!.entry.doc)).toContain('第一个的文字');
+    expect(JSON.stringify((await library.read('entry-2'))!.entry.doc)).toContain('第二个的文字');
+    // Three of one name against one user entry of it: the first replaces it, the others are kept beside it.
+    const other = store(nodeFileSystem, path.join(dir, 'other'));
+    await other.create({ name: '同名', kind: 'outline', doc: speech() });
+    const three = JSON.parse((await library.exportBundle(['entry-1', 'entry-2', 'entry-2'])).text);
+    three.entries.push({ ...three.entries[1], id: 'entry-x' });
+    const result = await other.importBundle(JSON.stringify(three), 'replace');
+    expect(result.replaced).toEqual(['同名']);
+    expect(result.added).toEqual(['同名（2）', '同名（3）']);
+    const texts = await Promise.all((await own(other)).map(async (e) => JSON.stringify((await other.read(e.id))!.entry.doc)));
+    expect(texts.filter((t) => t.includes('第一个的文字'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('第二个的文字'))).toHaveLength(2);
+  });
+
+  it('never writes over a file it could not read, nor one whose name differs only by case; restore never overwrites either', async () => {
+    const library = await seeded();
+    const { text } = await library.exportBundle(['entry-1']);
+    const entry1 = await readFile(path.join(folder, 'entry-1.json'), 'utf8');
+    // A newer version's file named like the imported id, and a damaged one named like it but for case.
+    const newer = entry1.replace('"version": 1', '"version": 7').replace(/"id": "entry-1"/, '"id": "newer-1"');
+    await writeFile(path.join(folder, 'newer-1.json'), newer);
+    await writeFile(path.join(folder, 'Damaged-1.json'), '{ not json');
+    const bundle = JSON.parse(text);
+    const other = (id: string, name: string) => ({ ...bundle.entries[0], id, name });
+    bundle.entries = [other('newer-1', '新一'), other('damaged-1', '新二'), other('ENTRY-2', '新三')];
+    const outcome = await library.importBundle(JSON.stringify(bundle), 'keep-both');
+    expect(outcome.added).toEqual(['新一', '新二', '新三']);
+    expect(await readFile(path.join(folder, 'newer-1.json'), 'utf8')).toBe(newer);
+    expect(await readFile(path.join(folder, 'Damaged-1.json'), 'utf8')).toBe('{ not json');
+    const ids = (await own(library)).map((e) => e.id);
+    expect(ids).not.toContain('newer-1');
+    expect(ids).not.toContain('damaged-1');
+    expect(ids).not.toContain('ENTRY-2');
+    expect((await own(library)).map((e) => e.name).sort()).toEqual(['推进会提纲', '新一', '新三', '新二', '重点工作'].sort());
+    // A deleted entry whose file name is taken meanwhile comes back under a fresh id.
+    await library.remove('entry-1');
+    await writeFile(path.join(folder, 'Entry-1.json'), '{ also not json');
+    const restored = await library.restore('entry-1');
+    expect(restored.id).not.toBe('entry-1');
+    expect(restored.name).toBe('推进会提纲');
+    expect(await readFile(path.join(folder, 'Entry-1.json'), 'utf8')).toBe('{ also not json');
+  });
+
+  it('replace keeps the previous content in the session trash: restore(id) puts it back over the replacement', async () => {
+    const library = await seeded();
+    const before = await readFile(path.join(folder, 'entry-1.json'), 'utf8');
+    const { text } = await library.exportBundle(['entry-1']);
+    const outcome = await library.importBundle(text.replace('统一思想认识', '凝聚奋进力量'), 'replace');
+    expect(outcome.replacedIds).toEqual(['entry-1']);
+    expect(JSON.stringify((await library.read('entry-1'))!.entry.doc)).toContain('凝聚奋进力量');
+    const restored = await library.restore('entry-1');
+    expect(restored.id).toBe('entry-1');
+    expect(await readFile(path.join(folder, 'entry-1.json'), 'utf8')).toBe(before);
+    expect((await own(library)).length).toBe(2);
+    expect(await codeOf(library.restore('entry-1'))).toBe('not-found');
   });
 
   it('import the good entries of a damaged bundle and name the damaged ones; refuse a file that is no bundle', async () => {

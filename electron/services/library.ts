@@ -121,6 +121,8 @@ export interface ImportOutcome {
   added: string[];
   /** Names of user entries whose content was replaced. */
   replaced: string[];
+  /** Ids of the user entries whose content was replaced: `restore(id)` puts back what each held before (for the session). */
+  replacedIds: string[];
   /** Entries kept beside one of the same name, and the name they were given. */
   renamed: Array<{ from: string; to: string }>;
   /** Entries of the file that could not be read. */
@@ -136,6 +138,18 @@ interface StoredEntry {
 interface Scan {
   entries: Map<string, StoredEntry>;
   notices: LibraryNotice[];
+  /**
+   * Every file name in the folder, lower-cased (whether or not it is an entry that could be read:
+   * a newer version, a damaged or foreign file is never written over). Lower-cased because the
+   * file systems of Windows and macOS do not tell `A.json` from `a.json`.
+   */
+  files: Set<string>;
+}
+
+/** What the session trash keeps: a deleted entry, or the content an import replaced (`replaced`). */
+interface TrashItem {
+  entry: LibraryEntry;
+  replaced?: boolean;
 }
 
 /** What the store needs: the folder, the file system, and (for tests) the clock, ids and templates. */
@@ -181,7 +195,7 @@ const collator = new Intl.Collator('zh-CN');
  * one after another.
  */
 export class LibraryStore {
-  private readonly trash = new Map<string, LibraryEntry>();
+  private readonly trash = new Map<string, TrashItem>();
   private writing: Promise<unknown> = Promise.resolve();
   private readonly templates: ReadonlyMap<string, { entry: LibraryEntry; doc: PMNode }>;
 
@@ -225,6 +239,7 @@ export class LibraryStore {
   private async scan(): Promise<Scan> {
     const notices: LibraryNotice[] = [];
     const entries = new Map<string, StoredEntry>();
+    const taken = new Set<string>();
     let names: string[];
     try {
       names = await this.options.fs.readdir(this.folder);
@@ -232,8 +247,9 @@ export class LibraryStore {
       const errno = errorCode(error);
       // No folder yet (a first run) is an empty library; an unreadable one is a notice, and the templates still list.
       if (errno !== 'ENOENT') notices.push({ file: path.basename(this.folder), code: failureCode(errno), message: failureDetail(errno, 'reading') });
-      return { entries, notices };
+      return { entries, notices, files: taken };
     }
+    for (const name of names) taken.add(name.toLowerCase());
     const files = names.filter((name) => name.toLowerCase().endsWith('.json') && !name.startsWith('.')).sort();
     const read: Array<{ name: string; file: string; entry: LibraryEntry; doc: PMNode }> = [];
     for (const name of files) {
@@ -263,7 +279,7 @@ export class LibraryStore {
       }
       entries.set(entry.id, { entry, file, doc });
     }
-    return { entries, notices };
+    return { entries, notices, files: taken };
   }
 
   /**
@@ -411,20 +427,51 @@ export class LibraryStore {
       } catch (error) {
         throw fsError(error, 'saving');
       }
-      this.trash.set(id, entry);
+      this.trash.set(id, { entry });
       return summaryOf(entry, doc);
     });
   }
 
-  /** Restores an entry deleted in this session (undo), as it was. `not-found` when there is none to restore. */
+  /**
+   * Undoes a delete or a replacing import of this session. A deleted entry comes back as it was,
+   * in a file of its own: never over an existing file (any file of the folder, compared without
+   * case), under a fresh id when its own is taken meanwhile. An entry whose content an import
+   * replaced gets its previous content back in its file (its id kept); when it is no longer
+   * there, it comes back like a deleted one. `not-found` when there is nothing to restore.
+   */
   async restore(id: string): Promise<LibrarySummary> {
     return this.serial(async () => {
-      const entry = this.trash.get(id);
-      if (!entry) throw new LibraryError('not-found', 'There is no deleted entry to restore.');
-      const written = await this.write(entry);
+      const item = this.trash.get(id);
+      if (!item) throw new LibraryError('not-found', 'There is no deleted entry to restore.');
+      const scan = await this.scan();
+      const current = item.replaced ? scan.entries.get(id) : undefined;
+      let written;
+      if (current) written = await this.write(item.entry, current.file);
+      else {
+        const fresh = this.freeId(item.entry.id, scan);
+        written = await this.write({ ...item.entry, id: fresh });
+      }
       this.trash.delete(id);
       return summaryOf(written.entry, written.doc);
     });
+  }
+
+  /** Whether `id` is taken in the folder: by a readable entry or by any file named `<id>.json`, compared without case. */
+  private isTaken(id: string, scan: Scan, extra?: ReadonlySet<string>): boolean {
+    const key = id.toLowerCase();
+    if (isBuiltinId(id) || scan.files.has(`${key}.json`) || extra?.has(key)) return true;
+    for (const known of scan.entries.keys()) if (known.toLowerCase() === key) return true;
+    return false;
+  }
+
+  /** `id` when it is free (see `isTaken`), else a fresh one that is. */
+  private freeId(id: string, scan: Scan, extra?: ReadonlySet<string>): string {
+    if (entryIdSchema.safeParse(id).success && !this.isTaken(id, scan, extra)) return id;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const fresh = this.newId();
+      if (!this.isTaken(fresh, scan, extra)) return fresh;
+    }
+    return randomUUID();
   }
 
   /** The bundle text of entries `ids` (built-in or the user's), in that order; `not-found` names an id that is not there. */
@@ -466,36 +513,46 @@ export class LibraryStore {
   /**
    * Imports a bundle. An entry whose name a user entry has is, by `policy`, kept beside it under the
    * next free name (`keep-both`: name（2）) or written over that entry's content, keeping its id
-   * (`replace`). Imported ids are kept unless one is taken or is a built-in's. Entries of the file
-   * that cannot be read are `skipped`; the others are imported.
+   * (`replace`): the user entry of that name with the imported entry's id if there is one, else the
+   * first of that name; each user entry is replaced at most once (a second entry of the same name
+   * is kept beside it, renamed), and its previous content goes to the session trash, so
+   * `restore(id)` of an id in `replacedIds` undoes it. Imported ids are kept unless one is a
+   * built-in's or taken by any file of the folder (compared without case). Entries of the file that
+   * cannot be read are `skipped`; the others are imported.
    */
   async importBundle(text: string, policy: ConflictPolicy): Promise<ImportOutcome> {
     const bundle = this.parseBundle(text);
     return this.serial(async () => {
-      const { entries } = await this.scan();
-      // The first user entry of each name: what an import of that name replaces.
-      const byName = new Map<string, { id: string; file: string; createdAt?: string }>();
-      for (const { entry, file } of entries.values()) if (!byName.has(entry.name)) byName.set(entry.name, { id: entry.id, file, ...(entry.createdAt ? { createdAt: entry.createdAt } : {}) });
-      const taken = new Set(byName.keys());
-      const ids = new Set(entries.keys());
-      const outcome: ImportOutcome = { added: [], replaced: [], renamed: [], skipped: [...bundle.problems] };
+      const scan = await this.scan();
+      // The user entries of each name, first by file order: what an import of that name may replace.
+      const byName = new Map<string, StoredEntry[]>();
+      for (const stored of scan.entries.values()) {
+        const list = byName.get(stored.entry.name);
+        if (list) list.push(stored);
+        else byName.set(stored.entry.name, [stored]);
+      }
+      const names = new Set(byName.keys());
+      const added = new Set<string>();
+      const outcome: ImportOutcome = { added: [], replaced: [], replacedIds: [], renamed: [], skipped: [...bundle.problems] };
       const now = this.now().toISOString();
       for (const { entry } of bundle.entries) {
-        const existing = byName.get(entry.name);
-        if (existing && policy === 'replace') {
-          const replacement: LibraryEntry = { ...entry, id: existing.id, modifiedAt: now };
-          if (existing.createdAt) replacement.createdAt = existing.createdAt;
+        const candidates = byName.get(entry.name);
+        if (candidates?.length && policy === 'replace') {
+          const at = Math.max(0, candidates.findIndex((stored) => stored.entry.id === entry.id));
+          const [existing] = candidates.splice(at, 1) as [StoredEntry];
+          const replacement: LibraryEntry = { ...entry, id: existing.entry.id, modifiedAt: now };
+          if (existing.entry.createdAt) replacement.createdAt = existing.entry.createdAt;
           await this.write(replacement, existing.file);
+          this.trash.set(existing.entry.id, { entry: existing.entry, replaced: true });
           outcome.replaced.push(entry.name);
+          outcome.replacedIds.push(existing.entry.id);
           continue;
         }
-        const id = isBuiltinId(entry.id) || ids.has(entry.id) ? this.newId() : entry.id;
-        const name = existing ? await this.uniqueName(entry.name, taken) : entry.name;
-        const file = path.join(this.folder, `${id}.json`);
-        await this.write({ ...entry, id, name, modifiedAt: now }, file);
-        ids.add(id);
-        taken.add(name);
-        if (!byName.has(name)) byName.set(name, { id, file, ...(entry.createdAt ? { createdAt: entry.createdAt } : {}) });
+        const id = this.freeId(entry.id, scan, added);
+        const name = names.has(entry.name) ? await this.uniqueName(entry.name, names) : entry.name;
+        await this.write({ ...entry, id, name, modifiedAt: now });
+        added.add(id.toLowerCase());
+        names.add(name);
         if (name !== entry.name) outcome.renamed.push({ from: entry.name, to: name });
         outcome.added.push(name);
       }

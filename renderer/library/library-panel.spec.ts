@@ -71,13 +71,13 @@ function fakeApi() {
       return { status: 'saved' as const, entry: summary(entry) };
     }),
     restoreLibraryEntry: vi.fn(async ({ id }: Request<'restoreLibraryEntry'>) => {
-      const entry = deleted.get(id)!;
+      const entry = deleted.get(id) ?? entries.get(id)!;
       entries.set(id, entry);
       return { status: 'saved' as const, entry: summary(entry) };
     }),
     exportLibrary: vi.fn(async ({ ids }: Request<'exportLibrary'>) => ({ status: 'exported' as const, name: 'x.speechlib', count: ids.length })),
     importLibrary: vi.fn(async (request: Request<'importLibrary'>) =>
-      request.pendingId ? { status: 'imported' as const, added: [], replaced: ['我的保障章节'], renamed: [], skipped: [] } : { status: 'conflicts' as const, pendingId: 'p1', names: ['我的保障章节'], count: 1 },
+      request.pendingId ? { status: 'imported' as const, added: [], replaced: ['我的保障章节'], replacedIds: ['mine-1'], renamed: [], skipped: [] } : { status: 'conflicts' as const, pendingId: 'p1', names: ['我的保障章节'], count: 1 },
     ),
   };
   const deleted = new Map<string, LibraryEntry>();
@@ -202,6 +202,10 @@ describe('the library panel', () => {
     expect(api.importLibrary).toHaveBeenLastCalledWith({ pendingId: 'p1', onConflict: 'replace' });
     expect(container.querySelector('[data-testid="library-conflict"]')).toBeNull();
     expect(container.querySelector('[data-testid="library-message"]')!.textContent).toContain('替换 1 个');
+    // A replace is undone like a delete: the replaced entry's previous content is restored.
+    await click(button('撤销'));
+    expect(api.restoreLibraryEntry).toHaveBeenCalledWith({ id: 'mine-1' });
+    expect(container.querySelector('[data-testid="library-message"]')!.textContent).toContain('已恢复“我的保障章节”');
   });
 });
 

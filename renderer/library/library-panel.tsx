@@ -32,8 +32,8 @@ export interface LibraryPanelProps {
 
 interface Message {
   text: string;
-  /** A deleted entry the message offers to restore. */
-  undoId?: string;
+  /** The entries the message offers to restore: a deleted one, or those an import replaced (their previous content). */
+  undoIds?: string[];
   error?: boolean;
 }
 
@@ -177,7 +177,7 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
     }
     setSelected(undefined);
     setTicked((now) => new Set([...now].filter((id) => id !== entry.id)));
-    setMessage({ text: t('library.removed', { name: entry.name }), undoId: entry.id });
+    setMessage({ text: t('library.removed', { name: entry.name }), undoIds: [entry.id] });
     reload();
   };
 
@@ -194,7 +194,11 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
     else if (result.status === 'failed') setMessage({ text: describe(result.error), error: true });
     else if (result.status === 'imported') {
       const skipped = result.skipped.length ? ` ${t('library.importSkipped', { count: result.skipped.length })}` : '';
-      setMessage({ text: `${t('library.imported', { added: result.added.length, replaced: result.replaced.length })}${skipped}`, error: result.skipped.length > 0 });
+      setMessage({
+        text: `${t('library.imported', { added: result.added.length, replaced: result.replaced.length })}${skipped}`,
+        error: result.skipped.length > 0,
+        ...(result.replacedIds.length ? { undoIds: result.replacedIds } : {}),
+      });
       reload();
     }
   };
@@ -263,15 +267,21 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
       {message ? (
         <p className={message.error ? 'library-message error' : 'library-message'} role="status" data-testid="library-message">
           {message.text}
-          {message.undoId ? (
+          {message.undoIds?.length ? (
             <button
               type="button"
               onClick={() => {
-                const id = message.undoId!;
-                void change(
-                  () => api.restoreLibraryEntry({ id }),
-                  (entry) => ({ text: t('library.restored', { name: entry.name }) }),
-                );
+                const ids = message.undoIds!;
+                // One at a time: the store writes in order anyway, and the last answer is the one reported.
+                const restoreAll = async () => {
+                  let last: Response<'restoreLibraryEntry'> | undefined;
+                  for (const id of ids) {
+                    last = await api.restoreLibraryEntry({ id });
+                    if (last.status === 'failed') break;
+                  }
+                  return last!;
+                };
+                void change(restoreAll, (entry) => ({ text: ids.length > 1 ? t('library.restoredMany', { count: ids.length }) : t('library.restored', { name: entry.name }) }));
               }}
             >
               {t('library.undo')}

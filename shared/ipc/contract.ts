@@ -185,6 +185,8 @@ export const libraryImportResult = z.discriminatedUnion('status', [
     status: z.literal('imported'),
     added: z.array(z.string()),
     replaced: z.array(z.string()),
+    /** The ids of the replaced entries: `restoreLibraryEntry` of each puts its previous content back (for the session). */
+    replacedIds: z.array(z.string()),
     renamed: z.array(z.object({ from: z.string(), to: z.string() })),
     skipped: z.array(z.object({ index: z.number().int(), name: z.string().optional(), code: z.string(), message: z.string() })),
   }),
