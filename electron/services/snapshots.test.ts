@@ -249,6 +249,28 @@ describe('SnapshotStore', () => {
     expect((await snapshots.list(target())).map((entry) => entry.snapshotId)).toEqual([b.snapshotId, a.snapshotId]);
   });
 
+  it('stores the paragraphs of a pack that went missing or was damaged again, so later snapshots stay readable', async () => {
+    const snapshots = store();
+    const folder = path.join(snapshotsDir, folderNameFor(target()));
+    const a = await snapshots.add(target(), speech('甲', '乙'), { kind: 'auto' });
+    await unlink(path.join(folder, `${a.snapshotId}.pack.gz`));
+    clock = new Date(clock.getTime() + 1000);
+    const b = await snapshots.add(target(), speech('甲', '乙', '丙'), { kind: 'auto' });
+    expect((await snapshots.read(target(), b.snapshotId)).file).toEqual(speech('甲', '乙', '丙'));
+    // The lost pack left the index; its paragraphs, stored again, make the first snapshot whole too.
+    expect(JSON.parse(await readFile(path.join(folder, 'index.json'), 'utf8')).packs).not.toHaveProperty(a.snapshotId);
+    expect((await snapshots.read(target(), a.snapshotId)).file).toEqual(speech('甲', '乙'));
+    // A damaged pack (after it was checked once: the check is made again when the file changed), in a new run too.
+    clock = new Date(clock.getTime() + 1000);
+    await snapshots.add(target(), speech('甲', '乙', '丙', '丁'), { kind: 'auto' });
+    await writeFile(path.join(folder, `${b.snapshotId}.pack.gz`), 'not gzip');
+    for (const [run, body] of [[snapshots, '戊'], [store(), '己']] as const) {
+      clock = new Date(clock.getTime() + 1000);
+      const next = await run.add(target(), speech('甲', '乙', '丙', body), { kind: 'auto' });
+      expect((await run.read(target(), next.snapshotId)).file).toEqual(speech('甲', '乙', '丙', body));
+    }
+  });
+
   it('keeps the old state when the index cannot be written, and sweeps the leftovers on the next add', async () => {
     const snapshots = store();
     const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });

@@ -10,7 +10,8 @@
  *   order, as copies of runs of a base list of block hashes plus the hashes that are new;
  * - `<id>.base.gz`: a full list of block hashes that later snapshots are described against; a
  *   new base is written when describing a snapshot against the old one stops paying;
- * - `<id>.pack.gz`: the blocks that snapshot introduced (no earlier live pack had them), by hash;
+ * - `<id>.pack.gz`: the blocks that snapshot introduced (no earlier live pack held them intact: a pack
+ *   found missing or damaged on add has its blocks stored again), by hash;
  * - `index.json`: the entries, and which block hashes each live pack holds.
  *
  * A snapshot that changed one paragraph of a long speech thus costs a few hundred bytes.
@@ -208,6 +209,8 @@ export interface SnapshotStoreOptions {
  */
 export class SnapshotStore {
   private chain: Promise<unknown> = Promise.resolve();
+  /** Pack files checked by `add`, by path: their size and mtime then, and the hashes of the blocks they held intact. */
+  private readonly checkedPacks = new Map<string, { stamp: string; hashes: Set<string> }>();
 
   constructor(private readonly options: SnapshotStoreOptions) {}
 
@@ -269,13 +272,15 @@ export class SnapshotStore {
     const snapshotId = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
     const blocks = parsed.file.doc.content ?? [];
     const hashes = blocks.map(blockHash);
-    const packOf = new Map<string, string>();
-    for (const [pack, held] of Object.entries(index.packs)) for (const hash of held) packOf.set(hash, pack);
+    const folder = this.folder(filePath);
+    // Only blocks a live pack really holds (readable, hashing to their names) are left out of the
+    // new pack: a pack that went missing or was damaged would otherwise make this snapshot, and
+    // every later one with those paragraphs, unreadable.
+    const stored = await this.storedBlocks(folder, index, hashes);
     const fresh: Record<string, NodeJSON> = {};
     blocks.forEach((block, i) => {
-      if (!packOf.has(hashes[i]!)) fresh[hashes[i]!] = block;
+      if (!stored.has(hashes[i]!)) fresh[hashes[i]!] = block;
     });
-    const folder = this.folder(filePath);
     await this.options.fs.mkdir(folder, { recursive: true });
     // Describe the blocks against the newest snapshot's base while that stays short; else start a new base.
     let base = newest?.base;
@@ -309,6 +314,55 @@ export class SnapshotStore {
     index.entries = index.entries.filter((entry) => keep.has(entry.snapshotId));
     await this.commit(filePath, index, thinned > 0, before);
     return publicEntry(record);
+  }
+
+  /**
+   * Which of `hashes` the live packs of `index` really hold: each pack holding one of them is
+   * checked to exist, read and hold blocks that hash to their names (a pack already checked and
+   * unchanged since, by size and mtime, is not read again). A pack that is gone is dropped from
+   * the index, so its blocks are stored again; a damaged or unreadable one stays listed (its
+   * readable blocks may still serve older snapshots), but what it cannot give is stored again.
+   */
+  private async storedBlocks(folder: string, index: Index, hashes: readonly string[]): Promise<Set<string>> {
+    const wanted = new Set(hashes);
+    const stored = new Set<string>();
+    for (const [pack, held] of Object.entries(index.packs)) {
+      if (!held.some((hash) => wanted.has(hash) && !stored.has(hash))) continue;
+      const valid = await this.packBlocks(path.join(folder, `${pack}.pack.gz`));
+      if (valid === 'missing') {
+        delete index.packs[pack];
+        continue;
+      }
+      for (const hash of held) if (wanted.has(hash) && valid.has(hash)) stored.add(hash);
+    }
+    return stored;
+  }
+
+  /** The hashes of the blocks a pack file holds intact; `missing` when the file is gone; none when it cannot be read. */
+  private async packBlocks(file: string): Promise<Set<string> | 'missing'> {
+    let stamp: string;
+    try {
+      const stats = await this.options.fs.stat(file);
+      stamp = `${stats.size}:${stats.mtimeMs}`;
+    } catch (error) {
+      const code = errorCode(error);
+      return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : new Set();
+    }
+    const known = this.checkedPacks.get(file);
+    if (known?.stamp === stamp) return known.hashes;
+    let read: unknown;
+    try {
+      read = await this.gunzipJson(file);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+      // A file that could not be read now (locked) is not remembered as damaged.
+      if (code && !code.startsWith('Z_') && code !== 'ERR_BUFFER_TOO_LARGE') return new Set();
+    }
+    const pack = packSchema.safeParse(read);
+    const hashes = new Set(pack.success ? Object.entries(pack.data).flatMap(([hash, block]) => (blockHash(block) === hash ? [hash] : [])) : []);
+    this.checkedPacks.set(file, { stamp, hashes });
+    return hashes;
   }
 
   /**
@@ -402,19 +456,30 @@ export class SnapshotStore {
     const base = baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${snap.data.entry.base}.base.gz`)).catch(() => undefined));
     const hashes = base.success ? applyHashOps(base.data, snap.data.ops) : undefined;
     if (!hashes) throw damaged('the list of its paragraphs is missing or unreadable');
-    const packOf = new Map<string, string>();
-    for (const [pack, held] of Object.entries(index.packs)) for (const hash of held) packOf.set(hash, pack);
-    const needed = new Set(hashes.map((hash) => packOf.get(hash)));
-    if (needed.has(undefined)) throw damaged('a paragraph of it is missing');
+    // A block may be held by more than one pack (stored again after a pack was lost or damaged):
+    // the newest holder is read first, an older one when that one cannot give it.
+    const holders = new Map<string, string[]>();
+    for (const [pack, held] of Object.entries(index.packs).reverse()) for (const hash of held) holders.set(hash, [...(holders.get(hash) ?? []), pack]);
+    if (hashes.some((hash) => !holders.has(hash))) throw damaged('a paragraph of it is missing');
     const blocks = new Map<string, unknown>();
-    for (const pack of needed as Set<string>) {
-      const held = packSchema.safeParse(await this.gunzipJson(path.join(folder, `${pack}.pack.gz`)).catch(() => undefined));
-      if (!held.success) throw damaged('a part of it is missing or unreadable');
-      // A block that does not hash to its name was damaged on disk.
-      for (const [hash, block] of Object.entries(held.data)) if (blockHash(block) === hash) blocks.set(hash, block);
+    const tried = new Set<string>();
+    let unreadable = false;
+    for (const hash of hashes) {
+      for (const pack of holders.get(hash)!) {
+        if (blocks.has(hash)) break;
+        if (tried.has(pack)) continue;
+        tried.add(pack);
+        const held = packSchema.safeParse(await this.gunzipJson(path.join(folder, `${pack}.pack.gz`)).catch(() => undefined));
+        if (!held.success) {
+          unreadable = true;
+          continue;
+        }
+        // A block that does not hash to its name was damaged on disk.
+        for (const [name, block] of Object.entries(held.data)) if (blockHash(block) === name) blocks.set(name, block);
+      }
     }
     const content = hashes.map((hash) => blocks.get(hash));
-    if (content.some((block) => block === undefined)) throw damaged('a paragraph of it is missing');
+    if (content.some((block) => block === undefined)) throw damaged(unreadable ? 'a part of it is missing or unreadable' : 'a paragraph of it is missing');
     const file = { format: 'lectern.speech', version: 1, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
     try {
       return parseSpeechFile(JSON.stringify(file)).file;
