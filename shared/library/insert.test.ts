@@ -69,14 +69,54 @@ describe('insertEntry', () => {
     const before = numbered(insertEntry(target(), 3, entryAt(3)));
     expect(before.slice(2, 9)).toEqual(['· 开场白', '一、 甲部分', '· 【此处写……】', '（一） 甲之一', '二、 乙部分', '三、 统一思想', '· 正文甲']);
     const end = numbered(insertEntry(target(), 99, entryAt(1)));
-    expect(end.slice(-5)).toEqual(['1. 加强领导', '（1） 甲部分', '· 【此处写……】', '（2） 甲之一', '（3） 乙部分']);
+    // Under the last heading (level 3) the entry's top would be level 4, leaving its subsection no room: it goes at level 3.
+    expect(end.slice(-5)).toEqual(['1. 加强领导', '2. 甲部分', '· 【此处写……】', '（1） 甲之一', '3. 乙部分']);
   });
 
-  it('clamps levels to 1–4: a subsection pushed past level 4 stays at level 4', () => {
-    const doc = insertEntry(target(), 99, entryAt(1));
-    const levels = docFromJSON(doc).content.content.slice(-4).map((block) => block.attrs.level);
-    // The last heading is level 3, so the entry's top goes to 4 and its level-2 subsection is clamped to 4.
-    expect(levels).toEqual([4, 0, 4, 4]);
+  it('keeps the entry’s hierarchy within levels 1–4: its top goes no deeper than its deepest heading allows', () => {
+    const levelsOf = (doc: NodeJSON, n: number) => docFromJSON(doc).content.content.slice(-n).map((block) => block.attrs.level);
+    // The last heading is level 3: the entry's top would go to 4, so it goes to 3 and its subsection to 4.
+    expect(levelsOf(insertEntry(target(), 99, entryAt(1)), 4)).toEqual([3, 0, 4, 3]);
+    // An entry of levels 1, 2, 3 inside a level-3 section's body: 2, 3, 4, never all 4.
+    const deep = { doc: docOf([1, '甲'], [2, '甲之一'], [3, '甲之一之一']).toJSON() as NodeJSON };
+    const body = docOf(['title', '讲话'], [1, '一'], [2, '二'], [3, '三'], [0, '正文']).toJSON() as NodeJSON;
+    expect(levelsOf(insertEntry(body, 5, deep), 3)).toEqual([2, 3, 4]);
+    // Four levels deep: at level 1 wherever it goes.
+    const deepest = { doc: docOf([1, '甲'], [2, '乙'], [3, '丙'], [4, '丁']).toJSON() as NodeJSON };
+    expect(levelsOf(insertEntry(body, 5, deepest), 4)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('brings only the sections of a whole speech into a document with text: not its opening or closing paragraphs', () => {
+    const whole = {
+      doc: docOf(
+        ['title', '在XX会议上的讲话'],
+        ['salutation', '同志们：'],
+        [0, '今天召开这次会议，主要任务是……'],
+        [0, '下面，我讲几点意见。'],
+        [1, '甲部分'],
+        [0, '【此处写……】'],
+        [1, '乙部分'],
+        [0, '乙的正文。'],
+        [0, '同志们，让我们……'],
+        [0, '谢谢大家！'],
+      ).toJSON() as NodeJSON,
+    };
+    expect(numbered(insertEntry(target(), 7, whole)).slice(5, 13)).toEqual([
+      '（一） 充分认识意义',
+      '（二） 清醒认识问题',
+      '二、 甲部分',
+      '· 【此处写……】',
+      '三、 乙部分',
+      '· 乙的正文。',
+      '四、 突出重点',
+      '1. 加强领导',
+    ]);
+    // Into a document with no text yet, all of it (but the title lines) goes in.
+    const blank = docOf(['title', ''], [0, '']).toJSON() as NodeJSON;
+    expect(numbered(insertEntry(blank, 2, whole)).filter((row) => row.startsWith('·') && row !== '· ')).toHaveLength(6);
+    // An entry without a title (a section) keeps its paragraphs.
+    const section = { doc: docOf([0, '引言。'], [1, '甲部分'], [0, '同志们，要……']).toJSON() as NodeJSON };
+    expect(numbered(insertEntry(target(), 99, section)).slice(-3)).toEqual(['· 引言。', '（1） 甲部分', '· 同志们，要……']);
   });
 
   it('honours an explicit placement: under or after the enclosing heading', () => {
@@ -86,9 +126,12 @@ describe('insertEntry', () => {
     expect(numbered(insertEntry(target(), 2, entryAt(2), 'after')).slice(2, 4)).toEqual(['一、 甲部分', '· 【此处写……】']);
   });
 
-  it('never inserts among the title and salutation, and leaves the entry’s own title and salutation out', () => {
+  it('never inserts among the title and salutation nor before the opening remarks, and leaves the entry’s own title and salutation out', () => {
     const result = numbered(insertEntry(target(), 0, entryAt(1)));
-    expect(result.slice(0, 4)).toEqual(['title 讲话', 'salutation 同志们：', '一、 甲部分', '· 【此处写……】']);
+    expect(result.slice(0, 5)).toEqual(['title 讲话', 'salutation 同志们：', '· 开场白', '一、 甲部分', '· 【此处写……】']);
+    // No heading at all: at the end.
+    const plain = docOf(['title', '讲话'], ['salutation', '同志们：'], [0, '开场白'], [0, '再一段']).toJSON() as NodeJSON;
+    expect(numbered(insertEntry(plain, 1, entryAt(1))).slice(2, 5)).toEqual(['· 开场白', '· 再一段', '一、 甲部分']);
     expect(result.filter((row) => row.startsWith('title') || row.startsWith('salutation'))).toHaveLength(2);
   });
 
@@ -147,10 +190,12 @@ describe('insertEntryAtCursor', () => {
     expect(numbered(tr.doc.toJSON() as NodeJSON)).toEqual(['title 讲话', '一、 统一思想', '二、 甲部分', '· 【此处写……】', '（一） 甲之一', '三、 乙部分', '四、 突出重点']);
   });
 
-  it('inserts after the title and salutation when the cursor is in them', () => {
-    const tr = stateAt(target(), 0, 1).tr;
-    insertEntryAtCursor(tr, entryAt(2).doc);
-    expect(numbered(tr.doc.toJSON() as NodeJSON).slice(0, 4)).toEqual(['title 讲话', 'salutation 同志们：', '一、 甲部分', '· 【此处写……】']);
+  it('inserts after the opening remarks, before the first heading, when the cursor is in the title or salutation', () => {
+    for (const block of [0, 1]) {
+      const tr = stateAt(target(), block, 1).tr;
+      insertEntryAtCursor(tr, entryAt(2).doc);
+      expect(numbered(tr.doc.toJSON() as NodeJSON).slice(0, 6)).toEqual(['title 讲话', 'salutation 同志们：', '· 开场白', '一、 甲部分', '· 【此处写……】', '（一） 甲之一']);
+    }
   });
 
   it('changes nothing for an entry with nothing to insert or content the schema refuses', () => {

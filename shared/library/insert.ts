@@ -37,6 +37,32 @@ function jsonLevel(block: NodeJSON): number {
   return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL ? level : 0;
 }
 
+function jsonText(block: NodeJSON): string {
+  return (block.content ?? []).map((child) => (typeof child.text === 'string' ? child.text : jsonText(child))).join('');
+}
+
+/** A closing paragraph of a speech: an address to the audience (同志们，… / 各位代表，…) or a thank-you. */
+const CLOSING = /^\s*(同志们|各位|朋友们|女士们|先生们|老师们|同学们)|^\s*谢谢|谢谢大家|谢谢各位/;
+
+/**
+ * The blocks of an entry to insert. A whole speech (an entry with a title) going into a document
+ * that has text of its own brings its sections only: its title, bylines and salutation, its
+ * opening paragraphs (before its first heading) and its closing paragraphs (after its last
+ * section, addressing the audience or thanking it) belong to a speech of their own. Otherwise only
+ * the title, bylines and salutation are left out.
+ */
+function entryBlocks(doc: PMNode, entryDoc: NodeJSON): NodeJSON[] {
+  const all = entryDoc.content ?? [];
+  const source = all.filter((block) => !FRONT_MATTER.has(block.type));
+  const whole = all.some((block) => block.type === 'title');
+  if (!whole || doc.textContent.trim() === '') return source;
+  const first = source.findIndex((block) => jsonLevel(block) > 0);
+  if (first < 0) return source;
+  let end = source.length;
+  while (end > first && !jsonLevel(source[end - 1]!) && CLOSING.test(jsonText(source[end - 1]!))) end--;
+  return source.slice(first, end);
+}
+
 /** The number of title, byline and salutation blocks at the start of `doc`: nothing is inserted among them. */
 function frontMatterLength(doc: PMNode): number {
   let n = 0;
@@ -45,14 +71,21 @@ function frontMatterLength(doc: PMNode): number {
 }
 
 /**
- * The entry's blocks fitted for insertion before block `at` of `doc` (clamped to after the title,
- * byline and salutation lines at the start, and to the end). The level the entry's top headings
- * take is decided by `placement`; the entry's own title, bylines and salutation are left out (they
- * belong to a speech of their own).
+ * The entry's blocks fitted for insertion before block `at` of `doc` (clamped to the end). An `at`
+ * among the title, byline and salutation lines at the start moves past them and past the
+ * speech's opening paragraphs, to before its first heading (or to the end when it has none), so
+ * the opening remarks stay the opening. The level the entry's top headings take is decided by
+ * `placement`, lowered when needed so that the entry's deepest heading still fits in levels 1–4
+ * (its hierarchy is kept); the entry's own title, bylines and salutation are left out, and so are
+ * a whole speech's opening and closing paragraphs (see `entryBlocks`).
  */
 export function fitEntry(doc: PMNode, at: number, entryDoc: NodeJSON, placement: Placement = 'auto'): FittedEntry {
   const front = frontMatterLength(doc);
-  const index = Number.isFinite(at) ? Math.min(Math.max(Math.trunc(at), front), doc.childCount) : doc.childCount;
+  let index = Number.isFinite(at) ? Math.min(Math.max(Math.trunc(at), 0), doc.childCount) : doc.childCount;
+  if (index < front) {
+    index = front;
+    while (index < doc.childCount && !headingLevel(doc.child(index))) index++;
+  }
   let enclosing = 0;
   for (let i = index - 1; i >= 0 && !enclosing; i--) enclosing = headingLevel(doc.child(i));
   const following = index < doc.childCount ? headingLevel(doc.child(index)) : 0;
@@ -60,9 +93,10 @@ export function fitEntry(doc: PMNode, at: number, entryDoc: NodeJSON, placement:
   if (placement === 'under') top = enclosing + 1;
   else if (placement === 'after') top = Math.max(enclosing, 1);
   else top = following || enclosing + 1;
-  top = Math.min(top, MAX_HEADING_LEVEL);
-  const source = (entryDoc.content ?? []).filter((block) => !FRONT_MATTER.has(block.type));
+  const source = entryBlocks(doc, entryDoc);
   const levels = source.map(jsonLevel).filter(Boolean);
+  const depth = levels.length ? Math.max(...levels) - Math.min(...levels) : 0;
+  top = Math.max(1, Math.min(top, MAX_HEADING_LEVEL - depth));
   const shift = levels.length ? top - Math.min(...levels) : 0;
   const blocks = source.map((block) => {
     const level = jsonLevel(block);
@@ -90,7 +124,8 @@ export function insertEntry(doc: NodeJSON, at: number, entry: Pick<LibraryEntry,
 /**
  * Inserts `entryDoc` at the cursor of `tr` (the editor's "insert at cursor"), as one step that one
  * undo removes: after the block holding the cursor, or in place of it when it is an empty
- * paragraph; never among the title, byline and salutation lines at the start. Headings are fitted
+ * paragraph; from the title, byline and salutation lines at the start, before the first heading
+ * (after the opening remarks). Headings are fitted
  * as `fitEntry` says. The cursor ends at the start of the inserted blocks. Answers the inserted
  * range of positions, or undefined (and `tr` untouched) when the entry has nothing to insert or
  * is not valid content.
@@ -100,7 +135,9 @@ export function insertEntryAtCursor(tr: Transaction, entryDoc: NodeJSON, placeme
   const index = blockIndexAt(doc, tr.selection.from);
   const current = doc.child(index);
   const replaceCurrent = current.type.name === 'paragraph' && current.content.size === 0;
-  const fitted = fitEntry(doc, index + 1, entryDoc, placement);
+  // The cursor in the title, byline or salutation: `fitEntry` moves on past the opening remarks.
+  const inFront = index < frontMatterLength(doc);
+  const fitted = fitEntry(doc, inFront ? index : index + 1, entryDoc, placement);
   if (!fitted.blocks.length) return undefined;
   let content: Fragment;
   try {
