@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { buildOutline, flattenOutline } from '../document/outline';
 import { headingLevel } from '../document/numbering';
+import { skippedLevels } from '../document/sections';
 import { runInLeadLength } from '../document/run-in';
 import { enumerationMarker } from '../document/enumeration';
 import { documentPlaceholders } from '../placeholders/scan';
@@ -75,6 +76,10 @@ describe('built-in templates', () => {
         }
       }
     }
+  });
+
+  it('never skip a heading level (no 1. straight under 一、)', () => {
+    for (const { name, doc } of parsed) expect(skippedLevels(blocks(doc).map(headingLevel)), name).toBe(0);
   });
 
   it('leave blanks of every kind a writer fills: X市, XX同志, ×××, 【数据】, ____ and prompts', () => {
