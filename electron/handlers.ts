@@ -11,6 +11,9 @@ import type { Services } from './services/index';
 import { speechFromEntry } from '../shared/library/insert';
 import { SnapshotError } from './services/snapshots';
 
+/** The name of the snapshot that keeps a version of a file someone else wrote (see `createHandlers`). */
+export const EXTERNAL_SNAPSHOT_NAME = '外部修改';
+
 /**
  * A window closed. `remove` (close-guard's `backupsOnClose`: it was clean, or the user chose
  * 不保存, or the renderer saved and closed it): its documents are forgotten and their backups
@@ -55,7 +58,9 @@ export function rendererGone(services: Pick<Services, 'documents' | 'recovery'>,
  *
  * Never losing work: a save removes the document's backup and (unless it was an autosave) keeps
  * a version snapshot of what was saved; a snapshot that cannot be stored never fails the save. A
- * save that fails or meets a conflict backs the document up at once.
+ * save that fails or meets a conflict backs the document up at once. A version of the file
+ * someone else wrote is kept as a snapshot (外部修改) when a reload reads it or a forced save
+ * would overwrite it unread.
  * Closing a document is the user's deliberate choice (saved, or "don't save"): its backup goes.
  */
 export function createHandlers(services: Services): Handlers {
@@ -77,13 +82,17 @@ export function createHandlers(services: Services): Handlers {
     const name = documents.nameOf(docId);
     if (name !== undefined) await recovery.backup({ docId, name, path: documents.pathOf(docId), base: documents.watch.fingerprint(docId), file }).catch(() => undefined);
   };
+  // Someone else's version of a file, read by a reload (the conflict dialog's compare, 重新载入)
+  // or about to be overwritten by a forced "keep mine" save: kept as a named snapshot first, so
+  // it can be restored from History. Named: thinning never removes it.
+  const keepTheirs = (filePath: string, theirs: SpeechFile) => snapshots.add(filePath, theirs, { kind: 'named', name: EXTERNAL_SNAPSHOT_NAME });
   const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
   return {
     newDocument: async () => documents.newDocument(),
     openDocument: async (_request, { windowId }) => recentChanged(await documents.open(windowId)),
     openRecent: async ({ recentId }) => recentChanged(await documents.openRecent(recentId)),
     saveDocument: async ({ docId, file, force, autosave }, { windowId }) => {
-      const result = recentChanged(await documents.save(windowId, docId, file, { force }));
+      const result = recentChanged(await documents.save(windowId, docId, file, { force, keepTheirs }));
       if (result.status === 'saved') await afterSave(docId, file, !autosave);
       else if (result.status === 'failed' || result.status === 'conflict') await afterUnsaved(docId, file);
       return result;
@@ -143,7 +152,7 @@ export function createHandlers(services: Services): Handlers {
       return { ok: true };
     },
     checkExternal: async ({ docId }) => ({ state: await documents.checkExternal(docId) }),
-    reloadDocument: async ({ docId }) => documents.reload(docId),
+    reloadDocument: async ({ docId }) => documents.reload(docId, { keepTheirs }),
     listSnapshots: async ({ docId }) => {
       const file = documents.pathOf(docId);
       return { entries: file ? await snapshots.list(file) : [] };

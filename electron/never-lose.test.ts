@@ -301,6 +301,36 @@ describe('external changes', () => {
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'unchanged' });
   });
 
+  it('keeps the version someone else wrote as a snapshot (外部修改) when a reload reads it or a forced save overwrites it', async () => {
+    const handlers = start();
+    const docId = await openFile(handlers, '共享.speech', '我的');
+    const externals = async () => (await handlers.listSnapshots({ docId }, ctx)).entries.filter((entry) => entry.name === '外部修改');
+    // Reading the file as it is (nothing changed) keeps nothing.
+    await handlers.reloadDocument({ docId }, ctx);
+    expect(await externals()).toEqual([]);
+    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('同事改的')));
+    expect(await handlers.saveDocument({ docId, file: speech('我改的') }, ctx)).toMatchObject({ status: 'conflict' });
+    // The conflict dialog reads theirs to compare: it becomes the base, and is kept first.
+    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'opened', file: speech('同事改的') });
+    const [kept] = await externals();
+    expect(kept).toMatchObject({ kind: 'named', name: '外部修改' });
+    // Keep mine: the save overwrites theirs, which History still restores.
+    expect(await handlers.saveDocument({ docId, file: speech('我改的') }, ctx)).toMatchObject({ status: 'saved' });
+    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(speech('我改的').doc);
+    expect(await handlers.readSnapshot({ docId, snapshotId: kept!.snapshotId }, ctx)).toMatchObject({ status: 'found', file: { doc: speech('同事改的').doc } });
+    // Reading it again after our own save keeps nothing more.
+    await handlers.reloadDocument({ docId }, ctx);
+    expect(await externals()).toHaveLength(1);
+    // A forced save over a version never read keeps that version too.
+    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('第三个人改的')));
+    expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加') }, ctx)).toMatchObject({ status: 'conflict' });
+    expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加'), force: true }, ctx)).toMatchObject({ status: 'saved' });
+    const both = await externals();
+    expect(both).toHaveLength(2);
+    const docs = await Promise.all(both.map(async (entry) => JSON.stringify(((await handlers.readSnapshot({ docId, snapshotId: entry.snapshotId }, ctx)) as { file: SpeechFile }).file.doc)));
+    expect(docs.sort()).toEqual([JSON.stringify(speech('同事改的').doc), JSON.stringify(speech('第三个人改的').doc)].sort());
+  });
+
   it('a file deleted meanwhile is reported, and saving writes it again', async () => {
     const handlers = start();
     const docId = await openFile(handlers, '删.speech', '我的');

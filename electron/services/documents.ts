@@ -18,7 +18,7 @@ import { salvageSpeechFile } from '../../shared/document/salvage';
 import type { Failure, OpenResult, SaveResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
-import { FileWatch, fingerprintOf, type ExternalState, type Fingerprint } from './file-watch';
+import { FileWatch, fingerprintOf, sha256, type ExternalState, type Fingerprint } from './file-watch';
 import type { RecentFiles } from './recent';
 import type { Dialogs, FileFilter } from './types';
 
@@ -94,7 +94,16 @@ export interface DocumentServiceOptions {
 export interface SaveOptions {
   /** Save even though the file changed on disk since it was opened or last saved (the user chose "keep mine"). */
   force?: boolean;
+  /** Given a version of the file someone else wrote (see `KeepTheirs`) before a forced save overwrites it. */
+  keepTheirs?: KeepTheirs;
 }
+
+/**
+ * Keeps a version of a document's file that differs from the one the app last opened, saved or
+ * reloaded (someone else's), before it becomes the base or is overwritten: the handlers store it
+ * as a snapshot, so it can be restored from History. Its failure never fails the reload or save.
+ */
+export type KeepTheirs = (filePath: string, theirs: SpeechFile) => Promise<unknown>;
 
 /**
  * The open documents of the app, by opaque id, and their files. Opening never writes to the file
@@ -201,11 +210,11 @@ export class DocumentService {
    * the document keeps its id. A file that is gone or broken answers `failed` and leaves what
    * was remembered as it was, so a later save still reports the conflict.
    */
-  async reload(docId: string): Promise<OpenResult> {
-    return this.serial(docId, () => this.reloadNow(docId));
+  async reload(docId: string, options: { keepTheirs?: KeepTheirs } = {}): Promise<OpenResult> {
+    return this.serial(docId, () => this.reloadNow(docId, options.keepTheirs));
   }
 
-  private async reloadNow(docId: string): Promise<OpenResult> {
+  private async reloadNow(docId: string, keepTheirs?: KeepTheirs): Promise<OpenResult> {
     const doc = this.documents.get(docId);
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
     if (!doc.path) return { status: 'failed', error: { code: 'untitled', message: 'The document has no file to reload.' } };
@@ -213,6 +222,8 @@ export class DocumentService {
     if (!read.ok) return { status: 'failed', error: read.error };
     const parsed = parseOrFailure(read.bytes, path.basename(doc.path));
     if (!parsed.ok) return { status: 'failed', error: parsed.error };
+    // Someone else's version, about to become the base a later "keep mine" save overwrites: kept first.
+    if (keepTheirs && this.watch.fingerprint(docId)?.sha256 !== sha256(read.bytes)) await keepTheirs(doc.path, parsed.file).catch(() => undefined);
     this.watch.remember(docId, doc.path, fingerprintOf(read.bytes, read.mtimeMs));
     return { status: 'opened', docId, name: doc.name, file: parsed.file };
   }
@@ -282,6 +293,7 @@ export class DocumentService {
       const now = this.documents.get(docId);
       if (!now?.path) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       if (!options.force && (await this.watch.check(docId, { deep: true })) === 'changed') return { status: 'conflict', docId, name: now.name };
+      if (options.force && options.keepTheirs) await this.keepIfTheirs(docId, now.path, options.keepTheirs);
       return this.write(docId, now.path, file);
     });
   }
@@ -303,6 +315,17 @@ export class DocumentService {
       if (!this.documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       return this.write(docId, target, file);
     });
+  }
+
+  /**
+   * Before a forced save: the file as it is on disk, when it reads, validates and differs from
+   * what was last opened, saved or reloaded, is given to `keepTheirs`. Never fails the save.
+   */
+  private async keepIfTheirs(docId: string, file: string, keepTheirs: KeepTheirs): Promise<void> {
+    const read = await this.readBytes(file);
+    if (!read.ok || this.watch.fingerprint(docId)?.sha256 === sha256(read.bytes)) return;
+    const parsed = parseOrFailure(read.bytes, path.basename(file));
+    if (parsed.ok) await keepTheirs(file, parsed.file).catch(() => undefined);
   }
 
   /** Forgets a document the renderer no longer shows; its file is not touched. */
