@@ -105,6 +105,22 @@ describe('extractOutline', () => {
     expect(docFromJSON(outline).child(1).textContent).toBe(`一是要牢记“发展是第一要务。”${OUTLINE_PROMPT}`);
   });
 
+  it('keeps a body paragraph that starts with a typed number as its own point, never swallowed by the point before', () => {
+    const doc = docOf(
+      [1, '突出工作重点'],
+      [2, '抓好项目建设。正文。', 'runIn'],
+      [0, '（一）加强领导。要把……'],
+      [0, '1.抓好项目。确保……'],
+      [0, '这是正文，增长1.5倍。'],
+    );
+    expect(rows(extractOutline(doc))).toEqual([
+      '1 突出工作重点',
+      `2r 抓好项目建设。${OUTLINE_PROMPT}`,
+      `0 （一）加强领导。${OUTLINE_PROMPT}`,
+      `0 1.抓好项目。${OUTLINE_PROMPT}`,
+    ]);
+  });
+
   it('answers a valid document for an empty range, a range out of bounds, and a document of empty paragraphs', () => {
     const doc = speech();
     expect(rows(extractOutline(doc, { start: 3, end: 3 }))).toEqual([`0 ${OUTLINE_PROMPT}`]);

@@ -19,6 +19,12 @@ export const OUTLINE_PROMPT = '【此处写……】';
 /** The openings of a paragraph that turns to the audience, which never continues the point before it. */
 const ADDRESS = /^(同志们|各位|朋友们|女士们|老师们|同学们)/;
 
+/**
+ * A body paragraph that starts with a number typed by hand, as a heading's label would read
+ * (（一）加强领导。… / 一、… / 1.抓好项目。… / （1）…): a point of its own, never the body of the one before.
+ */
+const TYPED_NUMBER = /^\s*(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|（[0-9０-９]+）|[0-9０-９]+[.．、](?![0-9０-９]))/;
+
 /** A run of top-level blocks, by index: [start, end). */
 export interface BlockRange {
   start: number;
@@ -75,7 +81,8 @@ function leadWithPrompt(block: PMNode): NodeJSON[] {
 
 /**
  * The outline of `doc`, or of the blocks in `range`: titles, bylines and salutations as they are;
- * own-line headings as they are; a run-in heading or an enumerated point as its lead sentence and
+ * own-line headings as they are; a run-in heading, an enumerated point or a body paragraph that
+ * starts with a typed number (（一）…, 1.…) as its lead sentence and
  * the prompt (its body and the body paragraphs that continue it are dropped, up to one that turns
  * to the audience, 同志们，…); every other run of body paragraphs as one prompt paragraph. Heading levels are kept, so numbering is unchanged.
  */
@@ -103,7 +110,7 @@ export function extractOutline(doc: PMNode, range?: BlockRange): NodeJSON {
       flush();
       blocks.push({ type: 'paragraph', attrs: { level, runIn: false }, ...contentOf(block) });
       carriesPrompt = false;
-    } else if (level || enumerationMarker(block.textContent)) {
+    } else if (level || enumerationMarker(block.textContent) || TYPED_NUMBER.test(block.textContent)) {
       flush();
       blocks.push({ type: 'paragraph', attrs: { level, runIn: Boolean(level) }, content: leadWithPrompt(block) });
       carriesPrompt = true;
