@@ -1,10 +1,11 @@
 /**
  * The History panel (issue 8): the version snapshots of the document's file, newest first, with
  * time, name (named ones: 送审稿, 定稿…) and size; view one, compare it with the current text,
- * restore it as the current text (the app applies it as one undoable step), delete it, and keep
- * the current text as a named version.
+ * restore it as the current text (the app applies it as one undoable step), delete it (after a
+ * confirmation: a deleted version cannot be recovered), and keep the current text as a named
+ * version.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comparedBlocks } from '../../shared/document/compare';
 import type { SpeechFile } from '../../shared/document/file-format';
@@ -40,6 +41,8 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   const [opened, setOpened] = useState<Opened | undefined>();
   const [naming, setNaming] = useState<string | undefined>();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>();
+  /** The snapshot whose deletion waits for a confirmation. */
+  const [confirming, setConfirming] = useState<string | undefined>();
 
   const reload = useCallback(async () => {
     if (!docId || !hasFile) return setEntries([]);
@@ -68,9 +71,16 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     else setMessage({ text: t('neverLose.history.loadFailed', { message: result.error.message }), error: true });
   };
   const remove = async (entry: SnapshotEntry) => {
+    setConfirming(undefined);
     if (!docId) return;
-    await api.deleteSnapshot({ docId, snapshotId: entry.snapshotId });
-    if (opened?.entry.snapshotId === entry.snapshotId) setOpened(undefined);
+    const deleted = await api.deleteSnapshot({ docId, snapshotId: entry.snapshotId }).then(
+      (result) => result.deleted,
+      () => false,
+    );
+    if (deleted) {
+      if (opened?.entry.snapshotId === entry.snapshotId) setOpened(undefined);
+      setMessage({ text: t('neverLose.history.removed', { name: label(entry) }) });
+    } else setMessage({ text: t('neverLose.history.removeFailed', { name: label(entry) }), error: true });
     await reload();
   };
   const keep = async (name: string) => {
@@ -84,8 +94,13 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     } else setMessage({ text: t('neverLose.history.failed', { message: result.error.message }), error: true });
   };
 
-  const label = (entry: SnapshotEntry) => entry.name ?? t('neverLose.history.auto');
-  const now = current();
+  function label(entry: SnapshotEntry) {
+    return entry.name ?? t('neverLose.history.auto');
+  }
+  // The current text, read once per opened comparison and after each save (not on every render:
+  // reading it is not free, and a new document each time would make the comparison run again).
+  // `current` is left out of the dependencies on purpose: the app passes a new function on every render.
+  const now = useMemo(() => (opened?.mode === 'compare' ? current() : undefined), [opened, revision]);
   return (
     <aside className="history-panel" aria-label={t('neverLose.history.title')} data-testid="history">
       <header>
@@ -162,20 +177,32 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                   <span className="history-name">{label(entry)}</span> <span className="history-meta">{formatTime(entry.savedAt, i18n.language)}</span>
                 </div>
                 <div className="history-meta">{t('neverLose.history.size', { count: entry.characters, kb: (entry.size / 1024).toFixed(1) })}</div>
-                <div className="history-actions">
-                  <button type="button" onClick={() => void open(entry, 'view')}>
-                    {t('neverLose.history.view')}
-                  </button>
-                  <button type="button" onClick={() => void open(entry, 'compare')}>
-                    {t('neverLose.history.compare')}
-                  </button>
-                  <button type="button" title={t('neverLose.history.restoreHint')} onClick={() => void restore(entry)}>
-                    {t('neverLose.history.restore')}
-                  </button>
-                  <button type="button" onClick={() => void remove(entry)}>
-                    {t('neverLose.history.remove')}
-                  </button>
-                </div>
+                {confirming === entry.snapshotId ? (
+                  <div className="history-actions" role="alert">
+                    <span>{t('neverLose.history.removeConfirm', { name: label(entry), time: formatTime(entry.savedAt, i18n.language) })}</span>
+                    <button type="button" onClick={() => void remove(entry)}>
+                      {t('neverLose.history.remove')}
+                    </button>
+                    <button type="button" autoFocus onClick={() => setConfirming(undefined)}>
+                      {t('neverLose.history.cancel')}
+                    </button>
+                  </div>
+                ) : (
+                  <div className="history-actions">
+                    <button type="button" onClick={() => void open(entry, 'view')}>
+                      {t('neverLose.history.view')}
+                    </button>
+                    <button type="button" onClick={() => void open(entry, 'compare')}>
+                      {t('neverLose.history.compare')}
+                    </button>
+                    <button type="button" title={t('neverLose.history.restoreHint')} onClick={() => void restore(entry)}>
+                      {t('neverLose.history.restore')}
+                    </button>
+                    <button type="button" onClick={() => setConfirming(entry.snapshotId)}>
+                      {t('neverLose.history.remove')}
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ol>

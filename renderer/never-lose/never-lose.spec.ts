@@ -239,9 +239,18 @@ describe('HistoryPanel', () => {
     await render(panel(api, { onRestore }));
     await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '恢复为当前文本')[1]!.click());
     expect(onRestore).toHaveBeenCalledWith(speech('旧的正文'), auto);
+    // Deleting asks first; cancel keeps the version.
     await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+    expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([]);
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('删除后无法找回版本“送审稿”');
+    await click('取消');
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([]);
+    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+    await act(async () => (container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
     expect(api.calls).toContain('delete s2');
     expect(container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(1);
+    expect(container.querySelector('[data-testid="history-message"]')?.textContent).toBe('已删除版本“送审稿”。');
     await click('保留当前版本…');
     const input = container.querySelector('input')!;
     expect([...container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual(['送审稿', '定稿', '征求意见稿', '修改稿']);
@@ -253,6 +262,38 @@ describe('HistoryPanel', () => {
     expect(api.calls).toContain('add 定稿');
     expect(text()).toContain('已保留版本“定稿”。');
     expect(container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2);
+  });
+
+  it('reports a delete that failed, and keeps the version listed', async () => {
+    for (const failure of [async () => ({ deleted: false }), async () => Promise.reject(new Error('EACCES'))]) {
+      const api = { ...fakeApi(), deleteSnapshot: vi.fn(failure) };
+      await render(panel(api));
+      await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+      await act(async () => (container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
+      expect(api.deleteSnapshot).toHaveBeenCalledTimes(1);
+      const message = container.querySelector('[data-testid="history-message"]');
+      expect(message?.textContent).toBe('无法删除版本“送审稿”：它可能已不存在，或历史版本无法写入。');
+      expect(message?.className).toContain('error');
+      expect(container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2);
+      act(() => root.unmount());
+      root = createRoot(container);
+    }
+  });
+
+  it('reads the current text once per opened comparison and after each save, not on every render', async () => {
+    const api = fakeApi();
+    const current = vi.fn(() => speech('新的正文'));
+    await render(panel(api, { current }));
+    expect(current).not.toHaveBeenCalled();
+    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '与当前比较')[1]!.click());
+    expect(current).toHaveBeenCalledTimes(1);
+    // The app renders again (typing, a status change): the same text is compared, not read again.
+    for (let i = 0; i < 3; i++) await render(panel(api, { current }));
+    expect(current).toHaveBeenCalledTimes(1);
+    expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
+    // A save: read again.
+    await render(panel(api, { current, revision: 1 }));
+    expect(current).toHaveBeenCalledTimes(2);
   });
 
   it('has nothing to show for an untitled document', async () => {
