@@ -48,7 +48,16 @@ describe('library properties', () => {
         // The target's blocks, untouched, around the inserted ones.
         expect([...blocks.slice(0, fitted.at), ...blocks.slice(fitted.at + fitted.blocks.length)]).toEqual(json.content);
         const inserted = levels({ type: 'doc', content: blocks.slice(fitted.at, fitted.at + fitted.blocks.length) });
-        const source = levels({ type: 'doc', content: entryJson.content!.filter((b) => b.type === 'paragraph') });
+        const paragraphs = entryJson.content!.filter((b) => b.type === 'paragraph');
+        // A whole speech (it has a title) going into a document with text brings its sections only:
+        // from its first heading, without closing paragraphs after its last one.
+        const whole = entryJson.content!.some((b) => b.type === 'title') && target.textContent.trim() !== '';
+        const first = whole ? Math.max(0, levels({ type: 'doc', content: paragraphs }).findIndex((level) => level > 0)) : 0;
+        const kept = paragraphs.slice(first, first + fitted.blocks.length);
+        if (!whole) expect(kept).toHaveLength(paragraphs.length);
+        expect(levels({ type: 'doc', content: paragraphs.slice(first + fitted.blocks.length) }).every((level) => level === 0)).toBe(true);
+        expect(fitted.blocks.map((b) => JSON.stringify(b.content ?? []))).toEqual(kept.map((b) => JSON.stringify(b.content ?? [])));
+        const source = levels({ type: 'doc', content: kept });
         expect(inserted.every((level, i) => (source[i] ? level >= 1 && level <= 4 : level === 0))).toBe(true);
         // Shifted headings keep their order: a deeper heading never comes out shallower than one before it was above it.
         for (let i = 0; i < source.length; i++) for (let j = 0; j < source.length; j++) if (source[i]! && source[j]! && source[i]! < source[j]!) expect(inserted[i]!).toBeLessThanOrEqual(inserted[j]!);
