@@ -49,7 +49,11 @@ describe('inserting a library entry', () => {
     insertLibraryEntry(editor, template('builtin-closing'));
     expect(rows(editor).filter((r) => r[0] === 'title')).toHaveLength(1);
     expect(rows(editor).filter((r) => r[0] === 'salutation')).toHaveLength(1);
-    expect(rows(editor)[2]![3]).toMatch(/^XX会议在大家的共同努力下/);
+    // The speech's own opening stays where it is; the template's sections follow it, without the
+    // template's opening remarks.
+    expect(rows(editor)[2]![3]).toBe('开场');
+    expect(rows(editor)[3]![1]).toBe(1);
+    expect(rows(editor).some((r) => /^XX会议在大家的共同努力下/.test(r[3]))).toBe(false);
     const before = editor.getJSON();
     expect(insertLibraryEntry(editor, { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '只有标题' }] }] })).toBe(false);
     expect(editor.getJSON()).toEqual(before);
