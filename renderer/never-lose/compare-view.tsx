@@ -1,11 +1,12 @@
 /**
  * A comparison of two versions of a speech (shared/document/compare.ts), older side first:
- * added paragraphs and characters in green, deleted ones struck through in red, long runs of
- * unchanged paragraphs folded. Used by recovery, external changes and the History panel.
+ * added paragraphs and characters in green, deleted ones struck through in red, a change of
+ * level, run-in or formatting named after the text, long runs of unchanged paragraphs folded.
+ * Used by recovery, external changes and the History panel.
  */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareDocs, type ComparedBlock, type CompareRow } from '../../shared/document/compare';
+import { compareDocs, formatChanged, type ComparedBlock, type CompareRow } from '../../shared/document/compare';
 import type { NodeJSON } from '../../shared/document/file-format';
 import './never-lose.css';
 
@@ -22,6 +23,24 @@ export interface CompareViewProps {
 }
 
 const blockClass = (block: ComparedBlock) => (block.type === 'title' || block.level > 0 ? 'compare-heading' : '');
+
+/** What changed besides the text of a changed block (level, run-in, formatting), as short notes. */
+function FormatNote({ before, after }: { before: ComparedBlock; after: ComparedBlock }): ReactNode {
+  const { t } = useTranslation();
+  const changed = formatChanged(before, after);
+  const levelName = (level: number) => (level === 0 ? t('neverLose.compare.body') : t('neverLose.compare.heading', { level }));
+  const notes = [
+    changed.level ? t('neverLose.compare.level', { before: levelName(before.level), after: levelName(after.level) }) : undefined,
+    changed.runIn ? t(after.runIn ? 'neverLose.compare.runInOn' : 'neverLose.compare.runInOff') : undefined,
+    changed.format ? t('neverLose.compare.format') : undefined,
+  ].filter((note): note is string => Boolean(note));
+  if (!notes.length) return null;
+  return (
+    <span className="compare-format" data-testid="compare-format">
+      {t('neverLose.compare.note', { notes: notes.join(t('neverLose.compare.noteSeparator')) })}
+    </span>
+  );
+}
 
 function Row({ row }: { row: CompareRow }): ReactNode {
   switch (row.kind) {
@@ -43,6 +62,7 @@ function Row({ row }: { row: CompareRow }): ReactNode {
       return (
         <p className={`compare-changed ${blockClass(row.after)}`} data-kind="changed">
           {row.parts.map((part, i) => (part.kind === 'added' ? <ins key={i}>{part.text}</ins> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>))}
+          <FormatNote before={row.before} after={row.after} />
         </p>
       );
   }

@@ -61,6 +61,21 @@ describe('CompareView', () => {
     expect([...container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['丙段']);
   });
 
+  it('names a change of level, run-in or formatting, and counts one alone as a change', async () => {
+    const doc = (...blocks: Parameters<typeof docOf>) => docOf(...blocks).toJSON();
+    await render(createElement(CompareView, { before: doc([1, '统一思想'], [2, '一要抓落实。要真抓实干。']), after: doc([2, '统一思想'], [2, '一要抓落实。要真抓实干。', 'runIn']) }));
+    expect(container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 2 段');
+    expect([...container.querySelectorAll('[data-testid="compare-format"]')].map((e) => e.textContent)).toEqual(['（级别：1级标题 → 2级标题）', '（改为连排）']);
+    const plain = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }] };
+    const marked = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }, { type: 'text', text: '检查' }] }] };
+    await render(createElement(CompareView, { before: plain, after: marked }));
+    expect(container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 1 段');
+    expect(container.querySelector('[data-testid="compare-format"]')?.textContent).toBe('（文字格式有改动）');
+    // Only the text changed: no note.
+    await render(createElement(CompareView, { before: doc([0, '要抓好项目建设。']), after: doc([0, '要全力抓好项目建设。']) }));
+    expect(container.querySelector('[data-testid="compare-format"]')).toBeNull();
+  });
+
   it('says so when the versions are the same, and folds long unchanged runs', async () => {
     await render(createElement(CompareView, { before: speech('甲').doc, after: speech('甲').doc }));
     expect(text()).toBe('两个版本相同。');

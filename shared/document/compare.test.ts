@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareBlocks, compareDocs, comparedBlocks, diffText, type ComparedBlock, type CompareRow } from './compare';
+import { MAX_COMPARE_CELLS, compareBlocks, compareDocs, comparedBlocks, diffText, formatChanged, sharedCharacterShare, type ComparedBlock, type CompareRow } from './compare';
 import { docOf, type BlockSpec } from './test-docs';
 
 const json = (...blocks: BlockSpec[]) => docOf(...blocks).toJSON();
@@ -9,12 +9,14 @@ const beforeOf = (rows: CompareRow[]) => rows.flatMap((row) => (row.kind === 'ad
 const afterOf = (rows: CompareRow[]) => rows.flatMap((row) => (row.kind === 'removed' ? [] : [row.after]));
 
 describe('comparedBlocks', () => {
-  it('reads kind, level and text, hard breaks as newlines', () => {
+  it('reads kind, level, run-in, formatting and text, hard breaks as newlines', () => {
     const doc = { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '上' }, { type: 'hardBreak' }, { type: 'text', text: '下' }] }, { type: 'paragraph', attrs: { level: 2, runIn: true } }] };
     expect(comparedBlocks(doc)).toEqual([
-      { type: 'title', level: 0, text: '上\n下' },
-      { type: 'paragraph', level: 2, text: '' },
+      { type: 'title', level: 0, runIn: false, format: '', text: '上\n下' },
+      { type: 'paragraph', level: 2, runIn: true, format: '', text: '' },
     ]);
+    const marked = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }] }] };
+    expect(comparedBlocks(marked)[0]).toMatchObject({ text: '做好X光', format: '2-4:[{"type":"notPlaceholder"}]' });
   });
 });
 
@@ -47,7 +49,49 @@ describe('compareDocs', () => {
 
   it('shows a heading moved to another level as changed, its text kept', () => {
     const result = compareDocs(json([1, '统一思想']), json([2, '统一思想']));
-    expect(result.rows).toEqual([{ kind: 'changed', before: { type: 'paragraph', level: 1, text: '统一思想' }, after: { type: 'paragraph', level: 2, text: '统一思想' }, parts: [{ kind: 'same', text: '统一思想' }] }]);
+    expect(result.rows).toEqual([
+      { kind: 'changed', before: { type: 'paragraph', level: 1, runIn: false, format: '', text: '统一思想' }, after: { type: 'paragraph', level: 2, runIn: false, format: '', text: '统一思想' }, parts: [{ kind: 'same', text: '统一思想' }] },
+    ]);
+  });
+
+  it('shows a run-in or formatting change alone as changed, saying what changed', () => {
+    const runIn = compareDocs(json([2, '一要抓落实。要真抓实干。']), json([2, '一要抓落实。要真抓实干。', 'runIn']));
+    expect(runIn).toMatchObject({ identical: false, changed: 1 });
+    const row = runIn.rows[0]!;
+    expect(row.kind === 'changed' && formatChanged(row.before, row.after)).toEqual({ level: false, runIn: true, format: false });
+    const plain = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }] };
+    const marked = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }, { type: 'text', text: '检查' }] }] };
+    const formatted = compareDocs(plain, marked);
+    expect(formatted).toMatchObject({ identical: false, changed: 1, added: 0, removed: 0 });
+    const changed = formatted.rows[0]!;
+    expect(changed.kind === 'changed' && [formatChanged(changed.before, changed.after), changed.parts]).toEqual([{ level: false, runIn: false, format: true }, [{ kind: 'same', text: '做好X光检查' }]]);
+    expect(compareDocs(marked, marked).identical).toBe(true);
+  });
+
+  it('bounds the work of comparing a long speech rewritten throughout (300 paragraphs of 600 characters)', () => {
+    // mulberry32: a seeded generator exact in doubles.
+    let seed = 11;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    };
+    const paragraph = (pool: number) => Array.from({ length: 600 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * pool))).join('');
+    const blocks = (pool: number): ComparedBlock[] => Array.from({ length: 300 }, () => ({ type: 'paragraph', level: 0, text: paragraph(pool) }));
+    // Prose rewritten throughout: the shared characters alone rule every pair out, no full difference is run.
+    const rewritten = compareBlocks(blocks(3000), blocks(3000));
+    expect(rewritten).toMatchObject({ removed: 300, added: 300, changed: 0, work: { diffs: 0, cells: 0 } });
+    // Texts over a few characters share them all: full differences run until the budget is spent, then the rest is removed + added.
+    const before = blocks(12);
+    const after = blocks(12);
+    const crowded = compareBlocks(before, after);
+    expect(crowded.work.cells).toBeLessThanOrEqual(MAX_COMPARE_CELLS);
+    expect(crowded.work.diffs).toBeLessThanOrEqual(Math.ceil(MAX_COMPARE_CELLS / (500 * 500)));
+    expect(crowded.added + crowded.changed).toBe(300);
+    expect(crowded.removed + crowded.changed).toBe(300);
+    expect(beforeOf(crowded.rows)).toEqual(before);
+    expect(afterOf(crowded.rows)).toEqual(after);
   });
 
   it('compares a 3,000-paragraph speech with one edit quickly', () => {
@@ -72,6 +116,29 @@ describe('compareDocs', () => {
           expect(row.parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(row.before.text);
           expect(row.parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(row.after.text);
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('sharedCharacterShare', () => {
+  it('counts shared characters with repeats, as a share of the longer text', () => {
+    expect(sharedCharacterShare('', '')).toBe(1);
+    expect(sharedCharacterShare('甲乙', '')).toBe(0);
+    expect(sharedCharacterShare('甲乙丙', '丙乙甲')).toBe(1);
+    expect(sharedCharacterShare('甲甲乙', '甲乙乙丁')).toBe(2 / 4);
+    expect(sharedCharacterShare('𠀀甲', '𠀁甲')).toBe(1 / 2);
+  });
+
+  it('is never below the share a character difference keeps, so it never rules out a pair the difference would make', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁', '𠀀'), maxLength: 30 }), fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁', '𠀀'), maxLength: 30 }), (a, b) => {
+        const longer = Math.max([...a].length, [...b].length);
+        const kept = diffText(a, b)
+          .filter((part) => part.kind === 'same')
+          .reduce((sum, part) => sum + [...part.text].length, 0);
+        expect(sharedCharacterShare(a, b)).toBeGreaterThanOrEqual(longer === 0 ? 1 : kept / longer);
       }),
       { numRuns: 500 },
     );
