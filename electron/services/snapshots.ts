@@ -292,8 +292,12 @@ export class SnapshotStore {
       await writeFileAtomic(path.join(folder, `${base}.base.gz`), await gzipAsync(JSON.stringify(hashes)), { fs: this.options.fs });
     }
     if (Object.keys(fresh).length) {
-      await writeFileAtomic(path.join(folder, `${snapshotId}.pack.gz`), await gzipAsync(JSON.stringify(fresh)), { fs: this.options.fs });
+      const packFile = path.join(folder, `${snapshotId}.pack.gz`);
+      await writeFileAtomic(packFile, await gzipAsync(JSON.stringify(fresh)), { fs: this.options.fs });
       index.packs[snapshotId] = Object.keys(fresh);
+      // Written and synced just now: known intact, so the next add need not read it back.
+      const written = await this.options.fs.stat(packFile).catch(() => undefined);
+      if (written) this.checkedPacks.set(packFile, { stamp: `${written.size}:${written.mtimeMs}`, hashes: new Set(Object.keys(fresh)) });
     }
     const name = options.kind === 'named' ? options.name?.trim().slice(0, MAX_SNAPSHOT_NAME) || undefined : undefined;
     const record: SnapshotRecord = {
@@ -326,15 +330,13 @@ export class SnapshotStore {
   private async storedBlocks(folder: string, index: Index, hashes: readonly string[]): Promise<Set<string>> {
     const wanted = new Set(hashes);
     const stored = new Set<string>();
-    for (const [pack, held] of Object.entries(index.packs)) {
-      if (!held.some((hash) => wanted.has(hash) && !stored.has(hash))) continue;
-      const valid = await this.packBlocks(path.join(folder, `${pack}.pack.gz`));
-      if (valid === 'missing') {
-        delete index.packs[pack];
-        continue;
-      }
-      for (const hash of held) if (wanted.has(hash) && valid.has(hash)) stored.add(hash);
-    }
+    const relied = Object.entries(index.packs).filter(([, held]) => held.some((hash) => wanted.has(hash)));
+    const checked = await Promise.all(relied.map(([pack]) => this.packBlocks(path.join(folder, `${pack}.pack.gz`))));
+    relied.forEach(([pack, held], i) => {
+      const valid = checked[i]!;
+      if (valid === 'missing') delete index.packs[pack];
+      else for (const hash of held) if (wanted.has(hash) && valid.has(hash)) stored.add(hash);
+    });
     return stored;
   }
 
