@@ -3,7 +3,7 @@
  * through `handle()`, and the web host over loopback HTTP). No Electron import here.
  */
 import { SpeechFileError, type SpeechFile } from '../shared/document/file-format';
-import type { Failure, Handlers } from '../shared/ipc/contract';
+import { EXTERNAL_SNAPSHOT_NAME, type Failure, type Handlers } from '../shared/ipc/contract';
 import { AtomicWriteError } from './services/atomic-write';
 import { failureCode, failureDetail } from './services/documents';
 import { errorCode } from './services/file-system';
@@ -11,8 +11,7 @@ import type { Services } from './services/index';
 import { speechFromEntry } from '../shared/library/insert';
 import { SnapshotError } from './services/snapshots';
 
-/** The name of the snapshot that keeps a version of a file someone else wrote (see `createHandlers`). */
-export const EXTERNAL_SNAPSHOT_NAME = '外部修改';
+export { EXTERNAL_SNAPSHOT_NAME };
 
 /**
  * A window closed. `remove` (close-guard's `backupsOnClose`: it was clean, or the user chose

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comparedBlocks } from '../../shared/document/compare';
 import type { SpeechFile } from '../../shared/document/file-format';
-import type { LecternApi, SnapshotEntry } from '../../shared/ipc/contract';
+import { EXTERNAL_SNAPSHOT_NAME, type LecternApi, type SnapshotEntry } from '../../shared/ipc/contract';
 import { CompareView } from './compare-view';
 import { formatTime } from './recovery-dialog';
 import './never-lose.css';
@@ -95,6 +95,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   };
 
   function label(entry: SnapshotEntry) {
+    if (entry.name === EXTERNAL_SNAPSHOT_NAME) return t('neverLose.history.external');
     return entry.name ?? t('neverLose.history.auto');
   }
   // The current text, read once per opened comparison and after each save (not on every render:

@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { emptySpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
-import type { RecoveryEntry, Request, SnapshotEntry } from '../../shared/ipc/contract';
+import { EXTERNAL_SNAPSHOT_NAME, type RecoveryEntry, type Request, type SnapshotEntry } from '../../shared/ipc/contract';
 import { p, rows, t, testEditor } from '../editor/test-editor';
 import { CompareView } from './compare-view';
 import { ExternalChangeDialog, type ExternalApi } from './external-dialog';
@@ -246,6 +246,14 @@ describe('HistoryPanel', () => {
     await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '与当前比较')[1]!.click());
     expect([...container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['旧']);
     expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
+  });
+
+  it('shows the version someone else wrote under a translated label', async () => {
+    const api = fakeApi();
+    const external: SnapshotEntry = { ...named, snapshotId: 's9', name: EXTERNAL_SNAPSHOT_NAME };
+    api.listSnapshots = vi.fn(async () => ({ entries: [external] }));
+    await render(panel(api));
+    expect(container.querySelector('.history-name')?.textContent).toBe('外部修改（他人的版本）');
   });
 
   it('restores a version through the app, deletes one, and keeps the current text under a name', async () => {

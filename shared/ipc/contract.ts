@@ -107,6 +107,12 @@ export const importFileResult = z.discriminatedUnion('status', [
 ]);
 export type ImportFileResult = z.infer<typeof importFileResult>;
 
+/**
+ * The name of the snapshot that keeps a version of a file someone else wrote, stored as data; the
+ * History panel shows it translated.
+ */
+export const EXTERNAL_SNAPSHOT_NAME = '外部修改';
+
 /** One entry of File → Open Recent. */
 export const recentEntry = z.object({ recentId: z.string(), name: z.string(), folder: z.string() });
 export type RecentEntry = z.infer<typeof recentEntry>;
