@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { Document, HeadingLevel, ImageRun, Packer, Paragraph } from 'docx';
 import { sampleDocJSON } from '../../e2e/sample-speech';
 import { docFromJSON, type NodeJSON } from '../document/file-format';
 import { buildOutline, flattenOutline } from '../document/outline';
@@ -59,6 +59,19 @@ describe('DOCX', () => {
       ['paragraph', 1],
     ]);
     expect(outline(imported)).toEqual(['1:一、统一思想', '2:（一）明确目标', '1:二、压实责任']);
+  });
+
+  it('leaves pictures out: their bytes are neither read into the text nor sent on', async () => {
+    // A 1×1 PNG, repeated to make a picture of about 2 MB.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const picture = Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]);
+    const doc = new Document({
+      sections: [{ children: [new Paragraph({ text: '讲话' }), new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 10, height: 10 } })] }), new Paragraph({ text: '正文。' })] }],
+    });
+    const source = await readImportBytes(new Uint8Array(await Packer.toBuffer(doc)), 'pic.docx');
+    expect(source.content.length).toBeLessThan(10_000);
+    expect(source.content).not.toContain('base64');
+    expect(importSource(source).file.doc.content?.map((b) => b.content?.[0]?.text)).toEqual(['讲话', '正文。']);
   });
 
   it('refuses what is not a Word document: not a zip, a zip without document.xml, a zip bomb', async () => {

@@ -114,7 +114,16 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   }
   const mammoth = await import('mammoth');
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { styleMap: DOCX_STYLE_MAP, includeDefaultStyleMap: true });
+    const { value } = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        styleMap: DOCX_STYLE_MAP,
+        includeDefaultStyleMap: true,
+        // A speech is text: pictures are neither read nor inlined as base64 (a photo-heavy report
+        // would otherwise make the HTML, and the message to the window, tens of megabytes).
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
+    );
     return value;
   } catch (error) {
     throw new ImportError('not-word', `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`, name);
