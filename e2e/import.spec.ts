@@ -95,7 +95,8 @@ test('a text file dropped on the window is imported', async ({ app }) => {
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('讲话.txt');
   await accept(page);
-  expect(await editorJSON(page)).toEqual(sampleDocJSON());
+  // A file becomes a new document: main is asked for one first.
+  await expect.poll(() => editorJSON(page)).toEqual(sampleDocJSON());
 });
 
 test('a corrupt DOCX is refused with a message naming it, and left as it was', async ({ app }) => {

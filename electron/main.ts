@@ -191,7 +191,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     secureSession();
     serveAppScheme(path.join(__dirname, '../renderer'));
-    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf, desktop });
+    // Imports are read on a worker thread (bundled beside main.cjs; Electron loads workers from app.asar).
+    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf, desktop, importWorker: path.join(__dirname, 'import-worker.cjs') });
     language = (await services.settings.get()).language;
     bindContract(createHandlers(services));
     await rebuildMenu();

@@ -5,6 +5,8 @@ import { build } from 'esbuild';
 const programs = [
   { entry: 'cli/lectern.ts', out: 'dist/cli/lectern.mjs' },
   { entry: 'e2e/hosts/web-host-main.ts', out: 'dist/web-host/web-host.mjs' },
+  // The web host reads imports on a worker thread, as the app does.
+  { entry: 'electron/services/import-worker.ts', out: 'dist/web-host/import-worker.mjs' },
 ];
 const only = process.argv[2];
 

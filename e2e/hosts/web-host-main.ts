@@ -5,6 +5,7 @@
  * Prints `LECTERN_WEB_HOST_READY <url>` on stdout once listening; ends on SIGTERM or SIGINT.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWebHost } from './web-host';
 
@@ -18,6 +19,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const host = await startWebHost({
   rendererDir: process.env.LECTERN_RENDERER_DIR ?? path.resolve('dist/renderer'),
   ...(process.env.LECTERN_USER_DATA ? { userDataDir: process.env.LECTERN_USER_DATA } : {}),
+  // Built beside this file by scripts/build-node.mjs.
+  importWorker: fileURLToPath(new URL('./import-worker.mjs', import.meta.url)),
   port,
 });
 process.stdout.write(`LECTERN_WEB_HOST_READY ${host.url}\n`);

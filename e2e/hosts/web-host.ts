@@ -52,6 +52,8 @@ export interface WebHostOptions {
   userDataDir?: string;
   /** The port on 127.0.0.1; 0 or omitted picks a free one. */
   port?: number;
+  /** The built import worker; imports are read in-thread without it. */
+  importWorker?: string;
 }
 
 /** A running web host. The same controls are reachable over HTTP (`/test/*`) for other processes. */
@@ -139,7 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     print: async () => Boolean(++state.printed),
     showInFolder: (file: string) => void state.shownInFolder.push(file),
   };
-  const handlers = createHandlers(createServices({ userDataDir, dialogs, windows, renderPdf, desktop }));
+  const handlers = createHandlers(createServices({ userDataDir, dialogs, windows, renderPdf, desktop, ...(options.importWorker ? { importWorker: options.importWorker } : {}) }));
   const streams = new Set<ServerResponse>();
   const sendCommand = (command: Command): number => {
     const data = `event: command\ndata: ${JSON.stringify(commandSchema.parse(command))}\n\n`;

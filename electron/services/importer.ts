@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { ImportError, MAX_IMPORT_BYTES } from '../../shared/import/errors';
 import { IMPORT_EXTENSIONS, readImportBytes } from '../../shared/import/read';
+import type { ImportReader } from './import-reader';
 import type { ImportFileResult } from '../../shared/ipc/contract';
 import { failureCode, failureDetail } from './documents';
 import { errorCode, type FileSystem } from './file-system';
@@ -25,7 +26,12 @@ function failed(error: unknown, fileName: string): ImportFileResult {
 }
 
 export class ImportService {
-  constructor(private readonly options: { fs: FileSystem; dialogs: Dialogs }) {}
+  private readonly read: ImportReader;
+
+  /** `read` turns bytes into a source: a worker in the app (import-reader.ts), in-thread by default. */
+  constructor(private readonly options: { fs: FileSystem; dialogs: Dialogs; read?: ImportReader }) {
+    this.read = options.read ?? readImportBytes;
+  }
 
   /** Shows the import dialog and reads the chosen file. */
   async pick(windowId: number): Promise<ImportFileResult> {
@@ -40,7 +46,7 @@ export class ImportService {
     try {
       const { size } = await this.options.fs.stat(file);
       if (size > MAX_IMPORT_BYTES) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
-      const source = await readImportBytes(await this.options.fs.readFile(file), name);
+      const source = await this.read(await this.options.fs.readFile(file), name);
       return { status: 'read', name, ...source };
     } catch (error) {
       return failed(error, name);
@@ -52,7 +58,7 @@ export class ImportService {
     const fileName = path.basename(name.replace(/\\/g, '/'));
     try {
       if (base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, fileName);
-      const source = await readImportBytes(Buffer.from(base64, 'base64'), fileName);
+      const source = await this.read(Buffer.from(base64, 'base64'), fileName);
       return { status: 'read', name: fileName, ...source };
     } catch (error) {
       return failed(error, fileName);

@@ -11,6 +11,7 @@ import { SettingsStore } from './settings';
 import { LibraryService, LibraryStore } from './library';
 import { ExportService } from './exporter';
 import { ImportService } from './importer';
+import { workerImportReader } from './import-reader';
 import { RecoveryStore } from './recovery';
 import { SnapshotStore } from './snapshots';
 import type { Desktop, Dialogs, WindowBridge } from './types';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   renderPdf?: (html: string) => Promise<Uint8Array>;
   /** Printing and the file manager. Without it, printing answers `failed` and "show in folder" does nothing. */
   desktop?: Desktop;
+  /** The built import worker (dist/…/import-worker): imports are read on their own thread when given. */
+  importWorker?: string;
   /** The file system; the real one unless a test injects faults. */
   fs?: FileSystem;
 }
@@ -64,7 +67,7 @@ export function createServices(options: ServiceOptions): Services {
   return {
     documents,
     exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf ?? noPdf, desktop: options.desktop ?? noDesktop }),
-    importer: new ImportService({ fs, dialogs: options.dialogs }),
+    importer: new ImportService({ fs, dialogs: options.dialogs, ...(options.importWorker ? { read: workerImportReader(options.importWorker) } : {}) }),
     library: new LibraryService({ store: new LibraryStore({ folder: path.join(options.userDataDir, 'library'), fs }), dialogs: options.dialogs, fs }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
