@@ -67,7 +67,7 @@ describe('packing --dir', () => {
       });
       const asar = path.join(output, 'linux-unpacked', 'resources', 'app.asar');
       const files = listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-      expect(files).toEqual(expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json']));
+      expect(files).toEqual(expect.arrayContaining(['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/import-worker.cjs', '/dist/renderer/index.html', '/package.json']));
       expect(files.filter((f) => /^\/(shared|renderer|electron|e2e|node_modules)\//.test(f))).toEqual([]);
       expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
       expect(existsSync(path.join(output, 'linux-unpacked', 'lectern'))).toBe(true);
