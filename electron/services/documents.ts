@@ -19,6 +19,7 @@ import type { Failure, OpenResult, SaveResult } from '../../shared/ipc/contract'
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import { FileWatch, fingerprintOf, sha256, type ExternalState, type Fingerprint } from './file-watch';
+import { KeyedQueue } from './keyed-queue';
 import type { RecentFiles } from './recent';
 import type { Dialogs, FileFilter } from './types';
 
@@ -120,8 +121,8 @@ export class DocumentService {
   private readonly documents = new Map<string, OpenDocument>();
   /** The window showing each document, as last told by the renderer (setDocumentState). */
   private readonly windows = new Map<string, number>();
-  /** The tail of each document's queue of saves, reloads and checks. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Each document's saves, reloads and checks, one at a time. */
+  private readonly queues = new KeyedQueue();
   /** The fingerprints of the documents' files as opened or last saved. */
   readonly watch: FileWatch;
 
@@ -198,7 +199,7 @@ export class DocumentService {
    * (size and mtime, hashing only when they differ): cheap enough to poll.
    */
   async checkExternal(docId: string): Promise<ExternalState | 'untitled' | 'unknown'> {
-    return this.serial(docId, async () => {
+    return this.queues.run(docId, async () => {
       if (!this.documents.has(docId)) return 'unknown';
       return (await this.watch.check(docId)) ?? 'untitled';
     });
@@ -211,7 +212,7 @@ export class DocumentService {
    * was remembered as it was, so a later save still reports the conflict.
    */
   async reload(docId: string, options: { keepTheirs?: KeepTheirs } = {}): Promise<OpenResult> {
-    return this.serial(docId, () => this.reloadNow(docId, options.keepTheirs));
+    return this.queues.run(docId, () => this.reloadNow(docId, options.keepTheirs));
   }
 
   private async reloadNow(docId: string, keepTheirs?: KeepTheirs): Promise<OpenResult> {
@@ -288,7 +289,7 @@ export class DocumentService {
     const doc = this.documents.get(docId);
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
     if (!doc.path) return this.saveAs(windowId, docId, file);
-    return this.serial(docId, async () => {
+    return this.queues.run(docId, async () => {
       // Read again after waiting: an earlier save in the queue may have moved it (Save As) or it was closed.
       const now = this.documents.get(docId);
       if (!now?.path) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
@@ -311,7 +312,7 @@ export class DocumentService {
     const chosen = await this.options.dialogs.showSave(windowId, { title: '保存讲稿', defaultName: suggested, filters: SPEECH_FILTERS });
     if (!chosen) return { status: 'canceled' };
     const target = path.extname(chosen).toLowerCase() === '.speech' ? chosen : `${chosen}.speech`;
-    return this.serial(docId, async () => {
+    return this.queues.run(docId, async () => {
       if (!this.documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       return this.write(docId, target, file);
     });
@@ -368,18 +369,6 @@ export class DocumentService {
     this.documents.set(docId, { path: target, name: fileName });
     await this.options.recent.add(target).catch(() => undefined);
     return { status: 'saved', docId, name: fileName };
-  }
-
-  /** Runs `task` after every earlier save, reload and check of the document has settled. */
-  private serial<T>(docId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(docId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(docId, settled);
-    void settled.then(() => {
-      if (this.queues.get(docId) === settled) this.queues.delete(docId);
-    });
-    return next;
   }
 
   private now(): Date {

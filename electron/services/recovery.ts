@@ -15,6 +15,7 @@ import { MAX_SPEECH_FILE_BYTES, parseSpeechFile, serializeSpeechFile, type Speec
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import type { Fingerprint } from './file-watch';
+import { KeyedQueue } from './keyed-queue';
 
 /** The `format` of a backup record. */
 export const RECOVERY_FORMAT = 'lectern.recovery';
@@ -81,7 +82,8 @@ export interface RecoveryStoreOptions {
  * recoverable (a second window starting up must not offer the first window's work).
  */
 export class RecoveryStore {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Each document's backup writes and removals, one at a time. */
+  private readonly queues = new KeyedQueue();
   private readonly live = new Set<string>();
 
   constructor(private readonly options: RecoveryStoreOptions) {}
@@ -106,7 +108,7 @@ export class RecoveryStore {
     if (record.path) stored.path = record.path;
     if (record.path && record.base) stored.base = { size: record.base.size, mtimeMs: record.base.mtimeMs, sha256: record.base.sha256 };
     this.live.add(record.docId);
-    return this.queue(record.docId, async () => {
+    return this.queues.run(record.docId, async () => {
       await this.options.fs.mkdir(this.options.dir, { recursive: true });
       await writeFileAtomic(this.fileOf(record.docId), JSON.stringify(stored), { fs: this.options.fs });
       return { savedAt };
@@ -171,7 +173,7 @@ export class RecoveryStore {
   async remove(docId: string): Promise<boolean> {
     if (!isRecoveryId(docId)) return true;
     this.live.delete(docId);
-    return this.queue(docId, async () => {
+    return this.queues.run(docId, async () => {
       try {
         await this.options.fs.unlink(this.fileOf(docId));
         return true;
@@ -209,17 +211,6 @@ export class RecoveryStore {
     } catch {
       // Gone already, or not ours to remove: leave it.
     }
-  }
-
-  private queue<T>(docId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(docId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(docId, settled);
-    void settled.then(() => {
-      if (this.queues.get(docId) === settled) this.queues.delete(docId);
-    });
-    return next;
   }
 
   private now(): Date {
