@@ -12,19 +12,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { outlineRows } from './outline-rows';
 import { sampleDocJSON } from './sample-speech';
-
-/** Sidebar rows as "number text" (the text's first 8 characters), subsections and points indented by dots. */
-async function outlineRows(page: Page): Promise<string[]> {
-  return page.getByTestId('outline').locator('li.outline-item').evaluateAll((items) =>
-    items.map((li) => {
-      let depth = 0;
-      for (let el = li.parentElement; el && !el.matches('[role="tree"]'); el = el.parentElement) if (el.matches('li')) depth++;
-      const row = li.querySelector(':scope > .outline-row')!;
-      return `${'.'.repeat(depth)}${row.querySelector('.outline-number')?.textContent ?? ''}${(row.querySelector('.outline-text')?.textContent ?? '').slice(0, 8)}`;
-    }),
-  );
-}
 
 const library = (page: Page) => page.getByTestId('library');
 const entry = (page: Page, name: string) => library(page).getByTestId('library-entry').filter({ hasText: name });

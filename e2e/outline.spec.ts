@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { outlineRows } from './outline-rows';
 import { sampleDocJSON } from './sample-speech';
 
 type Handle = {
@@ -21,20 +22,6 @@ async function openSample(app: { page: Page; tmpDir: string; answerDialog(kind: 
   await app.page.keyboard.press('Control+o');
   await expect(app.page.getByTestId('outline').locator('[data-testid="outline-row"]').first()).toBeVisible();
   return doc;
-}
-
-/** The sidebar's rows as "number text" strings, with nesting shown by leading dots. */
-async function outlineRows(page: Page): Promise<string[]> {
-  return page.getByTestId('outline').locator('li.outline-item').evaluateAll((items) =>
-    items.map((li) => {
-      let depth = 0;
-      for (let el = li.parentElement; el && !el.matches('[role="tree"]'); el = el.parentElement) if (el.matches('li')) depth++;
-      const row = li.querySelector(':scope > .outline-row')!;
-      const label = row.querySelector('.outline-number')?.textContent ?? '';
-      const text = row.querySelector('.outline-text')?.textContent ?? '';
-      return `${'.'.repeat(depth)}${label}${text.slice(0, 8)}`;
-    }),
-  );
 }
 
 const cursorBlock = (page: Page) =>
