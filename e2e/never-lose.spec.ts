@@ -128,18 +128,26 @@ test.describe('after a crash (SIGKILL of the host)', () => {
   });
 });
 
-/** Opens `file` in the app through File → Open. */
-async function open(app: { page: Page; answerDialog(kind: 'open' | 'save', file: string | null): Promise<void> }, file: string): Promise<void> {
+/** Writes 讲话.speech with `title` and `body` in the test's folder and opens it through File → Open; answers its path. */
+async function openSpeech(app: { page: Page; tmpDir: string; answerDialog(kind: 'open' | 'save', file: string | null): Promise<void> }, title: string, body: string): Promise<string> {
+  const file = path.join(app.tmpDir, '讲话.speech');
+  await writeFile(file, speechFile(title, body));
   await app.answerDialog('open', file);
   await app.page.keyboard.press('Control+o');
-  await expect(app.page.locator('.speech')).toContainText(JSON.parse(await readFile(file, 'utf8')).doc.content[0].content[0].text);
+  await expect(app.page.locator('.speech')).toContainText(title);
+  return file;
+}
+
+/** Types `text` at the end of the last paragraph. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('.speech p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
 }
 
 test('a file changed by another program while clean is offered for reload', async ({ app }) => {
   const { page } = app;
-  const file = path.join(app.tmpDir, '讲话.speech');
-  await writeFile(file, speechFile('原来的标题', '原来的正文。'));
-  await open(app, file);
+  const file = await openSpeech(app, '原来的标题', '原来的正文。');
   await writeFile(file, speechFile('同事改过的标题', '同事改过的正文。'));
   // The watcher asks every few seconds, and when the window gains focus.
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
@@ -151,12 +159,8 @@ test('a file changed by another program while clean is offered for reload', asyn
 
 test('a file changed while there are unsaved edits is never reloaded silently: compare, keep mine', async ({ app }) => {
   const { page } = app;
-  const file = path.join(app.tmpDir, '讲话.speech');
-  await writeFile(file, speechFile('原来的标题', '原来的正文。'));
-  await open(app, file);
-  await page.locator('.speech p').last().click();
-  await page.keyboard.press('End');
-  await page.keyboard.type('我加的一句。');
+  const file = await openSpeech(app, '原来的标题', '原来的正文。');
+  await typeAtEnd(page, '我加的一句。');
   await writeFile(file, speechFile('原来的标题', '同事改过的正文。'));
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   const dialog = page.getByRole('dialog');
@@ -174,12 +178,8 @@ test('a file changed while there are unsaved edits is never reloaded silently: c
 
 test('saving over a file someone else changed shows the conflict and writes nothing until the user chooses', async ({ app }) => {
   const { page } = app;
-  const file = path.join(app.tmpDir, '讲话.speech');
-  await writeFile(file, speechFile('原来的标题', '原来的正文。'));
-  await open(app, file);
-  await page.locator('.speech p').last().click();
-  await page.keyboard.press('End');
-  await page.keyboard.type('我的修改。');
+  const file = await openSpeech(app, '原来的标题', '原来的正文。');
+  await typeAtEnd(page, '我的修改。');
   const theirs = speechFile('原来的标题', '同事的修改。');
   await writeFile(file, theirs);
   await page.keyboard.press('Control+s');
@@ -196,13 +196,8 @@ test('saving over a file someone else changed shows the conflict and writes noth
 
 test('History keeps a version per save and a named one, compares and restores as one undo step', async ({ app }) => {
   const { page } = app;
-  const file = path.join(app.tmpDir, '讲话.speech');
-  await writeFile(file, speechFile('讲话', '第一稿。'));
-  await open(app, file);
-  const body = page.locator('.speech p').last();
-  await body.click();
-  await page.keyboard.press('End');
-  await page.keyboard.type('第二稿加的。');
+  await openSpeech(app, '讲话', '第一稿。');
+  await typeAtEnd(page, '第二稿加的。');
   await page.keyboard.press('Control+s');
   await expect.poll(async () => (await app.state()).dirty).toBe(false);
   await app.sendCommand({ command: 'keepVersion' });
@@ -210,9 +205,7 @@ test('History keeps a version per save and a named one, compares and restores as
   await history.getByLabel('版本名称').fill('送审稿');
   await history.getByRole('button', { name: '保留', exact: true }).click();
   await expect(history.getByTestId('history-message')).toContainText('送审稿');
-  await body.click();
-  await page.keyboard.press('End');
-  await page.keyboard.type('第三稿加的。');
+  await typeAtEnd(page, '第三稿加的。');
   await page.keyboard.press('Control+s');
   await expect(history.getByTestId('history-entry')).toHaveCount(3);
   // Compare the named version with the current text, then restore it.

@@ -2,7 +2,8 @@
  * Runs the web host as a process: `node dist/web-host/web-host.mjs [--port N]`. Settings come
  * from the environment: LECTERN_USER_DATA (a fresh temporary folder by default),
  * LECTERN_RENDERER_DIR (dist/renderer), PORT (used when --port is not given; random by default).
- * Prints `LECTERN_WEB_HOST_READY <url>` on stdout once listening; ends on SIGTERM or SIGINT.
+ * Prints `LECTERN_WEB_HOST_READY <url>` on stdout once listening; ends on SIGTERM or SIGINT (a
+ * second one ends it at once). A bad port ends it with status 2.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,26 +12,23 @@ import { startWebHost } from './web-host';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
 const port = Number(values.port ?? process.env.PORT ?? 0);
+
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`web host: not a port: ${values.port ?? process.env.PORT}\n`);
-  process.exit(2);
-}
-
-const host = await startWebHost({
-  rendererDir: process.env.LECTERN_RENDERER_DIR ?? path.resolve('dist/renderer'),
-  ...(process.env.LECTERN_USER_DATA ? { userDataDir: process.env.LECTERN_USER_DATA } : {}),
-  // Built beside this file by scripts/build-node.mjs.
-  importWorker: fileURLToPath(new URL('./import-worker.mjs', import.meta.url)),
-  port,
-});
-process.stdout.write(`LECTERN_WEB_HOST_READY ${host.url}\n`);
-
-const stop = () => {
+  process.exitCode = 2;
+} else {
+  const host = await startWebHost({
+    rendererDir: process.env.LECTERN_RENDERER_DIR ?? path.resolve('dist/renderer'),
+    ...(process.env.LECTERN_USER_DATA ? { userDataDir: process.env.LECTERN_USER_DATA } : {}),
+    // Built beside this file by scripts/build-node.mjs.
+    importWorker: fileURLToPath(new URL('./import-worker.mjs', import.meta.url)),
+    port,
+  });
+  process.stdout.write(`LECTERN_WEB_HOST_READY ${host.url}\n`);
   // Closing the server and its event streams empties the event loop, so Node ends by itself and
-  // stdout is flushed. Should something still hold the loop (a PDF export's Chromium mid-launch),
-  // end anyway after a moment; the timer itself does not keep the process alive.
-  setTimeout(() => process.exit(0), 3000).unref();
-  void host.close();
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+  // stdout is flushed. The handlers run once: should something still hold the loop (a PDF export's
+  // Chromium mid-launch), a second signal ends the process the default way.
+  const stop = () => void host.close();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

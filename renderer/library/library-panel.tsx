@@ -12,6 +12,7 @@ import type { Failure, LecternApi, LibraryEntrySummary, LibraryNotice, Response 
 import { OCCASIONS, type LibraryEntry } from '../../shared/library/entry';
 import { insertLibraryEntry } from './insert';
 import { previewLines } from './preview';
+import { EntryFields, entryFieldsValid, typedYear, type EntryFieldValues } from './entry-fields';
 import './library.css';
 
 /** The calls the panel makes. */
@@ -58,32 +59,18 @@ function EntryPreview({ entry }: { entry: LibraryEntry }) {
 
 function RetagForm({ entry, onApply, onCancel }: { entry: LibraryEntrySummary; onApply: (patch: { name: string; occasion: string | null; year: number | null }) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(entry.name);
-  const [occasion, setOccasion] = useState(entry.occasion ?? '');
-  const [year, setYear] = useState(entry.year === undefined ? '' : String(entry.year));
-  const yearValue = year.trim() ? Number(year) : null;
-  const valid = name.trim() !== '' && (yearValue === null || (Number.isInteger(yearValue) && yearValue >= 1949 && yearValue <= 2200));
+  const [fields, setFields] = useState<EntryFieldValues>({ name: entry.name, occasion: entry.occasion ?? '', year: entry.year === undefined ? '' : String(entry.year) });
+  const valid = entryFieldsValid(fields);
   return (
     <form
       className="library-retag"
       data-testid="library-retag"
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid) onApply({ name: name.trim(), occasion: occasion.trim() || null, year: yearValue });
+        if (valid) onApply({ name: fields.name.trim(), occasion: fields.occasion.trim() || null, year: typedYear(fields) ?? null });
       }}
     >
-      <label>
-        {t('library.name')}
-        <input value={name} maxLength={100} onChange={(event) => setName(event.target.value)} autoFocus />
-      </label>
-      <label>
-        {t('library.occasion')}
-        <input value={occasion} maxLength={50} list="library-occasions" onChange={(event) => setOccasion(event.target.value)} />
-      </label>
-      <label>
-        {t('library.year')}
-        <input value={year} inputMode="numeric" maxLength={4} onChange={(event) => setYear(event.target.value.replace(/\D/g, ''))} />
-      </label>
+      <EntryFields values={fields} onChange={setFields} />
       <div className="modal-buttons">
         <button type="submit" disabled={!valid}>
           {t('library.apply')}
@@ -234,11 +221,6 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
             </option>
           ))}
         </select>
-        <datalist id="library-occasions">
-          {OCCASIONS.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
       </div>
       <div className="library-actions">
         <button type="button" onClick={() => void runImport({})}>

@@ -8,9 +8,9 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import type { NodeJSON } from '../../shared/document/file-format';
 import type { LecternApi, LibraryEntrySummary } from '../../shared/ipc/contract';
-import { OCCASIONS } from '../../shared/library/entry';
 import { Modal } from '../components/dialogs';
 import { sectionAt, suggestedName } from './preview';
+import { EntryFields, entryFieldsValid, typedYear, type EntryFieldValues } from './entry-fields';
 import './library.css';
 
 export interface SaveToLibraryProps {
@@ -30,23 +30,21 @@ export function SaveToLibraryDialog({ api, editor, occasion: initialOccasion, on
   const section = useMemo(() => sectionAt(doc, editor.state.selection.from), [doc, editor]);
   const [scope, setScope] = useState<'whole' | 'section'>(section ? 'section' : 'whole');
   const [kind, setKind] = useState<'outline' | 'full'>('outline');
-  const [name, setName] = useState(() => suggestedName(doc, section));
-  const [occasion, setOccasion] = useState(initialOccasion ?? '');
-  const [year, setYear] = useState(String(now().getFullYear()));
+  const [fields, setFields] = useState<EntryFieldValues>(() => ({ name: suggestedName(doc, section), occasion: initialOccasion ?? '', year: String(now().getFullYear()) }));
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const yearValue = year.trim() ? Number(year) : undefined;
-  const valid = name.trim() !== '' && (yearValue === undefined || (Number.isInteger(yearValue) && yearValue >= 1949 && yearValue <= 2200));
+  const yearValue = typedYear(fields);
+  const valid = entryFieldsValid(fields);
 
   const save = async () => {
     if (!valid || busy) return;
     setBusy(true);
     const result = await api.saveLibraryEntry({
-      name: name.trim(),
+      name: fields.name.trim(),
       kind,
       doc: editor.getJSON() as NodeJSON,
       ...(scope === 'section' && section ? { section: section.index } : {}),
-      ...(occasion.trim() ? { occasion: occasion.trim() } : {}),
+      ...(fields.occasion.trim() ? { occasion: fields.occasion.trim() } : {}),
       ...(yearValue !== undefined ? { year: yearValue } : {}),
     });
     setBusy(false);
@@ -90,23 +88,7 @@ export function SaveToLibraryDialog({ api, editor, occasion: initialOccasion, on
             {t('library.save.full')}
           </label>
         </fieldset>
-        <label>
-          {t('library.name')}
-          <input value={name} maxLength={100} onChange={(event) => setName(event.target.value)} autoFocus />
-        </label>
-        <label>
-          {t('library.occasion')}
-          <input value={occasion} maxLength={50} list="library-save-occasions" onChange={(event) => setOccasion(event.target.value)} />
-          <datalist id="library-save-occasions">
-            {OCCASIONS.map((value) => (
-              <option key={value} value={value} />
-            ))}
-          </datalist>
-        </label>
-        <label>
-          {t('library.year')}
-          <input value={year} inputMode="numeric" maxLength={4} onChange={(event) => setYear(event.target.value.replace(/\D/g, ''))} />
-        </label>
+        <EntryFields values={fields} onChange={setFields} />
         {error ? (
           <p role="alert" className="library-message error">
             {error}

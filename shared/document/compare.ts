@@ -97,14 +97,7 @@ export function compareDocs(before: NodeJSON, after: NodeJSON): Comparison {
 export function compareBlocks(before: readonly ComparedBlock[], after: readonly ComparedBlock[]): Comparison {
   const a = before.map(key);
   const b = after.map(key);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = trim(a, b);
   const rows: CompareRow[] = [];
   for (let i = 0; i < start; i++) rows.push({ kind: 'same', before: before[i]!, after: after[i]! });
   // Compared as numbers (one per distinct block): the table's inner loop is much faster on numbers.
@@ -238,7 +231,7 @@ function sharedSorted(a: Int32Array, b: Int32Array): number {
 }
 
 /** The length of the common start of `a` and `b`, and where their common end begins in each. */
-function trim(a: Int32Array, b: Int32Array): { start: number; endA: number; endB: number } {
+function trim<T>(a: ArrayLike<T>, b: ArrayLike<T>): { start: number; endA: number; endB: number } {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
