@@ -52,9 +52,11 @@ export const removeSiteNoise: CleanupStep = {
   id: 'site-noise',
   run(text) {
     let count = 0;
-    const lines = text.split('\n').filter((line) => {
-      // Lines from Windows end in \r until the whitespace step; the patterns look at the line without it.
-      const probe = line.replace(/\r$/, '');
+    // Windows (\r\n) and old Mac (\r) line ends are line ends too: a noise line after a lone \r is
+    // found now, not by a second cleanup once the whitespace step has made the \r a \n.
+    const lines = text.split(/\r\n?|\n/).filter((line) => {
+      // Judged as the whitespace step will leave it: a footer indented past 40 characters is still one.
+      const probe = line.trim();
       const noise = isSpamLine(probe) || NOISE_LINES.some((pattern) => pattern.test(probe));
       if (noise) count++;
       return !noise;
@@ -95,13 +97,30 @@ export const normaliseWhitespace: CleanupStep = {
   },
 };
 
-let toSimplified: ((text: string) => string) | undefined;
+let tables: ((text: string) => string) | undefined;
+
+/**
+ * OpenCC's Taiwan tables, with two mends so that converting is idempotent: 么 is left alone (the
+ * tables read it as Taiwan's form of 幺, so 这么 stays but a 么 on its own, e.g. 好么, would become
+ * 幺 — and 麼 → 么 would become 幺 the next time), and a form a second pass converts again
+ * (薴 → 苧 → 苎) is converted to the end.
+ */
+function toSimplified(text: string): string {
+  tables ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const convert = (part: string) => part.split('么').map(tables!).join('么');
+  let out = convert(text);
+  for (let pass = 0; pass < 4; pass++) {
+    const again = convert(out);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
 
 /** Traditional → Simplified (opencc-js, Taiwan and Hong Kong forms to mainland). */
 export const traditionalToSimplified: CleanupStep = {
   id: 't2s',
   run(text) {
-    toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
     const out = toSimplified(text);
     let count = 0;
     for (let i = 0; i < Math.min(out.length, text.length); i++) if (out[i] !== text[i]) count++;

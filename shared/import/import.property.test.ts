@@ -14,7 +14,7 @@ import { ImportError, importSource, type ImportSource } from './index';
 import { readImportBytes } from './read';
 
 /** Pieces that exercise the importer's rules, mixed with arbitrary text. */
-const PIECES = ['一、', '（一）', '(二)', '1.', '2、', '（1）', '第一部分', '同志们：', '谢谢大家！', '創(chuàng)', '发布时间:', '来源：', 'www.x.cn', ',', ':', '!', '?', ';', '。', '\n', '\n\n', '\u3000', ' ', '\t', '\r\n', '版权所有', '相关热词搜索', '講話', '1,000', '12:30', 'Windows:', '\uE000', '\uE0001\uE001'];
+const PIECES = ['一、', '（一）', '(二)', '1.', '2、', '（1）', '第一部分', '同志们：', '谢谢大家！', '創(chuàng)', '发布时间:', '来源：', 'www.x.cn', ',', ':', '!', '?', ';', '。', '\n', '\n\n', '\u3000', ' ', '\t', '\r\n', '\r', '版权所有', '相关热词搜索', '講話', '1,000', '12:30', 'Windows:', '\uE000', '\uE0001\uE001'];
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
 const TAGS = ['<p>', '</p>', '<h1>', '</h2>', '<h3 class="x">', '<br>', '<div>', '</div>', '<script>', '</script>', '<style>', '<!--', '-->', '<table><tr><td>', '<p class=MsoHeading2>', '<p style="mso-outline-level:3">', '<p class="title">', '<![if !supportLists]>', '<o:p>', '&nbsp;', '&#x4e00;', '&bogus;', '<', '>', '"', "'"];
 const html = fc.array(fc.oneof(fc.constantFrom(...TAGS), text), { maxLength: 30 }).map((parts) => parts.join(''));

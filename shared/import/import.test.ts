@@ -54,6 +54,21 @@ describe('cleanup steps', () => {
     expect(removeSiteNoise.run('正文。\n维护著作权人和版权所有者的合法权益，是知识产权保护的重要内容。\n版权所有 某某网').text).toBe('正文。\n维护著作权人和版权所有者的合法权益，是知识产权保护的重要内容。');
   });
 
+  it('find noise lines after Windows and old Mac line ends alike', () => {
+    expect(removeSiteNoise.run('正文。\r\n来源：某某网\r发布时间:2026-01-01\n结束。')).toEqual({ text: '正文。\n结束。', count: 2 });
+    // Found in one cleanup, not by a second one after the whitespace step made \r a \n (a fast-check find).
+    expect(cleanUp('!\r来源：', { t2s: false }).text).toBe('!');
+    // Judged trimmed, as the whitespace step leaves it (another fast-check find).
+    expect(removeSiteNoise.run(`正文。\n${' '.repeat(20)}\u3000版权所有 某某网站 2026 一、一、一、一、一、`).text).toBe('正文。');
+  });
+
+  it('convert Traditional to Simplified to the end, not one table pass (薴 → 苧 → 苎, a fast-check find)', () => {
+    expect(traditionalToSimplified.run('薴麻')).toEqual({ text: '苎麻', count: 1 });
+    // OpenCC's Taiwan tables read a lone 么 as 幺: a Simplified 么 is left alone, and 麼 stops at 么.
+    expect(traditionalToSimplified.run('這是什麼東西麼？好么？').text).toBe('这是什么东西么？好么？');
+    expect(traditionalToSimplified.run('这是什么东西么？').count).toBe(0);
+  });
+
   it('leave numbers, times and Latin text their half-width punctuation', () => {
     expect(fullWidthPunctuation.run('投资3,000万元，12:30开会，Windows: 系统，同志们:').text).toBe('投资3,000万元，12:30开会，Windows: 系统，同志们：');
   });

@@ -37,7 +37,7 @@ export interface ImportResult {
 /** Markdown to the lines detection reads: ATX headings become hinted lines; emphasis and escapes go. */
 export function markdownToText(markdown: string): string {
   return stripHints(markdown)
-    .split(/\r?\n/)
+    .split(/\r\n?|\n/)
     .map((line) => {
       const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
       const text = (heading ? heading[2]! : line).replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#<>|.+-])/g, '$1');
@@ -54,7 +54,7 @@ function linesOf(source: ImportSource): string {
     case 'markdown':
       return markdownToText(source.content);
     default:
-      return stripHints(source.content);
+      return stripHints(source.content).replace(/\r\n?/g, '\n');
   }
 }
 
