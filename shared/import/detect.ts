@@ -8,18 +8,44 @@
 import type { NodeJSON } from '../document/file-format';
 
 const NUMERAL = '[一二三四五六七八九十]{1,3}';
-/** Typed heading numbers and the level they mean. */
+const DIGITS = '[0-9０-９]{1,2}';
+/** Typed heading numbers and the level they mean. Full-width digits (１．) count as digits. */
 export const HEADING_NUMBERS: ReadonlyArray<{ level: number; pattern: RegExp }> = [
   { level: 1, pattern: new RegExp(`^第${NUMERAL}部分[、，：\\s]*`, 'u') },
   { level: 1, pattern: new RegExp(`^${NUMERAL}[、．.]\\s*`, 'u') },
   { level: 2, pattern: new RegExp(`^[（(]${NUMERAL}[）)]\\s*`, 'u') },
-  { level: 3, pattern: /^\d{1,2}(?:[．、]|\.(?!\d))\s*/u },
-  { level: 4, pattern: /^[（(]\d{1,2}[）)]\s*/u },
+  // 3.5 and 3．5 are decimals, not heading 3.
+  { level: 3, pattern: new RegExp(`^${DIGITS}(?:、|[.．](?![0-9０-９]))\\s*`, 'u') },
+  { level: 4, pattern: new RegExp(`^[（(]${DIGITS}[）)]\\s*`, 'u') },
 ];
+const PART = /^第[一二三四五六七八九十]{1,3}部分/u;
 
-const TITLE_ENDING = /(讲话|致辞|发言|报告|讲话稿|主持词|动员令)$/u;
+const CHINESE_DIGITS = '〇一二三四五六七八九十';
+/** The value of a number typed in a heading (一 → 1, 十二 → 12, １２ → 12). */
+function numeralValue(numeral: string): number {
+  if (/^[0-9０-９]+$/u.test(numeral)) return Number(numeral.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)));
+  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
+  const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) : 0);
+  return numeral.includes('十') ? (tens ? digit(tens) : 1) * 10 + digit(ones) : digit(ones);
+}
+
+/**
+ * 1、2月份, 一、二季度, 三、四线城市: a number, a 、 and the next number with a unit after it is a
+ * pair of numbers in a sentence, not a heading. Without a unit it is a heading (一、二手车市场,
+ * 三、四风问题, 一、二是…, 一、二〇二五年工作回顾).
+ */
+const PAIR_UNIT = /^(?:季度|月|日|号|年级|级|类|期|批|档|轮|次|届|个|名|家|项|条|座|线|层|楼|栋|等|星|代|孩|胎|产|岁|倍|成|万|亿|千|百|%|％)/u;
+function isNumberPair(numeral: string, rest: string): boolean {
+  const next = /^([0-9０-９]{1,2}|[一二三四五六七八九十])/u.exec(rest);
+  return !!next && numeralValue(next[1]!) === numeralValue(numeral) + 1 && PAIR_UNIT.test(rest.slice(next[1]!.length));
+}
+
+/** How a speech's title ends (……上的讲话, ……致辞（摘要）). */
+export const TITLE_ENDING = /(讲话|致辞|发言|报告|讲话稿|主持词|动员令)(?:[（(][^（）()]{1,8}[）)])?$/u;
 const DATE_LINE = /^[（(][^（）()]*\d{4}\s*年[^（）()]*[）)]$/u;
 const SALUTATION = /[：:]$/u;
+/** The end of a sentence or a clause: a line with one inside is no title. */
+const SENTENCE_MARK = /[。！？；，]/u;
 
 /** Whether a heading's text runs on into body text after its lead sentence. */
 function runsOn(text: string): boolean {
@@ -37,7 +63,11 @@ const block = (type: string, text: string, attrs?: Record<string, unknown>): Nod
 export function typedHeading(line: string): { level: number; text: string } | undefined {
   for (const { level, pattern } of HEADING_NUMBERS) {
     const match = pattern.exec(line);
-    if (match && line.length > match[0].length) return { level, text: line.slice(match[0].length) };
+    if (!match || line.length <= match[0].length) continue;
+    const text = line.slice(match[0].length);
+    const numeral = /^[第（(]?([0-9０-９]+|[一二三四五六七八九十]+)/u.exec(match[0])![1]!;
+    if (level !== 2 && level !== 4 && !PART.test(line) && isNumberPair(numeral, text)) return undefined;
+    return { level, text };
   }
   return undefined;
 }
@@ -83,38 +113,69 @@ export function detectStructure(text: string): NodeJSON {
     .map(readHint)
     .filter((line) => line.text);
   const content: NodeJSON[] = [];
+  const isSalutation = (l: { hint?: LineHint; text: string }) => l.hint === undefined && SALUTATION.test(l.text) && l.text.length <= 30 && !typedHeading(l.text);
   // Front matter after the first line: a byline, a date line or a salutation within the next three.
-  const frontMatterFollows = lines
-    .slice(1, 4)
-    .some((l) => l.hint === 'byline' || l.hint === 'salutation' || DATE_LINE.test(l.text) || (SALUTATION.test(l.text) && l.text.length <= 30 && !typedHeading(l.text)));
+  const frontMatterFollows = lines.slice(1, 4).some((l) => l.hint === 'byline' || l.hint === 'salutation' || DATE_LINE.test(l.text) || isSalutation(l));
   const firstIsTitle = (line: { hint?: LineHint; text: string } | undefined) =>
     line !== undefined &&
     (line.hint === 'title' ||
-      (line.hint === undefined && (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text)) ||
+      // 同志们： on the first line opens a speech that has no title.
+      (line.hint === undefined && (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text) && !isSalutation(line)) ||
       // A heading style on the first line is the title when it is the only one of its level, or
       // when the speaker, the date or the salutation follows (Markdown's # for both, Word's 标题 1).
       (typeof line.hint === 'number' && !typedHeading(line.text) && (frontMatterFollows || !lines.slice(1).some((l) => l.hint === line.hint))));
   const titled = firstIsTitle(lines[0]);
+  // A title's further lines: one broken off (在全市……工作会议上的 / 讲话), a main title's second line
+  // and the subtitle under them (——在……上的报告).
+  const short = (l: { text: string }) => !SENTENCE_MARK.test(l.text) && l.text.length <= 40 && !typedHeading(l.text);
+  const subtitleAt = lines.slice(1, 4).findIndex((l) => /^[—–-]{1,2}[^—–-]/u.test(l.text) && !/[。！？；，]/u.test(l.text.replace(/[。]$/u, ''))) + 1;
+  const continuesTitle = (index: number) => {
+    const line = lines[index]!;
+    if (!titled || index > 3 || content.length !== index || (line.hint !== undefined && line.hint !== lines[0]!.hint)) return false;
+    if (subtitleAt > 0 && index <= subtitleAt) return index === subtitleAt || short(line);
+    return index === 1 && !TITLE_ENDING.test(lines[0]!.text) && TITLE_ENDING.test(line.text) && line.text.length <= 24 && short(line) && short(lines[0]!);
+  };
   // Style levels used by headings (the title's own <h1> aside), ranked into Lectern's levels.
   const styleLevels: number[] = [...new Set(lines.flatMap((line, index) => (typeof line.hint === 'number' && !(index === 0 && titled) ? [line.hint] : [])))].sort();
   const levelOf = (hint: number) => Math.min(4, styleLevels.indexOf(hint) + 1);
-  // The front matter: title and byline lines, up to the salutation (only looked for near the top).
+  // Typed numbers. A run of numbered lines one of which ends in ； is a list inside a sentence, not
+  // headings (……要义：/ 1、坚定理想信念是根本；/ 2、……；): its lines stay body text, numbers and all.
+  const typed = lines.map((line) => typedHeading(line.text));
+  for (let start = 0; start < lines.length; ) {
+    let end = start + 1;
+    if (typed[start]) while (end < lines.length && typed[end]?.level === typed[start]!.level) end++;
+    if (typed[start] && lines.slice(start, end).some((l) => /[；;]$/u.test(l.text))) typed.fill(undefined, start, end);
+    start = end;
+  }
+  // 第一部分 above 一、: a report in parts keeps its 一、 and （一） under them, one level down.
+  const parts = lines.some((l, i) => typed[i] && PART.test(l.text)) && lines.some((l, i) => typed[i]?.level === 1 && !PART.test(l.text));
+  const typedLevel = (index: number) => (parts && !PART.test(lines[index]!.text) ? Math.min(4, typed[index]!.level + 1) : typed[index]!.level);
+  // The front matter: title and byline lines, up to the salutation (only looked for near the top,
+  // and only above the first heading and after nothing but short front-matter lines).
   // A salutation style counts only near the top, as the typed one does (Word has a built-in style of that name).
   const marked = lines.slice(0, 8).findIndex((line) => line.hint === 'salutation');
-  const salutationAt =
-    marked >= 0 ? marked : lines.slice(0, 8).findIndex((line) => line.hint === undefined && SALUTATION.test(line.text) && line.text.length <= 30 && !typedHeading(line.text));
+  const typedSalutation = lines.slice(0, 8).findIndex(isSalutation);
+  const frontMatterBefore = (index: number) =>
+    lines.slice(0, index).every((l, i) => !typed[i] && (typeof l.hint !== 'number' || (i === 0 && titled)) && !/[。！？]/u.test(l.text) && (l.text.length <= 40 || TITLE_ENDING.test(l.text)));
+  const salutationAt = marked >= 0 ? marked : typedSalutation >= 0 && frontMatterBefore(typedSalutation) ? typedSalutation : -1;
   lines.forEach(({ hint, text: line }, index) => {
     if (index === 0 && titled) return void content.push(block('title', line));
-    if (hint === 'title' && index < 3) return void content.push(block('title', line));
-    if (hint === 'byline' || (salutationAt >= 0 && index < salutationAt && hint === undefined && !typedHeading(line) && (DATE_LINE.test(line) || line.length <= 16))) {
+    if ((hint === 'title' && index < 3) || continuesTitle(index)) return void content.push(block('title', line));
+    // The date under the title is a byline line even when no salutation follows (a report, a 党课).
+    const underTitle = content.length === index && content.every((b) => b.type === 'title' || b.type === 'byline');
+    if (
+      hint === 'byline' ||
+      (salutationAt >= 0 && index < salutationAt && hint === undefined && !typedHeading(line) && (DATE_LINE.test(line) || line.length <= 16)) ||
+      (hint === undefined && underTitle && titled && index <= 4 && DATE_LINE.test(line))
+    ) {
       return void content.push(block('byline', line));
     }
     if (index === salutationAt) return void content.push(block('salutation', line));
-    const heading = typedHeading(line);
+    const heading = typed[index];
     if (heading) {
-      return void content.push(block('paragraph', heading.text, { level: heading.level, runIn: runsOn(heading.text) }));
+      return void content.push(block('paragraph', heading.text, { level: typedLevel(index), runIn: runsOn(heading.text) }));
     }
-    if (typeof hint === 'number') return void content.push(block('paragraph', line, { level: levelOf(hint), runIn: runsOn(line) }));
+    if (typeof hint === 'number' && !typedHeading(line)) return void content.push(block('paragraph', line, { level: levelOf(hint), runIn: runsOn(line) }));
     content.push(block('paragraph', line, { level: 0, runIn: false }));
   });
   if (!content.length) content.push({ type: 'title' });

@@ -5,6 +5,7 @@ import { docFromJSON } from '../document/file-format';
 import { buildOutline, flattenOutline } from '../document/outline';
 import { cleanUp, fullWidthPunctuation, normaliseWhitespace, removePinyin, removeSiteNoise, traditionalShare, traditionalToSimplified } from './cleanup';
 import { detectStructure, typedHeading } from './detect';
+import { importSource, importText } from './index';
 
 const SCRAPED = readFileSync(SAMPLE_PATH.replace('push-meeting.txt', 'push-meeting.scraped.txt'), 'utf8');
 const CLEAN = readFileSync(SAMPLE_PATH, 'utf8');
@@ -88,7 +89,95 @@ describe('typedHeading', () => {
     expect(typedHeading(line)?.level).toBe(level);
   });
 
-  it.each(['1.5亿元的投资', '一要抓好项目建设', '一是进展不平衡', '2026年工作', '一、'])('leaves %s as body', (line) => {
-    expect(typedHeading(line)).toBeUndefined();
+  it.each([
+    ['１．强化前期工作', 3, '强化前期工作'],
+    ['（１）优化流程', 4, '优化流程'],
+    ['1、2025年工作回顾', 3, '2025年工作回顾'],
+    ['一、二〇二五年工作回顾', 1, '二〇二五年工作回顾'],
+    ['一、二手车市场要规范', 1, '二手车市场要规范'],
+    ['三、四风问题依然存在', 1, '四风问题依然存在'],
+    ['一、二是关键', 1, '二是关键'],
+  ])('reads %s as level %i with the text %s', (line, level, text) => {
+    expect(typedHeading(line)).toEqual({ level, text });
+  });
+
+  it.each(['1.5亿元的投资', '一要抓好项目建设', '一是进展不平衡', '2026年工作', '一、', '3．5个重点项目全部开工。', '1、2月份工业增加值增长较快。', '9、10月份降雨偏多。', '一、二季度经济运行平稳。', '三、四线城市房地产市场总体平稳。'])(
+    'leaves %s as body',
+    (line) => {
+      expect(typedHeading(line)).toBeUndefined();
+    },
+  );
+});
+
+describe('detectStructure, on speeches as they are written', () => {
+  const blocks = (text: string) => importText(text).file.doc.content!.map((b) => `${b.type}${b.attrs?.level ? b.attrs.level : ''}:${b.content?.[0]?.text ?? ''}`);
+
+  it('keeps figures at a line start as body text, numbers and all', () => {
+    expect(blocks('在全县经济工作会议上的讲话\n同志们：\n1、2月份工业增加值增长较快。\n一、二季度经济运行平稳。\n3．5个重点项目全部开工。')).toEqual([
+      'title:在全县经济工作会议上的讲话',
+      'salutation:同志们：',
+      'paragraph:1、2月份工业增加值增长较快。',
+      'paragraph:一、二季度经济运行平稳。',
+      'paragraph:3．5个重点项目全部开工。',
+    ]);
+  });
+
+  it('puts 第一部分 above 一、 and （一） when a report has both', () => {
+    expect(blocks('工作报告\n同志们：\n第一部分 2025年工作回顾\n一、突出思想政治引领\n（一）深化理论武装\n第二部分 2026年重点工作\n一、加强引领')).toEqual([
+      'title:工作报告',
+      'salutation:同志们：',
+      'paragraph1:2025年工作回顾',
+      'paragraph2:突出思想政治引领',
+      'paragraph3:深化理论武装',
+      'paragraph1:2026年重点工作',
+      'paragraph2:加强引领',
+    ]);
+    expect(blocks('工作报告\n第一部分 回顾\n（一）理论武装\n第二部分 安排')).toEqual(['title:工作报告', 'paragraph1:回顾', 'paragraph2:理论武装', 'paragraph1:安排']);
+  });
+
+  it('takes a line ending in a colon as the salutation only above the first heading', () => {
+    expect(blocks('关于2025年度全面从严治党工作情况的报告\n（2026年1月15日）\n一、2025年工作情况\n过去一年，我们主要做了以下工作：\n（一）强化政治建设。')).toEqual([
+      'title:关于2025年度全面从严治党工作情况的报告',
+      'byline:（2026年1月15日）',
+      'paragraph1:2025年工作情况',
+      'paragraph:过去一年，我们主要做了以下工作：',
+      'paragraph2:强化政治建设。',
+    ]);
+  });
+
+  it('reads a title over two lines, a main title with its subtitle, and a long title ending in 讲话（摘要）', () => {
+    const broken = importText('在全市安全生产暨森林防灭火\n工作会议上的讲话\n王建国\n（2026年3月5日）\n同志们：\n今天开会。');
+    expect(broken.file.meta.title).toBe('在全市安全生产暨森林防灭火工作会议上的讲话');
+    expect(blocks('在全市安全生产暨森林防灭火\n工作会议上的讲话\n王建国\n同志们：\n今天开会。').slice(0, 4)).toEqual([
+      'title:在全市安全生产暨森林防灭火',
+      'title:工作会议上的讲话',
+      'byline:王建国',
+      'salutation:同志们：',
+    ]);
+    const subtitled = importText('坚定信心 砥砺奋进\n团结动员广大职工为推动高质量发展建功立业\n——在市总工会第十五届委员会第三次全体会议上的工作报告\n（2026年2月20日）\n各位委员、同志们：\n现在，我作工作报告。');
+    expect(subtitled.file.meta.title).toBe('坚定信心 砥砺奋进');
+    expect(subtitled.file.doc.content!.map((b) => b.type)).toEqual(['title', 'title', 'title', 'byline', 'salutation', 'paragraph']);
+    const long = '在全市深入学习贯彻党的二十届四中全会精神暨推进高质量发展专题研讨班开班式上的讲话（摘要）';
+    expect(blocks(`${long}\n这次研讨班很重要。`)).toEqual([`title:${long}`, 'paragraph:这次研讨班很重要。']);
+  });
+
+  it('does not take the salutation on the first line for the title', () => {
+    expect(blocks('同志们：\n今天召开会议。\n一、总体要求')).toEqual(['salutation:同志们：', 'paragraph:今天召开会议。', 'paragraph1:总体要求']);
+  });
+
+  it('keeps a numbered list inside a sentence as body text', () => {
+    expect(blocks('党课\n一、为什么要坚定理想信念\n主要有三层要义：\n1、坚定理想信念是根本；\n2、坚定理想信念要落到实处；\n3、坚定理想信念要久久为功。\n二、怎样坚定理想信念')).toEqual([
+      'title:党课',
+      'paragraph1:为什么要坚定理想信念',
+      'paragraph:主要有三层要义：',
+      'paragraph:1、坚定理想信念是根本；',
+      'paragraph:2、坚定理想信念要落到实处；',
+      'paragraph:3、坚定理想信念要久久为功。',
+      'paragraph1:怎样坚定理想信念',
+    ]);
+  });
+
+  it('drops Markdown list bullets', () => {
+    expect(importSource({ kind: 'markdown', content: '# 讲话\n\n- 要强化考核。\n* 要压实责任。' }).file.doc.content!.map((b) => b.content?.[0]?.text)).toEqual(['讲话', '要强化考核。', '要压实责任。']);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { emptySpeechFile, type SpeechFile } from '../document/file-format';
 import { cleanUp, traditionalShare, type CleanupReport, type CleanupStep } from './cleanup';
-import { detectStructure, hintLine, stripHints, type LineHint } from './detect';
+import { detectStructure, hintLine, stripHints, TITLE_ENDING, type LineHint } from './detect';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
 import { htmlToText } from './html';
 
@@ -40,7 +40,8 @@ export function markdownToText(markdown: string): string {
     .split(/\r\n?|\n/)
     .map((line) => {
       const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
-      const text = (heading ? heading[2]! : line).replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#<>|.+-])/g, '$1');
+      // A list item's bullet (- 要强化考核。) is Markdown, not text.
+      const text = (heading ? heading[2]! : line.replace(/^\s*[-*+]\s+(?=\S)/u, '')).replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#<>|.+-])/g, '$1');
       return heading && text ? hintLine(heading[1]!.length as LineHint, text) : text;
     })
     .join('\n');
@@ -69,7 +70,12 @@ export function importSource(source: ImportSource, options: ImportOptions = {}):
         ? { text: lines, steps: [] }
         : cleanUp(lines, { ...(options.t2s !== undefined ? { t2s: options.t2s } : {}), ...(options.skip ? { skip: options.skip } : {}) });
     const doc = detectStructure(cleaned.text);
-    const title = doc.content?.[0]?.type === 'title' ? (doc.content[0].content?.[0]?.text ?? '') : '';
+    // A title broken over two lines (……工作会议上的 / 讲话) is one title; a main title's second
+    // line and the subtitle (——在……上的讲话) are not part of it.
+    const blocks = doc.content ?? [];
+    const end = blocks.findIndex((b) => b.type !== 'title');
+    const [first = '', second = ''] = blocks.slice(0, end < 0 ? blocks.length : end).map((b) => b.content?.[0]?.text ?? '');
+    const title = !TITLE_ENDING.test(first) && TITLE_ENDING.test(second) && !/^[—–-]/u.test(second) ? first + second : first;
     const file: SpeechFile = { ...emptySpeechFile(), meta: { ...(title ? { title } : {}), createdAt: new Date().toISOString() }, doc };
     return { file, report: cleaned.steps, traditional };
   } catch (error) {
