@@ -17,29 +17,86 @@ export interface CleanupStep {
 
 const HAN = '\\p{Script=Han}';
 // One or more annotations in a row (創(chuàng)(chuàng) is one), so that a second pass finds nothing.
-const PINYIN = /(\p{Script=Han})(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))+/gu;
+const PINYIN = /(\p{Script=Han})((?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))+)/gu;
+const ANNOTATION = /\(([^)]*)\)/gu;
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/u;
+/** A run (as PINYIN finds it) with a tone-marked annotation in it. */
+const TONED_RUN = /\p{Script=Han}(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))*\((?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/u;
+/** Every toneless Mandarin syllable, by initial (ü written v). */
+const SYLLABLES = new Set(
+  [
+    'a ai an ang ao e ei en eng er o ou yi ya yan yang yao ye yin ying yo yong you yu yuan yue yun wu wa wai wan wang wei wen weng wo',
+    'ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu',
+    'ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu fa fan fang fei fen feng fo fou fu',
+    'da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui dun duo',
+    'ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo',
+    'na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve',
+    'la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve',
+    'ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo',
+    'ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo',
+    'ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo',
+    'ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun',
+    'xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun',
+    'zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo',
+    'cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo',
+    'sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo',
+    'ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo za zai zan zang zao ze zei zen zeng zi zong zou zu zuan zui zun zuo',
+    'ca cai can cang cao ce cen ceng ci cong cou cu cuan cui cun cuo sa sai san sang sao se sen seng si song sou su suan sui sun suo',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
-/** 創(chuàng) → 創: pinyin annotations after Chinese characters. */
+/**
+ * 創(chuàng) → 創: pinyin annotations after Chinese characters. A tone-marked annotation is pinyin; a
+ * toneless one only when it is a syllable and the text annotates elsewhere with tone marks, since
+ * 微信(wechat), 应用(app) and 人工智能(ai) are English glosses. A run loses the pinyin at its start.
+ */
 export const removePinyin: CleanupStep = {
   id: 'pinyin',
   run(text) {
+    // Judged over the whole text, so that a second pass (with the tone marks gone) removes nothing more.
+    if (!TONED_RUN.test(text)) return { text, count: 0 };
     let count = 0;
-    const out = text.replace(PINYIN, (_m, han: string) => {
+    const out = text.replace(PINYIN, (whole, han: string, annotations: string) => {
+      let removed = 0;
+      for (const [group, syllable] of annotations.matchAll(ANNOTATION)) {
+        if (!TONED.test(syllable!) && !SYLLABLES.has(syllable!)) break;
+        removed += group.length;
+      }
+      if (!removed) return whole;
       count++;
-      return han;
+      return han + annotations.slice(removed);
     });
     return { text: out, count };
   },
 };
 
+// Not a sentence: noise rules that name words a speech may also use judge only lines without an end mark.
+const NO_SENTENCE = '(?!.*[。！？]\\s*$)';
 const NOISE_LINES: readonly RegExp[] = [
-  /^\s*(发布时间|發布時間|发布日期|來源|来源|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
-  /^\s*(相关热词搜索|相關熱詞搜索|相关阅读|上一篇|下一篇|打印本页|关闭窗口)/u,
+  /^\s*(发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
+  /^\s*(相关热词搜索|相關熱詞搜索|相关阅读|上一篇|下一篇|打印本页|打印本頁|关闭窗口|關閉窗口)/u,
   // A copyright footer is a short line that is no sentence; a sentence about copyright
-  // (维护版权所有者的合法权益。) is not noise.
-  /^(?=.{0,40}$)(?!.*[。！？]\s*$).*(版权所有|版權所有|Copyright|©)/iu,
+  // (维护版权所有者的合法权益。) is not noise, nor is 版权所有者/人 in a short line.
+  new RegExp(`^(?=.{0,40}$)${NO_SENTENCE}.*(版权所有|版權所有|Copyright|©)(?![者人])`, 'iu'),
+  // Registration numbers mark a footer however long it is (版权所有：… | 网站标识码… | 京ICP备…号).
+  new RegExp(`^${NO_SENTENCE}.*(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)`, 'iu'),
   /^\s*(https?:\/\/|www\.)\S+\s*$/iu,
+  // Breadcrumbs: 当前位置：首页 > 领导讲话, 首页 » 新闻中心 » 领导讲话.
+  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(当前位置|當前位置|您现在的位置|您現在的位置|您的位置)[:：]`, 'u'),
+  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(?=.*(首页|首頁)).*[>»＞›]`, 'u'),
+  // Share buttons and 扫一扫在手机打开当前页, alone or with a few words after them.
+  new RegExp(`^(?=.{0,30}$)${NO_SENTENCE}(分享到|分享至)([:：]|$)`, 'u'),
+  new RegExp(`^(?=.{0,30}$)${NO_SENTENCE}(扫一扫|掃一掃)`, 'u'),
+  // Page tools in brackets: 【字体：大 中 小】【打印】【关闭】, on their own or in a row.
+  /^(\s*【\s*((字体|字體|字号|字號)[:：]?[大中小\s]*|打印|列印|打印本页|打印本頁|关闭|關閉|关闭窗口|關閉窗口|收藏|返回顶部|返回頂部)\s*】)+\s*$/u,
+  // Staff lines: 编辑：某某 审核：某某.
+  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(编辑|編輯|审核|審核|校对|校對)[:：]`, 'u'),
 ];
+
+/** A line that starts with a typed heading number (一、 （一） 1. 1、 （1） 第一部分), which is never noise. */
+const HEADING_START = /^(第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}[、．.]|[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}([．、]|\.(?!\d)))/u;
 
 /** A line of keywords and links that a page puts above or below the article. */
 function isSpamLine(line: string): boolean {
@@ -47,7 +104,7 @@ function isSpamLine(line: string): boolean {
   return /www\.|https?:\/\//i.test(line) && separators >= 2 && !/[。！？]/.test(line);
 }
 
-/** Site noise: keyword spam, 发布时间/来源/点击 lines, 相关热词搜索, 版权所有 footers, lone URLs. */
+/** Site noise: keyword spam, 发布时间/来源/点击 lines, 相关热词搜索, 版权所有 footers, lone URLs, page chrome. */
 export const removeSiteNoise: CleanupStep = {
   id: 'site-noise',
   run(text) {
@@ -57,7 +114,7 @@ export const removeSiteNoise: CleanupStep = {
     const lines = text.split(/\r\n?|\n/).filter((line) => {
       // Judged as the whitespace step will leave it: a footer indented past 40 characters is still one.
       const probe = line.trim();
-      const noise = isSpamLine(probe) || NOISE_LINES.some((pattern) => pattern.test(probe));
+      const noise = !HEADING_START.test(probe) && (isSpamLine(probe) || NOISE_LINES.some((pattern) => pattern.test(probe)));
       if (noise) count++;
       return !noise;
     });
@@ -100,14 +157,30 @@ export const normaliseWhitespace: CleanupStep = {
 let tables: ((text: string) => string) | undefined;
 
 /**
- * OpenCC's Taiwan tables, with two mends so that converting is idempotent: 么 is left alone (the
+ * Words where mainland writing keeps 著 (zhù): the Taiwan tables write 着 for every 著 they do not
+ * list as a phrase, so 卓著, 编著, 土著 and the Simplified 显著, 著称 would become 卓着, 编着… Only
+ * spellings with 著 are listed: a Simplified 着 is never made 著.
+ */
+const ZHU_WORDS = /([顯显卓編编土專专論论譯译遺遗拙巨名原昭]著|著(?:稱|称|名|作|述|書|书|者|錄|录))/u;
+
+/** The Taiwan tables, with the 著 of ZHU_WORDS kept (the rest of each such word is converted). */
+function convertKeepingZhu(text: string): string {
+  return text
+    .split(ZHU_WORDS)
+    .map((part, i) => (i % 2 ? part.split('著').map(tables!).join('著') : tables!(part)))
+    .join('');
+}
+
+/**
+ * OpenCC's Taiwan tables (which turn Taiwan's 看著, 隨著, 著力 into 看着, 随着, 着力 — the Hong Kong
+ * and generic tables leave them 著), with three mends: 著 kept in ZHU_WORDS; 么 left alone (the
  * tables read it as Taiwan's form of 幺, so 这么 stays but a 么 on its own, e.g. 好么, would become
- * 幺 — and 麼 → 么 would become 幺 the next time), and a form a second pass converts again
- * (薴 → 苧 → 苎) is converted to the end.
+ * 幺 — and 麼 → 么 would become 幺 the next time); and a form a second pass converts again
+ * (薴 → 苧 → 苎) converted to the end, so that converting is idempotent.
  */
 function toSimplified(text: string): string {
   tables ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const convert = (part: string) => part.split('么').map(tables!).join('么');
+  const convert = (part: string) => part.split('么').map(convertKeepingZhu).join('么');
   let out = convert(text);
   for (let pass = 0; pass < 4; pass++) {
     const again = convert(out);
