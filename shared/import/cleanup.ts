@@ -4,6 +4,7 @@
  * list them with counts and the user can switch any of them off. Every step is idempotent.
  */
 import * as OpenCC from 'opencc-js';
+import { typedHeading } from './detect';
 
 export interface StepResult {
   text: string;
@@ -75,7 +76,8 @@ export const removePinyin: CleanupStep = {
 // Not a sentence: noise rules that name words a speech may also use judge only lines without an end mark.
 const NO_SENTENCE = '(?!.*[。！？]\\s*$)';
 const NOISE_LINES: readonly RegExp[] = [
-  /^\s*(发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
+  // Also after the page's date: 2026-03-05 来源：市生态环境局.
+  /^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)?(发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
   /^\s*(相关热词搜索|相關熱詞搜索|相关阅读|上一篇|下一篇|打印本页|打印本頁|关闭窗口|關閉窗口)/u,
   // A copyright footer is a short line that is no sentence; a sentence about copyright
   // (维护版权所有者的合法权益。) is not noise, nor is 版权所有者/人 in a short line.
@@ -95,9 +97,6 @@ const NOISE_LINES: readonly RegExp[] = [
   new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(编辑|編輯|审核|審核|校对|校對)[:：]`, 'u'),
 ];
 
-/** A line that starts with a typed heading number (一、 （一） 1. 1、 （1） 第一部分), which is never noise. */
-const HEADING_START = /^(第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}[、．.]|[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}([．、]|\.(?!\d)))/u;
-
 /** A line of keywords and links that a page puts above or below the article. */
 function isSpamLine(line: string): boolean {
   const separators = (line.match(/[,，|｜]/g) ?? []).length;
@@ -114,7 +113,8 @@ export const removeSiteNoise: CleanupStep = {
     const lines = text.split(/\r\n?|\n/).filter((line) => {
       // Judged as the whitespace step will leave it: a footer indented past 40 characters is still one.
       const probe = line.trim();
-      const noise = !HEADING_START.test(probe) && (isSpamLine(probe) || NOISE_LINES.some((pattern) => pattern.test(probe)));
+      // A line with a typed heading number (一、 （一） 1. （1） 第一部分) is never noise.
+      const noise = !typedHeading(probe) && (isSpamLine(probe) || NOISE_LINES.some((pattern) => pattern.test(probe)));
       if (noise) count++;
       return !noise;
     });
