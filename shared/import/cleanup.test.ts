@@ -20,6 +20,12 @@ describe('site noise', () => {
     '要坚持问题导向，编辑好每一期简报。',
     '信息来源渠道要畅通。',
     '１．来源：基层一线',
+    '全面清理未履行ICP备案手续的网站，对违规网站依法关停；',
+    '要求所有政务网站标注ICP备案号和公网安备编号，做到规范统一',
+    '他说：“没有ICP备案的网站一律关停。”',
+    '审核：这是内容把关的关键环节，必须层层压实责任',
+    '编辑：要对每一篇稿件负责',
+    '分享到朋友圈要慎重；',
     '2026年3月5日，来源于基层的经验值得推广。',
     '各网站要在首页显著位置标注ICP备案号。',
     '把群众满意度作为首页 > 末页的标准。',
@@ -120,6 +126,8 @@ describe('Traditional → Simplified, 著 and 着', () => {
     ['緊緊圍繞著', '緊緊圍繞着', '紧紧围绕着'], ['推動著', '推動着', '推动着'], ['著力解決', '着力解決', '着力解决'], ['著眼大局', '着眼大局', '着眼大局'],
     ['堅持著', '堅持着', '坚持着'], ['關注著', '關注着', '关注着'], ['引領著', '引領着', '引领着'], ['激勵著', '激勵着', '激励着'],
     ['見證著', '見證着', '见证着'], ['影響著', '影響着', '影响着'], ['著迷', '着迷', '着迷'], ['睡著', '睡着', '睡着'],
+    // A verb's 著 before 作/名 is 着, not the 著 of 著作/著名 (a review find).
+    ['這意味著作為', '這意味着作為', '这意味着作为'], ['隨著名單公布', '隨着名單公布', '随着名单公布'], ['本著作風建設', '本着作風建設', '本着作风建设'],
   ];
 
   it.each(WORDS)('converts %s and %s to %s', (taiwan, hongKong, simplified) => {
@@ -129,6 +137,10 @@ describe('Traditional → Simplified, 著 and 着', () => {
 
   it('leaves the Simplified words unchanged', () => {
     for (const [, , simplified] of WORDS) expect(traditionalToSimplified.run(simplified), simplified).toEqual({ text: simplified, count: 0 });
+  });
+
+  it('keeps 著名 after words that do not take 着', () => {
+    expect(traditionalToSimplified.run('成為著名企業，邀請張三等著名專家，向著名學者請教。').text).toBe('成为著名企业，邀请张三等著名专家，向著名学者请教。');
   });
 
   it('converts 著 and 着 in one sentence, and a second pass changes nothing', () => {

@@ -74,7 +74,7 @@ export const removePinyin: CleanupStep = {
 };
 
 // Not a sentence: noise rules that name words a speech may also use judge only lines without an end mark.
-const NO_SENTENCE = '(?!.*[。！？]\\s*$)';
+const NO_SENTENCE = '(?!.*[。！？；;][”’」』"）)]*\\s*$)';
 const NOISE_LINES: readonly RegExp[] = [
   // Also after the page's date: 2026-03-05 来源：市生态环境局.
   /^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)?(发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
@@ -82,8 +82,9 @@ const NOISE_LINES: readonly RegExp[] = [
   // A copyright footer is a short line that is no sentence; a sentence about copyright
   // (维护版权所有者的合法权益。) is not noise, nor is 版权所有者/人 in a short line.
   new RegExp(`^(?=.{0,40}$)${NO_SENTENCE}.*(版权所有|版權所有|Copyright|©)(?![者人])`, 'iu'),
-  // Registration numbers mark a footer however long it is (版权所有：… | 网站标识码… | 京ICP备…号).
-  new RegExp(`^${NO_SENTENCE}.*(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)`, 'iu'),
+  // Registration numbers mark a footer however long it is (版权所有：… | 网站标识码1234 | 京ICP备12345678号);
+  // a sentence about ICP备案 (no number, or with commas and quotes) is not one.
+  new RegExp(`^${NO_SENTENCE}(?!.*[，,；;“”"])(?=.*(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)[:：\\s]*\\d)`, 'iu'),
   /^\s*(https?:\/\/|www\.)\S+\s*$/iu,
   // Breadcrumbs: 当前位置：首页 > 领导讲话, 首页 » 新闻中心 » 领导讲话.
   new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(当前位置|當前位置|您现在的位置|您現在的位置|您的位置)[:：]`, 'u'),
@@ -93,8 +94,8 @@ const NOISE_LINES: readonly RegExp[] = [
   new RegExp(`^(?=.{0,30}$)${NO_SENTENCE}(扫一扫|掃一掃)`, 'u'),
   // Page tools in brackets: 【字体：大 中 小】【打印】【关闭】, on their own or in a row.
   /^(\s*【\s*((字体|字體|字号|字號)[:：]?[大中小\s]*|打印|列印|打印本页|打印本頁|关闭|關閉|关闭窗口|關閉窗口|收藏|返回顶部|返回頂部)\s*】)+\s*$/u,
-  // Staff lines: 编辑：某某 审核：某某.
-  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(编辑|編輯|审核|審核|校对|校對)[:：]`, 'u'),
+  // Staff lines: 编辑：某某 审核：某某 — names only (编辑：要对每一篇稿件负责 is text).
+  /^(?:(?:责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|审校|審校|签发|簽發)[:：]\s*[^\s，。；：:,]{1,6}\s*)+$/u,
 ];
 
 /** A line of keywords and links that a page puts above or below the article. */
@@ -161,11 +162,18 @@ let tables: ((text: string) => string) | undefined;
  * list as a phrase, so 卓著, 编著, 土著 and the Simplified 显著, 著称 would become 卓着, 编着… Only
  * spellings with 著 are listed: a Simplified 着 is never made 著.
  */
-const ZHU_WORDS = /([顯显卓編编土專专論论譯译遺遗拙巨名原昭]著|著(?:稱|称|名|作|述|書|书|者|錄|录))/u;
+// 著作, 著名… only where no word that always takes 着 stands before (意味著作為, 隨著名單, 本著作風
+// are 着). Short on purpose: 成为著名, 等著名, 向著名 are 著.
+const ZHE_BEFORE = '味隨随沿本朝順顺繞绕憑凭';
+const ZHU_WORDS = new RegExp(`([顯显卓編编土專专論论譯译遺遗拙巨名原昭]著|(?<![${ZHE_BEFORE}])著(?:稱|称|名|作|述|書|书|者|錄|录))`, 'u');
 
 /** The Taiwan tables, with the 著 of ZHU_WORDS kept (the rest of each such word is converted). */
+const ZHE_BEFORE_ZHU_WORD = new RegExp(`(?<=[${ZHE_BEFORE}])著(?=[稱称名作述書书者錄录])`, 'gu');
+
 function convertKeepingZhu(text: string): string {
+  // OpenCC's own phrases (著作, 著名) would keep the verb's 著 in 意味著作為: made 着 first.
   return text
+    .replace(ZHE_BEFORE_ZHU_WORD, '着')
     .split(ZHU_WORDS)
     .map((part, i) => (i % 2 ? part.split('著').map(tables!).join('著') : tables!(part)))
     .join('');

@@ -11,7 +11,9 @@ const NUMERAL = '[一二三四五六七八九十]{1,3}';
 const DIGITS = '[0-9０-９]{1,2}';
 /** Typed heading numbers and the level they mean. Full-width digits (１．) count as digits. */
 export const HEADING_NUMBERS: ReadonlyArray<{ level: number; pattern: RegExp }> = [
-  { level: 1, pattern: new RegExp(`^第${NUMERAL}部分[、，：\\s]*`, 'u') },
+  // 第一部分 as a heading has its text after a separator (第一部分 2025年工作回顾, 第一部分：…);
+  // 第一部分由组织部同志宣读… is a sentence.
+  { level: 1, pattern: new RegExp(`^第${NUMERAL}部分(?:[、，：:\\s\u3000]+|$)`, 'u') },
   { level: 1, pattern: new RegExp(`^${NUMERAL}[、．.]\\s*`, 'u') },
   { level: 2, pattern: new RegExp(`^[（(]${NUMERAL}[）)]\\s*`, 'u') },
   // 3.5 and 3．5 are decimals, not heading 3.
@@ -30,14 +32,14 @@ function numeralValue(numeral: string): number {
 }
 
 /**
- * 1、2月份, 一、二季度, 三、四线城市: a number, a 、 and the next number with a unit after it is a
- * pair of numbers in a sentence, not a heading. Without a unit it is a heading (一、二手车市场,
- * 三、四风问题, 一、二是…, 一、二〇二五年工作回顾).
+ * 1、2月份, 一、二季度, 三、四线城市: a number, a 、 and the next number with a unit after it reads
+ * as a pair of figures in a sentence. Without a unit it is a heading (一、二手车市场, 三、四风问题,
+ * 一、二是…, 一、二〇二五年工作回顾); with one, detectStructure decides by the sequence around it.
  */
 const PAIR_UNIT = /^(?:季度|月|日|号|年级|级|类|期|批|档|轮|次|届|个|名|家|项|条|座|线|层|楼|栋|等|星|代|孩|胎|产|岁|倍|成|万|亿|千|百|%|％)/u;
-function isNumberPair(numeral: string, rest: string): boolean {
+function isNumberPair(value: number, rest: string): boolean {
   const next = /^([0-9０-９]{1,2}|[一二三四五六七八九十])/u.exec(rest);
-  return !!next && numeralValue(next[1]!) === numeralValue(numeral) + 1 && PAIR_UNIT.test(rest.slice(next[1]!.length));
+  return !!next && numeralValue(next[1]!) === value + 1 && PAIR_UNIT.test(rest.slice(next[1]!.length));
 }
 
 /** How a speech's title ends (……上的讲话, ……致辞（摘要）). */
@@ -59,17 +61,30 @@ const block = (type: string, text: string, attrs?: Record<string, unknown>): Nod
   ...(text ? { content: [{ type: 'text', text }] } : {}),
 });
 
-/** The heading level and text of a line with a typed number, if it has one. */
-export function typedHeading(line: string): { level: number; text: string } | undefined {
+/** A typed number at a line's start: its level, the text after it, its value and whether it reads as a pair of figures. */
+export interface TypedNumber {
+  level: number;
+  text: string;
+  value: number;
+  /** 二、三个代表……, 1、2月份……: a heading only where it continues the sequence (see detectStructure). */
+  pair: boolean;
+}
+
+export function typedNumber(line: string): TypedNumber | undefined {
   for (const { level, pattern } of HEADING_NUMBERS) {
     const match = pattern.exec(line);
     if (!match || line.length <= match[0].length) continue;
     const text = line.slice(match[0].length);
-    const numeral = /^[第（(]?([0-9０-９]+|[一二三四五六七八九十]+)/u.exec(match[0])![1]!;
-    if (level !== 2 && level !== 4 && !PART.test(line) && isNumberPair(numeral, text)) return undefined;
-    return { level, text };
+    const value = numeralValue(/^[第（(]?([0-9０-９]+|[一二三四五六七八九十]+)/u.exec(match[0])![1]!);
+    return { level, text, value, pair: level !== 2 && level !== 4 && !PART.test(line) && isNumberPair(value, text) };
   }
   return undefined;
+}
+
+/** The heading level and text of a line with a typed number, if it has one (a pair of figures is none). */
+export function typedHeading(line: string): { level: number; text: string } | undefined {
+  const typed = typedNumber(line);
+  return typed && !typed.pair ? { level: typed.level, text: typed.text } : undefined;
 }
 
 /**
@@ -125,38 +140,59 @@ export function detectStructure(text: string): NodeJSON {
       // when the speaker, the date or the salutation follows (Markdown's # for both, Word's 标题 1).
       (typeof line.hint === 'number' && !typedHeading(line.text) && (frontMatterFollows || !lines.slice(1).some((l) => l.hint === line.hint))));
   const titled = firstIsTitle(lines[0]);
-  // A title's further lines: one broken off (在全市……工作会议上的 / 讲话), a main title's second line
-  // and the subtitle under them (——在……上的报告).
-  const short = (l: { text: string }) => !SENTENCE_MARK.test(l.text) && l.text.length <= 40 && !typedHeading(l.text);
-  const subtitleAt = lines.slice(1, 4).findIndex((l) => /^[—–-]{1,2}[^—–-]/u.test(l.text) && !/[。！？；，]/u.test(l.text.replace(/[。]$/u, ''))) + 1;
+  // A title's further lines: one broken off (在全市……工作会议上的 / 讲话), and a subtitle right under
+  // the title (——在……上的报告, ——专题党课讲稿) with a main title's second line above it.
+  const short = (l: { text: string }) => !SENTENCE_MARK.test(l.text) && !SALUTATION.test(l.text) && l.text.length <= 40 && !typedHeading(l.text);
+  const isSubtitle = (l: { text: string }) => {
+    const rest = /^(?:——|—|－－|--)\s*(\S.*)$/u.exec(l.text)?.[1];
+    return !!rest && !/[。！？；，]/u.test(rest.replace(/。$/u, '')) && (TITLE_ENDING.test(rest) || /^在.+上的|讲稿|党课|报告|讲话|发言|致辞/u.test(rest));
+  };
+  const subtitleAt = titled ? lines.slice(1, 3).findIndex(isSubtitle) + 1 : 0;
   const continuesTitle = (index: number) => {
     const line = lines[index]!;
-    if (!titled || index > 3 || content.length !== index || (line.hint !== undefined && line.hint !== lines[0]!.hint)) return false;
-    if (subtitleAt > 0 && index <= subtitleAt) return index === subtitleAt || short(line);
+    if (!titled || content.length !== index) return false;
+    if (index === subtitleAt) return !typedHeading(line.text);
+    if (line.hint !== undefined && line.hint !== lines[0]!.hint) return false;
+    if (index < subtitleAt) return short(line);
     return index === 1 && !TITLE_ENDING.test(lines[0]!.text) && TITLE_ENDING.test(line.text) && line.text.length <= 24 && short(line) && short(lines[0]!);
   };
   // Style levels used by headings (the title's own <h1> aside), ranked into Lectern's levels.
   const styleLevels: number[] = [...new Set(lines.flatMap((line, index) => (typeof line.hint === 'number' && !(index === 0 && titled) ? [line.hint] : [])))].sort();
   const levelOf = (hint: number) => Math.min(4, styleLevels.indexOf(hint) + 1);
-  // Typed numbers. A run of numbered lines one of which ends in ； is a list inside a sentence, not
-  // headings (……要义：/ 1、坚定理想信念是根本；/ 2、……；): its lines stay body text, numbers and all.
-  const typed = lines.map((line) => typedHeading(line.text));
+  // Typed numbers. A pair of figures (二、三个代表……, 1、2月份……) is a heading only where it goes on
+  // from the number before it at its level or into the one after, and is no sentence.
+  const numbers = lines.map((line) => typedNumber(line.text));
+  const neighbour = (index: number, step: 1 | -1) => {
+    for (let j = index + step; j >= 0 && j < numbers.length; j += step) {
+      const other = numbers[j];
+      if (other && other.level <= numbers[index]!.level) return other.level === numbers[index]!.level ? other : undefined;
+    }
+    return undefined;
+  };
+  const typed = numbers.map((n, index) =>
+    !n || !n.pair || (!/[。！？]/u.test(lines[index]!.text) && (neighbour(index, -1)?.value === n.value - 1 || neighbour(index, 1)?.value === n.value + 1)) ? n : undefined,
+  );
+  // A run of numbered lines that end in ； is a list inside a sentence, not headings (……要义：/
+  // 1、坚定理想信念是根本；/ 2、……；): its lines stay body text, numbers and all. Not a lone line
+  // (一、坚持党管干部原则……；) nor run-in headings (1．强化项目支撑。全年……；).
   for (let start = 0; start < lines.length; ) {
     let end = start + 1;
     if (typed[start]) while (end < lines.length && typed[end]?.level === typed[start]!.level) end++;
-    if (typed[start] && lines.slice(start, end).some((l) => /[；;]$/u.test(l.text))) typed.fill(undefined, start, end);
+    const run = lines.slice(start, end);
+    if (typed[start] && end - start >= 2 && run.some((l) => /[；;]$/u.test(l.text)) && !run.some((_, k) => runsOn(typed[start + k]!.text))) typed.fill(undefined, start, end);
     start = end;
   }
   // 第一部分 above 一、: a report in parts keeps its 一、 and （一） under them, one level down.
-  const parts = lines.some((l, i) => typed[i] && PART.test(l.text)) && lines.some((l, i) => typed[i]?.level === 1 && !PART.test(l.text));
+  const isPart = (index: number) => !!typed[index] && PART.test(lines[index]!.text) && !/[。！？；]/u.test(lines[index]!.text);
+  const parts = lines.some((_, i) => isPart(i)) && lines.some((l, i) => typed[i]?.level === 1 && !PART.test(l.text));
   const typedLevel = (index: number) => (parts && !PART.test(lines[index]!.text) ? Math.min(4, typed[index]!.level + 1) : typed[index]!.level);
   // The front matter: title and byline lines, up to the salutation (only looked for near the top,
-  // and only above the first heading and after nothing but short front-matter lines).
+  // above the first heading, and after no sentence of body text; a note in brackets is no body).
   // A salutation style counts only near the top, as the typed one does (Word has a built-in style of that name).
   const marked = lines.slice(0, 8).findIndex((line) => line.hint === 'salutation');
   const typedSalutation = lines.slice(0, 8).findIndex(isSalutation);
   const frontMatterBefore = (index: number) =>
-    lines.slice(0, index).every((l, i) => !typed[i] && (typeof l.hint !== 'number' || (i === 0 && titled)) && !/[。！？]/u.test(l.text) && (l.text.length <= 40 || TITLE_ENDING.test(l.text)));
+    lines.slice(0, index).every((l, i) => !typed[i] && (!/[。！？][”’」』]?$/u.test(l.text) || /^[（(].*[）)]$/u.test(l.text)));
   const salutationAt = marked >= 0 ? marked : typedSalutation >= 0 && frontMatterBefore(typedSalutation) ? typedSalutation : -1;
   lines.forEach(({ hint, text: line }, index) => {
     if (index === 0 && titled) return void content.push(block('title', line));
@@ -165,7 +201,8 @@ export function detectStructure(text: string): NodeJSON {
     const underTitle = content.length === index && content.every((b) => b.type === 'title' || b.type === 'byline');
     if (
       hint === 'byline' ||
-      (salutationAt >= 0 && index < salutationAt && hint === undefined && !typedHeading(line) && (DATE_LINE.test(line) || line.length <= 16)) ||
+      // Between the title and the salutation, a speaker styled as a heading (### 张三) is a byline too.
+      (salutationAt >= 0 && index < salutationAt && hint !== 'title' && hint !== 'salutation' && !typedHeading(line) && (DATE_LINE.test(line) || line.length <= 16)) ||
       (hint === undefined && underTitle && titled && index <= 4 && DATE_LINE.test(line))
     ) {
       return void content.push(block('byline', line));

@@ -177,6 +177,58 @@ describe('detectStructure, on speeches as they are written', () => {
     ]);
   });
 
+  // A second review, looking for what the rules above broke.
+  it('takes a dash line for a subtitle only right under the title and when it reads like one', () => {
+    expect(blocks('在全市安全生产工作会议上的讲话\n同志们：\n今天讲三点：\n——题记')).toEqual(['title:在全市安全生产工作会议上的讲话', 'salutation:同志们：', 'paragraph:今天讲三点：', 'paragraph:——题记']);
+    expect(blocks('在全市安全生产工作会议上的讲话\n同志们：\n- 抓责任').slice(0, 2)).toEqual(['title:在全市安全生产工作会议上的讲话', 'salutation:同志们：']);
+    expect(importSource({ kind: 'markdown', content: '# 同心协力 再创辉煌\n\n## ——在全市经济工作会议上的讲话\n\n### 张三\n\n同志们：\n\n正文。' }).file.doc.content!.map((b) => b.type)).toEqual([
+      'title',
+      'title',
+      'byline',
+      'salutation',
+      'paragraph',
+    ]);
+  });
+
+  it('finds the salutation after a note in brackets or a long title with its date', () => {
+    expect(blocks('在全县乡村振兴工作推进会上的讲话\n李四\n（根据录音整理，未经本人审阅。）\n同志们：\n正文。').slice(1, 4)).toEqual(['byline:李四', 'byline:（根据录音整理，未经本人审阅。）', 'salutation:同志们：']);
+    expect(blocks('在全市深入推进城乡环境综合整治暨美丽乡村建设工作会议上的讲话（2026年1月5日）\n同志们：\n正文。')[1]).toBe('salutation:同志们：');
+  });
+
+  it('reads a pair of figures as a heading where it goes on from the number before or into the next', () => {
+    expect(blocks('讲话\n同志们：\n一、统一思想\n二、三个代表重要思想的历史地位\n三、四个全面战略布局的实践要求').slice(2)).toEqual([
+      'paragraph1:统一思想',
+      'paragraph1:三个代表重要思想的历史地位',
+      'paragraph1:四个全面战略布局的实践要求',
+    ]);
+    expect(blocks('讲话\n同志们：\n（一）抓落实\n1、2个专项行动扎实推进\n2、3项制度改革落地见效\n3、4个试点取得成效').slice(3)).toEqual([
+      'paragraph3:2个专项行动扎实推进',
+      'paragraph3:3项制度改革落地见效',
+      'paragraph3:4个试点取得成效',
+    ]);
+  });
+
+  it('keeps run-in headings and a lone heading that end in ； as headings', () => {
+    expect(blocks('讲话\n同志们：\n1．强化项目支撑。全年新开工项目200个；\n2．强化要素保障。用地指标优先保障；\n3．强化服务。').slice(2)).toEqual([
+      'paragraph3:强化项目支撑。全年新开工项目200个；',
+      'paragraph3:强化要素保障。用地指标优先保障；',
+      'paragraph3:强化服务。',
+    ]);
+    expect(blocks('讲话\n同志们：\n一、坚持党管干部原则，树立正确选人用人导向；\n正文。')[2]).toBe('paragraph1:坚持党管干部原则，树立正确选人用人导向；');
+  });
+
+  it('does not shift the outline for a sentence that mentions 第一部分', () => {
+    expect(blocks('讲话\n同志们：\n第一部分由组织部同志宣读任职决定，第二部分我讲几点意见。\n一、讲政治\n二、重实干').slice(2)).toEqual([
+      'paragraph:第一部分由组织部同志宣读任职决定，第二部分我讲几点意见。',
+      'paragraph1:讲政治',
+      'paragraph1:重实干',
+    ]);
+  });
+
+  it('names the document after a main title, not the main title glued to its subtitle', () => {
+    expect(importText('同心协力 再创辉煌\n在全市经济工作会议上的讲话\n同志们：\n正文。').file.meta.title).toBe('同心协力 再创辉煌');
+  });
+
   it('drops Markdown list bullets', () => {
     expect(importSource({ kind: 'markdown', content: '# 讲话\n\n- 要强化考核。\n* 要压实责任。' }).file.doc.content!.map((b) => b.content?.[0]?.text)).toEqual(['讲话', '要强化考核。', '要压实责任。']);
   });

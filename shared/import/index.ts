@@ -70,12 +70,12 @@ export function importSource(source: ImportSource, options: ImportOptions = {}):
         ? { text: lines, steps: [] }
         : cleanUp(lines, { ...(options.t2s !== undefined ? { t2s: options.t2s } : {}), ...(options.skip ? { skip: options.skip } : {}) });
     const doc = detectStructure(cleaned.text);
-    // A title broken over two lines (……工作会议上的 / 讲话) is one title; a main title's second
-    // line and the subtitle (——在……上的讲话) are not part of it.
+    // A title broken over two lines (在……工作会议上的 / 讲话) is one title; a main title's second
+    // line and a subtitle (在……上的讲话 under 同心协力 再创辉煌, ——在……上的报告) are not part of it.
     const blocks = doc.content ?? [];
     const end = blocks.findIndex((b) => b.type !== 'title');
     const [first = '', second = ''] = blocks.slice(0, end < 0 ? blocks.length : end).map((b) => b.content?.[0]?.text ?? '');
-    const title = !TITLE_ENDING.test(first) && TITLE_ENDING.test(second) && !/^[—–-]/u.test(second) ? first + second : first;
+    const title = first.startsWith('在') && !TITLE_ENDING.test(first) && TITLE_ENDING.test(second) && !/^[在—–-]/u.test(second) ? first + second : first;
     const file: SpeechFile = { ...emptySpeechFile(), meta: { ...(title ? { title } : {}), createdAt: new Date().toISOString() }, doc };
     return { file, report: cleaned.steps, traditional };
   } catch (error) {
