@@ -187,12 +187,20 @@ export function detectStructure(text: string): NodeJSON {
   const parts = lines.some((_, i) => isPart(i)) && lines.some((l, i) => typed[i]?.level === 1 && !PART.test(l.text));
   const typedLevel = (index: number) => (parts && !PART.test(lines[index]!.text) ? Math.min(4, typed[index]!.level + 1) : typed[index]!.level);
   // The front matter: title and byline lines, up to the salutation (only looked for near the top,
-  // above the first heading, and after no sentence of body text; a note in brackets is no body).
+  // above the first heading, typed or styled, and after no sentence of body text; a note in brackets is no body).
   // A salutation style counts only near the top, as the typed one does (Word has a built-in style of that name).
   const marked = lines.slice(0, 8).findIndex((line) => line.hint === 'salutation');
   const typedSalutation = lines.slice(0, 8).findIndex(isSalutation);
+  // A line styled as a heading of a level the body uses again is a heading, not front matter.
   const frontMatterBefore = (index: number) =>
-    lines.slice(0, index).every((l, i) => !typed[i] && (!/[。！？][”’」』]?$/u.test(l.text) || /^[（(].*[）)]$/u.test(l.text)));
+    lines
+      .slice(0, index)
+      .every(
+        (l, i) =>
+          !typed[i] &&
+          (!/[。！？][”’」』]?$/u.test(l.text) || /^[（(].*[）)]$/u.test(l.text)) &&
+          (typeof l.hint !== 'number' || (i === 0 && titled) || i === subtitleAt || !lines.slice(index + 1).some((o) => o.hint === l.hint)),
+      );
   const salutationAt = marked >= 0 ? marked : typedSalutation >= 0 && frontMatterBefore(typedSalutation) ? typedSalutation : -1;
   lines.forEach(({ hint, text: line }, index) => {
     if (index === 0 && titled) return void content.push(block('title', line));

@@ -85,6 +85,16 @@ describe('review cases', () => {
     ]);
   });
 
+  it('takes no line ending in a colon under a styled heading for the salutation, nor the heading for a byline', () => {
+    expect(types('<p class="title">讲话</p><h1>总体要求</h1><p>主要做了以下工作：</p><p>正文。</p><h1>工作安排</h1>')).toEqual([
+      'title:讲话',
+      'paragraph1:总体要求',
+      'paragraph:主要做了以下工作：',
+      'paragraph:正文。',
+      'paragraph1:工作安排',
+    ]);
+  });
+
   it('takes a salutation style only near the top, and never turns a numbered heading into a byline', () => {
     const many = Array.from({ length: 10 }, (_, i) => `<p>第${i}段正文，内容足够长不会被当作署名。</p>`).join('');
     expect(types(`<p>讲话</p><p>一、总体要求</p>${many}<p class="salutation">此致：</p>`).slice(0, 2)).toEqual(['title:讲话', 'paragraph1:总体要求']);
