@@ -1,5 +1,6 @@
 /** Builders of speech documents for unit tests (no editor, no DOM). */
 import type { Node as PMNode } from '@tiptap/pm/model';
+import type { NodeJSON } from './file-format';
 import { speechSchema } from './schema';
 
 export type BlockSpec = ['title' | 'byline' | 'salutation', string] | [number, string] | [number, string, 'runIn'];
@@ -16,4 +17,9 @@ export function docOf(...blocks: BlockSpec[]): PMNode {
       return schema.node('paragraph', { level: spec[0], runIn: spec[2] === 'runIn' }, text);
     }),
   );
+}
+
+/** A document's blocks as rows to compare: 'title:…', 'paragraph:…', 'paragraph2:…' (type, heading level, text). */
+export function blockRows(doc: NodeJSON): string[] {
+  return (doc.content ?? []).map((b) => `${b.type}${b.attrs?.level ? String(b.attrs.level) : ''}:${b.content?.[0]?.text ?? ''}`);
 }

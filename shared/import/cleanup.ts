@@ -157,19 +157,20 @@ export const normaliseWhitespace: CleanupStep = {
 
 let tables: ((text: string) => string) | undefined;
 
+// 著作, 著名… only where no word that always takes 着 stands before (意味著作為, 隨著名單, 本著作風
+// are 着). Short on purpose: 成为著名, 等著名, 向著名 are 著.
+const ZHE_BEFORE = '味隨随沿本朝順顺繞绕憑凭';
+/** 著称, 著名, 著作, 著述, 著书, 著者, 著录: 著 before these is zhù. */
+const ZHU_AFTER = '稱称名作述書书者錄录';
 /**
  * Words where mainland writing keeps 著 (zhù): the Taiwan tables write 着 for every 著 they do not
  * list as a phrase, so 卓著, 编著, 土著 and the Simplified 显著, 著称 would become 卓着, 编着… Only
  * spellings with 著 are listed: a Simplified 着 is never made 著.
  */
-// 著作, 著名… only where no word that always takes 着 stands before (意味著作為, 隨著名單, 本著作風
-// are 着). Short on purpose: 成为著名, 等著名, 向著名 are 著.
-const ZHE_BEFORE = '味隨随沿本朝順顺繞绕憑凭';
-const ZHU_WORDS = new RegExp(`([顯显卓編编土專专論论譯译遺遗拙巨名原昭]著|(?<![${ZHE_BEFORE}])著(?:稱|称|名|作|述|書|书|者|錄|录))`, 'u');
+const ZHU_WORDS = new RegExp(`([顯显卓編编土專专論论譯译遺遗拙巨名原昭]著|(?<![${ZHE_BEFORE}])著[${ZHU_AFTER}])`, 'u');
+const ZHE_BEFORE_ZHU_WORD = new RegExp(`(?<=[${ZHE_BEFORE}])著(?=[${ZHU_AFTER}])`, 'gu');
 
 /** The Taiwan tables, with the 著 of ZHU_WORDS kept (the rest of each such word is converted). */
-const ZHE_BEFORE_ZHU_WORD = new RegExp(`(?<=[${ZHE_BEFORE}])著(?=[稱称名作述書书者錄录])`, 'gu');
-
 function convertKeepingZhu(text: string): string {
   // OpenCC's own phrases (著作, 著名) would keep the verb's 著 in 意味著作為: made 着 first.
   return text
@@ -189,11 +190,12 @@ function convertKeepingZhu(text: string): string {
 function toSimplified(text: string): string {
   tables ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   const convert = (part: string) => part.split('么').map(convertKeepingZhu).join('么');
+  // Text the tables leave as it is (Simplified text, the common case) is converted once, not twice.
+  let previous = text;
   let out = convert(text);
-  for (let pass = 0; pass < 4; pass++) {
-    const again = convert(out);
-    if (again === out) break;
-    out = again;
+  for (let pass = 0; pass < 4 && out !== previous; pass++) {
+    previous = out;
+    out = convert(out);
   }
   return out;
 }

@@ -20,7 +20,7 @@ export const HEADING_NUMBERS: ReadonlyArray<{ level: number; pattern: RegExp }> 
   { level: 3, pattern: new RegExp(`^${DIGITS}(?:、|[.．](?![0-9０-９]))\\s*`, 'u') },
   { level: 4, pattern: new RegExp(`^[（(]${DIGITS}[）)]\\s*`, 'u') },
 ];
-const PART = /^第[一二三四五六七八九十]{1,3}部分/u;
+const PART = new RegExp(`^第${NUMERAL}部分`, 'u');
 
 const CHINESE_DIGITS = '〇一二三四五六七八九十';
 /** The value of a number typed in a heading (一 → 1, 十二 → 12, １２ → 12). */
@@ -43,11 +43,19 @@ function isNumberPair(value: number, rest: string): boolean {
 }
 
 /** How a speech's title ends (……上的讲话, ……致辞（摘要）). */
-export const TITLE_ENDING = /(讲话|致辞|发言|报告|讲话稿|主持词|动员令)(?:[（(][^（）()]{1,8}[）)])?$/u;
+const TITLE_ENDING = /(讲话|致辞|发言|报告|讲话稿|主持词|动员令)(?:[（(][^（）()]{1,8}[）)])?$/u;
 const DATE_LINE = /^[（(][^（）()]*\d{4}\s*年[^（）()]*[）)]$/u;
 const SALUTATION = /[：:]$/u;
 /** The end of a sentence or a clause: a line with one inside is no title. */
 const SENTENCE_MARK = /[。！？；，]/u;
+
+/**
+ * 在全市……工作会议上的 / 讲话: the first two title lines are one title broken over two lines (not a
+ * main title with its subtitle, 同心协力 再创辉煌 / 在……上的讲话 or ——在……上的报告).
+ */
+export function isBrokenTitle(first: string, second: string): boolean {
+  return first.startsWith('在') && !TITLE_ENDING.test(first) && TITLE_ENDING.test(second) && !/^[在—–-]/u.test(second);
+}
 
 /** Whether a heading's text runs on into body text after its lead sentence. */
 function runsOn(text: string): boolean {
@@ -145,7 +153,7 @@ export function detectStructure(text: string): NodeJSON {
   const short = (l: { text: string }) => !SENTENCE_MARK.test(l.text) && !SALUTATION.test(l.text) && l.text.length <= 40 && !typedHeading(l.text);
   const isSubtitle = (l: { text: string }) => {
     const rest = /^(?:——|—|－－|--)\s*(\S.*)$/u.exec(l.text)?.[1];
-    return !!rest && !/[。！？；，]/u.test(rest.replace(/。$/u, '')) && (TITLE_ENDING.test(rest) || /^在.+上的|讲稿|党课|报告|讲话|发言|致辞/u.test(rest));
+    return !!rest && !SENTENCE_MARK.test(rest.replace(/。$/u, '')) && (TITLE_ENDING.test(rest) || /^在.+上的|讲稿|党课|报告|讲话|发言|致辞/u.test(rest));
   };
   const subtitleAt = titled ? lines.slice(1, 3).findIndex(isSubtitle) + 1 : 0;
   const continuesTitle = (index: number) => {

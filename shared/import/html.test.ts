@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_PATH, sampleDocJSON } from '../../e2e/sample-speech';
 import { docFromJSON, type NodeJSON } from '../document/file-format';
 import { buildOutline, flattenOutline } from '../document/outline';
+import { blockRows } from '../document/test-docs';
 import { stripHints } from './detect';
 import { htmlToText } from './html';
 import { importSource } from './index';
@@ -68,7 +69,7 @@ describe('importing HTML', () => {
 });
 
 describe('review cases', () => {
-  const types = (html: string) => importSource({ kind: 'html', content: html }).file.doc.content!.map((b) => `${b.type}${b.attrs?.level ? b.attrs.level : ''}:${b.content?.[0]?.text ?? ''}`);
+  const types = (html: string) => blockRows(importSource({ kind: 'html', content: html }).file.doc);
 
   it('keeps a title broken over two lines a title', () => {
     expect(types('<p class="title">在全市经济工作会议上的<br>讲话</p><p>同志们：</p><h1>一、统一思想</h1>')).toEqual(['title:在全市经济工作会议上的', 'title:讲话', 'salutation:同志们：', 'paragraph1:统一思想']);

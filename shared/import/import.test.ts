@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_PATH, sampleDocJSON } from '../../e2e/sample-speech';
 import { docFromJSON } from '../document/file-format';
 import { buildOutline, flattenOutline } from '../document/outline';
+import { blockRows } from '../document/test-docs';
 import { cleanUp, fullWidthPunctuation, normaliseWhitespace, removePinyin, removeSiteNoise, traditionalShare, traditionalToSimplified } from './cleanup';
 import { detectStructure, typedHeading } from './detect';
 import { importSource, importText } from './index';
@@ -110,7 +111,7 @@ describe('typedHeading', () => {
 });
 
 describe('detectStructure, on speeches as they are written', () => {
-  const blocks = (text: string) => importText(text).file.doc.content!.map((b) => `${b.type}${b.attrs?.level ? b.attrs.level : ''}:${b.content?.[0]?.text ?? ''}`);
+  const blocks = (text: string) => blockRows(importText(text).file.doc);
 
   it('keeps figures at a line start as body text, numbers and all', () => {
     expect(blocks('在全县经济工作会议上的讲话\n同志们：\n1、2月份工业增加值增长较快。\n一、二季度经济运行平稳。\n3．5个重点项目全部开工。')).toEqual([

@@ -7,7 +7,7 @@
  */
 import { emptySpeechFile, type SpeechFile } from '../document/file-format';
 import { cleanUp, traditionalShare, type CleanupReport, type CleanupStep } from './cleanup';
-import { detectStructure, hintLine, stripHints, TITLE_ENDING, type LineHint } from './detect';
+import { detectStructure, hintLine, isBrokenTitle, stripHints, type LineHint } from './detect';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
 import { htmlToText } from './html';
 
@@ -70,12 +70,9 @@ export function importSource(source: ImportSource, options: ImportOptions = {}):
         ? { text: lines, steps: [] }
         : cleanUp(lines, { ...(options.t2s !== undefined ? { t2s: options.t2s } : {}), ...(options.skip ? { skip: options.skip } : {}) });
     const doc = detectStructure(cleaned.text);
-    // A title broken over two lines (在……工作会议上的 / 讲话) is one title; a main title's second
-    // line and a subtitle (在……上的讲话 under 同心协力 再创辉煌, ——在……上的报告) are not part of it.
-    const blocks = doc.content ?? [];
-    const end = blocks.findIndex((b) => b.type !== 'title');
-    const [first = '', second = ''] = blocks.slice(0, end < 0 ? blocks.length : end).map((b) => b.content?.[0]?.text ?? '');
-    const title = first.startsWith('在') && !TITLE_ENDING.test(first) && TITLE_ENDING.test(second) && !/^[在—–-]/u.test(second) ? first + second : first;
+    // A title broken over two lines is one title; a main title's second line and a subtitle are not part of it.
+    const titleLine = (index: number) => (doc.content?.[index]?.type === 'title' ? (doc.content[index].content?.[0]?.text ?? '') : '');
+    const title = isBrokenTitle(titleLine(0), titleLine(1)) ? titleLine(0) + titleLine(1) : titleLine(0);
     const file: SpeechFile = { ...emptySpeechFile(), meta: { ...(title ? { title } : {}), createdAt: new Date().toISOString() }, doc };
     return { file, report: cleaned.steps, traditional };
   } catch (error) {
