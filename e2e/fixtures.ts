@@ -2,7 +2,8 @@
  * One fixture, two hosts. Specs are written once against `app`:
  *   - the web host (default, and always in CI): the built renderer and the real services served on
  *     127.0.0.1 by dist/web-host/web-host.mjs, driven in Chromium (CHROMIUM_PATH, then the system's
- *     /usr/bin/chromium, then Playwright's own);
+ *     /usr/bin/chromium, then Playwright's own); the page is opened with the host's secret and the
+ *     test's own requests send it too;
  *   - Electron (LECTERN_E2E_HOST=electron, where an Electron binary exists): the built app, with
  *     its native dialogs answered the same way from the test.
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
 import type { Command } from '../shared/ipc/contract';
+import { TOKEN_HEADER, TOKEN_PARAM } from '../renderer/host/web-bridge';
 
 export { expect } from '@playwright/test';
 
@@ -62,16 +64,29 @@ export interface App {
 
 const ARTIFACTS = path.resolve('test-results/artifacts');
 
+/** A web host process the fixture started, and how to reach it. */
+export interface WebHostProcess {
+  /** The page's address with this start's secret, as the READY line prints it: what the browser opens. */
+  url: string;
+  /** `http://127.0.0.1:<port>`, for requests from the test. */
+  origin: string;
+  /** The secret every /ipc, /events and /test request sends in the `X-Lectern-Token` header. */
+  token: string;
+  process: ChildProcess;
+}
+
 /**
- * Spawns the built web host with its own user-data folder and resolves its URL once it prints
- * its READY line; a host that fails to start is killed, never left running.
+ * Spawns the built web host with its own user-data folder and resolves its address once it prints
+ * its READY line; a host that fails to start is killed, never left running. The host has its /test
+ * controls (`LECTERN_TEST_HOST=1`) unless `testControls` is false, as under `npm run web`.
  */
-export async function startWebHost(userDataDir: string): Promise<{ url: string; process: ChildProcess }> {
+export async function startWebHost(userDataDir: string, { testControls = true } = {}): Promise<WebHostProcess> {
   const entry = path.resolve('dist/web-host/web-host.mjs');
   if (!existsSync(entry) || !existsSync(path.resolve('dist/renderer/index.html'))) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
   }
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, LECTERN_USER_DATA: userDataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env: NodeJS.ProcessEnv = { ...process.env, LECTERN_USER_DATA: userDataDir, LECTERN_TEST_HOST: testControls ? '1' : '' };
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -89,7 +104,8 @@ export async function startWebHost(userDataDir: string): Promise<{ url: string; 
         reject(new Error(`web host exited with ${code}: ${out}`));
       });
     });
-    return { url, process: child };
+    const { origin, searchParams } = new URL(url);
+    return { url, origin, token: searchParams.get(TOKEN_PARAM) ?? '', process: child };
   } catch (error) {
     await stopProcess(child);
     throw error;
@@ -116,15 +132,16 @@ async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
     await page.goto(host.url);
     await page.locator('.app[data-ready="true"]').waitFor();
+    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: host.token };
     const post = async (route: string, body: unknown) => {
-      const response = await fetch(`${host.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${host.origin}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`${route}: ${response.status} ${await response.text()}`);
     };
     await use({
       page,
       answerDialog: (kind, file) => post('/test/dialog', { kind, path: file }),
       sendCommand: (command) => post('/test/command', command),
-      state: async () => (await (await fetch(`${host.url}/test/state`)).json()) as HostState,
+      state: async () => (await (await fetch(`${host.origin}/test/state`, { headers })).json()) as HostState,
       tmpDir,
       artifactsDir: ARTIFACTS,
     });

@@ -1,9 +1,11 @@
 /**
- * Runs the web host as a process: `node dist/web-host/web-host.mjs [--port N]`. Settings come
- * from the environment: LECTERN_USER_DATA (a fresh temporary folder by default),
- * LECTERN_RENDERER_DIR (dist/renderer), PORT (used when --port is not given; random by default).
- * Prints `LECTERN_WEB_HOST_READY <url>` on stdout once listening; ends on SIGTERM or SIGINT (a
- * second one ends it at once). A bad port ends it with status 2.
+ * Runs the web host as a process: `node dist/web-host/web-host.mjs [--port N]` (`npm run web`).
+ * Settings come from the environment: LECTERN_USER_DATA (a fresh temporary folder by default),
+ * LECTERN_RENDERER_DIR (dist/renderer), PORT (used when --port is not given; random by default),
+ * LECTERN_TEST_HOST=1 (the /test controls, for the end-to-end fixture only; off under `npm run web`).
+ * Prints `LECTERN_WEB_HOST_READY <url>/?token=<secret>` on stdout once listening: the address to
+ * open, with this start's secret. Ends on SIGTERM or SIGINT (a second one ends it at once). A bad
+ * port ends it with status 2.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +25,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
     // Built beside this file by scripts/build-node.mjs.
     importWorker: fileURLToPath(new URL('./import-worker.mjs', import.meta.url)),
     port,
+    testControls: process.env.LECTERN_TEST_HOST === '1',
   });
-  process.stdout.write(`LECTERN_WEB_HOST_READY ${host.url}\n`);
+  process.stdout.write(`LECTERN_WEB_HOST_READY ${host.pageUrl}\n`);
   // Closing the server and its event streams empties the event loop, so Node ends by itself and
   // stdout is flushed. The handlers run once: should something still hold the loop (a PDF export's
   // Chromium mid-launch), a second signal ends the process the default way.

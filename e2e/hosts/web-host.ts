@@ -4,13 +4,20 @@
  * Chromium where no Electron binary exists (DESIGN.md, decision 4). Native dialogs are replaced by
  * answers the test queues; window effects are recorded for the test to read.
  *
+ *   GET  /?token=…       the page (index.html); the other renderer files need no token
  *   POST /ipc/<call>     a contract call: JSON request in, JSON response out (400 on a bad request)
  *   GET  /events         server-sent events: `command` events for the page
  *   POST /test/dialog    { kind: 'open' | 'save', path: string | null } queues the next dialog answer
  *   POST /test/command   a Command, sent to the page
  *   GET  /test/state     what the window bridge recorded
+ *
+ * The host drives the user's files, so it answers its own page and the tests only (issue 19): any
+ * other page in any browser on the machine can reach 127.0.0.1. Each start draws a secret that the
+ * page and the tests send on every call (`refusal` says what else is checked), and the /test
+ * controls exist only in a host started for tests.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +32,8 @@ import type { Dialogs, WindowBridge } from '../../electron/services/types';
 // The web host sends the app's own CSP and content types, so the tests run the renderer under the
 // same rules as the app's scheme does.
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../electron/services/app-files';
+import { hostStrings } from '../../renderer/host/strings';
+import { TOKEN_HEADER, TOKEN_PARAM } from '../../renderer/host/web-bridge';
 
 // A request body may carry a whole speech (files are refused over 20 MB) plus JSON overhead.
 const MAX_BODY = 30 * 1024 * 1024;
@@ -54,12 +63,26 @@ export interface WebHostOptions {
   port?: number;
   /** The built import worker; imports are read in-thread without it. */
   importWorker?: string;
+  /**
+   * Whether the /test controls (queued dialog answers, commands, recorded state) answer over HTTP.
+   * Only a host started for tests has them: with them, whoever holds the secret picks where a save
+   * goes without a dialog ever showing.
+   * @default false
+   */
+  testControls?: boolean;
 }
 
-/** A running web host. The same controls are reachable over HTTP (`/test/*`) for other processes. */
+/**
+ * A running web host. The same controls are reachable over HTTP (`/test/*`) for other processes
+ * when it was started with `testControls`.
+ */
 export interface WebHost {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
+  /** The secret of this start: every /ipc, /events and /test request carries it (`X-Lectern-Token`). */
+  token: string;
+  /** The page's address with its secret, `<url>/?token=<token>`: what a browser opens. */
+  pageUrl: string;
   userDataDir: string;
   state: HostState;
   /** Queues the answer of the next open or save dialog; null (or nothing queued) cancels. */
@@ -68,6 +91,75 @@ export interface WebHost {
   sendCommand(command: Command): number;
   /** Ends the event streams and stops listening. */
   close(): Promise<void>;
+}
+
+// Node lower-cases the names of the headers it received.
+const TOKEN_HEADER_RECEIVED = TOKEN_HEADER.toLowerCase();
+
+/** What `refusal` reads of a request: its method, its target as sent, and its headers. */
+export type RequestHead = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
+
+/**
+ * The request's path and query, or undefined for a target that is no path (`*`, `http://…`).
+ * Parsed against a fixed origin so that `//name/x` stays a path instead of naming a host.
+ */
+function targetOf(url: string | undefined): URL | undefined {
+  if (!url?.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://127.0.0.1${url}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `route` is the page itself, which is opened with the secret in its address. */
+const isPage = (route: string): boolean => route === '/' || route === '/index.html';
+/** Whether `route` reaches the services or the test controls rather than a file of the renderer. */
+const isCall = (route: string): boolean => route.startsWith('/ipc/') || route === '/events' || route.startsWith('/test/');
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  // timingSafeEqual needs equal lengths; the length of a secret drawn at random tells nothing.
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Why the web host on `port` with secret `token` refuses `request` with 403, or undefined when it
+ * may answer it. Refused, in this order:
+ * - a Host other than `127.0.0.1:<port>` or `localhost:<port>`, or none: a page that rebinds its own
+ *   name to 127.0.0.1 (DNS rebinding) sends its own name here;
+ * - an Origin other than the host's own (`http://` and one of those two), `null` included: another
+ *   page's request; same-origin reads and the tests from Node send none or the host's own;
+ * - a target that is no path;
+ * - a call (/ipc, /events, /test), any method other than GET and HEAD, or the page itself, without
+ *   the secret: in the `X-Lectern-Token` header, or in the `token` query parameter for a GET of
+ *   /events (EventSource sends no headers) and of the page (whose address carries it); the
+ *   renderer's other files are public and need none;
+ * - a POST whose body is not `application/json`: a browser sends that type across origins only
+ *   after a CORS preflight, which the host never grants.
+ */
+export function refusal(request: RequestHead, port: number, token: string): string | undefined {
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const host = request.headers.host?.toLowerCase();
+  if (host === undefined || !own.includes(host)) return `foreign Host: ${request.headers.host ?? '(none)'}`;
+  const origin = request.headers.origin;
+  if (origin !== undefined && !own.some((name) => origin.toLowerCase() === `http://${name}`)) return `foreign Origin: ${origin}`;
+  const target = targetOf(request.url);
+  if (!target) return 'not a path';
+  const read = request.method === 'GET' || request.method === 'HEAD';
+  const route = target.pathname;
+  if (isCall(route) || !read || isPage(route)) {
+    const header = request.headers[TOKEN_HEADER_RECEIVED];
+    const inQuery = read && (route === '/events' || isPage(route)) ? (target.searchParams.get(TOKEN_PARAM) ?? undefined) : undefined;
+    if (!sameSecret(typeof header === 'string' ? header : inQuery, token)) return 'no secret or a wrong one';
+  }
+  if (request.method === 'POST') {
+    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') return `not JSON: ${request.headers['content-type'] ?? '(no content-type)'}`;
+  }
+  return undefined;
 }
 
 const dialogAnswer = z.object({ kind: z.enum(['open', 'save']), path: z.string().nullable() });
@@ -149,12 +241,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return streams.size;
   };
   const root = path.resolve(options.rendererDir);
+  // 192 bits, as Jupyter's token: too many to guess from a page.
+  const token = randomBytes(24).toString('hex');
 
   const server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const route = url.pathname;
       try {
+        const refused = refusal(req, (server.address() as AddressInfo).port, token);
+        if (refused) return isPage(targetOf(req.url)?.pathname ?? '') ? sendRefusedPage(res) : send(res, 403, { error: refused });
+        const route = targetOf(req.url)!.pathname;
         if (req.method === 'POST' && route.startsWith('/ipc/')) {
           const name = route.slice('/ipc/'.length) as CallName;
           if (!Object.hasOwn(contract, name)) return send(res, 404, { error: `no call "${name}"` });
@@ -170,6 +265,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           req.on('close', () => streams.delete(res));
           return;
         }
+        if (route.startsWith('/test/') && !options.testControls) return send(res, 404, { error: 'no test controls: this host was not started for tests' });
         if (req.method === 'POST' && route === '/test/dialog') {
           const answer = parseOr400(dialogAnswer, await readJson(req));
           queues[answer.kind].push(answer.path);
@@ -190,8 +286,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    token,
+    pageUrl: `${url}/?${TOKEN_PARAM}=${token}`,
     userDataDir,
     state,
     answerDialog: (kind, answer) => queues[kind].push(answer),
@@ -203,6 +302,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Answers a browser that opened the page without its secret with 403 and a page that says what to
+ * open instead, in both languages (the host serves no renderer without the secret to show it in).
+ */
+function sendRefusedPage(res: ServerResponse): void {
+  const [zh, en] = [hostStrings['zh-CN'], hostStrings.en];
+  res.writeHead(403, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  // The strings are ours and hold no markup, so they go into the page as they are.
+  res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${zh.title}</title>
+<h1>${zh.title}</h1><p>${zh.refused}</p><h1 lang="en">${en.title}</h1><p lang="en">${en.refused}</p></html>`);
 }
 
 /**
