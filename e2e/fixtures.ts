@@ -180,7 +180,8 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Pr
       page,
       answerDialog: async (kind, file) => {
         await electronApp.evaluate((_electron, [k, f]) => {
-          (globalThis as unknown as { __lecternDialogs: Record<string, Array<string | null>> }).__lecternDialogs[k as string]!.push(f as string | null);
+          const queues = (globalThis as unknown as { __lecternDialogs: Record<string, Array<string | null>> }).__lecternDialogs;
+          queues[k as string]!.push(f as string | null);
         }, [kind, file] as const);
       },
       sendCommand: async (command) => {

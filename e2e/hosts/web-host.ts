@@ -208,7 +208,15 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'lectern-user-'));
   const queues: Record<'open' | 'save', Array<string | null>> = { open: [], save: [] };
-  const state: HostState = { title: undefined, dirty: false, closed: false, language: undefined, recentChanges: 0, printed: 0, shownInFolder: [] };
+  const state: HostState = {
+    title: undefined,
+    dirty: false,
+    closed: false,
+    language: undefined,
+    recentChanges: 0,
+    printed: 0,
+    shownInFolder: [],
+  };
   const dialogs: Dialogs = {
     showOpen: async () => queues.open.shift() ?? undefined,
     showSave: async () => queues.save.shift() ?? undefined,
@@ -233,7 +241,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     print: async () => Boolean(++state.printed),
     showInFolder: (file: string) => void state.shownInFolder.push(file),
   };
-  const handlers = createHandlers(createServices({ userDataDir, dialogs, windows, renderPdf, desktop, ...(options.importWorker ? { importWorker: options.importWorker } : {}) }));
+  const worker = options.importWorker ? { importWorker: options.importWorker } : {};
+  const handlers = createHandlers(createServices({ userDataDir, dialogs, windows, renderPdf, desktop, ...worker }));
   const streams = new Set<ServerResponse>();
   const sendCommand = (command: Command): number => {
     const data = `event: command\ndata: ${JSON.stringify(commandSchema.parse(command))}\n\n`;
@@ -265,7 +274,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           req.on('close', () => streams.delete(res));
           return;
         }
-        if (route.startsWith('/test/') && !options.testControls) return send(res, 404, { error: 'no test controls: this host was not started for tests' });
+        if (route.startsWith('/test/') && !options.testControls) {
+          return send(res, 404, { error: 'no test controls: this host was not started for tests' });
+        }
         if (req.method === 'POST' && route === '/test/dialog') {
           const answer = parseOr400(dialogAnswer, await readJson(req));
           queues[answer.kind].push(answer.path);
@@ -318,7 +329,9 @@ function sendRefusedPage(res: ServerResponse): void {
   });
   // The strings are ours and hold no markup, so they go into the page as they are.
   res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${zh.title}</title>
-<h1>${zh.title}</h1><p>${zh.refused}</p><h1 lang="en">${en.title}</h1><p lang="en">${en.refused}</p></html>`);
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.6">
+<h1>${zh.title}</h1><p>${zh.refused}</p>
+<h1 lang="en">${en.title}</h1><p lang="en">${en.refused}</p></body></html>`);
 }
 
 /**

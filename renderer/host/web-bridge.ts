@@ -8,7 +8,15 @@
  * opened as `/?token=<secret>`, and the bridge sends that on every call as `X-Lectern-Token` and
  * on the event stream as the same query parameter (EventSource sends no headers).
  */
-import { callNames, command as commandSchema, type CallName, type Command, type LecternApi, type Request, type Response } from '../../shared/ipc/contract';
+import {
+  callNames,
+  command as commandSchema,
+  type CallName,
+  type Command,
+  type LecternApi,
+  type Request,
+  type Response,
+} from '../../shared/ipc/contract';
 
 /** The request header that carries the web host's secret; the host (e2e/hosts/web-host.ts) reads this one. */
 export const TOKEN_HEADER = 'X-Lectern-Token';
