@@ -107,7 +107,10 @@ describe('lectern import', () => {
       '一、统一思想认识，切实增强做好XX工作的责任感紧迫感',
       '二、突出工作重点，全力推动各项任务落地见效',
       '三、强化组织保障，确保各项决策部署落到实处',
+      // The closing remarks are an entry of their own, after the last section (issue 12).
+      '同志们，做好下半年XX工作，任务艰巨、责任重大。',
     ]);
+    expect(JSON.parse(outline.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual(['heading', 'heading', 'heading', 'closing']);
   });
 
   it('lets outline and check read .txt and .docx directly', async () => {
@@ -116,7 +119,8 @@ describe('lectern import', () => {
     expect((await run(['check', txt])).stdout).toContain('占位符 22 处待填');
     await run(['export', txt, '--to', 'docx', '-o', path.join(dir, 'sample.docx')]);
     const fromDocx = await run(['outline', path.join(dir, 'sample.docx'), '--json']);
-    expect(JSON.parse(fromDocx.stdout).entries).toHaveLength(3);
+    // Three sections and the closing: our DOCX's Closing style brings it back as the closing.
+    expect(JSON.parse(fromDocx.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual(['heading', 'heading', 'heading', 'closing']);
   });
 
   it('refuses an empty file, a corrupt DOCX and an unknown type, naming the file', async () => {

@@ -19,13 +19,15 @@ async function drawnNumbers(page: Page): Promise<string[]> {
   return page.locator('.speech [data-number]').evaluateAll((els) => els.map((el) => el.getAttribute('data-number') ?? ''));
 }
 
-/** Types the sample speech the way a speechwriter does: typed numbers, Enter, run-in toggled. */
+/** Types the sample speech the way a speechwriter does: typed numbers, Enter, run-in toggled, the closing marked. */
 async function typeSpeech(page: Page, blocks: SampleBlock[]): Promise<void> {
   const editor = page.getByTestId('editor');
   await editor.click();
   await page.keyboard.press('Control+Home');
   for (const [index, block] of blocks.entries()) {
     if (block.typedNumber) await page.keyboard.insertText(block.typedNumber);
+    // The closing remarks are marked once (Ctrl+Alt+J); Enter in them goes on with the closing.
+    if (block.type === 'closing' && blocks[index - 1]?.type !== 'closing') await page.keyboard.press('Control+Alt+j');
     await page.keyboard.insertText(block.text);
     if (block.runIn) await page.keyboard.press('Control+Alt+r');
     if (index < blocks.length - 1) await page.keyboard.press('Enter');

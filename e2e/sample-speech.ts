@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface SampleBlock {
-  type: 'title' | 'byline' | 'salutation' | 'paragraph';
+  type: 'title' | 'byline' | 'salutation' | 'paragraph' | 'closing';
   level: number;
   runIn: boolean;
   typedNumber: string;
@@ -30,8 +30,13 @@ function isRunIn(text: string): boolean {
   return end >= 0 && end < text.length - 1;
 }
 
+/** The closing remarks (结束语) of a speech: its last lines that address the audience or thank it, after the last heading. */
+const CLOSING_LINE = /^(同志们，|谢谢大家)/;
+
 export function sampleBlocks(source = readFileSync(SAMPLE_PATH, 'utf8')): SampleBlock[] {
   const lines = source.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  let closingFrom = lines.length;
+  while (closingFrom > 0 && CLOSING_LINE.test(lines[closingFrom - 1]!)) closingFrom--;
   const blocks: SampleBlock[] = [];
   let seenSalutation = false;
   lines.forEach((line, index) => {
@@ -41,6 +46,7 @@ export function sampleBlocks(source = readFileSync(SAMPLE_PATH, 'utf8')): Sample
       return blocks.push({ type: 'salutation', level: 0, runIn: false, typedNumber: '', text: line });
     }
     if (!seenSalutation) return blocks.push({ type: 'byline', level: 0, runIn: false, typedNumber: '', text: line });
+    if (index >= closingFrom) return blocks.push({ type: 'closing', level: 0, runIn: false, typedNumber: '', text: line });
     for (const { level, pattern } of HEADINGS) {
       const match = pattern.exec(line);
       if (match) return blocks.push({ type: 'paragraph', level, runIn: isRunIn(match[2]!), typedNumber: match[1]!, text: match[2]! });

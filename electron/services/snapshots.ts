@@ -27,7 +27,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { MAX_SPEECH_FILE_BYTES, parseSpeechFile, placeholderStateSchema, serializeSpeechFile, speechMetaSchema, type NodeJSON, type SpeechFile } from '../../shared/document/file-format';
+import { MAX_SPEECH_FILE_BYTES, SPEECH_FORMAT, SPEECH_VERSION, parseSpeechFile, placeholderStateSchema, serializeSpeechFile, speechMetaSchema, type NodeJSON, type SpeechFile } from '../../shared/document/file-format';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import { sha256 } from './file-watch';
@@ -482,7 +482,7 @@ export class SnapshotStore {
     }
     const content = hashes.map((hash) => blocks.get(hash));
     if (content.some((block) => block === undefined)) throw damaged(unreadable ? 'a part of it is missing or unreadable' : 'a paragraph of it is missing');
-    const file = { format: 'lectern.speech', version: 1, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
+    const file = { format: SPEECH_FORMAT, version: SPEECH_VERSION, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
     try {
       return parseSpeechFile(JSON.stringify(file)).file;
     } catch {

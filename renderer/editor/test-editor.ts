@@ -8,6 +8,7 @@ import { speechExtensions } from './extensions';
 export const t = (text: string): JSONContent => ({ type: 'title', content: text ? [{ type: 'text', text }] : [] });
 export const by = (text: string): JSONContent => ({ type: 'byline', content: text ? [{ type: 'text', text }] : [] });
 export const sal = (text: string): JSONContent => ({ type: 'salutation', content: text ? [{ type: 'text', text }] : [] });
+export const cl = (text: string): JSONContent => ({ type: 'closing', content: text ? [{ type: 'text', text }] : [] });
 export const p = (text: string, level = 0, runIn = false): JSONContent => ({
   type: 'paragraph',
   attrs: { level, runIn },

@@ -17,6 +17,8 @@ export const resources = {
         heading2: '二级标题 （一）',
         heading3: '三级标题 1.',
         heading4: '四级标题 （1）',
+        closing: '结束语',
+        closingHint: '设为结束语 / 取消结束语（Ctrl+Alt+J）：结束语不随章节移动',
         runIn: '引领句',
         runInHint: '标题与正文同段：首句为标题（Ctrl+Alt+R）',
       },
@@ -30,6 +32,8 @@ export const resources = {
         gap: '缺{{missing}}',
         toggle: '提纲（Ctrl+\\）',
         saveSection: '保存此节到素材库…',
+        closing: '结束语',
+        unmarkClosing: '取消结束语（改为正文）',
       },
       section: {
         refused: {
@@ -179,6 +183,8 @@ export const resources = {
         heading2: 'Heading 2 （一）',
         heading3: 'Heading 3 1.',
         heading4: 'Heading 4 （1）',
+        closing: 'Closing remarks',
+        closingHint: 'Mark or unmark the closing remarks (Ctrl+Alt+J): they never move with a section',
         runIn: 'Run-in',
         runInHint: 'Heading and body in one paragraph: the first sentence is the heading (Ctrl+Alt+R)',
       },
@@ -192,6 +198,8 @@ export const resources = {
         gap: 'Missing {{missing}}',
         toggle: 'Outline (Ctrl+\\)',
         saveSection: 'Save this section to the library…',
+        closing: 'Closing remarks',
+        unmarkClosing: 'Unmark the closing remarks (make them body text)',
       },
       section: {
         refused: {

@@ -115,7 +115,7 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
           <span className="outline-toggle" />
         )}
         <button type="button" className="outline-label" onClick={() => jumpTo(editor, entry.index)}>
-          <span className="outline-number">{entry.kind === 'heading' ? entry.label : ''}</span>
+          <span className="outline-number">{entry.kind === 'heading' ? entry.label : entry.kind === 'closing' ? t('outline.closing') : ''}</span>
           <span className="outline-text">{entry.text}</span>
         </button>
         <span className="outline-meta" title={t('outline.lengthHint')}>

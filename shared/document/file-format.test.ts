@@ -8,6 +8,7 @@ import {
   SpeechFileError,
   docFromJSON,
   emptySpeechFile,
+  migrations,
   parseSpeechFile,
   serializeSpeechFile,
   type SpeechFile,
@@ -127,7 +128,7 @@ describe('round trip', () => {
     const file = emptySpeechFile(new Date('2026-07-15T08:00:00Z'));
     expect(file.doc).toEqual({ type: 'doc', content: [{ type: 'title' }] });
     expect(file.meta).toEqual({ createdAt: '2026-07-15T08:00:00.000Z' });
-    expect([file.format, file.version]).toEqual(['lectern.speech', 1]);
+    expect([file.format, file.version]).toEqual(['lectern.speech', 2]);
   });
 
   it('fills in missing placeholder lists when opening', () => {
@@ -177,7 +178,7 @@ describe('rejections', () => {
   it('refuses a newer version and says to update Lectern', () => {
     const error = rejection(JSON.stringify({ ...sample(), version: SPEECH_VERSION + 1 }));
     expect(error.code).toBe('newer-version');
-    expect(error.message).toMatch(/version 2.*Update Lectern/);
+    expect(error.message).toMatch(/version 3.*reads up to 2.*Update Lectern/);
   });
 
   it('refuses a bad envelope, naming the field', () => {
@@ -260,8 +261,25 @@ describe('rejections', () => {
 });
 
 describe('migrations', () => {
+  it('opens a version-1 file, written before the closing block existed, unchanged but for its version', () => {
+    const v1 = { ...sample(), version: 1 };
+    const parsed = parseSpeechFile(JSON.stringify(v1));
+    expect(parsed.migratedFrom).toBe(1);
+    expect(parsed.file.version).toBe(SPEECH_VERSION);
+    expect(parsed.doc.toJSON()).toEqual(sample().doc);
+  });
+
+  it('keeps a closing block (结束语) through a save and an open', () => {
+    const file = { ...sample(), doc: { type: 'doc', content: [...(sample().doc.content ?? []), { type: 'closing', content: [{ type: 'text', text: '谢谢大家！' }] }] } };
+    const parsed = parseSpeechFile(serializeSpeechFile(file));
+    expect(parsed.doc.lastChild?.type.name).toBe('closing');
+    expect(parsed.doc.lastChild?.textContent).toBe('谢谢大家！');
+  });
+
   const v0 = { format: SPEECH_FORMAT, version: 0, title: '旧标题', doc: sample().doc };
+  // The injected table replaces the built-in one: it keeps the real steps from version 1 on.
   const upgrade = {
+    ...migrations,
     0: (old: Record<string, unknown>) => ({ format: old.format, meta: { title: old.title }, placeholders: { values: {}, ignored: [] }, doc: old.doc }),
   };
 
@@ -275,7 +293,7 @@ describe('migrations', () => {
   it('upgrades a file whose migration forgets to set the version, and still checks the content', () => {
     const parsed = parseSpeechFile(JSON.stringify(v0), { migrations: upgrade });
     expect(parsed.doc.toJSON()).toEqual(sample().doc);
-    const broken = rejection(JSON.stringify(v0), { migrations: { 0: (old) => ({ ...upgrade[0](old), doc: { type: 'doc', content: [{ type: 'image' }] } }) } });
+    const broken = rejection(JSON.stringify(v0), { migrations: { ...upgrade, 0: (old) => ({ ...upgrade[0](old), doc: { type: 'doc', content: [{ type: 'image' }] } }) } });
     expect(broken.code).toBe('invalid-content');
     expect(broken.message).toMatch(/unknown node type "image"/);
   });
@@ -339,7 +357,7 @@ describe('migrations', () => {
   it('refuses a migration that gives deeply nested JSON without overflowing the stack', () => {
     let deep: unknown = {};
     for (let i = 0; i < 50_000; i++) deep = { content: [deep] };
-    const error = rejection(JSON.stringify(v0), { migrations: { 0: (old) => ({ ...upgrade[0](old), doc: deep }) } });
+    const error = rejection(JSON.stringify(v0), { migrations: { ...upgrade, 0: (old) => ({ ...upgrade[0](old), doc: deep }) } });
     expect(error.code).toBe('invalid-content');
     expect(error.message).toMatch(/nested deeper/);
   });

@@ -13,7 +13,7 @@ import { MAX_HEADING_LEVEL, speechSchema } from './schema';
 /** The value of the `format` field that marks a Lectern speech file. */
 export const SPEECH_FORMAT = 'lectern.speech';
 /** The version this build writes. Files of a higher version are refused, not guessed at. */
-export const SPEECH_VERSION = 1;
+export const SPEECH_VERSION = 2;
 /** Files larger than this are refused before parsing (a speech is well under 1 MB). */
 export const MAX_SPEECH_FILE_BYTES = 20 * 1024 * 1024;
 /** Deeper JSON than this is refused: the schema is three levels deep (doc → block → inline). */
@@ -86,11 +86,16 @@ export type SpeechFile = z.infer<typeof speechFileSchema>;
 
 /**
  * Upgrades from older versions: `migrations[n]` turns a version-n object into a version-(n+1)
- * object. Version 1 is the first released format, so the table is empty; the mechanism is tested
- * with injected migrations and is where the next format change goes.
+ * object (the version number itself is set by `upgradeEnvelope`).
+ *
+ * - 1 → 2: the `closing` block (结束语) joined the schema. A version-1 document has none and is a
+ *   valid version-2 document as it is: its last paragraphs stay body text until the user marks
+ *   them (the file is never restructured by a guess).
  */
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Readonly<Record<number, Migration>> = {};
+export const migrations: Readonly<Record<number, Migration>> = {
+  1: (file) => file,
+};
 
 /** A new, empty speech: one empty title block. */
 export function emptySpeechFile(now = new Date()): SpeechFile {

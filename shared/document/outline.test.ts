@@ -118,3 +118,16 @@ describe('buildOutline with the previous outline', () => {
     expect(buildOutline(doc, before).entries).toBe(before.entries);
   });
 });
+
+describe('the closing remarks in the outline', () => {
+  it('are one entry of their own after the last section, counted apart from it', () => {
+    const doc = docOf(['title', '讲话'], [1, '甲'], [0, '正文正文'], ['closing', '同志们，努力！'], ['closing', '谢谢大家！']);
+    const outline = buildOutline(doc);
+    expect(outline.entries.map((e) => [e.kind, e.index, e.length])).toEqual([
+      ['heading', 1, speechLength('一、甲') + speechLength('正文正文')],
+      ['closing', 3, speechLength('同志们，努力！') + speechLength('谢谢大家！')],
+    ]);
+    expect(outline.entries[1]!.text).toBe('同志们，努力！');
+    expect(outline.total).toBe(outline.entries[0]!.length + outline.entries[1]!.length + speechLength('讲话'));
+  });
+});

@@ -45,10 +45,11 @@ export function blockFacts(node: PMNode): BlockFacts {
 
 /** One entry of the outline. */
 export interface OutlineEntry {
-  kind: 'heading' | 'point';
+  /** A heading, an enumerated point, or the closing remarks (结束语: every closing block after the last section, as one entry). */
+  kind: 'heading' | 'point' | 'closing';
   /** Heading level 1–4; for a point, the level of the section it sits in (0 before any heading). */
   level: number;
-  /** The drawn number (一、, （一）) or the point's marker (一要). */
+  /** The drawn number (一、, （一）) or the point's marker (一要); empty for the closing, which views name in their language. */
   label: string;
   text: string;
   /**
@@ -57,7 +58,7 @@ export interface OutlineEntry {
    * keep their identity while the user types.)
    */
   index: number;
-  /** Spoken length: a heading's whole section (with its number and subsections), a point's paragraph. */
+  /** Spoken length: a heading's whole section (with its number and subsections), a point's paragraph, the whole closing. */
   length: number;
   children: OutlineEntry[];
   /** Markers missing among this section's points, e.g. ["二要"]. */
@@ -126,9 +127,22 @@ export function buildOutline(doc: PMNode, previous?: Outline): Outline {
   const root: Open = { level: 0, entry: undefined, children: [], markers: [] };
   const stack: Open[] = [root];
   let total = 0;
+  let closing: OutlineEntry | undefined;
   doc.forEach((node, _pos, index) => {
     const facts = blockFacts(node);
     let length = facts.length;
+    // Any block but a paragraph ends the open sections (sections.ts: no section contains it).
+    if (node.type.name !== 'paragraph') while (stack.length > 1) closeSection(stack.pop()!);
+    if (node.type.name === 'closing') {
+      if (closing) closing.length += length;
+      else {
+        closing = { kind: 'closing', level: 0, label: '', text: facts.text, index, length, children: [], gaps: [] };
+        root.children.push(closing);
+      }
+      total += length;
+      return;
+    }
+    closing = undefined;
     if (facts.level) {
       while (stack.length > 1 && stack[stack.length - 1]!.level >= facts.level) closeSection(stack.pop()!);
       const label = counter.next(facts.level);

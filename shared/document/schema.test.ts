@@ -8,9 +8,9 @@ const schema = () => speechSchema();
 const text = (value: string) => schema().text(value);
 
 describe('speech schema', () => {
-  it('has exactly the blocks of a speech: title, byline, salutation, paragraph (plus doc, text and line breaks)', () => {
-    expect(Object.keys(schema().nodes).sort()).toEqual(['byline', 'doc', 'hardBreak', 'paragraph', 'salutation', 'text', 'title']);
-    expect(BLOCK_TYPES).toEqual(['title', 'byline', 'salutation', 'paragraph']);
+  it('has exactly the blocks of a speech: title, byline, salutation, paragraph, closing (plus doc, text and line breaks)', () => {
+    expect(Object.keys(schema().nodes).sort()).toEqual(['byline', 'closing', 'doc', 'hardBreak', 'paragraph', 'salutation', 'text', 'title']);
+    expect(BLOCK_TYPES).toEqual(['title', 'byline', 'salutation', 'paragraph', 'closing']);
     const blocks = Object.values(schema().nodes)
       .filter((type) => type.isBlock && type.name !== 'doc')
       .map((type) => type.name)

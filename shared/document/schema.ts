@@ -3,9 +3,10 @@
  * renderer's editor, the main process's file validation, the exporters and the tests all read the
  * same tree (DESIGN.md, decision 1).
  *
- * Blocks are flat, as in Word: `title`, `byline` (speaker and date lines), `salutation`, and
- * `paragraph` with a `level` (0 body, 1–4 headings) and a `runIn` flag. A section is the run of
- * blocks from a heading to the next heading of the same or higher level; it is not a node.
+ * Blocks are flat, as in Word: `title`, `byline` (speaker and date lines), `salutation`,
+ * `paragraph` with a `level` (0 body, 1–4 headings) and a `runIn` flag, and `closing` (结束语, the
+ * last words to the audience). A section is the run of paragraphs from a heading to the next
+ * heading of the same or higher level, never reaching into the closing; it is not a node.
  *
  * The renderer extends these definitions (`.extend()`) with keyboard shortcuts, commands and
  * plugins; it never changes what they parse or serialise.
@@ -17,7 +18,7 @@ import type { Schema } from '@tiptap/pm/model';
 export const MAX_HEADING_LEVEL = 4;
 
 /** Names of the block node types, in the order a speech normally has them. */
-export const BLOCK_TYPES = ['title', 'byline', 'salutation', 'paragraph'] as const;
+export const BLOCK_TYPES = ['title', 'byline', 'salutation', 'paragraph', 'closing'] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
 /** The top node: one or more flat blocks. */
@@ -92,6 +93,24 @@ export const Salutation = Node.create({
   },
 });
 
+/**
+ * The closing remarks (结束语): the last paragraphs, addressed to the audience
+ * (同志们，让我们……！, 谢谢大家). Laid out as body text, but a block of its own so that no section
+ * contains it: moving, promoting or inserting a section never carries the closing along (issue 12).
+ */
+export const Closing = Node.create({
+  name: 'closing',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'p.speech-closing', priority: 60 }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['p', mergeAttributes(HTMLAttributes, { class: 'speech-closing' }), 0];
+  },
+});
+
 /** Reads a heading level from an HTML attribute, clamped to 0–4 (anything else is body). */
 function parseLevel(value: string | null): number {
   const level = Number(value);
@@ -149,7 +168,7 @@ export const NotPlaceholder = Mark.create({
 });
 
 /** Every node and mark definition of the speech schema, in the order TipTap should register them. */
-export const speechNodes = [SpeechDocument, SpeechText, LineBreak, Title, Byline, Salutation, SpeechParagraph, NotPlaceholder];
+export const speechNodes = [SpeechDocument, SpeechText, LineBreak, Title, Byline, Salutation, SpeechParagraph, Closing, NotPlaceholder];
 
 let cachedSchema: Schema | undefined;
 

@@ -1,6 +1,8 @@
 /**
- * Sections: the run of top-level blocks from a heading to the next heading of the same or higher
- * level (DESIGN.md, decision 1). Moving a section moves that run; promoting one shifts its heading
+ * Sections: the run of top-level paragraphs from a heading to the next heading of the same or
+ * higher level (DESIGN.md, decision 1). Any other block ends a section: the closing remarks
+ * (`closing`) after the last section, and a title, byline or salutation wherever the user put one,
+ * so that no section change ever carries them along (issue 12: the 结束语 moved with 三、). Moving a section moves that run; promoting one shifts its heading
  * and every heading inside it. Each function builds its change on a transaction and answers why it
  * refused, so that a move is done whole or not at all.
  */
@@ -36,12 +38,34 @@ export function sectionBounds(doc: PMNode, index: number): SectionBounds | undef
   if (!level) return undefined;
   let end = index + 1;
   while (end < doc.childCount) {
-    const next = headingLevel(doc.child(end));
+    const node = doc.child(end);
+    if (node.type.name !== 'paragraph') break;
+    const next = headingLevel(node);
     if (next && next <= level) break;
     end++;
   }
   const starts = blockStarts(doc);
   return { start: index, end, from: starts[index]!, to: starts[end]!, level };
+}
+
+/**
+ * Where the section at `index` may be moved: the run of paragraphs around it, as indexes
+ * [start, end). Any other block bounds it, so a section goes between the opening lines (title,
+ * byline, salutation) and the closing remarks, never among them or past them.
+ */
+export function paragraphRun(doc: PMNode, index: number): { start: number; end: number } {
+  let start = Math.min(index, doc.childCount);
+  while (start > 0 && doc.child(start - 1).type.name === 'paragraph') start--;
+  let end = start;
+  while (end < doc.childCount && doc.child(end).type.name === 'paragraph') end++;
+  return { start, end: Math.max(end, index) };
+}
+
+/** The index of the first block of the closing remarks (结束语) at the end of `doc`; `doc.childCount` when it has none. */
+export function closingIndex(doc: PMNode): number {
+  let index = doc.childCount;
+  while (index > 0 && doc.child(index - 1).type.name === 'closing') index--;
+  return index;
 }
 
 /** The position of the top-level block `index` (the document's end for `doc.childCount`). */
@@ -75,6 +99,7 @@ export function siblingSection(doc: PMNode, index: number, direction: -1 | 1): n
     return headingLevel(doc.child(own.end)) === own.level ? own.end : undefined;
   }
   for (let i = index - 1; i >= 0; i--) {
+    if (doc.child(i).type.name !== 'paragraph') return undefined;
     const level = headingLevel(doc.child(i));
     if (!level) continue;
     if (level < own.level) return undefined;
@@ -122,10 +147,13 @@ export function moveSection(tr: Transaction, index: number, target: number, opti
   const bounds = sectionBounds(doc, index);
   if (!bounds) return 'not-a-heading';
   if (target > bounds.start && target < bounds.end) return 'into-itself';
-  if (target === bounds.start || target === bounds.end) return undefined;
+  // A drop at the outline's end lands before the 结束语, one above the first section after the
+  // salutation.
+  const body = paragraphRun(doc, index);
+  const clamped = Math.min(Math.max(target, body.start), body.end);
+  if (clamped === bounds.start || clamped === bounds.end || (clamped > bounds.start && clamped < bounds.end)) return undefined;
   const starts = blockStarts(doc);
   const content = doc.slice(bounds.from, bounds.to).content;
-  const clamped = Math.min(Math.max(target, 0), doc.childCount);
   const levels = headingLevels(doc);
   const moved = levels.slice(bounds.start, bounds.end);
   const rest = [...levels.slice(0, bounds.start), ...levels.slice(bounds.end)];

@@ -3,7 +3,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeJSON } from './file-format';
 import { speechSchema } from './schema';
 
-export type BlockSpec = ['title' | 'byline' | 'salutation', string] | [number, string] | [number, string, 'runIn'];
+export type BlockSpec = ['title' | 'byline' | 'salutation' | 'closing', string] | [number, string] | [number, string, 'runIn'];
 
 /** A document from compact specs: ['title', '…'], [0, 'body'], [2, 'heading'], [2, 'lead。body', 'runIn']. */
 export function docOf(...blocks: BlockSpec[]): PMNode {

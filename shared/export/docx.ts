@@ -80,6 +80,9 @@ function styles(profile: ExportProfile): IStylesOptions {
         next: 'Normal',
         paragraph: { indent: { firstLine: 0, firstLineChars: 0 } },
       },
+      // The closing remarks are laid out as body text; the style of their own lets an import (ours,
+      // or Word's navigation of styles) tell them from the last section.
+      { id: 'SpeechClosing', name: 'Closing', basedOn: 'Normal', next: 'Normal' },
       ...profile.headings.map((heading, i) => ({
         id: HEADING_STYLE_IDS[i]!,
         name: `heading ${i + 1}`,
@@ -130,6 +133,8 @@ function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
       return new Paragraph({ style: 'SpeechByline', children: textRuns(block, 0, size) });
     case 'salutation':
       return new Paragraph({ style: 'SpeechSalutation', children: textRuns(block, 0, size) });
+    case 'closing':
+      return new Paragraph({ style: 'SpeechClosing', children: textRuns(block, 0, size) });
   }
   const level = headingLevel(block);
   if (!level) return new Paragraph({ children: textRuns(block, 0, size) });

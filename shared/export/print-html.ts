@@ -44,6 +44,9 @@ export function printHtml(doc: PMNode, profile: ExportProfile, title = ''): stri
         return void body.push(`<p class="byline">${inline(block)}</p>`);
       case 'salutation':
         return void body.push(`<p class="salutation">${inline(block)}</p>`);
+      case 'closing':
+        // Laid out as body text (FORMAT.md); the class is for readers of the HTML.
+        return void body.push(`<p class="closing">${inline(block)}</p>`);
     }
     if (!level) return void body.push(`<p>${inline(block)}</p>`);
     const label = level <= profile.numberedLevels ? escapeHtml(counter.next(level)) : '';

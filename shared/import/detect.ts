@@ -6,6 +6,7 @@
  * heading; everything else is body. Enumerated points (一要, 一是…) stay text for the outline.
  */
 import type { NodeJSON } from '../document/file-format';
+import { closingStart } from '../document/closing';
 
 const NUMERAL = '[一二三四五六七八九十]{1,3}';
 const DIGITS = '[0-9０-９]{1,2}';
@@ -100,16 +101,16 @@ export function typedHeading(line: string): { level: number; text: string } | un
  * readers put it in front of the line as a marker of two private-use characters around a code,
  * which the cleanup steps leave alone and detection reads and drops.
  */
-export type LineHint = 'title' | 'byline' | 'salutation' | 1 | 2 | 3 | 4 | 5 | 6;
+export type LineHint = 'title' | 'byline' | 'salutation' | 'closing' | 1 | 2 | 3 | 4 | 5 | 6;
 
-const HINT_MARK = /^\uE000([TBS1-6])\uE001/u;
-const HINT_CODES: Record<string, LineHint> = { T: 'title', B: 'byline', S: 'salutation', 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6 };
+const HINT_MARK = /^\uE000([TBSC1-6])\uE001/u;
+const HINT_CODES: Record<string, LineHint> = { T: 'title', B: 'byline', S: 'salutation', C: 'closing', 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6 };
 /** Markers anywhere in a text: removed from what users bring, so only the readers' markers count. */
-const ANY_HINT_MARK = /\uE000[TBS1-6]\uE001/gu;
+const ANY_HINT_MARK = /\uE000[TBSC1-6]\uE001/gu;
 
 /** `line` with the hint's marker in front. */
 export function hintLine(hint: LineHint, line: string): string {
-  const code = hint === 'title' ? 'T' : hint === 'byline' ? 'B' : hint === 'salutation' ? 'S' : String(hint);
+  const code = hint === 'title' ? 'T' : hint === 'byline' ? 'B' : hint === 'salutation' ? 'S' : hint === 'closing' ? 'C' : String(hint);
   return `\uE000${code}\uE001${line}`;
 }
 
@@ -122,6 +123,24 @@ function readHint(line: string): { hint?: LineHint; text: string } {
   const match = HINT_MARK.exec(line);
   if (!match) return { text: line.replace(ANY_HINT_MARK, '').trim() };
   return { hint: HINT_CODES[match[1]!]!, text: line.slice(match[0].length).replace(ANY_HINT_MARK, '').trim() };
+}
+
+/**
+ * Turns the closing remarks at the end of `content` into `closing` blocks: the paragraphs a reader
+ * marked so (our own DOCX's Closing style), else the closing words after the last section as
+ * `closingStart` finds them (同志们，……！ / 谢谢大家！). `hints` are the lines' hints, one a block.
+ */
+function markClosing(content: NodeJSON[], hints: ReadonlyArray<LineHint | undefined>): void {
+  const marked = hints.length === content.length && hints.some((hint) => hint === 'closing');
+  let start = content.length;
+  if (marked) while (start > 0 && hints[start - 1] === 'closing' && content[start - 1]!.type === 'paragraph') start--;
+  else {
+    const text = (block: NodeJSON) => (block.content ?? []).map((child) => child.text ?? '').join('');
+    start = closingStart(content.map((b) => ({ type: b.type, level: Number(b.attrs?.level ?? 0), runIn: b.attrs?.runIn === true, text: text(b) })));
+  }
+  for (let i = start; i < content.length; i++) {
+    if (content[i]!.type === 'paragraph' && !content[i]!.attrs?.level) content[i] = { type: 'closing', ...(content[i]!.content ? { content: content[i]!.content } : {}) };
+  }
 }
 
 /**
@@ -232,5 +251,6 @@ export function detectStructure(text: string): NodeJSON {
     content.push(block('paragraph', line, { level: 0, runIn: false }));
   });
   if (!content.length) content.push({ type: 'title' });
+  markClosing(content, lines.map((line) => line.hint));
   return { type: 'doc', content };
 }

@@ -40,6 +40,7 @@ function hintOf(node: Node): LineHint | undefined {
   if (/(^|\s)(title|MsoTitle)(\s|$)/.test(classes)) return 'title';
   if (/(^|\s)byline(\s|$)/.test(classes)) return 'byline';
   if (/(^|\s)salutation(\s|$)/.test(classes)) return 'salutation';
+  if (/(^|\s)(?:speech-)?closing(\s|$)/.test(classes)) return 'closing';
   const word = /(?:^|\s)MsoHeading([1-6])(?:\s|$)/.exec(classes) ?? /mso-outline-level:\s*([1-6])/.exec(attr(node, 'style'));
   if (word) return Number(word[1]) as LineHint;
   return undefined;

@@ -22,6 +22,7 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='标题'] => p.title:fresh",
   "p[style-name='Byline'] => p.byline:fresh",
   "p[style-name='Salutation'] => p.salutation:fresh",
+  "p[style-name='Closing'] => p.closing:fresh",
   ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeJSON } from '../document/file-format';
 import { docOf } from '../document/test-docs';
 import {
+  entryMigrations,
   LIBRARY_BUNDLE_FORMAT,
   LIBRARY_ENTRY_FORMAT,
   LIBRARY_ENTRY_VERSION,
@@ -86,14 +87,14 @@ describe('library entries', () => {
   it('migrate older versions through the migration table, and refuse a migration that fails', () => {
     const old = { ...entry(), version: 0, title: '旧名' } as Record<string, unknown>;
     delete old.name;
-    const migrations = { 0: (e: Record<string, unknown>) => ({ ...e, name: e.title, title: undefined }) };
+    const migrations = { ...entryMigrations, 0: (e: Record<string, unknown>) => ({ ...e, name: e.title, title: undefined }) };
     // Version 0 with no migration is not a version Lectern wrote.
     expect(codeOf(() => validateLibraryEntry(old))).toBe('invalid-envelope');
     const parsed = validateLibraryEntry(old, { migrations });
     expect(parsed.entry.name).toBe('旧名');
     expect(parsed.migratedFrom).toBe(0);
-    expect(codeOf(() => validateLibraryEntry(old, { migrations: { 0: () => { throw null; } } }))).toBe('invalid-envelope');
-    expect(codeOf(() => validateLibraryEntry(old, { migrations: { 0: () => [] as unknown as Record<string, unknown> } }))).toBe('invalid-envelope');
+    expect(codeOf(() => validateLibraryEntry(old, { migrations: { ...entryMigrations, 0: () => { throw null; } } }))).toBe('invalid-envelope');
+    expect(codeOf(() => validateLibraryEntry(old, { migrations: { ...entryMigrations, 0: () => [] as unknown as Record<string, unknown> } }))).toBe('invalid-envelope');
   });
 
   it('know built-in ids', () => {

@@ -19,7 +19,7 @@ export const LIBRARY_ENTRY_FORMAT = 'lectern.library-entry';
 /** The `format` of an exported bundle of entries. */
 export const LIBRARY_BUNDLE_FORMAT = 'lectern.library';
 /** The entry version this build writes; higher versions are refused, not guessed at. */
-export const LIBRARY_ENTRY_VERSION = 1;
+export const LIBRARY_ENTRY_VERSION = 2;
 /** The bundle version this build writes. */
 export const LIBRARY_BUNDLE_VERSION = 1;
 /** An entry file larger than this is refused before parsing (an outline is a few kilobytes). */
@@ -85,11 +85,15 @@ export class LibraryEntryError extends Error {
 
 /**
  * Upgrades from older entry versions: `entryMigrations[n]` turns a version-n object into a
- * version-(n+1) object. Version 1 is the first, so the table is empty; the mechanism is tested
- * with injected migrations and is where the next change to the entry format goes.
+ * version-(n+1) object.
+ *
+ * - 1 → 2: entries may hold `closing` blocks (结束语), as `.speech` files of version 2 do; a
+ *   version-1 entry has none and is valid as it is.
  */
 export type EntryMigration = (entry: Record<string, unknown>) => Record<string, unknown>;
-export const entryMigrations: Readonly<Record<number, EntryMigration>> = {};
+export const entryMigrations: Readonly<Record<number, EntryMigration>> = {
+  1: (entry) => entry,
+};
 
 /** Options for reading entries; tests inject migrations. */
 export interface EntryParseOptions {

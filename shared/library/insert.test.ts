@@ -206,3 +206,39 @@ describe('insertEntryAtCursor', () => {
     expect(tr.docChanged).toBe(false);
   });
 });
+
+describe('the closing remarks (结束语) and inserts', () => {
+  const closed = () => docOf(['title', '讲话'], [1, '甲'], [0, '甲正文'], ['closing', '同志们，让我们……！']);
+  const section = { doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 1, runIn: false }, content: [{ type: 'text', text: '新节' }] }] } };
+
+  it('go in before the closing, never after it, even from the end or from inside the closing', () => {
+    const doc = closed();
+    expect(fitEntry(doc, doc.childCount, section.doc).at).toBe(3);
+    const tr = EditorState.create({ doc }).tr;
+    tr.setSelection(TextSelection.create(tr.doc, blockPosition(tr.doc, 3) + 2));
+    insertEntryAtCursor(tr, section.doc);
+    const texts: string[] = [];
+    tr.doc.forEach((n) => texts.push(`${n.type.name}:${n.textContent}`));
+    expect(texts).toEqual(['title:讲话', 'paragraph:甲', 'paragraph:甲正文', 'paragraph:新节', 'closing:同志们，让我们……！']);
+  });
+
+  it('never bring a template’s closing into a speech with text, marked or guessed', () => {
+    const template = (last: NodeJSON): NodeJSON => ({
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: '模板' }] },
+        { type: 'paragraph', attrs: { level: 1, runIn: false }, content: [{ type: 'text', text: '模板一节' }] },
+        { type: 'paragraph', attrs: { level: 0, runIn: false }, content: [{ type: 'text', text: '正文。' }] },
+        last,
+      ],
+    });
+    for (const last of [
+      { type: 'closing', content: [{ type: 'text', text: '同志们，【此处写：结束语】' }] },
+      { type: 'paragraph', attrs: { level: 0, runIn: false }, content: [{ type: 'text', text: '同志们，【此处写：结束语】' }] },
+    ]) {
+      const blocks = fitEntry(closed(), 3, template(last)).blocks;
+      expect(blocks.map((b) => b.content?.[0]?.text)).toEqual(['模板一节', '正文。']);
+    }
+  });
+});
+

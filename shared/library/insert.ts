@@ -9,7 +9,8 @@ import { TextSelection, type Transaction } from '@tiptap/pm/state';
 import { docFromJSON, emptySpeechFile, type NodeJSON, type SpeechFile } from '../document/file-format';
 import { headingLevel } from '../document/numbering';
 import { MAX_HEADING_LEVEL } from '../document/schema';
-import { blockIndexAt, blockPosition } from '../document/sections';
+import { closingStart, type ClosingCandidate } from '../document/closing';
+import { blockIndexAt, blockPosition, closingIndex } from '../document/sections';
 import type { LibraryEntry } from './entry';
 
 /**
@@ -41,26 +42,31 @@ function jsonText(block: NodeJSON): string {
   return (block.content ?? []).map((child) => (typeof child.text === 'string' ? child.text : jsonText(child))).join('');
 }
 
-/** A closing paragraph of a speech: an address to the audience (同志们，… / 各位代表，…) or a thank-you. */
-const CLOSING = /^\s*(同志们|各位|朋友们|女士们|先生们|老师们|同学们)|^\s*谢谢|谢谢大家|谢谢各位/;
+/** What closing detection reads of an entry's block. */
+function candidate(block: NodeJSON): ClosingCandidate {
+  return { type: block.type, level: jsonLevel(block), runIn: block.attrs?.runIn === true, text: jsonText(block) };
+}
 
 /**
- * The blocks of an entry to insert. A whole speech (an entry with a title) going into a document
- * that has text of its own brings its sections only: its title, bylines and salutation, its
- * opening paragraphs (before its first heading) and its closing paragraphs (after its last
- * section, addressing the audience or thanking it) belong to a speech of their own. Otherwise only
- * the title, bylines and salutation are left out.
+ * The blocks of an entry to insert. Into an empty document an entry goes whole (a template is a
+ * speech to start from). Into a document with text of its own, an entry never brings a closing
+ * (结束语: its `closing` blocks, or in an entry written before those existed, the closing words
+ * after a whole speech's last section, as `closingStart` finds them); and a whole speech (an entry with a title)
+ * brings its sections only: its title, bylines and salutation and its opening paragraphs (before
+ * its first heading) belong to a speech of their own. Otherwise only the title, bylines and
+ * salutation are left out.
  */
 function entryBlocks(doc: PMNode, entryDoc: NodeJSON): NodeJSON[] {
   const all = entryDoc.content ?? [];
   const source = all.filter((block) => !FRONT_MATTER.has(block.type));
+  if (doc.textContent.trim() === '') return source;
   const whole = all.some((block) => block.type === 'title');
-  if (!whole || doc.textContent.trim() === '') return source;
-  const first = source.findIndex((block) => jsonLevel(block) > 0);
-  if (first < 0) return source;
-  let end = source.length;
-  while (end > first && !jsonLevel(source[end - 1]!) && CLOSING.test(jsonText(source[end - 1]!))) end--;
-  return source.slice(first, end);
+  // Closing words are guessed only in a whole speech: a section's own last paragraph is its text.
+  const end = whole ? closingStart(source.map(candidate)) : source.length;
+  const sections = source.slice(0, end).filter((block) => block.type !== 'closing');
+  if (!whole) return sections;
+  const first = sections.findIndex((block) => jsonLevel(block) > 0);
+  return first < 0 ? sections : sections.slice(first);
 }
 
 /** The number of title, byline and salutation blocks at the start of `doc`: nothing is inserted among them. */
@@ -71,7 +77,8 @@ function frontMatterLength(doc: PMNode): number {
 }
 
 /**
- * The entry's blocks fitted for insertion before block `at` of `doc` (clamped to the end). An `at`
+ * The entry's blocks fitted for insertion before block `at` of `doc` (clamped to the end, or to the
+ * closing remarks at the end, which stay last). An `at`
  * among the title, byline and salutation lines at the start moves past them and past the
  * speech's opening paragraphs, to before its first heading (or to the end when it has none), so
  * the opening remarks stay the opening. The level the entry's top headings take is decided by
@@ -81,10 +88,12 @@ function frontMatterLength(doc: PMNode): number {
  */
 export function fitEntry(doc: PMNode, at: number, entryDoc: NodeJSON, placement: Placement = 'auto'): FittedEntry {
   const front = frontMatterLength(doc);
-  let index = Number.isFinite(at) ? Math.min(Math.max(Math.trunc(at), 0), doc.childCount) : doc.childCount;
+  // Nothing goes into or after the closing remarks: they stay the speech's last words.
+  const closing = closingIndex(doc);
+  let index = Number.isFinite(at) ? Math.min(Math.max(Math.trunc(at), 0), closing) : closing;
   if (index < front) {
     index = front;
-    while (index < doc.childCount && !headingLevel(doc.child(index))) index++;
+    while (index < closing && !headingLevel(doc.child(index))) index++;
   }
   let enclosing = 0;
   for (let i = index - 1; i >= 0 && !enclosing; i--) enclosing = headingLevel(doc.child(i));

@@ -12,8 +12,14 @@ export interface PlaceholderMatch {
   /** Offset of the placeholder in the text (UTF-16 code units). */
   from: number;
   to: number;
-  /** What the panel groups by and a fill replaces: "X市", "XX同志", "【项目名称】", "{{单位名称}}". */
+  /** What the panel groups by: "X市", "XX同志", "【项目名称】", "{{单位名称}}". */
   token: string;
+  /**
+   * Where the blank ends: [from, blankTo) is the blank a fill replaces (X, XX, ×××, 某某), and
+   * [blankTo, to) the word it stands in (市, 同志, 工作), which a fill keeps. Equal to `to` for
+   * placeholders that are all blank (【数据】, ____, {{名称}}).
+   */
+  blankTo: number;
   /** For a named field, its name ("单位名称"). */
   field?: string;
 }
@@ -197,7 +203,7 @@ export function findPlaceholders(text: string): PlaceholderMatch[] {
       const end = from + m[0].length;
       if (rule.accept && !rule.accept(text, from, end)) continue;
       const to = TAKES_UNIT.has(rule.name) ? withUnit(text, end) : end;
-      const match: PlaceholderMatch = { rule: rule.name, from, to, token: text.slice(from, to) };
+      const match: PlaceholderMatch = { rule: rule.name, from, to, token: text.slice(from, to), blankTo: end };
       if (rule.name === 'named-field') match.field = m[1]!.trim();
       found.push(match);
     }

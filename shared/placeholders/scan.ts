@@ -36,6 +36,18 @@ export function blockPlaceholders(block: PMNode): readonly BlockPlaceholder[] {
   return found;
 }
 
+/**
+ * How many placeholders `doc` holds: the one count the status bar, the panel, the export warning
+ * and `lectern check` show (each block's scan is cached, so this is a walk over the blocks).
+ */
+export function countPlaceholders(doc: PMNode): number {
+  let count = 0;
+  doc.forEach((block) => {
+    count += blockPlaceholders(block).length;
+  });
+  return count;
+}
+
 /** One occurrence in the document. */
 export interface PlaceholderOccurrence extends PlaceholderMatch {
   /** Document positions of the occurrence. */
@@ -45,10 +57,17 @@ export interface PlaceholderOccurrence extends PlaceholderMatch {
   blockIndex: number;
   /** The sentence around it, for the panel and the CLI. */
   context: string;
+  /** Where the token starts in `context`, for a preview of the fill. */
+  contextAt: number;
 }
 
 /** A few characters either side of an occurrence, cut at sentence ends. */
 export function contextOf(text: string, from: number, to: number, span = 16): string {
+  return contextAround(text, from, to, span).context;
+}
+
+/** The context of [from, to) in `text` (see `contextOf`) and where [from, to) starts in it. */
+export function contextAround(text: string, from: number, to: number, span = 16): { context: string; at: number } {
   let start = Math.max(0, from - span);
   let end = Math.min(text.length, to + span);
   const before = text.slice(start, from);
@@ -57,7 +76,8 @@ export function contextOf(text: string, from: number, to: number, span = 16): st
   const after = text.slice(to, end);
   const stop = after.search(/[。！？\n]/);
   if (stop >= 0) end = to + stop + 1;
-  return `${start > 0 && cut < 0 ? '…' : ''}${text.slice(start, end)}${end < text.length && stop < 0 ? '…' : ''}`;
+  const lead = start > 0 && cut < 0 ? '…' : '';
+  return { context: `${lead}${text.slice(start, end)}${end < text.length && stop < 0 ? '…' : ''}`, at: lead.length + from - start };
 }
 
 /** Every placeholder in the document, in order. */
@@ -68,7 +88,8 @@ export function documentPlaceholders(doc: PMNode): PlaceholderOccurrence[] {
     if (!found.length) return;
     const text = blockText(block);
     for (const match of found) {
-      out.push({ ...match, pos: offset + 1 + match.from, end: offset + 1 + match.to, blockIndex, context: contextOf(text, match.from, match.to) });
+      const { context, at } = contextAround(text, match.from, match.to);
+      out.push({ ...match, pos: offset + 1 + match.from, end: offset + 1 + match.to, blockIndex, context, contextAt: at });
     }
   });
   return out;
@@ -81,13 +102,18 @@ export interface PlaceholderGroup {
   occurrences: PlaceholderOccurrence[];
 }
 
+/** The key a placeholder is grouped, filled and named by: its token, or {{name}} for a named field. */
+export function placeholderKey(match: Pick<PlaceholderMatch, 'token' | 'field'>): string {
+  return match.field !== undefined ? `{{${match.field}}}` : match.token;
+}
+
 export function groupPlaceholders(occurrences: readonly PlaceholderOccurrence[]): PlaceholderGroup[] {
   const groups = new Map<string, PlaceholderGroup>();
   for (const occurrence of occurrences) {
-    const key = occurrence.field !== undefined ? `{{${occurrence.field}}}` : occurrence.token;
+    const key = placeholderKey(occurrence);
     let group = groups.get(key);
     if (!group) {
-      group = { token: occurrence.field !== undefined ? `{{${occurrence.field}}}` : occurrence.token, occurrences: [] };
+      group = { token: key, occurrences: [] };
       if (occurrence.field !== undefined) group.field = occurrence.field;
       groups.set(key, group);
     }

@@ -5,10 +5,13 @@
  * F3 / Shift+F3, and keeps the values of named fields: once {{单位名称}} is filled, a
  * {{单位名称}} typed later is filled too.
  *
- * Highlighting is a decoration set mapped through each transaction; only the blocks the
- * transaction touched are scanned again (DESIGN.md, decision 6). The view is handed only the
- * decorations near what is on screen: ProseMirror looks up each block's decorations by walking
- * the decorated blocks, so thousands of highlights in a long speech would make every keystroke's
+ * Every figure is derived from the document itself (DESIGN.md, decisions 6 and 8): the count is a
+ * fresh walk over the blocks' cached scans (only the blocks a transaction made are scanned again),
+ * and the highlights are built from the same scans for the part of the document near the screen.
+ * Nothing is mapped and patched from one state to the next, so nothing can drift (issue 12: the
+ * status bar's count climbed with every section move and undo). The view is handed only the
+ * highlights near what is on screen: ProseMirror looks up each block's decorations by walking the
+ * decorated blocks, so thousands of highlights in a long speech would make every keystroke's
  * redraw quadratic (bench: p95 54 ms with all 2,000, against 32 ms without the plugin).
  */
 import { Extension } from '@tiptap/core';
@@ -17,16 +20,15 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { isHistoryTransaction } from '@tiptap/pm/history';
 import { touchedBlocks } from '../../../shared/document/changed-blocks';
-import { blockPlaceholders, documentPlaceholders, type PlaceholderOccurrence } from '../../../shared/placeholders/scan';
+import { fillPlaceholder } from '../../../shared/placeholders/fill';
+import { blockPlaceholders, countPlaceholders, documentPlaceholders } from '../../../shared/placeholders/scan';
 
 export interface PlaceholderState {
-  /** Every placeholder's highlight; the view gets the part inside `visible`. */
-  decorations: DecorationSet;
   /** The document range the view shows highlights for: what is on screen, with a margin. */
   visible: { from: number; to: number };
   /** Values of named fields, by name. */
   values: Readonly<Record<string, string>>;
-  /** How many placeholders remain (the status bar's count). */
+  /** How many placeholders remain (the status bar's count): always `countPlaceholders` of the document. */
   count: number;
 }
 
@@ -41,11 +43,6 @@ function blockDecorations(block: PMNode, pos: number): Decoration[] {
   );
 }
 
-function scanAll(doc: PMNode): { decorations: DecorationSet; count: number } {
-  const decorations: Decoration[] = [];
-  doc.forEach((block, offset) => decorations.push(...blockDecorations(block, offset)));
-  return { decorations: DecorationSet.create(doc, decorations), count: decorations.length };
-}
 
 /** The placeholder state of an editor state. */
 export function placeholdersOf(state: EditorState): PlaceholderState {
@@ -64,14 +61,27 @@ function mapVisible(visible: PlaceholderState['visible'], tr: Transaction): Plac
   return { from: tr.mapping.map(visible.from, -1), to: Math.min(tr.doc.content.size, tr.mapping.map(visible.to, 1)) };
 }
 
-/** The decorations the view gets: those inside the visible range, as a small set of their own. */
+/**
+ * The highlights of the blocks in `[from, to)` of `doc`, from the blocks' cached scans. Exported for
+ * the tests, which hold them against a fresh scan.
+ */
+export function highlightsBetween(doc: PMNode, from: number, to: number): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.nodesBetween(Math.max(0, from), Math.min(doc.content.size, to), (block, pos) => {
+    decorations.push(...blockDecorations(block, pos));
+    return false;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** The decorations the view gets: those of the blocks in the visible range, built once per state. */
 const shownCache = new WeakMap<PlaceholderState, DecorationSet>();
 function shownDecorations(state: EditorState): DecorationSet | undefined {
   const plugin = placeholdersKey.getState(state);
   if (!plugin) return undefined;
   let shown = shownCache.get(plugin);
   if (!shown) {
-    shown = DecorationSet.create(state.doc, plugin.decorations.find(plugin.visible.from, plugin.visible.to));
+    shown = highlightsBetween(state.doc, plugin.visible.from, plugin.visible.to);
     shownCache.set(plugin, shown);
   }
   return shown;
@@ -80,7 +90,10 @@ function shownDecorations(state: EditorState): DecorationSet | undefined {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     placeholders: {
-      /** Fills every occurrence of a token (or only the one at `at`) with `value`, in one step. */
+      /**
+       * Fills every occurrence of a token (or only the one at `at`) with `value`, in one step: each
+       * blank replaced, the word it stands in kept (shared/placeholders/fill.ts).
+       */
       fillPlaceholder: (token: string, value: string, at?: number) => ReturnType;
       /** Marks the occurrence at [from, to) as not a placeholder. */
       ignorePlaceholder: (from: number, to: number) => ReturnType;
@@ -92,11 +105,6 @@ declare module '@tiptap/core' {
   }
 }
 
-/** The occurrences of a token, or the one starting at `at`. */
-function occurrencesOf(doc: PMNode, token: string, at?: number): PlaceholderOccurrence[] {
-  return documentPlaceholders(doc).filter((o) => (o.field !== undefined ? `{{${o.field}}}` : o.token) === token && (at === undefined || o.pos === at));
-}
-
 export const Placeholders = Extension.create({
   name: 'placeholders',
 
@@ -105,10 +113,8 @@ export const Placeholders = Extension.create({
       fillPlaceholder:
         (token, value, at) =>
         ({ tr, state }) => {
-          const targets = occurrencesOf(tr.doc, token, at);
-          if (!targets.length || !value) return false;
-          for (const target of [...targets].reverse()) tr.insertText(value, target.pos, target.end);
-          const field = targets[0]!.field;
+          const field = /^\{\{(.*)\}\}$/su.exec(token)?.[1];
+          if (!fillPlaceholder(tr, token, value, at).length) return false;
           if (field !== undefined && at === undefined) tr.setMeta(SET_VALUES, { ...placeholdersOf(state).values, [field]: value });
           return true;
         },
@@ -151,20 +157,12 @@ export const Placeholders = Extension.create({
       new Plugin<PlaceholderState>({
         key: placeholdersKey,
         state: {
-          init: (_config, state) => ({ ...scanAll(state.doc), values: {}, visible: INITIAL_VISIBLE }),
+          init: (_config, state) => ({ count: countPlaceholders(state.doc), values: {}, visible: INITIAL_VISIBLE }),
           apply(tr, old) {
             const values = (tr.getMeta(SET_VALUES) as Record<string, string> | undefined) ?? old.values;
             const measured = tr.getMeta(SET_VISIBLE) as PlaceholderState['visible'] | undefined;
             if (!tr.docChanged) return values === old.values && !measured ? old : { ...old, values, visible: measured ?? old.visible };
-            let decorations = old.decorations.map(tr.mapping, tr.doc);
-            let count = old.count;
-            for (const { pos, node } of touchedBlocks(tr)) {
-              const stale = decorations.find(pos, pos + node.nodeSize);
-              const fresh = blockDecorations(node, pos);
-              count += fresh.length - stale.length;
-              decorations = decorations.remove(stale).add(tr.doc, fresh);
-            }
-            return { decorations, values, count, visible: measured ?? mapVisible(old.visible, tr) };
+            return { values, count: countPlaceholders(tr.doc), visible: measured ?? mapVisible(old.visible, tr) };
           },
         },
         props: {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { by, cursorIn, p, press, rows, t, testEditor } from '../test-editor';
+import { by, cl, cursorIn, p, press, rows, t, testEditor } from '../test-editor';
 import { blockKindOf } from './speech-blocks';
 
 let editor: Editor;
@@ -153,3 +153,27 @@ describe('typed numbers', () => {
     expect(rows(editor)).toEqual([['paragraph', 0, false, '一、']]);
   });
 });
+
+describe('the closing remarks', () => {
+  it('Ctrl+Alt+J marks a paragraph as the closing and, pressed again, makes it body text', () => {
+    editor = testEditor([t('讲话'), p('甲', 1), p('同志们，让我们……！')]);
+    cursorIn(editor, 2, 2);
+    press(editor, 'Mod-Alt-j');
+    expect(rows(editor)[2]).toEqual(['closing', 0, false, '同志们，让我们……！']);
+    expect(blockKindOf(editor.state.doc.child(2))).toBe('closing');
+    press(editor, 'Mod-Alt-j');
+    expect(rows(editor)[2]).toEqual(['paragraph', 0, false, '同志们，让我们……！']);
+  });
+
+  it('Enter at the end of the closing goes on with the closing', () => {
+    editor = testEditor([t('讲话'), p('甲', 1), cl('同志们，让我们……！')]);
+    cursorIn(editor, 2, '同志们，让我们……！'.length);
+    press(editor, 'Enter');
+    editor.commands.insertContent('谢谢大家！');
+    expect(rows(editor).slice(2)).toEqual([
+      ['closing', 0, false, '同志们，让我们……！'],
+      ['closing', 0, false, '谢谢大家！'],
+    ]);
+  });
+});
+

@@ -1,6 +1,6 @@
 /**
- * Block structure commands: make the current blocks a title, byline, salutation, body paragraph
- * or a level 1–4 heading; demote and promote headings; toggle a heading's run-in form; and the
+ * Block structure commands: make the current blocks a title, byline, salutation, body paragraph,
+ * a level 1–4 heading or the closing remarks (结束语, Ctrl+Alt+J marks and unmarks them); demote and promote headings; toggle a heading's run-in form; and the
  * typing habits of speechwriters (typing "一、" at the start of a body paragraph makes it a level-1
  * heading, and the typed number is dropped because numbers are drawn, never typed).
  */
@@ -10,7 +10,7 @@ import type { Transaction } from '@tiptap/pm/state';
 import { MAX_HEADING_LEVEL } from '../../../shared/document/schema';
 
 /** What a block is, in the user's words; the block-type menu offers these. */
-export const BLOCK_KINDS = ['title', 'byline', 'salutation', 'body', 'heading1', 'heading2', 'heading3', 'heading4'] as const;
+export const BLOCK_KINDS = ['title', 'byline', 'salutation', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'closing'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** Typed numbers that turn a body paragraph into a heading of the given level. */
@@ -34,6 +34,11 @@ declare module '@tiptap/core' {
       promoteHeading: () => ReturnType;
       /** Switches the selected headings between own-line and run-in. */
       toggleRunIn: () => ReturnType;
+      /**
+       * Marks the selected blocks as the closing remarks (结束语), or, when they all are, makes
+       * them body text again. True when the selection holds a block.
+       */
+      toggleClosing: () => ReturnType;
     };
   }
 }
@@ -44,6 +49,7 @@ export function blockKindOf(node: PMNode): BlockKind {
     case 'title':
     case 'byline':
     case 'salutation':
+    case 'closing':
       return node.type.name;
     default: {
       const level = Number(node.attrs.level ?? 0);
@@ -70,7 +76,7 @@ function eachSelectedBlock(tr: Transaction, change: (node: PMNode, pos: number) 
 
 function setKind(tr: Transaction, node: PMNode, pos: number, kind: BlockKind): boolean {
   const schema = tr.doc.type.schema;
-  if (kind === 'title' || kind === 'byline' || kind === 'salutation') {
+  if (kind === 'title' || kind === 'byline' || kind === 'salutation' || kind === 'closing') {
     if (node.type.name === kind) return false;
     tr.setNodeMarkup(pos, schema.nodes[kind]);
     return true;
@@ -147,6 +153,18 @@ export const SpeechBlocks = Extension.create({
             return true;
           });
         },
+      toggleClosing:
+        () =>
+        ({ tr, commands }) => {
+          let all = true;
+          let any = false;
+          eachSelectedBlock(tr, (node) => {
+            any = true;
+            if (node.type.name !== 'closing') all = false;
+            return false;
+          });
+          return any && commands.setBlockKind(all ? 'body' : 'closing');
+        },
     };
   },
 
@@ -157,6 +175,7 @@ export const SpeechBlocks = Extension.create({
       Tab: () => this.editor.commands.demoteHeading() || true,
       'Shift-Tab': () => this.editor.commands.promoteHeading() || true,
       'Mod-Alt-r': () => this.editor.commands.toggleRunIn(),
+      'Mod-Alt-j': () => this.editor.commands.toggleClosing(),
       'Shift-Enter': () => this.editor.commands.setHardBreak(),
       Enter: () => {
         const { selection } = this.editor.state;
@@ -167,6 +186,8 @@ export const SpeechBlocks = Extension.create({
         if (block.type.name === 'byline' && /[：:]$/.test(block.textContent)) {
           return this.editor.chain().setBlockKind('salutation').splitBlock().setBlockKind('body').run();
         }
+        // The closing remarks go on in the closing: a new paragraph there is closing words too.
+        if (block.type.name === 'closing') return this.editor.chain().splitBlock().setBlockKind('closing').run();
         // Under the title come the speaker and date lines.
         if (block.type.name === 'title' || block.type.name === 'byline') {
           return this.editor.chain().splitBlock().setBlockKind('byline').run();
