@@ -255,7 +255,14 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
             {entries.map((entry) => (
               <li key={entry.snapshotId} data-testid="history-entry" data-kind={entry.kind}>
                 <div>
-                  <span className="history-kind">{kindOf(entry)}</span> {nameOf(entry) ? <span className="history-name">{nameOf(entry)}</span> : null}{' '}
+                  <span className="history-kind">{kindOf(entry)}</span>
+                  {nameOf(entry) ? (
+                    <>
+                      {' '}
+                      <span className="history-name">{nameOf(entry)}</span>
+                    </>
+                  ) : null}
+                  {' '}
                   <span className="history-meta history-time" title={formatTime(entry.savedAt, i18n.language)}>
                     {timeOf(entry)}
                   </span>
