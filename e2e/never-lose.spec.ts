@@ -9,7 +9,7 @@ import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, expect, startWebHost, stopProcess, test } from './fixtures';
+import { CHROMIUM_ARGS, chromiumPath, expect, startWebHost, stopProcess, test, type App } from './fixtures';
 
 type EditorHandle = { getJSON(): unknown; getText(): string; commands: { focus(position: string): void } };
 const editorText = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: EditorHandle }).lecternEditor.getText());
@@ -19,10 +19,13 @@ type Block = ['title' | 'salutation', string] | [number, string];
 
 /** A speech file of `blocks`. */
 function speechFileOf(...blocks: Block[]): string {
-  const content = blocks.map(([kind, text]) =>
-    typeof kind === 'number' ? { type: 'paragraph', attrs: { level: kind, runIn: false }, content: [{ type: 'text', text }] } : { type: kind, content: [{ type: 'text', text }] },
-  );
-  return JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc: { type: 'doc', content } });
+  const content = blocks.map(([kind, text]) => {
+    const inline = [{ type: 'text', text }];
+    if (typeof kind === 'number') return { type: 'paragraph', attrs: { level: kind, runIn: false }, content: inline };
+    return { type: kind, content: inline };
+  });
+  const placeholders = { values: {}, ignored: [] };
+  return JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders, doc: { type: 'doc', content } });
 }
 
 /** A speech file with a title and one body paragraph. */
@@ -229,10 +232,13 @@ test('History keeps a version per save and a named one, compares and restores as
   await expect(page.locator('.speech')).toContainText('第三稿加的。');
 });
 
-test.describe('History (issue 12, item 7): counted as the status bar counts, versions told apart, any two compared, heading numbers', () => {
+test.describe('History (issue 12, item 7): counted as the status bar, versions told apart, any two compared, heading numbers', () => {
   /** The status bar's count, as a number. */
   const statusCount = async (page: Page) => Number((await page.getByTestId('char-count').textContent())!.match(/\d+/)![0]);
-  /** Saves with Ctrl+S and waits until the file is clean, then past the second (two saves in one second would share a time even with seconds). */
+  /**
+   * Saves with Ctrl+S and waits until the file is clean, then past the second (two saves in one
+   * second would share a time even with seconds).
+   */
   const save = async (app: { page: Page; state(): Promise<{ dirty: boolean }> }) => {
     await app.page.keyboard.press('Control+s');
     await expect.poll(async () => (await app.state()).dirty).toBe(false);
@@ -244,12 +250,20 @@ test.describe('History (issue 12, item 7): counted as the status bar counts, ver
    * minute: with a sentence added, another, then a new first section (统一思想认识 becomes 二、,
    * 强化责任落实 三、). Opens History; answers the status bar's count after each save, oldest first.
    */
-  async function threeSaves(app: Parameters<typeof openSpeech>[0] & { state(): Promise<{ dirty: boolean }>; sendCommand(command: { command: 'toggleHistory' }): Promise<void> }) {
+  async function threeSaves(app: Parameters<typeof openSpeech>[0] & Pick<App, 'state' | 'sendCommand'>) {
     const { page } = app;
     const title = '在全市工作推进会上的讲话';
     // Punctuation, a year and headings: where counting every character of the text and the status
     // bar's count (punctuation 0, a run of digits 1, heading numbers in) part ways.
-    const content = speechFileOf(['title', title], ['salutation', '同志们：'], [0, '今年以来，全市上下认真贯彻2026年工作部署，取得了新成效！'], [1, '统一思想认识'], [0, '要抓好项目建设。'], [1, '强化责任落实'], [0, '要压实责任。']);
+    const content = speechFileOf(
+      ['title', title],
+      ['salutation', '同志们：'],
+      [0, '今年以来，全市上下认真贯彻2026年工作部署，取得了新成效！'],
+      [1, '统一思想认识'],
+      [0, '要抓好项目建设。'],
+      [1, '强化责任落实'],
+      [0, '要压实责任。'],
+    );
     await openSpeech(app, title, '', content);
     await typeAtEnd(page, '第二稿。');
     await save(app);
@@ -270,12 +284,16 @@ test.describe('History (issue 12, item 7): counted as the status bar counts, ver
     return counts;
   }
   /** The first line of each listed version (kind, name, time), newest first. */
-  const heads = (page: Page) => page.getByTestId('history-entry').evaluateAll((els) => els.map((el) => el.querySelector('div')!.textContent!.trim()));
+  const heads = (page: Page) =>
+    page.getByTestId('history-entry').evaluateAll((els) => els.map((el) => el.querySelector('div')!.textContent!.trim()));
 
   test('each version counts as the status bar counted the same text', async ({ app }) => {
     const counts = await threeSaves(app);
     const entries = app.page.getByTestId('history-entry');
-    const listed = await entries.evaluateAll((els) => els.map((el) => Number(el.querySelectorAll('div')[1]!.textContent!.match(/(\d+)\s*字/)![1])));
+    // The second line of each entry: 「932字 · 2.1 KB · +5 字」.
+    const listed = await entries.evaluateAll((els) =>
+      els.map((el) => Number(el.querySelectorAll('div')[1]!.textContent!.match(/(\d+)\s*字/)![1])),
+    );
     expect(listed).toEqual([...counts].reverse());
   });
 

@@ -121,7 +121,8 @@ describe('SnapshotStore', () => {
 
   it('measures a version kept before its length was stored from its text, as the status bar would', async () => {
     const snapshots = store();
-    const file: SpeechFile = { ...speech(), doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '我们要，抓好工作！']).toJSON() };
+    const doc = docOf(['title', '讲话'], [1, '统一思想'], [0, '我们要，抓好工作！']);
+    const file: SpeechFile = { ...speech(), doc: doc.toJSON() };
     const entry = await snapshots.add(target(), file, { kind: 'auto' });
     // An index as an older Lectern wrote it: characters of text, punctuation included, and no length.
     const index = path.join(snapshotsDir, folderNameFor(target()), 'index.json');

@@ -29,7 +29,16 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { buildOutline } from '../../shared/document/outline';
-import { MAX_SPEECH_FILE_BYTES, parseSpeechFile, placeholderStateSchema, serializeSpeechFile, speechMetaSchema, type NodeJSON, type ParsedSpeech, type SpeechFile } from '../../shared/document/file-format';
+import {
+  MAX_SPEECH_FILE_BYTES,
+  parseSpeechFile,
+  placeholderStateSchema,
+  serializeSpeechFile,
+  speechMetaSchema,
+  type NodeJSON,
+  type ParsedSpeech,
+  type SpeechFile,
+} from '../../shared/document/file-format';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import { sha256 } from './file-watch';

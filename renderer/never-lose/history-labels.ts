@@ -16,7 +16,15 @@ export interface VersionTimeOptions {
 
 /** The calendar day and the minute of `date` in `timeZone`, as sortable keys. */
 function dayAndMinute(date: Date, timeZone: string | undefined): { day: string; minute: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const day = `${part('year')}-${part('month')}-${part('day')}`;
   return { day, minute: `${day} ${part('hour')}:${part('minute')}`, year: part('year') };
@@ -29,7 +37,10 @@ function dayAndMinute(date: Date, timeZone: string | undefined): { day: string; 
  * 「3月1日 14:50」, 「2025年3月1日 14:50」 (English: 14:50, Mar 1, 14:50). A time that does not parse is
  * shown as stored.
  */
-export function versionTimes(entries: readonly Pick<SnapshotEntry, 'snapshotId' | 'savedAt'>[], options: VersionTimeOptions): Map<string, string> {
+export function versionTimes(
+  entries: readonly Pick<SnapshotEntry, 'snapshotId' | 'savedAt'>[],
+  options: VersionTimeOptions,
+): Map<string, string> {
   const { language, timeZone } = options;
   const today = dayAndMinute(options.now, timeZone);
   const keys = entries.map((entry) => {
@@ -44,7 +55,9 @@ export function versionTimes(entries: readonly Pick<SnapshotEntry, 'snapshotId' 
     if (!key) return void times.set(entry.snapshotId, entry.savedAt);
     const format: Intl.DateTimeFormatOptions = { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     if (perMinute.get(key.minute)! > 1) format.second = '2-digit';
-    if (key.day !== today.day) Object.assign(format, { month: 'short', day: 'numeric' }, key.year !== today.year ? { year: 'numeric' } : {});
+    if (key.day !== today.day) {
+      Object.assign(format, { month: 'short', day: 'numeric' }, key.year !== today.year ? { year: 'numeric' } : {});
+    }
     times.set(entry.snapshotId, new Intl.DateTimeFormat(language, format).format(key.date));
   });
   return times;

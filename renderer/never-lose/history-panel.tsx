@@ -105,7 +105,8 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
       () => false,
     );
     if (deleted) {
-      if (opened && (opened.mode === 'view' ? [opened.entry.snapshotId] : [opened.base, opened.target]).includes(entry.snapshotId)) setOpened(undefined);
+      const shown = opened?.mode === 'view' ? [opened.entry.snapshotId] : opened ? [opened.base, opened.target] : [];
+      if (shown.includes(entry.snapshotId)) setOpened(undefined);
       setMessage({ text: t('neverLose.history.removed', { name: label(entry) }) });
     } else setMessage({ text: t('neverLose.history.removeFailed', { name: label(entry) }), error: true });
     await reload();
@@ -129,7 +130,10 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   const kindOf = (entry: SnapshotEntry) => t(`neverLose.history.kind.${entry.name === EXTERNAL_SNAPSHOT_NAME ? 'external' : entry.kind}`);
   /** The name shown after the kind: a named version's name, their version for someone else's; none for a save. */
   const nameOf = (entry: SnapshotEntry) => (entry.name === EXTERNAL_SNAPSHOT_NAME ? t('neverLose.history.externalName') : entry.name);
-  const times = useMemo(() => versionTimes(entries, { language: i18n.language, now: clock?.() ?? new Date() }), [entries, i18n.language, clock]);
+  const times = useMemo(
+    () => versionTimes(entries, { language: i18n.language, now: clock?.() ?? new Date() }),
+    [entries, i18n.language, clock],
+  );
   const changes = useMemo(() => lengthChanges(entries), [entries]);
   const timeOf = (entry: SnapshotEntry) => times.get(entry.snapshotId) ?? formatTime(entry.savedAt, i18n.language);
   /** A version in one line, as the comparison's sides name it: 命名 送审稿 3月2日 16:00. */
@@ -235,7 +239,9 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
               {(() => {
                 const before = sideDoc(opened.base);
                 const after = sideDoc(opened.target);
-                return before && after ? <CompareView before={before} after={after} beforeLabel={sideLabel(opened.base)} afterLabel={sideLabel(opened.target)} /> : null;
+                if (!before || !after) return null;
+                const labels = { beforeLabel: sideLabel(opened.base), afterLabel: sideLabel(opened.target) };
+                return <CompareView before={before} after={after} {...labels} />;
               })()}
             </>
           ) : (
@@ -268,7 +274,10 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                   </span>
                 </div>
                 <div className="history-meta">
-                  {t('neverLose.history.size', { length: t('outline.length', { count: entry.characters }), kb: (entry.size / 1024).toFixed(1) })}
+                  {t('neverLose.history.size', {
+                    length: t('outline.length', { count: entry.characters }),
+                    kb: (entry.size / 1024).toFixed(1),
+                  })}
                   {changeOf(entry) ? (
                     <>
                       {' · '}
@@ -293,7 +302,11 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                     <button type="button" onClick={() => void view(entry)}>
                       {t('neverLose.history.view')}
                     </button>
-                    <button type="button" title={t('neverLose.history.compareHint')} onClick={() => void compare(entry.snapshotId, CURRENT)}>
+                    <button
+                      type="button"
+                      title={t('neverLose.history.compareHint')}
+                      onClick={() => void compare(entry.snapshotId, CURRENT)}
+                    >
                       {t('neverLose.history.compare')}
                     </button>
                     <button type="button" title={t('neverLose.history.restoreHint')} onClick={() => void restore(entry)}>

@@ -255,9 +255,20 @@ describe('HistoryPanel', () => {
   describe('telling versions apart, comparing any two, with heading numbers', () => {
     // Two saved in one minute, a named one the same day, one the day before (in any time zone:
     // the minute and "today" are judged on the machine's clock, 08:01 UTC is past 08:00:40).
-    const at = (snapshotId: string, savedAt: string, characters: number, name?: string): SnapshotEntry =>
-      name ? { snapshotId, kind: 'named', name, savedAt, size: 1024, characters } : { snapshotId, kind: 'auto', savedAt, size: 1024, characters };
-    const list = [at('s4', '2026-03-02T08:00:40.000Z', 1370, '送审稿'), at('s3', '2026-03-02T08:00:05.000Z', 1370), at('s2', '2026-03-02T08:00:01.000Z', 1250), at('s1', '2026-03-01T08:00:00.000Z', 1200)];
+    const at = (snapshotId: string, savedAt: string, characters: number, name?: string): SnapshotEntry => ({
+      snapshotId,
+      kind: name ? 'named' : 'auto',
+      ...(name ? { name } : {}),
+      savedAt,
+      size: 1024,
+      characters,
+    });
+    const list = [
+      at('s4', '2026-03-02T08:00:40.000Z', 1370, '送审稿'),
+      at('s3', '2026-03-02T08:00:05.000Z', 1370),
+      at('s2', '2026-03-02T08:00:01.000Z', 1250),
+      at('s1', '2026-03-01T08:00:00.000Z', 1200),
+    ];
     const doc = (...blocks: Parameters<typeof docOf>): SpeechFile => ({ ...emptySpeechFile(new Date(0)), doc: docOf(...blocks).toJSON() });
     const docs: Record<string, SpeechFile> = {
       s1: doc(['title', '讲话'], [1, '统一思想'], [0, '正文甲']),
@@ -267,12 +278,18 @@ describe('HistoryPanel', () => {
     };
     const api = (): HistoryApi => ({
       listSnapshots: vi.fn(async () => ({ entries: list })),
-      readSnapshot: vi.fn(async ({ snapshotId }: Request<'readSnapshot'>) => ({ status: 'found' as const, entry: list.find((e) => e.snapshotId === snapshotId)!, file: docs[snapshotId]! })),
+      readSnapshot: vi.fn(async ({ snapshotId }: Request<'readSnapshot'>) => ({
+        status: 'found' as const,
+        entry: list.find((e) => e.snapshotId === snapshotId)!,
+        file: docs[snapshotId]!,
+      })),
       addSnapshot: vi.fn(),
       deleteSnapshot: vi.fn(),
     });
     const now = () => new Date('2026-03-02T08:01:00.000Z');
-    const entryText = (selector: string) => [...container.querySelectorAll('[data-testid="history-entry"]')].map((li) => li.querySelector(selector)?.textContent ?? null);
+    const entryText = (selector: string) =>
+      [...container.querySelectorAll('[data-testid="history-entry"]')].map((li) => li.querySelector(selector)?.textContent ?? null);
+    const shownRows = () => [...container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
     const choose = async (testId: string, value: string) => {
       const select = container.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)!;
       await act(async () => {
@@ -305,21 +322,21 @@ describe('HistoryPanel', () => {
       expect(reads.readSnapshot).toHaveBeenCalledWith({ docId: 'doc', snapshotId: 's2' });
       const summary = container.querySelector('[data-testid="compare-summary"]')!.textContent;
       expect(summary).toMatch(/^保存 \d+月\d+日 \d\d:\d\d → 保存 \d\d:\d\d:\d\d · 新增 1 段，删除 0 段，修改 1 段$/);
-      const rowsShown = [...container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
       // The new section is 一、; 统一思想 was 一、 and is 二、 (both shown); the title has no number.
-      expect(rowsShown).toEqual(['讲话', '一、新增一节', '一、二、统一思想', '正文甲乙']);
+      expect(shownRows()).toEqual(['讲话', '一、新增一节', '一、二、统一思想', '正文甲乙']);
       expect([...container.querySelectorAll('[data-kind="renumbered"] del')].map((e) => e.textContent)).toEqual(['一、']);
       expect([...container.querySelectorAll('[data-kind="renumbered"] ins')].map((e) => e.textContent)).toEqual(['二、']);
       // And the base moved too: the second version against the third.
       await choose('history-base', 's2');
       await choose('history-target', 's3');
-      expect([...container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent)).toContain('（一）小节');
+      expect(shownRows()).toContain('（一）小节');
     });
 
     it('views one version with its heading numbers', async () => {
       await render(panel(api(), { now }));
       await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '查看')[2]!.click());
-      expect([...container.querySelectorAll('.history-view p')].map((row) => row.textContent)).toEqual(['讲话', '一、新增一节', '二、统一思想', '正文甲乙']);
+      const viewed = [...container.querySelectorAll('.history-view p')].map((row) => row.textContent);
+      expect(viewed).toEqual(['讲话', '一、新增一节', '二、统一思想', '正文甲乙']);
     });
   });
 

@@ -90,7 +90,8 @@ export function comparedBlocks(doc: NodeJSON): ComparedBlock[] {
     }
     const level = typeof block.attrs?.level === 'number' ? block.attrs.level : 0;
     const compared: ComparedBlock = { type: block.type, level, runIn: block.attrs?.runIn === true, format: format.join(';'), text };
-    if (block.type === 'paragraph' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL) compared.label = counter.next(level);
+    const heading = block.type === 'paragraph' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL;
+    if (heading) compared.label = counter.next(level);
     return compared;
   });
 }
