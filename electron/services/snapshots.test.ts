@@ -131,6 +131,8 @@ describe('SnapshotStore', () => {
     await writeFile(index, JSON.stringify(old));
     const fresh = store();
     expect((await fresh.list(target()))[0]!.characters).toBe(entry.characters);
+    // Measured once: the index keeps the length from then on.
+    expect((JSON.parse(await readFile(index, 'utf8')) as typeof old).entries[0]!.length).toBe(entry.characters);
     expect((await fresh.read(target(), entry.snapshotId)).entry.characters).toBe(entry.characters);
     // 讲话 2 + 一、统一思想 5 + 我们要抓好工作 7, where the older index said 15 (the text's characters).
     expect(entry.characters).toBe(14);

@@ -256,7 +256,25 @@ export class SnapshotStore {
       const loaded = await this.loadIndex(filePath).catch(() => undefined);
       if (!loaded) return [];
       const entries: SnapshotEntry[] = [];
-      for (const record of loaded.index.entries) entries.push(publicEntry(record, await this.lengthOf(filePath, loaded.index, record)));
+      let measured = false;
+      for (const record of loaded.index.entries) {
+        if (record.length === undefined) {
+          const length = await this.measure(filePath, loaded.index, record);
+          if (length !== undefined) {
+            record.length = length;
+            measured = true;
+          }
+        }
+        // A snapshot that cannot be read has no other count than the characters it stored.
+        entries.push(publicEntry(record, record.length ?? record.characters));
+      }
+      // Lengths measured for snapshots kept before they were stored are written to the index, so
+      // they are measured once, not at every start. Not into an index rebuilt from the files (only
+      // an add writes one of those), and a failure to write costs only measuring again.
+      if (measured && !loaded.rebuilt) {
+        const indexFile = path.join(this.folder(filePath), 'index.json');
+        await writeFileAtomic(indexFile, JSON.stringify(loaded.index), { fs: this.options.fs }).catch(() => undefined);
+      }
       return entries.sort(newestFirst);
     });
   }
@@ -481,12 +499,10 @@ export class SnapshotStore {
   }
 
   /**
-   * A snapshot's length as the status bar counts it: stored since `length` was added; for an older
-   * snapshot, measured from its text once per store (the index keeps no such number for it). A
-   * snapshot that cannot be read answers the characters it stored, the only count there is.
+   * The length, as the status bar counts it, of a snapshot kept before `length` was stored:
+   * measured from its text, once per store and snapshot; undefined when it cannot be read.
    */
-  private async lengthOf(filePath: string, index: Index, record: SnapshotRecord): Promise<number> {
-    if (record.length !== undefined) return record.length;
+  private async measure(filePath: string, index: Index, record: SnapshotRecord): Promise<number | undefined> {
     const key = `${this.folder(filePath)}/${record.snapshotId}`;
     let length = this.measured.get(key);
     if (length === undefined) {
@@ -494,8 +510,7 @@ export class SnapshotStore {
         (parsed) => speechTotal(parsed.doc),
         () => undefined,
       );
-      if (length === undefined) return record.characters;
-      this.measured.set(key, length);
+      if (length !== undefined) this.measured.set(key, length);
     }
     return length;
   }
