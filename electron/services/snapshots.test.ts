@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SpeechFileError, emptySpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import { buildOutline } from '../../shared/document/outline';
 import { docOf } from '../../shared/document/test-docs';
 import { faultyFileSystem, type FaultyFileSystem } from './fault-fs';
 import { DAILY_DAYS, SnapshotError, SnapshotStore, folderNameFor, thinSnapshots, type ThinnableEntry } from './snapshots';
@@ -104,6 +105,38 @@ describe('SnapshotStore', () => {
     expect(await snapshots.read(target(), second.snapshotId)).toEqual({ entry: second, file: speech('第二稿，改了') });
     // Nothing beside the user's file.
     expect(await readdir(dir)).toEqual(['user']);
+  });
+
+  it('counts a version as the status bar counts its text: punctuation 0, heading numbers in (one outline total)', async () => {
+    const snapshots = store();
+    const doc = docOf(['title', '讲话'], [1, '统一思想'], [0, '我们要，抓好2026年的工作！']);
+    const file: SpeechFile = { ...speech(), doc: doc.toJSON() };
+    const entry = await snapshots.add(target(), file, { kind: 'auto' });
+    // 讲话 2 + 一、统一思想 5 + 我们要抓好 5, 2026 1, 年的工作 4: 17, where the text has 22 characters.
+    expect(buildOutline(doc).total).toBe(17);
+    expect(entry.characters).toBe(17);
+    expect((await snapshots.list(target()))[0]!.characters).toBe(17);
+    expect((await snapshots.read(target(), entry.snapshotId)).entry.characters).toBe(17);
+  });
+
+  it('measures a version kept before its length was stored from its text, as the status bar would', async () => {
+    const snapshots = store();
+    const doc = docOf(['title', '讲话'], [1, '统一思想'], [0, '我们要，抓好工作！']);
+    const file: SpeechFile = { ...speech(), doc: doc.toJSON() };
+    const entry = await snapshots.add(target(), file, { kind: 'auto' });
+    // An index as an older Lectern wrote it: characters of text, punctuation included, and no length.
+    const index = path.join(snapshotsDir, folderNameFor(target()), 'index.json');
+    const old = JSON.parse(await readFile(index, 'utf8')) as { entries: Array<Record<string, unknown>> };
+    for (const record of old.entries) delete record.length;
+    await writeFile(index, JSON.stringify(old));
+    const fresh = store();
+    expect((await fresh.list(target()))[0]!.characters).toBe(entry.characters);
+    // Measured once: the index keeps the length from then on.
+    expect((JSON.parse(await readFile(index, 'utf8')) as typeof old).entries[0]!.length).toBe(entry.characters);
+    expect((await fresh.read(target(), entry.snapshotId)).entry.characters).toBe(entry.characters);
+    // 讲话 2 + 一、统一思想 5 + 我们要抓好工作 7, where the older index said 15 (the text's characters).
+    expect(entry.characters).toBe(14);
+    expect(old.entries[0]!.characters).toBe(15);
   });
 
   it('adds nothing for a save that changed nothing, but always keeps a named snapshot', async () => {

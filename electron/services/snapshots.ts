@@ -27,7 +27,20 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { MAX_SPEECH_FILE_BYTES, SPEECH_FORMAT, SPEECH_VERSION, parseSpeechFile, placeholderStateSchema, serializeSpeechFile, speechMetaSchema, type NodeJSON, type SpeechFile } from '../../shared/document/file-format';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { buildOutline } from '../../shared/document/outline';
+import {
+  MAX_SPEECH_FILE_BYTES,
+  SPEECH_FORMAT,
+  SPEECH_VERSION,
+  parseSpeechFile,
+  placeholderStateSchema,
+  serializeSpeechFile,
+  speechMetaSchema,
+  type NodeJSON,
+  type ParsedSpeech,
+  type SpeechFile,
+} from '../../shared/document/file-format';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import { sha256 } from './file-watch';
@@ -55,14 +68,24 @@ const entrySchema = z.object({
   savedAt: z.string(),
   /** Bytes of the speech as a `.speech` file. */
   size: z.number().int().nonnegative(),
-  /** Characters of text (what the status bar counts, spaces included). */
+  /** Characters of text, spaces and punctuation included (`textContent.length`): what snapshots stored before `length`. */
   characters: z.number().int().nonnegative(),
+  /**
+   * The speech's length as the status bar counts it (`buildOutline(doc).total`: Han characters,
+   * runs of letters or digits, heading numbers; punctuation 0). Absent in snapshots kept before it
+   * was stored: `list` and `read` measure those from their text.
+   */
+  length: z.number().int().nonnegative().optional(),
   /** SHA-256 of the speech's `.speech` text, so an unchanged save adds nothing. */
   sha256: z.string(),
 });
 type StoredEntry = z.infer<typeof entrySchema>;
-/** One snapshot as listed: id, kind, name (named ones), time, size in bytes and characters. */
-export type SnapshotEntry = Omit<StoredEntry, 'sha256'>;
+/**
+ * One snapshot as listed: id, kind, name (named ones), time, size in bytes, and `characters`: the
+ * length the status bar shows for the same text (the stored `length`), so History and the status
+ * bar never disagree (issue 12, item 7).
+ */
+export type SnapshotEntry = Omit<StoredEntry, 'sha256' | 'length'>;
 
 const recordSchema = entrySchema.extend({ base: z.string().regex(ID) });
 type SnapshotRecord = z.infer<typeof recordSchema>;
@@ -120,6 +143,9 @@ export function applyHashOps(base: readonly string[], ops: readonly HashOp[]): s
   }
   return hashes;
 }
+
+/** A speech's length as the status bar counts it: the outline's total, the one count every view reads (DESIGN.md, decision 8). */
+const speechTotal = (doc: PMNode) => buildOutline(doc).total;
 
 const baseSchema = z.array(z.string().regex(HASH));
 
@@ -211,6 +237,8 @@ export class SnapshotStore {
   private chain: Promise<unknown> = Promise.resolve();
   /** Pack files checked by `add`, by path: their size and mtime then, and the hashes of the blocks they held intact. */
   private readonly checkedPacks = new Map<string, { stamp: string; hashes: Set<string> }>();
+  /** The lengths of snapshots kept before `length` was stored, measured once, by folder and id. */
+  private readonly measured = new Map<string, number>();
 
   constructor(private readonly options: SnapshotStoreOptions) {}
 
@@ -229,7 +257,27 @@ export class SnapshotStore {
     return this.serial(async () => {
       const loaded = await this.loadIndex(filePath).catch(() => undefined);
       if (!loaded) return [];
-      return loaded.index.entries.map(publicEntry).sort(newestFirst);
+      const entries: SnapshotEntry[] = [];
+      let measured = false;
+      for (const record of loaded.index.entries) {
+        if (record.length === undefined) {
+          const length = await this.measure(filePath, loaded.index, record);
+          if (length !== undefined) {
+            record.length = length;
+            measured = true;
+          }
+        }
+        // A snapshot that cannot be read has no other count than the characters it stored.
+        entries.push(publicEntry(record, record.length ?? record.characters));
+      }
+      // Lengths measured for snapshots kept before they were stored are written to the index, so
+      // they are measured once, not at every start. Not into an index rebuilt from the files (only
+      // an add writes one of those), and a failure to write costs only measuring again.
+      if (measured && !loaded.rebuilt) {
+        const indexFile = path.join(this.folder(filePath), 'index.json');
+        await writeFileAtomic(indexFile, JSON.stringify(loaded.index), { fs: this.options.fs }).catch(() => undefined);
+      }
+      return entries.sort(newestFirst);
     });
   }
 
@@ -240,7 +288,8 @@ export class SnapshotStore {
       const index = (await this.loadIndex(filePath))?.index;
       const record = index?.entries.find((entry) => entry.snapshotId === snapshotId);
       if (!index || !record) throw new SnapshotError('not-found', 'No such snapshot.');
-      return { entry: publicEntry(record), file: await this.assemble(filePath, index, record) };
+      const parsed = await this.assemble(filePath, index, record);
+      return { entry: publicEntry(record, record.length ?? speechTotal(parsed.doc)), file: parsed.file };
     });
   }
 
@@ -266,7 +315,7 @@ export class SnapshotStore {
     const index: Index = loaded?.index ?? { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
     const before = sweepable(loaded);
     const newest = [...index.entries].sort(newestFirst)[0];
-    if (options.kind === 'auto' && newest && newest.sha256 === digest) return publicEntry(newest);
+    if (options.kind === 'auto' && newest && newest.sha256 === digest) return publicEntry(newest, newest.length ?? speechTotal(parsed.doc));
 
     const now = this.now();
     const snapshotId = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -307,6 +356,7 @@ export class SnapshotStore {
       savedAt: now.toISOString(),
       size: Buffer.byteLength(text),
       characters: parsed.doc.textContent.length,
+      length: speechTotal(parsed.doc),
       sha256: digest,
       base: base!,
     };
@@ -317,7 +367,7 @@ export class SnapshotStore {
     const thinned = index.entries.length - keep.size;
     index.entries = index.entries.filter((entry) => keep.has(entry.snapshotId));
     await this.commit(filePath, index, thinned > 0, before);
-    return publicEntry(record);
+    return publicEntry(record, record.length!);
   }
 
   /**
@@ -450,7 +500,24 @@ export class SnapshotStore {
     return index.entries.length ? index : undefined;
   }
 
-  private async assemble(filePath: string, index: Index, record: SnapshotRecord): Promise<SpeechFile> {
+  /**
+   * The length, as the status bar counts it, of a snapshot kept before `length` was stored:
+   * measured from its text, once per store and snapshot; undefined when it cannot be read.
+   */
+  private async measure(filePath: string, index: Index, record: SnapshotRecord): Promise<number | undefined> {
+    const key = `${this.folder(filePath)}/${record.snapshotId}`;
+    let length = this.measured.get(key);
+    if (length === undefined) {
+      length = await this.assemble(filePath, index, record).then(
+        (parsed) => speechTotal(parsed.doc),
+        () => undefined,
+      );
+      if (length !== undefined) this.measured.set(key, length);
+    }
+    return length;
+  }
+
+  private async assemble(filePath: string, index: Index, record: SnapshotRecord): Promise<ParsedSpeech> {
     const folder = this.folder(filePath);
     const damaged = (what: string) => new SnapshotError('damaged', `The snapshot is damaged: ${what}.`);
     const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, `${record.snapshotId}.snap.gz`)).catch(() => undefined));
@@ -484,7 +551,7 @@ export class SnapshotStore {
     if (content.some((block) => block === undefined)) throw damaged(unreadable ? 'a part of it is missing or unreadable' : 'a paragraph of it is missing');
     const file = { format: SPEECH_FORMAT, version: SPEECH_VERSION, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
     try {
-      return parseSpeechFile(JSON.stringify(file)).file;
+      return parseSpeechFile(JSON.stringify(file));
     } catch {
       throw damaged('its content does not validate');
     }
@@ -535,8 +602,9 @@ function sweepable(loaded: { index: Index; rebuilt: boolean } | undefined): Swee
   return { names: namesOf(loaded.index), newest: Math.max(-Infinity, ...loaded.index.entries.map((entry) => idTime(entry.snapshotId))) };
 }
 
-function publicEntry(record: SnapshotRecord): SnapshotEntry {
-  const { snapshotId, kind, name, savedAt, size, characters } = record;
+/** The entry the renderer sees, `characters` being the snapshot's length as the status bar counts it. */
+function publicEntry(record: SnapshotRecord, characters: number): SnapshotEntry {
+  const { snapshotId, kind, name, savedAt, size } = record;
   return name === undefined ? { snapshotId, kind, savedAt, size, characters } : { snapshotId, kind, name, savedAt, size, characters };
 }
 

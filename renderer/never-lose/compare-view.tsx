@@ -2,7 +2,9 @@
  * A comparison of two versions of a speech (shared/document/compare.ts), older side first:
  * added paragraphs and characters in green, deleted ones struck through in red, a change of
  * level, run-in or formatting named after the text, long runs of unchanged paragraphs folded.
- * Used by recovery, external changes and the History panel.
+ * Headings carry their numbers as the editor draws them (一、（一）1.（1）), each side's own: a
+ * heading renumbered by the change shows the old number struck through and the new one beside it
+ * (issue 12, item 7). Used by recovery, external changes and the History panel.
  */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +25,36 @@ export interface CompareViewProps {
 }
 
 const blockClass = (block: ComparedBlock) => (block.type === 'title' || block.level > 0 ? 'compare-heading' : '');
+
+/** A heading's number as drawn before its text (nothing for other blocks). */
+const HeadingNumber = ({ label }: { label: string | undefined }) => (label ? <span className="compare-number">{label}</span> : null);
+
+/**
+ * The number of a block present on both sides: one number when it is the same, else the older one
+ * removed and the newer one added (a heading renumbered, or one that became or stopped being a heading).
+ */
+function BothNumbers({ before, after }: { before: ComparedBlock; after: ComparedBlock }): ReactNode {
+  if (before.label === after.label) return <HeadingNumber label={after.label} />;
+  return (
+    <span className="compare-number" data-kind="renumbered">
+      {before.label ? <del>{before.label}</del> : null}
+      {after.label ? <ins>{after.label}</ins> : null}
+    </span>
+  );
+}
+
+/** A block's text after its heading number, as one version shows it (the History panel's view of one version). */
+export function NumberedText({ block }: { block: ComparedBlock }): ReactNode {
+  return (
+    <>
+      <HeadingNumber label={block.label} />
+      {block.text}
+    </>
+  );
+}
+
+/** Whether a row shows nothing changed, its number included: such rows may be folded away. */
+const quiet = (row: CompareRow) => row.kind === 'same' && row.before.label === row.after.label;
 
 /** What changed besides the text of a changed block (level, run-in, formatting), as short notes. */
 function FormatNote({ before, after }: { before: ComparedBlock; after: ComparedBlock }): ReactNode {
@@ -45,22 +77,32 @@ function FormatNote({ before, after }: { before: ComparedBlock; after: ComparedB
 function Row({ row }: { row: CompareRow }): ReactNode {
   switch (row.kind) {
     case 'same':
-      return <p className={blockClass(row.after)}>{row.after.text}</p>;
+      return (
+        <p className={blockClass(row.after)}>
+          <BothNumbers before={row.before} after={row.after} />
+          {row.after.text}
+        </p>
+      );
     case 'added':
       return (
         <p className={`compare-added ${blockClass(row.after)}`} data-kind="added">
-          <ins>{row.after.text}</ins>
+          <ins>
+            <NumberedText block={row.after} />
+          </ins>
         </p>
       );
     case 'removed':
       return (
         <p className={`compare-removed ${blockClass(row.before)}`} data-kind="removed">
-          <del>{row.before.text}</del>
+          <del>
+            <NumberedText block={row.before} />
+          </del>
         </p>
       );
     case 'changed':
       return (
         <p className={`compare-changed ${blockClass(row.after)}`} data-kind="changed">
+          <BothNumbers before={row.before} after={row.after} />
           {row.parts.map((part, i) => (part.kind === 'added' ? <ins key={i}>{part.text}</ins> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>))}
           <FormatNote before={row.before} after={row.after} />
         </p>
@@ -78,13 +120,13 @@ export function CompareView({ before, after, beforeLabel, afterLabel }: CompareV
   const rows = comparison.rows;
   let i = 0;
   while (i < rows.length) {
-    if (rows[i]!.kind !== 'same') {
+    if (!quiet(rows[i]!)) {
       shown.push(<Row key={i} row={rows[i]!} />);
       i++;
       continue;
     }
     let end = i;
-    while (end < rows.length && rows[end]!.kind === 'same') end++;
+    while (end < rows.length && quiet(rows[end]!)) end++;
     const head = i === 0 ? 0 : CONTEXT;
     const tail = end === rows.length ? 0 : CONTEXT;
     if (end - i > head + tail + 1) {

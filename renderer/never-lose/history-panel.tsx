@@ -1,22 +1,26 @@
 /**
- * The History panel (issue 8): the version snapshots of the document's file, newest first, with
- * time, name (named ones: 送审稿, 定稿…) and size; view one, compare it with the current text,
- * restore it as the current text (the app applies it as one undoable step), delete it (after a
- * confirmation: a deleted version cannot be recovered), and keep the current text as a named
- * version.
+ * The History panel (issue 8): the version snapshots of the document's file, newest first, each
+ * told apart by its kind (保存, 命名 with its name, 外部修改), its time (with seconds when two share a
+ * minute, the date when not today), its length as the status bar counts it and the change from
+ * the version before (issue 12, item 7); view one with its heading numbers, compare any two
+ * versions or one with the current text (a base and a target, each chosen), restore one as the
+ * current text (the app applies it as one undoable step), delete one (after a confirmation: a
+ * deleted version cannot be recovered), and keep the current text as a named version.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comparedBlocks } from '../../shared/document/compare';
 import type { SpeechFile } from '../../shared/document/file-format';
 import { EXTERNAL_SNAPSHOT_NAME, type LecternApi, type SnapshotEntry } from '../../shared/ipc/contract';
-import { CompareView } from './compare-view';
+import { CompareView, NumberedText } from './compare-view';
+import { lengthChanges, versionTimes } from './history-labels';
 import { formatTime } from './recovery-dialog';
 import './never-lose.css';
 
 /** The calls the panel makes. */
 export type HistoryApi = Pick<LecternApi, 'listSnapshots' | 'readSnapshot' | 'addSnapshot' | 'deleteSnapshot'>;
 
+/** What the History panel shows and may do. */
 export interface HistoryPanelProps {
   api: HistoryApi;
   /** The document shown; undefined or without a file: there is no history yet. */
@@ -31,14 +35,22 @@ export interface HistoryPanelProps {
   revision?: number;
   /** Bumped by File → 保留当前版本…: the name form opens. */
   nameRequest?: number;
+  /** The moment the times are written against (today or not); now by default. For tests. */
+  now?: () => Date;
 }
 
-type Opened = { entry: SnapshotEntry; file: SpeechFile; mode: 'view' | 'compare' };
+/** A side of a comparison: a snapshot's id, or the current text. */
+const CURRENT = 'current';
 
-export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose, revision, nameRequest }: HistoryPanelProps) {
+type Opened = { mode: 'view'; entry: SnapshotEntry; file: SpeechFile } | { mode: 'compare'; base: string; target: string };
+
+/** The History panel beside the page. */
+export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose, revision, nameRequest, now: clock }: HistoryPanelProps) {
   const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<SnapshotEntry[]>([]);
   const [opened, setOpened] = useState<Opened | undefined>();
+  /** The snapshots read so far, by id: what a comparison shows (a version does not change once kept). */
+  const [files, setFiles] = useState<ReadonlyMap<string, SpeechFile>>(new Map());
   const [naming, setNaming] = useState<string | undefined>();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>();
   /** The snapshot whose deletion waits for a confirmation. */
@@ -58,11 +70,26 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     seenRequest.current = nameRequest;
   }, [nameRequest]);
 
-  const open = async (entry: SnapshotEntry, mode: Opened['mode']) => {
-    if (!docId) return;
-    const result = await api.readSnapshot({ docId, snapshotId: entry.snapshotId });
-    if (result.status === 'found') setOpened({ entry, file: result.file, mode });
-    else setMessage({ text: t('neverLose.history.loadFailed', { message: result.error.message }), error: true });
+  /** A snapshot's speech, read once; undefined (and the failure told) when it cannot be read. */
+  const load = async (snapshotId: string): Promise<SpeechFile | undefined> => {
+    const known = files.get(snapshotId);
+    if (known || !docId) return known;
+    const result = await api.readSnapshot({ docId, snapshotId });
+    if (result.status !== 'found') {
+      setMessage({ text: t('neverLose.history.loadFailed', { message: result.error.message }), error: true });
+      return undefined;
+    }
+    setFiles((before) => new Map(before).set(snapshotId, result.file));
+    return result.file;
+  };
+  const view = async (entry: SnapshotEntry) => {
+    const file = await load(entry.snapshotId);
+    if (file) setOpened({ mode: 'view', entry, file });
+  };
+  /** Opens (or changes) a comparison; each side a snapshot id or CURRENT, read before it is shown. */
+  const compare = async (base: string, target: string) => {
+    for (const side of [base, target]) if (side !== CURRENT && !(await load(side))) return;
+    setOpened({ mode: 'compare', base, target });
   };
   const restore = async (entry: SnapshotEntry) => {
     if (!docId) return;
@@ -78,7 +105,8 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
       () => false,
     );
     if (deleted) {
-      if (opened?.entry.snapshotId === entry.snapshotId) setOpened(undefined);
+      const shown = opened?.mode === 'view' ? [opened.entry.snapshotId] : opened ? [opened.base, opened.target] : [];
+      if (shown.includes(entry.snapshotId)) setOpened(undefined);
       setMessage({ text: t('neverLose.history.removed', { name: label(entry) }) });
     } else setMessage({ text: t('neverLose.history.removeFailed', { name: label(entry) }), error: true });
     await reload();
@@ -98,10 +126,57 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     if (entry.name === EXTERNAL_SNAPSHOT_NAME) return t('neverLose.history.external');
     return entry.name ?? t('neverLose.history.auto');
   }
-  // The current text, read once per opened comparison and after each save (not on every render:
-  // reading it is not free, and a new document each time would make the comparison run again).
-  // `current` is left out of the dependencies on purpose: the app passes a new function on every render.
-  const now = useMemo(() => (opened?.mode === 'compare' ? current() : undefined), [opened, revision]);
+  /** The kind of a version as shown: 保存, 命名, 外部修改. */
+  const kindOf = (entry: SnapshotEntry) => t(`neverLose.history.kind.${entry.name === EXTERNAL_SNAPSHOT_NAME ? 'external' : entry.kind}`);
+  /** The name shown after the kind: a named version's name, their version for someone else's; none for a save. */
+  const nameOf = (entry: SnapshotEntry) => (entry.name === EXTERNAL_SNAPSHOT_NAME ? t('neverLose.history.externalName') : entry.name);
+  const times = useMemo(
+    () => versionTimes(entries, { language: i18n.language, now: clock?.() ?? new Date() }),
+    [entries, i18n.language, clock],
+  );
+  const changes = useMemo(() => lengthChanges(entries), [entries]);
+  const timeOf = (entry: SnapshotEntry) => times.get(entry.snapshotId) ?? formatTime(entry.savedAt, i18n.language);
+  /** A version in one line, as the comparison's sides name it: 命名 送审稿 3月2日 16:00. */
+  const versionLabel = (entry: SnapshotEntry) => [kindOf(entry), nameOf(entry), timeOf(entry)].filter(Boolean).join(' ');
+  const sideLabel = (side: string) => {
+    if (side === CURRENT) return t('neverLose.history.current');
+    const entry = entries.find((e) => e.snapshotId === side);
+    return entry ? versionLabel(entry) : side;
+  };
+  const changeOf = (entry: SnapshotEntry) => {
+    const change = changes.get(entry.snapshotId);
+    if (change === undefined) return undefined;
+    if (change === 0) return t('neverLose.history.lengthSame');
+    return t(change > 0 ? 'neverLose.history.lengthUp' : 'neverLose.history.lengthDown', { count: Math.abs(change) });
+  };
+  // The current text, read once per opened comparison that shows it and after each save (not on
+  // every render: reading it is not free, and a new document each time would make the comparison
+  // run again). `current` is left out of the dependencies on purpose: the app passes a new
+  // function on every render.
+  const shownCurrent = opened?.mode === 'compare' && (opened.base === CURRENT || opened.target === CURRENT);
+  const now = useMemo(() => (shownCurrent ? current() : undefined), [opened, revision]);
+  const sideDoc = (side: string) => (side === CURRENT ? now?.doc : files.get(side)?.doc);
+  const sidePicker = (which: 'base' | 'target', value: string) => (
+    <label className="history-side">
+      {t(`neverLose.history.${which}`)}
+      <select
+        value={value}
+        data-testid={`history-${which}`}
+        onChange={(event) => {
+          if (opened?.mode !== 'compare') return;
+          const side = event.target.value;
+          void (which === 'base' ? compare(side, opened.target) : compare(opened.base, side));
+        }}
+      >
+        <option value={CURRENT}>{t('neverLose.history.current')}</option>
+        {entries.map((entry) => (
+          <option key={entry.snapshotId} value={entry.snapshotId}>
+            {versionLabel(entry)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <aside className="history-panel" aria-label={t('neverLose.history.title')} data-testid="history">
       <header>
@@ -153,16 +228,27 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
             <button type="button" onClick={() => setOpened(undefined)}>
               {t('neverLose.history.back')}
             </button>
-            <strong>{label(opened.entry)}</strong>
-            <span className="history-meta">{formatTime(opened.entry.savedAt, i18n.language)}</span>
+            {opened.mode === 'view' ? <strong>{versionLabel(opened.entry)}</strong> : null}
           </div>
-          {opened.mode === 'compare' && now ? (
-            <CompareView before={opened.file.doc} after={now.doc} beforeLabel={label(opened.entry)} afterLabel={t('neverLose.external.mine')} />
+          {opened.mode === 'compare' ? (
+            <>
+              <div className="history-sides">
+                {sidePicker('base', opened.base)}
+                {sidePicker('target', opened.target)}
+              </div>
+              {(() => {
+                const before = sideDoc(opened.base);
+                const after = sideDoc(opened.target);
+                if (!before || !after) return null;
+                const labels = { beforeLabel: sideLabel(opened.base), afterLabel: sideLabel(opened.target) };
+                return <CompareView before={before} after={after} {...labels} />;
+              })()}
+            </>
           ) : (
             <div className="history-view compare">
               {comparedBlocks(opened.file.doc).map((block, i) => (
                 <p key={i} className={block.type === 'title' || block.level > 0 ? 'compare-heading' : ''}>
-                  {block.text}
+                  <NumberedText block={block} />
                 </p>
               ))}
             </div>
@@ -175,9 +261,32 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
             {entries.map((entry) => (
               <li key={entry.snapshotId} data-testid="history-entry" data-kind={entry.kind}>
                 <div>
-                  <span className="history-name">{label(entry)}</span> <span className="history-meta">{formatTime(entry.savedAt, i18n.language)}</span>
+                  <span className="history-kind">{kindOf(entry)}</span>
+                  {nameOf(entry) ? (
+                    <>
+                      {' '}
+                      <span className="history-name">{nameOf(entry)}</span>
+                    </>
+                  ) : null}
+                  {' '}
+                  <span className="history-meta history-time" title={formatTime(entry.savedAt, i18n.language)}>
+                    {timeOf(entry)}
+                  </span>
                 </div>
-                <div className="history-meta">{t('neverLose.history.size', { count: entry.characters, kb: (entry.size / 1024).toFixed(1) })}</div>
+                <div className="history-meta">
+                  {t('neverLose.history.size', {
+                    length: t('outline.length', { count: entry.characters }),
+                    kb: (entry.size / 1024).toFixed(1),
+                  })}
+                  {changeOf(entry) ? (
+                    <>
+                      {' · '}
+                      <span className="history-change" title={t('neverLose.history.lengthHint')}>
+                        {changeOf(entry)}
+                      </span>
+                    </>
+                  ) : null}
+                </div>
                 {confirming === entry.snapshotId ? (
                   <div className="history-actions" role="alert">
                     <span>{t('neverLose.history.removeConfirm', { name: label(entry), time: formatTime(entry.savedAt, i18n.language) })}</span>
@@ -190,10 +299,14 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                   </div>
                 ) : (
                   <div className="history-actions">
-                    <button type="button" onClick={() => void open(entry, 'view')}>
+                    <button type="button" onClick={() => void view(entry)}>
                       {t('neverLose.history.view')}
                     </button>
-                    <button type="button" onClick={() => void open(entry, 'compare')}>
+                    <button
+                      type="button"
+                      title={t('neverLose.history.compareHint')}
+                      onClick={() => void compare(entry.snapshotId, CURRENT)}
+                    >
                       {t('neverLose.history.compare')}
                     </button>
                     <button type="button" title={t('neverLose.history.restoreHint')} onClick={() => void restore(entry)}>

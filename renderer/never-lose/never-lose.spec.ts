@@ -13,7 +13,7 @@ import { ExternalChangeDialog, type ExternalApi } from './external-dialog';
 import { HistoryPanel, type HistoryApi } from './history-panel';
 import { RecoveryDialog, type RecoveryApi } from './recovery-dialog';
 import { replaceContent } from './replace';
-import { neverLoseStrings } from './strings';
+import { resources } from '../i18n/resources';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -24,7 +24,8 @@ beforeAll(async () => {
   HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
     this.removeAttribute('open');
   };
-  await i18next.use(initReactI18next).init({ resources: { 'zh-CN': { translation: { neverLose: neverLoseStrings['zh-CN'] } } }, lng: 'zh-CN', interpolation: { escapeValue: false } });
+  // The app's own strings: History writes lengths with the status bar's `outline.length`.
+  await i18next.use(initReactI18next).init({ resources, lng: 'zh-CN', interpolation: { escapeValue: false } });
 });
 
 let container: HTMLElement;
@@ -238,14 +239,105 @@ describe('HistoryPanel', () => {
     const api = fakeApi();
     await render(panel(api));
     const items = [...container.querySelectorAll('[data-testid="history-entry"]')];
-    expect(items.map((li) => li.querySelector('.history-name')?.textContent)).toEqual(['送审稿', '保存']);
-    expect(items[1]!.textContent).toContain('1200 字 · 2.0 KB');
+    expect(items.map((li) => li.querySelector('.history-kind')?.textContent)).toEqual(['命名', '保存']);
+    expect(items.map((li) => li.querySelector('.history-name')?.textContent ?? null)).toEqual(['送审稿', null]);
+    // The length as the status bar writes it, and the change from the version before.
+    expect(items[1]!.textContent).toContain('1200字 · 2.0 KB');
+    expect(items[0]!.textContent).toContain('600字 · 1.0 KB · −600 字');
     await act(async () => (items[1]!.querySelector('button') as HTMLButtonElement).click());
     expect(container.querySelector('[data-testid="history-opened"]')?.textContent).toContain('旧的正文');
     await click('返回列表');
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '与当前比较')[1]!.click());
+    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
     expect([...container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['旧']);
     expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
+  });
+
+  describe('telling versions apart, comparing any two, with heading numbers', () => {
+    // Two saved in one minute, a named one the same day, one the day before (in any time zone:
+    // the minute and "today" are judged on the machine's clock, 08:01 UTC is past 08:00:40).
+    const at = (snapshotId: string, savedAt: string, characters: number, name?: string): SnapshotEntry => ({
+      snapshotId,
+      kind: name ? 'named' : 'auto',
+      ...(name ? { name } : {}),
+      savedAt,
+      size: 1024,
+      characters,
+    });
+    const list = [
+      at('s4', '2026-03-02T08:00:40.000Z', 1370, '送审稿'),
+      at('s3', '2026-03-02T08:00:05.000Z', 1370),
+      at('s2', '2026-03-02T08:00:01.000Z', 1250),
+      at('s1', '2026-03-01T08:00:00.000Z', 1200),
+    ];
+    const doc = (...blocks: Parameters<typeof docOf>): SpeechFile => ({ ...emptySpeechFile(new Date(0)), doc: docOf(...blocks).toJSON() });
+    const docs: Record<string, SpeechFile> = {
+      s1: doc(['title', '讲话'], [1, '统一思想'], [0, '正文甲']),
+      s2: doc(['title', '讲话'], [1, '新增一节'], [1, '统一思想'], [0, '正文甲乙']),
+      s3: doc(['title', '讲话'], [1, '新增一节'], [1, '统一思想'], [2, '小节'], [0, '正文甲乙']),
+      s4: doc(['title', '讲话'], [1, '统一思想'], [0, '正文甲乙丙']),
+    };
+    const api = (): HistoryApi => ({
+      listSnapshots: vi.fn(async () => ({ entries: list })),
+      readSnapshot: vi.fn(async ({ snapshotId }: Request<'readSnapshot'>) => ({
+        status: 'found' as const,
+        entry: list.find((e) => e.snapshotId === snapshotId)!,
+        file: docs[snapshotId]!,
+      })),
+      addSnapshot: vi.fn(),
+      deleteSnapshot: vi.fn(),
+    });
+    const now = () => new Date('2026-03-02T08:01:00.000Z');
+    const entryText = (selector: string) =>
+      [...container.querySelectorAll('[data-testid="history-entry"]')].map((li) => li.querySelector(selector)?.textContent ?? null);
+    const shownRows = () => [...container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
+    const choose = async (testId: string, value: string) => {
+      const select = container.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)!;
+      await act(async () => {
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    };
+
+    it('shows each version with its kind, a time as precise as tells it apart, and the change in length', async () => {
+      await render(panel(api(), { now }));
+      expect(entryText('.history-kind')).toEqual(['命名', '保存', '保存', '保存']);
+      const times = entryText('.history-time') as string[];
+      // Three saved in one minute: with seconds, each distinct; the day before: with its date, no seconds.
+      for (const time of times.slice(0, 3)) expect(time).toMatch(/^\d\d:\d\d:\d\d$/);
+      expect(new Set(times.slice(0, 3)).size).toBe(3);
+      expect(times[3]).toMatch(/^\d+月\d+日 \d\d:\d\d$/);
+      expect(entryText('.history-change')).toEqual(['字数未变', '+120 字', '+50 字', null]);
+    });
+
+    it('compares any two versions, base and target each chosen, numbering the headings of both sides', async () => {
+      const reads = api();
+      await render(panel(reads, { now, current: () => docs.s4 }));
+      // 比较 on the oldest: it against the current text.
+      await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[3]!.click());
+      expect(container.querySelector<HTMLSelectElement>('[data-testid="history-base"]')!.value).toBe('s1');
+      expect(container.querySelector<HTMLSelectElement>('[data-testid="history-target"]')!.value).toBe('current');
+      expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['乙丙']);
+      // Now against the second version, not the current text.
+      await choose('history-target', 's2');
+      expect(reads.readSnapshot).toHaveBeenCalledWith({ docId: 'doc', snapshotId: 's2' });
+      const summary = container.querySelector('[data-testid="compare-summary"]')!.textContent;
+      expect(summary).toMatch(/^保存 \d+月\d+日 \d\d:\d\d → 保存 \d\d:\d\d:\d\d · 新增 1 段，删除 0 段，修改 1 段$/);
+      // The new section is 一、; 统一思想 was 一、 and is 二、 (both shown); the title has no number.
+      expect(shownRows()).toEqual(['讲话', '一、新增一节', '一、二、统一思想', '正文甲乙']);
+      expect([...container.querySelectorAll('[data-kind="renumbered"] del')].map((e) => e.textContent)).toEqual(['一、']);
+      expect([...container.querySelectorAll('[data-kind="renumbered"] ins')].map((e) => e.textContent)).toEqual(['二、']);
+      // And the base moved too: the second version against the third.
+      await choose('history-base', 's2');
+      await choose('history-target', 's3');
+      expect(shownRows()).toContain('（一）小节');
+    });
+
+    it('views one version with its heading numbers', async () => {
+      await render(panel(api(), { now }));
+      await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '查看')[2]!.click());
+      const viewed = [...container.querySelectorAll('.history-view p')].map((row) => row.textContent);
+      expect(viewed).toEqual(['讲话', '一、新增一节', '二、统一思想', '正文甲乙']);
+    });
   });
 
   it('shows the version someone else wrote under a translated label', async () => {
@@ -253,7 +345,8 @@ describe('HistoryPanel', () => {
     const external: SnapshotEntry = { ...named, snapshotId: 's9', name: EXTERNAL_SNAPSHOT_NAME };
     api.listSnapshots = vi.fn(async () => ({ entries: [external] }));
     await render(panel(api));
-    expect(container.querySelector('.history-name')?.textContent).toBe('外部修改（他人的版本）');
+    expect(container.querySelector('.history-kind')?.textContent).toBe('外部修改');
+    expect(container.querySelector('.history-name')?.textContent).toBe('他人的版本');
   });
 
   it('restores a version through the app, deletes one, and keeps the current text under a name', async () => {
@@ -308,7 +401,7 @@ describe('HistoryPanel', () => {
     const current = vi.fn(() => speech('新的正文'));
     await render(panel(api, { current }));
     expect(current).not.toHaveBeenCalled();
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '与当前比较')[1]!.click());
+    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
     expect(current).toHaveBeenCalledTimes(1);
     // The app renders again (typing, a status change): the same text is compared, not read again.
     for (let i = 0; i < 3; i++) await render(panel(api, { current }));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_COMPARE_CELLS, compareBlocks, compareDocs, comparedBlocks, diffText, formatChanged, sharedCharacterShare, type ComparedBlock, type CompareRow } from './compare';
+import { headingLabels } from './numbering';
 import { docOf, type BlockSpec } from './test-docs';
 
 const json = (...blocks: BlockSpec[]) => docOf(...blocks).toJSON();
@@ -13,10 +14,45 @@ describe('comparedBlocks', () => {
     const doc = { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '上' }, { type: 'hardBreak' }, { type: 'text', text: '下' }] }, { type: 'paragraph', attrs: { level: 2, runIn: true } }] };
     expect(comparedBlocks(doc)).toEqual([
       { type: 'title', level: 0, runIn: false, format: '', text: '上\n下' },
-      { type: 'paragraph', level: 2, runIn: true, format: '', text: '' },
+      { type: 'paragraph', level: 2, runIn: true, format: '', text: '', label: '（一）' },
     ]);
     const marked = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }] }] };
     expect(comparedBlocks(marked)[0]).toMatchObject({ text: '做好X光', format: '2-4:[{"type":"notPlaceholder"}]' });
+  });
+
+  it('numbers each heading as the editor does, from its position in its own version', () => {
+    const doc = docOf(
+      ['title', '讲话'],
+      [1, '统一思想'],
+      [2, '认识'],
+      [3, '加强领导。正文', 'runIn'],
+      [4, '细则'],
+      [4, '又一条'],
+      [2, '再认识'],
+      [0, '正文'],
+      [1, '强化落实'],
+    );
+    const labels = comparedBlocks(doc.toJSON()).map((block) => block.label);
+    expect(labels).toEqual([undefined, '一、', '（一）', '1.', '（1）', '（2）', '（二）', undefined, '二、']);
+    // The same labels the editor, the outline and the exporters draw.
+    expect(labels.filter(Boolean)).toEqual([...headingLabels(doc).values()]);
+    // A level on a block that is no paragraph, or out of range, numbers nothing.
+    const odd = { type: 'doc', content: [{ type: 'title', attrs: { level: 1 } }, { type: 'paragraph', attrs: { level: 7 } }] };
+    expect(comparedBlocks(odd).map((b) => b.label)).toEqual([undefined, undefined]);
+  });
+
+  it('keeps a heading renumbered by a section added before it the same block, with the number of each side', () => {
+    const result = compareDocs(json([1, '统一思想'], [1, '强化落实']), json([1, '新增一节'], [1, '统一思想'], [1, '强化落实']));
+    expect(kinds(result.rows)).toEqual(['added', 'same', 'same']);
+    const numbers = result.rows.map((row) => [
+      row.kind === 'added' ? undefined : row.before.label,
+      row.kind === 'removed' ? undefined : row.after.label,
+    ]);
+    expect(numbers).toEqual([
+      [undefined, '一、'],
+      ['一、', '二、'],
+      ['二、', '三、'],
+    ]);
   });
 });
 
@@ -50,7 +86,12 @@ describe('compareDocs', () => {
   it('shows a heading moved to another level as changed, its text kept', () => {
     const result = compareDocs(json([1, '统一思想']), json([2, '统一思想']));
     expect(result.rows).toEqual([
-      { kind: 'changed', before: { type: 'paragraph', level: 1, runIn: false, format: '', text: '统一思想' }, after: { type: 'paragraph', level: 2, runIn: false, format: '', text: '统一思想' }, parts: [{ kind: 'same', text: '统一思想' }] },
+      {
+        kind: 'changed',
+        before: { type: 'paragraph', level: 1, runIn: false, format: '', text: '统一思想', label: '一、' },
+        after: { type: 'paragraph', level: 2, runIn: false, format: '', text: '统一思想', label: '（一）' },
+        parts: [{ kind: 'same', text: '统一思想' }],
+      },
     ]);
   });
 

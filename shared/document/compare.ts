@@ -15,6 +15,8 @@
  * that, blocks still unpaired are shown as removed + added.
  */
 import type { NodeJSON } from './file-format';
+import { HeadingCounter } from './numbering';
+import { MAX_HEADING_LEVEL } from './schema';
 
 /** One block as compared: its kind (`title`, `byline`, `salutation`, `paragraph`), heading level (0 body) and text. */
 export interface ComparedBlock {
@@ -25,6 +27,13 @@ export interface ComparedBlock {
   /** The inline formatting (marks by character range, inline nodes other than text and breaks); '' or absent for plain text. Compared, not shown. */
   format?: string;
   text: string;
+  /**
+   * The heading number the editor draws before a heading's text (一、 （一） 1. （1）), from the
+   * heading's position in its own version (the shared `HeadingCounter`); absent for other blocks.
+   * Shown, not compared: a heading renumbered because a section was added before it is the same
+   * heading, and the view shows both numbers.
+   */
+  label?: string;
 }
 
 /** A run of characters in a changed block: kept, added (only in the newer) or removed (only in the older). */
@@ -61,8 +70,13 @@ export const MAX_COMPARE_CELLS = 16_000_000;
 /** Two blocks are paired as one changed block when at least this share of the longer one is kept. */
 const PAIR_SIMILARITY = 0.4;
 
-/** The blocks of a document JSON as compared: text with hard breaks as newlines. */
+/**
+ * The blocks of a document JSON as compared: text with hard breaks as newlines, and each
+ * heading's number as the editor draws it (a paragraph of level 1–4, as `headingLevel` reads a
+ * node: any other block or level has none).
+ */
 export function comparedBlocks(doc: NodeJSON): ComparedBlock[] {
+  const counter = new HeadingCounter();
   return (doc.content ?? []).map((block) => {
     let text = '';
     const format: string[] = [];
@@ -74,7 +88,11 @@ export function comparedBlocks(doc: NodeJSON): ComparedBlock[] {
         text += runText;
       } else format.push(`${text.length}:${JSON.stringify({ type: inline.type, attrs: inline.attrs })}`);
     }
-    return { type: block.type, level: typeof block.attrs?.level === 'number' ? block.attrs.level : 0, runIn: block.attrs?.runIn === true, format: format.join(';'), text };
+    const level = typeof block.attrs?.level === 'number' ? block.attrs.level : 0;
+    const compared: ComparedBlock = { type: block.type, level, runIn: block.attrs?.runIn === true, format: format.join(';'), text };
+    const heading = block.type === 'paragraph' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL;
+    if (heading) compared.label = counter.next(level);
+    return compared;
   });
 }
 

@@ -79,6 +79,7 @@ export const snapshotEntry = z.object({
   savedAt: z.string(),
   /** Bytes as a `.speech` file. */
   size: z.number(),
+  /** The version's length as the status bar counts the same text (the outline's total), so the two never disagree. */
   characters: z.number(),
 });
 export type SnapshotEntry = z.infer<typeof snapshotEntry>;
