@@ -188,3 +188,41 @@ describe('lectern outline', () => {
     expect(JSON.parse(stdout).entries).toHaveLength(2);
   });
 });
+
+describe('lectern fill', () => {
+  const template = async (name: string) => {
+    const file = path.join(dir, name);
+    const doc = docOf(['title', '在全市XX工作推进会上的讲话'], ['salutation', '同志们：'], [0, '刚才，XX同志通报了情况，{{单位名称}}作了发言。'], [1, '推动X市发展']);
+    await writeFile(file, serializeSpeechFile({ ...emptySpeechFile(), doc: doc.toJSON() }));
+    return file;
+  };
+
+  it('fills by the panel’s rules, keeping the word the blank stands in, prints each change, and exits 1 while any remain', async () => {
+    const file = await template('fill.speech');
+    const { status, stdout } = await run(['fill', file, '--set', 'XX同志=王建国', '--set', '{{单位名称}}=临江市总工会', '--set', 'X市=临江市']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('XX同志 → 第3段 刚才，XX同志通报了情况，{{单位名称}}作了… ⟶ 刚才，王建国同志通报了情况，{{单位名称}}作了…');
+    expect(stdout).toContain('X市 → 第4段 推动X市发展 ⟶ 推动临江市发展');
+    expect(stdout).toContain('占位符 1 处待填');
+    expect(stdout).toContain('  XX工作 ×1');
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    const texts = saved.doc.content.map((b: { content?: Array<{ text: string }> }) => b.content?.[0]?.text);
+    expect(texts).toEqual(['在全市XX工作推进会上的讲话', '同志们：', '刚才，王建国同志通报了情况，临江市总工会作了发言。', '推动临江市发展']);
+    expect(saved.placeholders.values).toEqual({ 单位名称: '临江市总工会' });
+    const done = await run(['fill', file, '--set', 'XX工作=招商引资', '-o', path.join(dir, 'filled.speech')]);
+    expect(done.status).toBe(0);
+    expect(done.stdout).toContain('没有待填的占位符');
+    expect(JSON.parse(await readFile(path.join(dir, 'filled.speech'), 'utf8')).doc.content[0].content[0].text).toBe('在全市招商引资工作推进会上的讲话');
+  });
+
+  it('refuses bad input with exit status 2 and leaves the file untouched', async () => {
+    const file = await template('bad.speech');
+    const before = await readFile(file, 'utf8');
+    for (const args of [['fill', file], ['fill', file, '--set', 'XX同志'], ['fill', file, '--set', '=王建国'], ['fill', path.join(dir, 'missing.speech'), '--set', 'X=1']]) {
+      const { status, stderr } = await run(args);
+      expect(status, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/^lectern: /);
+    }
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});

@@ -6,6 +6,7 @@
  *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
  *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
  *   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
+ *   lectern fill FILE --set "XX同志=王建国" … [-o OUT]   (cli/fill.ts)
  * FILE may be a .speech file, or a .txt, .md, .html or .docx file, which is imported first.
  */
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ import { PROFILES, type ProfileId } from '../shared/export/profiles';
 import { documentPlaceholders } from '../shared/placeholders/scan';
 import { writeFileAtomic } from '../electron/services/atomic-write';
 import { libraryMain } from './library';
+import { fillMain } from './fill';
 
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
@@ -31,6 +33,9 @@ const USAGE = `用法 / usage:
                                    导出（公文标准 / 讲话稿 / 大字版）/ export in a layout profile
   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
                                    导入 .txt/.md/.html/.docx 为讲稿 / import a text, Markdown, web page or Word file as a speech
+  lectern fill FILE --set "占位符=内容" [--set …] [-o OUT]
+                                   填写占位符，保留所在的词（XX同志=王建国 → 王建国同志；仍有占位符时退出码为 1）
+                                   fill placeholders keeping the word each stands in (exit 1 while any remain)
   lectern library list|show|export|import …
                                    素材库（lectern library --help）/ the library of outlines (see lectern library --help)
 FILE 可以是 .speech，也可以是 .txt、.md、.html、.docx（先导入）/ FILE may be .speech, .txt, .md, .html or .docx
@@ -56,6 +61,15 @@ export async function loadSpeech(file: string, options: ImportOptions = {}): Pro
 export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
   // The library has its own options (--library, --replace…): it parses them itself.
   if (argv[0] === 'library') return libraryMain(argv.slice(1), { out, err });
+  if (argv[0] === 'fill') {
+    try {
+      return await fillMain(argv.slice(1), { out, err, load: (file) => loadSpeech(file) });
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      err(`lectern: ${error.message}\n`);
+      return 2;
+    }
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: {

@@ -1,13 +1,16 @@
 /**
  * The placeholder panel: every blank the template left, grouped by token ("X市 ×3") with the
- * sentence around each occurrence. Fill a group (one undo step) or the chosen occurrence only;
- * click an occurrence to select it in the text; mark one as not a placeholder.
+ * sentence around each occurrence. Typing a value shows, for every occurrence, the sentence as the
+ * fill will leave it (刚才，王建国同志通报了…) before anything is applied (DESIGN.md, decision 8);
+ * then fill the group (one undo step) or the chosen occurrence only. Click an occurrence to select
+ * it in the text; mark one as not a placeholder.
  */
 import { useDeferredValue, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { filledText } from '../../shared/placeholders/fill';
 import { documentPlaceholders, groupPlaceholders, type PlaceholderGroup, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { placeholdersOf } from '../editor/extensions/placeholders';
 
@@ -18,21 +21,39 @@ export function selectOccurrence(editor: Editor, occurrence: Pick<PlaceholderOcc
   view.focus();
 }
 
+/** An occurrence's sentence, with its placeholder as the fill with `value` will write it (or as it is). */
+function Context({ occurrence, value }: { occurrence: PlaceholderOccurrence; value: string }) {
+  const { context, contextAt: at, token } = occurrence;
+  if (!value) return <>{context}</>;
+  return (
+    <>
+      {context.slice(0, at)}
+      <ins className="placeholder-preview" data-testid="placeholder-preview">
+        {filledText(occurrence, value)}
+      </ins>
+      {context.slice(at + token.length)}
+    </>
+  );
+}
+
 function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGroup; values: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(group.field !== undefined ? (values[group.field] ?? '') : '');
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
+  const typed = value.trim();
   const fill = (at?: number) => {
-    if (!value.trim()) return;
-    editor.chain().focus().fillPlaceholder(group.token, value.trim(), at).run();
+    if (!typed) return;
+    editor.chain().focus().fillPlaceholder(group.token, typed, at).run();
     setChosen(undefined);
   };
+  // What the fill will write shows as soon as a value is typed: every occurrence, or the chosen one.
+  const shown = open || typed !== '';
   return (
     <li className="placeholder-group" data-testid="placeholder-group" data-token={group.token}>
       <div className="placeholder-group-head">
-        <button type="button" className="outline-toggle" aria-expanded={open} aria-label={open ? t('outline.collapse') : t('outline.expand')} onClick={() => setOpen(!open)}>
-          {open ? '▾' : '▸'}
+        <button type="button" className="outline-toggle" aria-expanded={shown} aria-label={shown ? t('outline.collapse') : t('outline.expand')} onClick={() => setOpen(!shown)}>
+          {shown ? '▾' : '▸'}
         </button>
         <span className="placeholder-token">{group.token}</span>
         <span className="placeholder-count" data-testid="placeholder-count">
@@ -54,8 +75,8 @@ function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGr
           {t('placeholders.fillOne')}
         </button>
       </form>
-      {open ? (
-        <ul className="placeholder-occurrences">
+      {shown ? (
+        <ul className="placeholder-occurrences" aria-label={typed ? t('placeholders.previewLabel') : undefined}>
           {group.occurrences.map((occurrence) => (
             <li key={occurrence.pos} className={occurrence.pos === chosen ? 'chosen' : undefined}>
               <button
@@ -66,7 +87,7 @@ function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGr
                   selectOccurrence(editor, occurrence);
                 }}
               >
-                {occurrence.context}
+                <Context occurrence={occurrence} value={typed && (chosen === undefined || chosen === occurrence.pos) ? typed : ''} />
               </button>
               <button type="button" className="placeholder-ignore" title={t('placeholders.ignoreHint')} onClick={() => editor.chain().focus().ignorePlaceholder(occurrence.pos, occurrence.end).run()}>
                 {t('placeholders.ignore')}
