@@ -19,12 +19,10 @@ import fc from 'fast-check';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { docFromJSON, type NodeJSON } from '../../shared/document/file-format';
 import { buildOutline } from '../../shared/document/outline';
 import { headingLabels } from '../../shared/document/numbering';
-import { parseLibraryEntry } from '../../shared/library/entry';
+import { builtinTemplates } from '../../shared/library/builtin-templates';
 import { speechFromEntry } from '../../shared/library/insert';
 import { filledText } from '../../shared/placeholders/fill';
 import { documentPlaceholders, groupPlaceholders } from '../../shared/placeholders/scan';
@@ -50,7 +48,7 @@ afterEach(() => {
 
 /** Starting documents: the 推进会 template, a small speech with a marked closing, and a blank page. */
 function starts(): JSONContent[] {
-  const entry = parseLibraryEntry(readFileSync(path.resolve('assets/templates/push-meeting.json'), 'utf8')).entry;
+  const entry = builtinTemplates().entries.find((e) => e.id === 'builtin-push-meeting')!;
   const template = speechFromEntry(entry).doc as JSONContent;
   const block = (type: string, text: string, attrs?: Record<string, unknown>): JSONContent => ({ type, ...(attrs ? { attrs } : {}), ...(text ? { content: [{ type: 'text', text }] } : {}) });
   const small: JSONContent = {
