@@ -221,5 +221,6 @@ describe('editing, driven by random sequences of what users do', () => {
         { numRuns: 25 * SCALE },
       );
     },
+    60_000 * SCALE,
   );
 });
