@@ -50,7 +50,7 @@ test('pasting the scraped web page gives the clean, structured speech after the 
   await accept(page);
   await expect(report).toBeHidden();
   expect(await editorJSON(page)).toEqual(sampleDocJSON());
-  await expect.poll(() => outlineTexts(page)).toEqual(['一、统一思想认识，切', '（一）充分认识做好X', '（二）清醒认识当前存', '二、突出工作重点，全', '一要抓好项目建设。', '二要抓好要素保障。', '三要抓好风险防控。', '三、强化组织保障，确', '1.加强组织领导。', '2.强化督查考核。', '3.营造良好氛围。']);
+  await expect.poll(() => outlineTexts(page)).toEqual(['一、统一思想认识，切', '（一）充分认识做好X', '（二）清醒认识当前存', '二、突出工作重点，全', '一要抓好项目建设。', '二要抓好要素保障。', '三要抓好风险防控。', '三、强化组织保障，确', '1.加强组织领导。', '2.强化督查考核。', '3.营造良好氛围。', '结束语同志们，做好下']);
   // One undo takes the whole import out again.
   await page.keyboard.press('Control+z');
   expect(JSON.stringify(await editorJSON(page))).not.toContain('统一思想');
@@ -77,7 +77,7 @@ test('File → Import reads a DOCX into a new, unsaved document with its outline
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('去年的讲话.docx');
   await accept(page);
-  await expect.poll(() => outlineTexts(page)).toHaveLength(11);
+  await expect.poll(() => outlineTexts(page)).toHaveLength(12);
   expect(await editorJSON(page)).toEqual(sampleDocJSON());
   await expect.poll(async () => (await app.state()).dirty).toBe(true);
 });

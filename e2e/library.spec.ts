@@ -52,6 +52,7 @@ test('save a section as an outline, start from a template, insert it after the f
     '.一要加强组织领导',
     '.二要强化督查考核',
     '.三要切实转变作风',
+    '结束语同志们，做好今年',
   ]);
 
   // The cursor in the first section's last block; insert the saved outline there.
@@ -75,6 +76,7 @@ test('save a section as an outline, start from a template, insert it after the f
     '.一要加强组织领导',
     '.二要强化督查考核',
     '.三要切实转变作风',
+    '结束语同志们，做好今年',
   ]);
   // The body of the saved section became prompts, not last year's text.
   const text = await page.locator('.speech').innerText();

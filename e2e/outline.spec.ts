@@ -46,6 +46,8 @@ test('the sidebar lists the sections, their subsections and enumerated points', 
     '.1.加强组织领导。',
     '.2.强化督查考核。',
     '.3.营造良好氛围。',
+    // The closing remarks: an entry of their own, in no section.
+    '结束语同志们，做好下半',
   ]);
   await expect(app.page.getByTestId('outline').locator('.outline-meta').first()).toContainText(/\d+字 · \d+′\d\d″/);
 });

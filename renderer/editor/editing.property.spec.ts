@@ -19,6 +19,7 @@ import fc from 'fast-check';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
+import type { DecorationSet } from '@tiptap/pm/view';
 import { docFromJSON, type NodeJSON } from '../../shared/document/file-format';
 import { buildOutline } from '../../shared/document/outline';
 import { headingLabels } from '../../shared/document/numbering';
@@ -102,7 +103,7 @@ function checkDerived(ed: Editor): void {
   expect(placeholdersOf(ed.state).count, 'placeholder count').toBe(occurrences.length);
   const visible = placeholdersOf(ed.state).visible;
   const plugin = placeholdersKey.get(ed.state)!;
-  const shown = plugin.props.decorations!.call(plugin, ed.state) as { find(): Array<{ from: number; to: number }> };
+  const shown = plugin.props.decorations!.call(plugin, ed.state) as DecorationSet;
   const highlighted = shown.find().map((d) => `${d.from}-${d.to}`);
   const expected = occurrences.filter((o) => o.end > visible.from && o.pos < visible.to).map((o) => `${o.pos}-${o.end}`);
   expect(highlighted.sort(), 'highlights').toEqual(expected.sort());
