@@ -29,6 +29,7 @@ import { RecoveryDialog } from './never-lose/recovery-dialog';
 import { ExternalChangeDialog } from './never-lose/external-dialog';
 import { HistoryPanel } from './never-lose/history-panel';
 import { SalvageDialog } from './never-lose/salvage-dialog';
+import { placeCaretFromPage } from './editor/page-click';
 
 /** What the import report shows: a file's content (imported as a new document) or a paste (into this one). */
 interface PendingImport {
@@ -294,7 +295,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
       <div className="workspace">
         {outlineOpen ? <OutlinePanel editor={editor} rate={rate} onSaveSection={() => setSavingToLibrary(true)} /> : null}
         <main className="desk">
-          <div className="page">
+          <div className="page" onMouseDown={(event) => placeCaretFromPage(editor, event.nativeEvent)}>
             <EditorContent editor={editor} />
           </div>
         </main>

@@ -115,9 +115,12 @@ function fieldValues(editor: Editor): Record<string, string> {
 /** Replaces the editor's document with a fresh state, so undo cannot reach the previous document. */
 function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   const doc = editor.schema.nodeFromJSON(file.doc);
+  // Editable before the state is made: the empty-block hints (讲话标题) are computed when the state
+  // is created and only for an editable editor, so the first document would otherwise show none
+  // until an edit touched the title (issue 12, item 4).
+  if (!editor.isEditable) editor.setEditable(true, false);
   editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
   if (placeholdersKey.getState(editor.state)) editor.commands.setPlaceholderValues(file.placeholders.values);
-  if (!editor.isEditable) editor.setEditable(true, false);
   editor.commands.focus('start');
   return editor.state.doc;
 }
