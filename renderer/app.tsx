@@ -435,7 +435,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           {...(importing.name ? { name: importing.name } : {})}
           onCancel={() => {
             setImporting(undefined);
-            editor.commands.focus();
+            // Back to the page, if there is one; on the start view the focus stays where the dialog returns it.
+            if (session.docId) editor.commands.focus();
           }}
           onAccept={(result) => {
             setImporting(undefined);
