@@ -22,7 +22,8 @@ const blocks = (page: Page) =>
 
 /** The built-in 推进会 template as the app ships it (its name, and its title as the editor shows it). */
 async function pushMeetingTemplate(): Promise<{ name: string; title: string }> {
-  const entry = JSON.parse(await readFile(path.resolve('assets/templates/push-meeting.json'), 'utf8')) as { name: string; doc: { content: Block[] } };
+  const text = await readFile(path.resolve('assets/templates/push-meeting.json'), 'utf8');
+  const entry = JSON.parse(text) as { name: string; doc: { content: Block[] } };
   const title = entry.doc.content.find((block) => block.type === 'title')!;
   return { name: entry.name, title: (title.content ?? []).map((inline) => inline.text ?? '').join('') };
 }

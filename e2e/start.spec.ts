@@ -49,7 +49,8 @@ test('a first start shows the start view, not a blank sheet: new, open, import, 
 
   // Every template the app ships is offered, by its name.
   const shipped = (await shippedTemplates()).map((template) => template.name).sort();
-  await expect.poll(async () => (await view.getByTestId('start-template').locator('.start-template-name').allTextContents()).sort()).toEqual(shipped);
+  const offered = view.getByTestId('start-template').locator('.start-template-name');
+  await expect.poll(async () => (await offered.allTextContents()).sort()).toEqual(shipped);
 
   // The view's own words are Chinese (the templates' names carry XX blanks, the tooltips key names).
   const own = await view.locator('h1, h2, h3, p, .start-actions button').allInnerTexts();

@@ -307,7 +307,12 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   return (
     <div className="app" data-ready={session.docId ? 'true' : 'false'}>
       {session.docId ? (
-        <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} onCommand={(command) => runRef.current(command)} />
+        <Toolbar
+          editor={editor}
+          session={session}
+          onLanguage={(language) => void changeLanguage(language)}
+          onCommand={(command) => runRef.current(command)}
+        />
       ) : null}
       {!session.docId && !session.starting ? (
         <StartView

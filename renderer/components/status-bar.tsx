@@ -49,7 +49,12 @@ export function StatusBar({ editor, dirty, hasFile, rate, targetMinutes, onPrope
       <span className="spacer" />
       {/* 已保存 only for a file that holds this text: a new document is on no disk yet, changed or not
           (issue 12, item 6). data-dirty keeps its meaning (changes since the last save or start). */}
-      <span data-testid="save-state" data-dirty={dirty ? 'true' : 'false'} data-has-file={hasFile ? 'true' : 'false'} title={hasFile ? undefined : t('status.noFile')}>
+      <span
+        data-testid="save-state"
+        data-dirty={dirty ? 'true' : 'false'}
+        data-has-file={hasFile ? 'true' : 'false'}
+        title={hasFile ? undefined : t('status.noFile')}
+      >
         {dirty || !hasFile ? t('status.unsaved') : t('status.saved')}
       </span>
     </footer>

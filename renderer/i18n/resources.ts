@@ -296,7 +296,13 @@ export const resources = {
       neverLose: neverLoseStrings.en,
       start: startStrings.en,
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },
-      status: { characters: '{{count}} characters', unsaved: 'Unsaved', saved: 'Saved', noFile: 'This document has not been saved to a file yet', language: 'Language' },
+      status: {
+        characters: '{{count}} characters',
+        unsaved: 'Unsaved',
+        saved: 'Saved',
+        noFile: 'This document has not been saved to a file yet',
+        language: 'Language',
+      },
       unsaved: {
         title: 'Save changes?',
         message: '“{{name}}” has unsaved changes. Save them first?',

@@ -138,7 +138,13 @@ export function StartView({ api, onNew, onOpen, onImport, onTemplate, onRecent, 
                 <ul className="start-recent-list">
                   {recent.entries.map((entry) => (
                     <li key={entry.recentId}>
-                      <button type="button" className="start-recent-entry" data-testid="start-recent" title={t('start.recentIn', { folder: entry.folder })} onClick={() => onRecent(entry.recentId)}>
+                      <button
+                        type="button"
+                        className="start-recent-entry"
+                        data-testid="start-recent"
+                        title={t('start.recentIn', { folder: entry.folder })}
+                        onClick={() => onRecent(entry.recentId)}
+                      >
                         <span className="start-recent-name">{entry.name}</span>
                         <span className="start-recent-folder">{entry.folder}</span>
                       </button>

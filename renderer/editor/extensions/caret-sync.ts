@@ -20,7 +20,10 @@ function screenSelection(view: EditorView): { anchor: number; head: number } | u
   if (!selection || !selection.anchorNode || !selection.focusNode) return undefined;
   if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return undefined;
   try {
-    return { anchor: view.posAtDOM(selection.anchorNode, selection.anchorOffset), head: view.posAtDOM(selection.focusNode, selection.focusOffset) };
+    return {
+      anchor: view.posAtDOM(selection.anchorNode, selection.anchorOffset),
+      head: view.posAtDOM(selection.focusNode, selection.focusOffset),
+    };
   } catch {
     // A node ProseMirror does not map (a hint's pseudo-content never is; a widget might be): leave it.
     return undefined;
