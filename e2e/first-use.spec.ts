@@ -86,7 +86,7 @@ test('click in the title, Ctrl+End, Enter without a pause adds a line at the end
   expect(misses).toEqual([]);
 });
 
-test('a speech no file holds reads 未保存; once saved 已保存, and an edit and its undo switch it as before', async ({ app }) => {
+test('a speech no file holds reads 未保存; once saved 已保存, and an edit and taking it out switch it as before', async ({ app }) => {
   const { page } = app;
   const state = page.getByTestId('save-state');
   await expect(state).toHaveText('未保存');
@@ -105,7 +105,8 @@ test('a speech no file holds reads 未保存; once saved 已保存, and an edit 
   await page.keyboard.insertText('（摘要）');
   await expect(state).toHaveText('未保存');
   await expect(state).toHaveAttribute('data-dirty', 'true');
-  await page.keyboard.press('Control+z');
+  // Taken out again by hand (an undo could also take the typing before the save, being in its group).
+  for (let i = 0; i < '（摘要）'.length; i++) await page.keyboard.press('Backspace');
   await expect(state).toHaveText('已保存');
 
   // A new speech from the template is on no disk either, though nothing in it was changed.
