@@ -1,6 +1,7 @@
 /**
  * The status bar: the speech's spoken length and time against the target length, and whether it
- * is saved (已保存 only when a file holds exactly this text). Reads the outline plugin's totals, so it never walks the document per keystroke.
+ * is saved (已保存 only when a file holds exactly this text). Reads the outline plugin's totals, so
+ * it never walks the document per keystroke.
  */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
