@@ -76,6 +76,19 @@ export interface WebHostProcess {
 }
 
 /**
+ * Waits for the window to be ready. A first start shows the start view (no document open); unless
+ * `keepStartView`, a new blank speech is then made from it, as a user clicking 新建空白讲稿 does, so
+ * that a spec begins on an empty, focused page. A start that offers recovered work opens a
+ * document at once and is left as it is.
+ */
+export async function openBlankSpeech(page: Page, keepStartView = false): Promise<void> {
+  await page.locator('.app[data-ready="true"], [data-testid="start-view"]').first().waitFor();
+  if (keepStartView || !(await page.getByTestId('start-view').isVisible())) return;
+  await page.getByTestId('start-new').click();
+  await page.locator('.app[data-ready="true"]').waitFor();
+}
+
+/**
  * Spawns the built web host with its own user-data folder and resolves its address once it prints
  * its READY line; a host that fails to start is killed, never left running. The host has its /test
  * controls (`LECTERN_TEST_HOST=1`) unless `testControls` is false, as under `npm run web`.
@@ -122,7 +135,7 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise<void> {
+async function webApp(use: (app: App) => Promise<void>, tmpDir: string, keepStartView: boolean): Promise<void> {
   const userData = await mkdtemp(path.join(tmpdir(), 'lectern-e2e-user-'));
   const host = await startWebHost(userData);
   const executablePath = chromiumPath();
@@ -131,7 +144,7 @@ async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise
     browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
     await page.goto(host.url);
-    await page.locator('.app[data-ready="true"]').waitFor();
+    await openBlankSpeech(page, keepStartView);
     const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: host.token };
     const post = async (route: string, body: unknown) => {
       const response = await fetch(`${host.origin}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -157,7 +170,7 @@ async function webApp(use: (app: App) => Promise<void>, tmpDir: string): Promise
  * answers queued by the test, and reads window state from main. Runs only where Electron's binary
  * can be had (LECTERN_E2E_HOST=electron).
  */
-async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Promise<void> {
+async function electronApp(use: (app: App) => Promise<void>, tmpDir: string, keepStartView: boolean): Promise<void> {
   const userData = await mkdtemp(path.join(tmpdir(), 'lectern-e2e-user-'));
   // main.ts takes its user-data folder from LECTERN_USER_DATA, so each test starts with no settings.
   const electronApp = await _electron.launch({ args: ['.'], env: { ...process.env, LECTERN_USER_DATA: userData } });
@@ -175,7 +188,7 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Pr
       }) as typeof dialog.showSaveDialog;
     });
     const page = await electronApp.firstWindow();
-    await page.locator('.app[data-ready="true"]').waitFor();
+    await openBlankSpeech(page, keepStartView);
     await use({
       page,
       answerDialog: async (kind, file) => {
@@ -204,16 +217,18 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string): Pr
   }
 }
 
-/** Playwright's `test` with an `app` fixture: a fresh app, user-data folder and temp folder per test. */
-export const test = base.extend<{ app: App }>({
-  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use, testInfo) => {
+/**
+ * Playwright's `test` with an `app` fixture: a fresh app, user-data folder and temp folder per test,
+ * started on a blank speech; `test.use({ keepStartView: true })` starts it on the start view instead.
+ */
+export const test = base.extend<{ app: App; keepStartView: boolean }>({
+  keepStartView: [false, { option: true }],
+  app: async ({ keepStartView }, use, testInfo) => {
     await mkdir(ARTIFACTS, { recursive: true });
     const tmpDir = await mkdtemp(path.join(tmpdir(), `lectern-e2e-${testInfo.workerIndex}-`));
     try {
-      if (process.env.LECTERN_E2E_HOST === 'electron') await electronApp(use, tmpDir);
-      else await webApp(use, tmpDir);
+      if (process.env.LECTERN_E2E_HOST === 'electron') await electronApp(use, tmpDir, keepStartView);
+      else await webApp(use, tmpDir, keepStartView);
     } finally {
       await rm(tmpDir, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, expect, startWebHost, stopProcess, test, type App } from './fixtures';
+import { CHROMIUM_ARGS, chromiumPath, expect, openBlankSpeech, startWebHost, stopProcess, test, type App } from './fixtures';
 
 type EditorHandle = { getJSON(): unknown; getText(): string; commands: { focus(position: string): void } };
 const editorText = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: EditorHandle }).lecternEditor.getText());
@@ -47,7 +47,7 @@ async function launch(userData: string): Promise<{ page: Page; browser: Browser;
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   await page.goto(host.url);
-  await page.locator('.app[data-ready="true"]').waitFor();
+  await openBlankSpeech(page);
   return { page, browser, host };
 }
 

@@ -29,6 +29,9 @@ import { RecoveryDialog } from './never-lose/recovery-dialog';
 import { ExternalChangeDialog } from './never-lose/external-dialog';
 import { HistoryPanel } from './never-lose/history-panel';
 import { SalvageDialog } from './never-lose/salvage-dialog';
+import { placeCaretFromPage } from './editor/page-click';
+import { StartView } from './start/start-view';
+import { startViewCommand } from './start/commands';
 
 /** What the import report shows: a file's content (imported as a new document) or a paste (into this one). */
 interface PendingImport {
@@ -98,6 +101,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const [autosave, setAutosave] = useState(initialSettings?.autosave ?? false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [nameRequest, setNameRequest] = useState(0);
+  // Bumped by 从模板新建 while the start view shows, which then focuses its templates.
+  const [templatesRequest, setTemplatesRequest] = useState(0);
   const checkLevelsRef = useRef(checkLevels);
   checkLevelsRef.current = checkLevels;
   const hintsRef = useRef(hints);
@@ -165,6 +170,11 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
 
   const run = useCallback(
     (command: Command) => {
+      if (!session.docId) {
+        const onStart = startViewCommand(command);
+        if (onStart === 'ignore') return;
+        if (onStart === 'templates') return setTemplatesRequest((n) => n + 1);
+      }
       switch (command.command) {
         case 'new':
           return void session.newDocument();
@@ -286,15 +296,40 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
     return () => window.clearTimeout(timer);
   }, [notice]);
 
+  // The page was hidden behind the start view when the document arrived, and a hidden editor takes
+  // no focus: focus it once it shows, so the first keystrokes land on the page.
+  useEffect(() => {
+    if (session.docId && editor && !editor.isDestroyed) editor.view.focus();
+  }, [editor, session.docId]);
+
   const rate = session.meta.speakingRate ?? DEFAULT_SPEAKING_RATE;
   if (!editor) return null;
   return (
     <div className="app" data-ready={session.docId ? 'true' : 'false'}>
-      <Toolbar editor={editor} session={session} onLanguage={(language) => void changeLanguage(language)} onCommand={(command) => runRef.current(command)} />
-      <div className="workspace">
+      {session.docId ? (
+        <Toolbar
+          editor={editor}
+          session={session}
+          onLanguage={(language) => void changeLanguage(language)}
+          onCommand={(command) => runRef.current(command)}
+        />
+      ) : null}
+      {!session.docId && !session.starting ? (
+        <StartView
+          api={api}
+          onNew={() => void session.newDocument()}
+          onOpen={() => void session.open()}
+          onImport={() => runRef.current({ command: 'import' })}
+          onTemplate={(id) => void session.newFromEntry(id)}
+          onRecent={(recentId) => void session.openRecent(recentId)}
+          templatesRequest={templatesRequest}
+        />
+      ) : null}
+      {/* Kept mounted while no document is open: the editor and its panels live on under the start view. */}
+      <div className="workspace" hidden={!session.docId}>
         {outlineOpen ? <OutlinePanel editor={editor} rate={rate} onSaveSection={() => setSavingToLibrary(true)} /> : null}
         <main className="desk">
-          <div className="page">
+          <div className="page" onMouseDown={(event) => placeCaretFromPage(editor, event.nativeEvent)}>
             <EditorContent editor={editor} />
           </div>
         </main>
@@ -315,14 +350,17 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           <LibraryPanel api={api} editor={editor} revision={libraryRevision} onNewFrom={(id) => void session.newFromEntry(id)} onClose={() => setLibraryOpen(false)} />
         ) : null}
       </div>
-      <StatusBar
-        editor={editor}
-        dirty={session.dirty}
-        rate={rate}
-        targetMinutes={session.meta.targetMinutes}
-        onProperties={() => setPropertiesOpen(true)}
-        onPlaceholders={() => setPlaceholdersOpen((open) => !open)}
-      />
+      {session.docId ? (
+        <StatusBar
+          editor={editor}
+          dirty={session.dirty}
+          hasFile={session.hasFile}
+          rate={rate}
+          targetMinutes={session.meta.targetMinutes}
+          onProperties={() => setPropertiesOpen(true)}
+          onPlaceholders={() => setPlaceholdersOpen((open) => !open)}
+        />
+      ) : null}
       {notice ? (
         <div className="notice" role="status" data-testid="notice">
           {notice}
@@ -402,7 +440,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
           {...(importing.name ? { name: importing.name } : {})}
           onCancel={() => {
             setImporting(undefined);
-            editor.commands.focus();
+            // Back to the page, if there is one; on the start view the focus stays where the dialog returns it.
+            if (session.docId) editor.commands.focus();
           }}
           onAccept={(result) => {
             setImporting(undefined);

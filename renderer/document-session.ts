@@ -47,7 +47,14 @@ interface Identity {
 }
 
 export interface DocumentSession {
+  /** The open document's id; undefined while none is open (the start view shows then). */
   docId: string | undefined;
+  /**
+   * True until the first start has decided what to show: a blank document with the recovery offer
+   * when a crash left unsaved work, else no document (the start view). Nothing should be shown
+   * in that moment, so the start view does not flash before a recovery offer.
+   */
+  starting: boolean;
   name: string;
   dirty: boolean;
   /** The document's properties (speaking rate, target length, title…). */
@@ -115,9 +122,12 @@ function fieldValues(editor: Editor): Record<string, string> {
 /** Replaces the editor's document with a fresh state, so undo cannot reach the previous document. */
 function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   const doc = editor.schema.nodeFromJSON(file.doc);
+  // Editable before the state is made: the empty-block hints (讲话标题) are computed when the state
+  // is created and only for an editable editor, so the first document would otherwise show none
+  // until an edit touched the title (issue 12, item 4).
+  if (!editor.isEditable) editor.setEditable(true, false);
   editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
   if (placeholdersKey.getState(editor.state)) editor.commands.setPlaceholderValues(file.placeholders.values);
-  if (!editor.isEditable) editor.setEditable(true, false);
   editor.commands.focus('start');
   return editor.state.doc;
 }
@@ -150,6 +160,7 @@ export function useDocumentSession(
   const [salvaged, setSalvaged] = useState<Salvaged | undefined>(undefined);
   const [recovery, setRecovery] = useState<RecoveryEntry[] | undefined>(undefined);
   const [saves, setSaves] = useState(0);
+  const [starting, setStarting] = useState(true);
   const identityRef = useRef(identity);
   identityRef.current = identity;
   const onWarningRef = useRef(options.onWarning);
@@ -386,17 +397,32 @@ export function useDocumentSession(
     if (await write('save')) await api.closeWindow({});
   }, [api, write]);
 
-  // The first document: a new, empty speech.
+  // The first start opens no document: the start view offers new, template, open, import and the
+  // recent files (issue 12, item 10). Work a crash left unsaved is offered first instead, over a new
+  // empty speech as before, so that a restore replaces it and declining leaves a page to write on.
   useEffect(() => {
     if (!editor || identityRef.current) return;
+    let live = true;
     void api
-      .newDocument({})
-      .then((created) => {
-        if (!identityRef.current) adopt(created.docId, created.name, created.file, { hasFile: false });
+      .listRecovery({})
+      // A recovery store that cannot be read offers nothing; File → 恢复未保存的文稿… asks again.
+      .catch(() => ({ entries: [] as RecoveryEntry[] }))
+      .then(async ({ entries }) => {
+        if (!live || identityRef.current) return;
+        if (entries.length) {
+          const created = await api.newDocument({});
+          if (!identityRef.current) adopt(created.docId, created.name, created.file, { hasFile: false });
+          setRecovery(entries);
+        }
       })
-      // Work a crash left unsaved is offered once the first document is shown, so a restore replaces it.
-      .then(() => api.listRecovery({}))
-      .then(({ entries }) => entries.length && setRecovery(entries));
+      // No new document from main: the start view shows, and its 新建 asks again.
+      .catch(() => undefined)
+      .finally(() => {
+        if (live) setStarting(false);
+      });
+    return () => {
+      live = false;
+    };
   }, [adopt, api, editor]);
 
   // Main shows the name and the unsaved marker in the title bar and asks before closing.
@@ -409,6 +435,7 @@ export function useDocumentSession(
 
   return {
     docId: identity?.docId,
+    starting: starting && !identity,
     name: identity?.name ?? '',
     dirty,
     meta: identity?.file.meta ?? {},

@@ -1,6 +1,7 @@
 /**
  * The status bar: the speech's spoken length and time against the target length, and whether it
- * is saved. Reads the outline plugin's totals, so it never walks the document per keystroke.
+ * is saved (已保存 only when a file holds exactly this text). Reads the outline plugin's totals, so
+ * it never walks the document per keystroke.
  */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
@@ -12,13 +13,15 @@ import { placeholdersKey } from '../editor/extensions/placeholders';
 export interface StatusBarProps {
   editor: Editor;
   dirty: boolean;
+  /** Whether the document has been saved to a file; one that never was reads 未保存 even when unchanged. */
+  hasFile: boolean;
   rate: number;
   targetMinutes?: number | undefined;
   onProperties: () => void;
   onPlaceholders: () => void;
 }
 
-export function StatusBar({ editor, dirty, rate, targetMinutes, onProperties, onPlaceholders }: StatusBarProps) {
+export function StatusBar({ editor, dirty, hasFile, rate, targetMinutes, onProperties, onPlaceholders }: StatusBarProps) {
   const { t } = useTranslation();
   const total = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state).outline.total }) ?? 0;
   const remaining = useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;
@@ -45,8 +48,15 @@ export function StatusBar({ editor, dirty, rate, targetMinutes, onProperties, on
         </button>
       ) : null}
       <span className="spacer" />
-      <span data-testid="save-state" data-dirty={dirty ? 'true' : 'false'}>
-        {dirty ? t('status.unsaved') : t('status.saved')}
+      {/* 已保存 only for a file that holds this text: a new document is on no disk yet, changed or not
+          (issue 12, item 6). data-dirty keeps its meaning (changes since the last save or start). */}
+      <span
+        data-testid="save-state"
+        data-dirty={dirty ? 'true' : 'false'}
+        data-has-file={hasFile ? 'true' : 'false'}
+        title={hasFile ? undefined : t('status.noFile')}
+      >
+        {dirty || !hasFile ? t('status.unsaved') : t('status.saved')}
       </span>
     </footer>
   );

@@ -1,6 +1,7 @@
 /** The renderer's UI strings. Chinese is the default; English is selectable. */
 import { libraryStrings } from '../library/strings';
 import { neverLoseStrings } from '../never-lose/strings';
+import { startStrings } from '../start/strings';
 
 export const resources = {
   'zh-CN': {
@@ -125,8 +126,9 @@ export const resources = {
       },
       library: libraryStrings['zh-CN'],
       neverLose: neverLoseStrings['zh-CN'],
+      start: startStrings['zh-CN'],
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
-      status: { characters: '{{count}} 字', unsaved: '未保存', saved: '已保存', language: '界面语言' },
+      status: { characters: '{{count}} 字', unsaved: '未保存', saved: '已保存', noFile: '此文稿尚未保存为文件', language: '界面语言' },
       unsaved: {
         title: '保存更改？',
         message: '“{{name}}”有未保存的更改。是否先保存？',
@@ -292,8 +294,15 @@ export const resources = {
       },
       library: libraryStrings.en,
       neverLose: neverLoseStrings.en,
+      start: startStrings.en,
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },
-      status: { characters: '{{count}} characters', unsaved: 'Unsaved', saved: 'Saved', language: 'Language' },
+      status: {
+        characters: '{{count}} characters',
+        unsaved: 'Unsaved',
+        saved: 'Saved',
+        noFile: 'This document has not been saved to a file yet',
+        language: 'Language',
+      },
       unsaved: {
         title: 'Save changes?',
         message: '“{{name}}” has unsaved changes. Save them first?',

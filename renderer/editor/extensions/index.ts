@@ -14,6 +14,7 @@ import { OutlineTracker } from './outline-state';
 import { SectionCommands } from './section-commands';
 import { Placeholders } from './placeholders';
 import { ImportPaste } from './import-paste';
+import { CaretSync } from './caret-sync';
 import type { ImportSource } from '../../../shared/import/index';
 
 /** Hints shown in empty blocks, by block type (translated by the caller). */
@@ -39,6 +40,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
   const { hints } = options;
   return [
     ...speechNodes,
+    CaretSync,
     LineBreakCommands,
     SpeechBlocks,
     SectionCommands.configure({ checkLevels: options.checkLevels ?? (() => false), onRefuse: options.onSectionRefused ?? (() => {}) }),
