@@ -63,8 +63,10 @@ describe('extractOutline', () => {
 
   it('leaves the numbered outline the same: every heading and point, same levels, same labels, same lead text', () => {
     const doc = docFromJSON(sampleDocJSON() as NodeJSON);
-    const before = flattenOutline(buildOutline(doc).entries).map((e) => `${e.kind} ${e.level} ${e.label} ${e.text}`);
-    const after = flattenOutline(buildOutline(docFromJSON(extractOutline(doc))).entries).map((e) => `${e.kind} ${e.level} ${e.label} ${e.text}`);
+    // The closing stays the closing, as a prompt (see below).
+    const row = (e: { kind: string; level: number; label: string; text: string }) => (e.kind === 'closing' ? 'closing' : `${e.kind} ${e.level} ${e.label} ${e.text}`);
+    const before = flattenOutline(buildOutline(doc).entries).map(row);
+    const after = flattenOutline(buildOutline(docFromJSON(extractOutline(doc))).entries).map(row);
     expect(before.length).toBeGreaterThan(8);
     expect(after).toEqual(before);
     // No body sentence survives: only headings, points, front matter and prompts.
@@ -147,5 +149,16 @@ describe('sectionSlice and entryContent', () => {
     expect(entryContent(doc, { kind: 'full', section: 9 })).toEqual(sectionSlice(doc, 9));
     expect(rows(entryContent(doc, { kind: 'outline', section: 9 })!)).toEqual([`2r 清醒认识存在问题。${OUTLINE_PROMPT}`]);
     expect(entryContent(doc, { kind: 'outline', section: 0 })).toBeUndefined();
+  });
+});
+
+describe('the closing remarks in an outline', () => {
+  it('become one closing prompt, so next year’s closing is written anew', () => {
+    const doc = docOf(['title', '讲话'], [1, '甲'], [0, '正文。'], ['closing', '同志们，让我们……！'], ['closing', '谢谢大家！']);
+    const outline = extractOutline(doc);
+    expect((outline.content ?? []).slice(-2).map((b) => `${b.type}:${b.content?.[0]?.text ?? ''}`)).toEqual([
+      `paragraph:${OUTLINE_PROMPT}`,
+      `closing:${OUTLINE_PROMPT}`,
+    ]);
   });
 });

@@ -81,6 +81,7 @@ function leadWithPrompt(block: PMNode): NodeJSON[] {
 
 /**
  * The outline of `doc`, or of the blocks in `range`: titles, bylines and salutations as they are;
+ * the closing remarks as one closing prompt;
  * own-line headings as they are; a run-in heading, an enumerated point or a body paragraph that
  * starts with a typed number (（一）…, 1.…) as its lead sentence and
  * the prompt (its body and the body paragraphs that continue it are dropped, up to one that turns
@@ -99,6 +100,13 @@ export function extractOutline(doc: PMNode, range?: BlockRange): NodeJSON {
   };
   for (let i = start; i < end; i++) {
     const block = doc.child(i);
+    // The closing remarks become one closing prompt: next year's closing is written anew.
+    if (block.type.name === 'closing') {
+      flush();
+      if (blocks.at(-1)?.type !== 'closing') blocks.push({ type: 'closing', content: [{ type: 'text', text: OUTLINE_PROMPT }] });
+      carriesPrompt = false;
+      continue;
+    }
     if (block.type.name !== 'paragraph') {
       flush();
       blocks.push(block.toJSON() as NodeJSON);
