@@ -13,6 +13,14 @@ describe('plain text', () => {
   });
 });
 
+describe('the closing remarks', () => {
+  it('are body text in plain text and Markdown: indented, unnumbered', () => {
+    const closed = docOf(['title', '讲话'], [1, '甲'], ['closing', '谢谢大家！']);
+    expect(exportText(closed)).toBe(['讲话', '　　一、甲', '　　谢谢大家！'].join('\n\n') + '\n');
+    expect(exportMarkdown(closed).trim().split('\n\n').at(-1)).toBe('谢谢大家！');
+  });
+});
+
 describe('Markdown', () => {
   it('makes own-line headings Markdown headings and run-in leads bold, numbers as text, syntax escaped', () => {
     expect(exportMarkdown(doc())).toBe(

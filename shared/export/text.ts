@@ -20,7 +20,8 @@ export function exportText(doc: PMNode): string {
   doc.forEach((block) => {
     const text = blockText(block);
     const level = headingLevel(block);
-    if (block.type.name === 'paragraph') lines.push(`${INDENT}${level ? counter.next(level) : ''}${text}`);
+    // The closing remarks are body text: indented as paragraphs are.
+    if (block.type.name === 'paragraph' || block.type.name === 'closing') lines.push(`${INDENT}${level ? counter.next(level) : ''}${text}`);
     else lines.push(text);
   });
   return `${lines.join('\n\n')}\n`;
