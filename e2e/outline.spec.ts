@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { outlineRows } from './outline-rows';
+import { dragRow, outlineRows } from './outline-rows';
 import { sampleDocJSON } from './sample-speech';
 
 type Handle = {
@@ -64,15 +64,7 @@ test('dragging 三 above 二 moves the whole section and renumbers; one undo res
   const original = await openSample(app);
   const page = app.page;
   const outline = page.getByTestId('outline');
-  const source = outline.locator('li.outline-item[data-index="14"] > .outline-row');
-  const target = outline.getByTestId('outline-drop-9');
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + 40, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y - 10, { steps: 5 });
-  await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
-  await page.mouse.up();
+  await dragRow(page, outline.locator('li.outline-item[data-index="14"] > .outline-row'), outline.getByTestId('outline-drop-9'));
   await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
   const text = await page.locator('.speech').innerText();
   expect(text.indexOf('强化组织保障')).toBeLessThan(text.indexOf('突出工作重点'));

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type App } from './fixtures';
+import { dragRow } from './outline-rows';
 
 /** File → 从模板新建 → the built-in 推进会 outline. */
 async function newFromPushMeeting(app: App): Promise<void> {
@@ -46,14 +47,7 @@ test('the 结束语 stays last when section 三 moves up by Alt+Shift+↑ or is 
   const index = await outline
     .locator('li.outline-item.heading.level-1')
     .evaluateAll((items) => items.find((li) => li.querySelector(':scope > .outline-row .outline-number')?.textContent === '二、')?.getAttribute('data-index'));
-  const target = outline.getByTestId(`outline-drop-${index}`);
-  const from = (await source.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + 40, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y - 10, { steps: 5 });
-  await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 15 });
-  await page.mouse.up();
+  await dragRow(page, source, outline.getByTestId(`outline-drop-${index}`));
   await expect(page.locator('.speech p[data-number="二、"]')).toContainText('强化责任落实');
   expect((await blocks(page)).at(-1)).toBe(CLOSING);
   await expect(outline.locator('.outline-item').last()).toHaveClass(/closing/);

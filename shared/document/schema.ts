@@ -65,51 +65,37 @@ export const Title = Node.create({
   },
 });
 
+/**
+ * A block of its own kind drawn as a paragraph with a class (`p.speech-byline`): read back from
+ * HTML by that class, ahead of the body paragraph's plain `p`.
+ */
+function classedBlock(name: string, className: string) {
+  return Node.create({
+    name,
+    group: 'block',
+    content: 'inline*',
+    defining: true,
+    parseHTML() {
+      return [{ tag: `p.${className}`, priority: 60 }];
+    },
+    renderHTML({ HTMLAttributes }) {
+      return ['p', mergeAttributes(HTMLAttributes, { class: className }), 0];
+    },
+  });
+}
+
 /** A speaker or date line under the title (署名, （2026年7月15日）), centred in the 楷体 chain. */
-export const Byline = Node.create({
-  name: 'byline',
-  group: 'block',
-  content: 'inline*',
-  defining: true,
-  parseHTML() {
-    return [{ tag: 'p.speech-byline', priority: 60 }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['p', mergeAttributes(HTMLAttributes, { class: 'speech-byline' }), 0];
-  },
-});
+export const Byline = classedBlock('byline', 'speech-byline');
 
 /** The salutation (称谓) on its own line, flush left: 同志们： */
-export const Salutation = Node.create({
-  name: 'salutation',
-  group: 'block',
-  content: 'inline*',
-  defining: true,
-  parseHTML() {
-    return [{ tag: 'p.speech-salutation', priority: 60 }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['p', mergeAttributes(HTMLAttributes, { class: 'speech-salutation' }), 0];
-  },
-});
+export const Salutation = classedBlock('salutation', 'speech-salutation');
 
 /**
  * The closing remarks (结束语): the last paragraphs, addressed to the audience
  * (同志们，让我们……！, 谢谢大家). Laid out as body text, but a block of its own so that no section
  * contains it: moving, promoting or inserting a section never carries the closing along (issue 12).
  */
-export const Closing = Node.create({
-  name: 'closing',
-  group: 'block',
-  content: 'inline*',
-  defining: true,
-  parseHTML() {
-    return [{ tag: 'p.speech-closing', priority: 60 }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['p', mergeAttributes(HTMLAttributes, { class: 'speech-closing' }), 0];
-  },
-});
+export const Closing = classedBlock('closing', 'speech-closing');
 
 /** Reads a heading level from an HTML attribute, clamped to 0–4 (anything else is body). */
 function parseLevel(value: string | null): number {
