@@ -32,6 +32,7 @@ import { SalvageDialog } from './never-lose/salvage-dialog';
 import { placeCaretFromPage } from './editor/page-click';
 import { StartView } from './start/start-view';
 import { startViewCommand } from './start/commands';
+import { useFocusRegions } from './focus-regions';
 
 /** What the import report shows: a file's content (imported as a new document) or a paste (into this one). */
 interface PendingImport {
@@ -140,6 +141,8 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   // (Set on creation, not as an option: options are compared on every render, and a difference
   // would call setOptions again.)
   const editor = useEditor({ extensions, editorProps, autofocus: 'start', onCreate: ({ editor: created }) => created.setEditable(false, false) });
+  // F6 / Shift+F6 between toolbar, outline, page, panels and status bar; Esc in a panel back to the page.
+  useFocusRegions(editor);
 
   const [prompt, setPrompt] = useState<PendingPrompt | undefined>(undefined);
   const askUnsaved = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);

@@ -1,30 +1,47 @@
 /**
- * Modal dialogs on the platform's own `<dialog>` element (focus trapping, Esc and the top layer
- * come from the browser): the unsaved-changes prompt and the failure message.
+ * Modal dialogs on Radix's Dialog (focus trapped inside, given back to where it was on close, the
+ * rest of the window hidden from screen readers, Esc): the wrapper every dialog uses, the
+ * unsaved-changes prompt and the failure message.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import * as Dialog from '@radix-ui/react-dialog';
 import type { ShownFailure, UnsavedChoice } from '../document-session';
 
+/**
+ * A modal dialog named `label`, open while it is rendered. Esc calls `onCancel` (the dialog decides
+ * whether to close: a busy export does not); a click outside does nothing, as with a native modal,
+ * so that a stray click never throws away what the user filled in.
+ */
 export function Modal({ label, onCancel, children }: { label: string; onCancel: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  // What had the keyboard before the dialog, taken while rendering: Radix takes it after the
+  // dialog's own autoFocus field has the focus, and would give the focus back to that field.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : undefined));
   return (
-    <dialog
-      ref={ref}
-      className="modal"
-      aria-label={label}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      {children}
-    </dialog>
+    <Dialog.Root open>
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal-backdrop" />
+        <Dialog.Content
+          className="modal"
+          aria-label={label}
+          // The dialogs say what they are about in their own text, read as the dialog's content.
+          aria-describedby={undefined}
+          onEscapeKeyDown={(event) => {
+            event.preventDefault();
+            onCancel();
+          }}
+          onInteractOutside={(event) => event.preventDefault()}
+          onCloseAutoFocus={(event) => {
+            // Where the app put the focus on closing (the page after an import) stays; else back to the opener.
+            const moved = document.activeElement && document.activeElement !== document.body;
+            if (moved || opener?.isConnected) event.preventDefault();
+            if (!moved && opener?.isConnected) opener.focus();
+          }}
+        >
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 

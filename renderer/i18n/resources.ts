@@ -35,6 +35,18 @@ export const resources = {
         saveSection: '保存此节到素材库…',
         closing: '结束语',
         unmarkClosing: '取消结束语（改为正文）',
+        dragHint: '按空格键拿起此节，用↑↓键选择新位置，再按空格键或回车键放下，按 Esc 取消；也可按 Alt+Shift+↑↓ 直接移动。',
+        dragStart: '已拿起“{{section}}”。',
+        dragOver: '将放在“{{target}}”之前。',
+        dragOverLast: '将放到最后。',
+        dragOut: '此处不能放下。',
+        dragEnd: '已将“{{section}}”放在“{{target}}”之前。',
+        dragEndLast: '已将“{{section}}”放到最后。',
+        dragNowhere: '“{{section}}”未移动。',
+        dragCancel: '已取消移动，“{{section}}”留在原处。',
+      },
+      regions: {
+        pageHint: '按 F6 或 Shift+F6 在工具栏、提纲、正文、侧栏和状态栏之间切换；在侧栏中按 Esc 回到正文。',
       },
       section: {
         refused: {
@@ -203,6 +215,22 @@ export const resources = {
         saveSection: 'Save this section to the library…',
         closing: 'Closing remarks',
         unmarkClosing: 'Unmark the closing remarks (make them body text)',
+        dragHint:
+          'Press Space to pick up this section, ↑ and ↓ to choose its new place, Space or Enter to drop it, Esc to cancel; ' +
+          'or move it with Alt+Shift+↑↓.',
+        dragStart: 'Picked up “{{section}}”.',
+        dragOver: 'Will go before “{{target}}”.',
+        dragOverLast: 'Will go last.',
+        dragOut: 'It cannot be dropped here.',
+        dragEnd: 'Put “{{section}}” before “{{target}}”.',
+        dragEndLast: 'Put “{{section}}” last.',
+        dragNowhere: '“{{section}}” did not move.',
+        dragCancel: 'Moving canceled; “{{section}}” stays where it was.',
+      },
+      regions: {
+        pageHint:
+          'Press F6 or Shift+F6 to move between the toolbar, outline, page, side panels and status bar; ' +
+          'Esc in a panel returns to the page.',
       },
       section: {
         refused: {
