@@ -18,29 +18,30 @@ export function Modal({ label, onCancel, children }: { label: string; onCancel: 
   // dialog's own autoFocus field has the focus, and would give the focus back to that field.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : undefined));
   return (
+    // In place rather than in a portal: the dialog stays where its component renders it (the unit
+    // tests render a dialog into a container and read it there), and nothing above it in the app
+    // is transformed or clipped, so the fixed backdrop and dialog still cover the window.
     <Dialog.Root open>
-      <Dialog.Portal>
-        <Dialog.Overlay className="modal-backdrop" />
-        <Dialog.Content
-          className="modal"
-          aria-label={label}
-          // The dialogs say what they are about in their own text, read as the dialog's content.
-          aria-describedby={undefined}
-          onEscapeKeyDown={(event) => {
-            event.preventDefault();
-            onCancel();
-          }}
-          onInteractOutside={(event) => event.preventDefault()}
-          onCloseAutoFocus={(event) => {
-            // Where the app put the focus on closing (the page after an import) stays; else back to the opener.
-            const moved = document.activeElement && document.activeElement !== document.body;
-            if (moved || opener?.isConnected) event.preventDefault();
-            if (!moved && opener?.isConnected) opener.focus();
-          }}
-        >
-          {children}
-        </Dialog.Content>
-      </Dialog.Portal>
+      <Dialog.Overlay className="modal-backdrop" />
+      <Dialog.Content
+        className="modal"
+        aria-label={label}
+        // The dialogs say what they are about in their own text, read as the dialog's content.
+        aria-describedby={undefined}
+        onEscapeKeyDown={(event) => {
+          event.preventDefault();
+          onCancel();
+        }}
+        onInteractOutside={(event) => event.preventDefault()}
+        onCloseAutoFocus={(event) => {
+          // Where the app put the focus on closing (the page after an import) stays; else back to the opener.
+          const moved = document.activeElement && document.activeElement !== document.body;
+          if (moved || opener?.isConnected) event.preventDefault();
+          if (!moved && opener?.isConnected) opener.focus();
+        }}
+      >
+        {children}
+      </Dialog.Content>
     </Dialog.Root>
   );
 }
