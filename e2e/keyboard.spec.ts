@@ -159,7 +159,10 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   expect(await focusedRow(page)).toBe('一要抓好项目');
   await page.keyboard.press('ArrowLeft');
   expect(await focusedRow(page)).toBe('二、突出工作');
+  // The last row is the closing remarks (结束语), after the last section's points.
   await page.keyboard.press('End');
+  expect(await focusedRow(page)).toBe('结束语同志们');
+  await page.keyboard.press('ArrowUp');
   expect(await focusedRow(page)).toBe('3.营造良好');
   await page.keyboard.press('Home');
   expect(await focusedRow(page)).toBe('一、统一思想');
