@@ -72,7 +72,7 @@ test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; t
   await page.getByTestId('outline').getByRole('button', { name: /^三、/ }).click();
   await page.keyboard.press('End');
   const before = await caret(page);
-  expect(await focusedRegion(page)).toBe('page');
+  await expect.poll(() => focusedRegion(page)).toBe('page');
   const forward = [];
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('F6');
@@ -104,7 +104,7 @@ test('the status bar and the placeholder panel are reached by keyboard; Esc in t
   // Tab keeps its meaning in the page (it demotes headings), so the page says how to leave it.
   await expect(page.getByTestId('editor')).toHaveAttribute('aria-description', /F6/);
   await page.keyboard.press('F6');
-  expect(await focusedRegion(page)).toBe('status');
+  await expect.poll(() => focusedRegion(page)).toBe('status');
   await expect(page.getByTestId('timing')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('placeholder-status')).toBeFocused();
@@ -112,21 +112,21 @@ test('the status bar and the placeholder panel are reached by keyboard; Esc in t
   await expect(page.getByTestId('placeholders')).toBeVisible();
   // The panel sits between the page and the status bar.
   await page.keyboard.press('Shift+F6');
-  expect(await focusedRegion(page)).toBe('placeholders');
+  await expect.poll(() => focusedRegion(page)).toBe('placeholders');
   const field = page.getByRole('textbox', { name: '“X市”的填入内容' });
   await field.focus();
   await page.keyboard.type('临江');
   await page.keyboard.press('Escape');
-  expect(await focusedRegion(page)).toBe('page');
+  await expect.poll(() => focusedRegion(page)).toBe('page');
   expect(await caret(page)).toBe(before);
   await expect(field).toHaveValue('临江');
   expect(await editorJSON(page)).toEqual(original);
   // Esc in the status bar and the toolbar returns to the page too.
   await page.keyboard.press('F6');
   await page.keyboard.press('F6');
-  expect(await focusedRegion(page)).toBe('status');
+  await expect.poll(() => focusedRegion(page)).toBe('status');
   await page.keyboard.press('Escape');
-  expect(await focusedRegion(page)).toBe('page');
+  await expect.poll(() => focusedRegion(page)).toBe('page');
 });
 
 test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, Enter jumps, Alt+Shift+↑ moves the section', async ({ app }) => {
@@ -170,7 +170,7 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
   expect(await focusedRow(page)).toBe('三、强化组织');
   await page.keyboard.press('Enter');
-  expect(await focusedRegion(page)).toBe('page');
+  await expect.poll(() => focusedRegion(page)).toBe('page');
   expect(await cursorBlock(page)).toBe(14);
   // Back in the tree on 三, Alt+Shift+↑ moves it above 二 and the keyboard stays on it.
   await page.keyboard.press('Shift+F6');
@@ -178,6 +178,10 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   await page.keyboard.press('Alt+Shift+ArrowUp');
   await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
   await expect.poll(() => focusedRow(page)).toBe('二、强化组织');
+  // Esc in the outline returns to the page, the caret in the moved section.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => focusedRegion(page)).toBe('page');
+  await expect.poll(() => cursorBlock(page)).toBe(9);
 });
 
 test('a keyboard drag moves the section, every announcement in Chinese; Esc cancels a drag and stays in the outline', async ({ app }) => {
@@ -216,6 +220,7 @@ test('in the English UI the drag is announced in English', async ({ app }) => {
   await openSample(app);
   const page = app.page;
   await page.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+  await expect(page.getByTestId('editor')).toHaveAttribute('aria-description', /^Press F6 or Shift\+F6/);
   const row = page.getByTestId('outline').locator('li.outline-item[data-index="14"] > .outline-row');
   const describedBy = await row.getAttribute('aria-describedby');
   await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(/Press Space to pick up this section/);

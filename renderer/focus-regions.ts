@@ -110,7 +110,15 @@ export function installFocusRegions(focusPage: () => void): () => void {
  */
 export function useFocusRegions(editor: Editor | null): void {
   const { t } = useTranslation();
-  useEffect(() => (editor ? installFocusRegions(() => editor.commands.focus(null, { scrollIntoView: true })) : undefined), [editor]);
+  useEffect(() => {
+    if (!editor) return undefined;
+    // ProseMirror's own focus, at once (TipTap's focus command waits for the next frame, and an F6
+    // pressed before it would start from the region being left), keeping the selection.
+    return installFocusRegions(() => {
+      editor.view.focus();
+      editor.commands.scrollIntoView();
+    });
+  }, [editor]);
   useEffect(() => {
     // ProseMirror only rewrites the attributes its own props set, so this one stays.
     editor?.view.dom.setAttribute('aria-description', t('regions.pageHint'));

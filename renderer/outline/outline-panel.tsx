@@ -42,10 +42,12 @@ import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
 import { blockPosition } from '../../shared/document/sections';
 
-/** Puts the cursor at the start of the top-level block `index` and scrolls it into view. */
+/** Puts the cursor at the start of the top-level block `index`, the keyboard in the page, and scrolls it into view. */
 export function jumpTo(editor: Editor, index: number): void {
   const pos = blockPosition(editor.state.doc, index);
-  editor.chain().focus().setTextSelection(pos + 1).run();
+  editor.commands.setTextSelection(pos + 1);
+  // At once, not in TipTap's next animation frame: keys typed right after Enter on a row go to the page.
+  editor.view.focus();
   const dom = editor.view.nodeDOM(pos);
   if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
 }
