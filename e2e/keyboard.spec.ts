@@ -275,3 +275,20 @@ test('a dialog opened from the status bar keeps Tab inside it, and Esc gives the
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('timing')).toBeFocused();
 });
+
+test.describe('with no document open', () => {
+  test.use({ keepStartView: true });
+
+  test('F6 takes the keyboard into the start view, not into the page hidden under it, and Esc leaves it there', async ({ app }) => {
+    const page = app.page;
+    const inStartView = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="start-view"]')));
+    await expect(page.getByTestId('start-view')).toBeVisible();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('F6');
+    await expect.poll(inStartView).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await inStartView()).toBe(true);
+    await page.keyboard.press('Shift+F6');
+    expect(await inStartView()).toBe(true);
+  });
+});

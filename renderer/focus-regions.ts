@@ -12,24 +12,40 @@ import { useEffect } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 
-/** The landmarks F6 visits, in the order they appear: toolbar, outline, page, side panels, status bar. */
-export const REGION_SELECTOR = '.app > [role="toolbar"], .workspace > nav, .workspace > main, .workspace > aside, .app > footer';
+/**
+ * The landmarks F6 visits, in the order they appear: toolbar, outline, page, side panels, status
+ * bar; and the start view, shown instead of the page when no document is open.
+ */
+export const REGION_SELECTOR = [
+  '.app > [role="toolbar"]',
+  '.app > main',
+  '.workspace > nav',
+  '.workspace > main',
+  '.workspace > aside',
+  '.app > footer',
+].join(', ');
+
+/** The page's landmark, where Esc returns to. */
+const PAGE_SELECTOR = '.workspace > main';
+
+function isShown(element: HTMLElement): boolean {
+  return element.getClientRects().length > 0;
+}
 
 /** What can take the keyboard inside a region. */
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]';
 
-/** The regions present now, in screen order. */
+/**
+ * The regions shown now, in screen order (the workspace stays mounted but hidden under the start
+ * view, and a hidden region takes no focus).
+ */
 export function focusRegions(root: ParentNode = document): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>(REGION_SELECTOR));
+  return Array.from(root.querySelectorAll<HTMLElement>(REGION_SELECTOR)).filter(isShown);
 }
 
 /** The region holding `element`, if any. */
 export function regionOf(element: Element | null, root: ParentNode = document): HTMLElement | undefined {
   return focusRegions(root).find((region) => element !== null && region.contains(element));
-}
-
-function isShown(element: HTMLElement): boolean {
-  return element.getClientRects().length > 0;
 }
 
 /**
@@ -68,7 +84,7 @@ export function installFocusRegions(focusPage: () => void): () => void {
     if (region && target) last.set(region, target);
   };
   const enter = (region: HTMLElement) => {
-    if (region.matches('.workspace > main')) focusPage();
+    if (region.matches(PAGE_SELECTOR)) focusPage();
     else entryPoint(region, last.get(region)).focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -83,14 +99,16 @@ export function installFocusRegions(focusPage: () => void): () => void {
       const at = current ? regions.indexOf(current) : -1;
       const step = event.shiftKey ? -1 : 1;
       // From outside every region (the body, after a dialog closed) F6 starts at the page.
-      const page = regions.findIndex((region) => region.matches('.workspace > main'));
+      const page = regions.findIndex((region) => region.matches(PAGE_SELECTOR));
       const next = at < 0 ? Math.max(page, 0) : (at + step + regions.length) % regions.length;
       enter(regions[next]!);
       return;
     }
     if (event.key === 'Escape' && !event.shiftKey) {
       const current = regionOf(document.activeElement);
-      if (!current || current.matches('.workspace > main')) return;
+      // Nothing to return to while the start view stands in for the page.
+      const page = focusRegions().find((region) => region.matches(PAGE_SELECTOR));
+      if (!current || !page || current === page) return;
       event.preventDefault();
       focusPage();
     }
