@@ -55,6 +55,19 @@ test('the 结束语 stays last when section 三 moves up by Alt+Shift+↑ or is 
   await page.screenshot({ path: path.join(app.artifactsDir, 'closing-after-move.png') });
 });
 
+test('the outline’s 结束语 row offers 取消结束语, which makes the closing body text again in one undo step', async ({ app }) => {
+  await newFromPushMeeting(app);
+  const { page } = app;
+  await page.getByTestId('outline').locator('.outline-item.closing > .outline-row .outline-label').click({ button: 'right' });
+  await page.getByTestId('outline-menu').getByRole('menuitem', { name: '取消结束语（改为正文）' }).click();
+  await expect(page.getByTestId('outline').locator('.outline-item.closing')).toHaveCount(0);
+  expect((await blocks(page)).at(-1)).toBe('paragraph:同志们，时间不等人，任务');
+  await page.getByTestId('editor').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('outline').locator('.outline-item.closing')).toHaveCount(1);
+  expect((await blocks(page)).at(-1)).toBe(CLOSING);
+});
+
 test('filling keeps the word the blank stands in, and the panel shows the result before it is applied', async ({ app }) => {
   await newFromPushMeeting(app);
   const { page } = app;

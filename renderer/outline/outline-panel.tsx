@@ -169,6 +169,8 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
         tabIndex={entry.index === context.tabStop ? 0 : -1}
         // A tree item, not dnd-kit's button: its state is aria-expanded, not a pressed button.
         role="treeitem"
+        // A point or the 结束语 cannot be dragged, but it is no disabled item: it jumps and has its menu.
+        aria-disabled={undefined}
         aria-pressed={undefined}
         aria-roledescription={undefined}
         onKeyDown={(event) => {
@@ -176,7 +178,7 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
           draggable.listeners?.onKeyDown?.(event);
         }}
         aria-expanded={entry.children.length ? !isCollapsed : undefined}
-        onContextMenu={entry.kind === 'heading' && context.openMenu ? () => context.openMenu!(entry.index) : undefined}
+        onContextMenu={entry.kind !== 'point' && context.openMenu ? () => context.openMenu!(entry.index) : undefined}
       >
         {entry.children.length ? (
           <button
@@ -349,11 +351,12 @@ export function dragAnnouncements(editor: Editor): Announcements {
 
 /**
  * The sidebar. `onSaveSection` adds a context menu to heading rows with 保存此节到素材库…: the cursor
- * goes to the heading, then the app opens the save-to-library dialog for that section.
+ * goes to the heading, then the app opens the save-to-library dialog for that section. The 结束语
+ * row's menu has 取消结束语, which makes the closing remarks body text again (one undo step).
  */
 export function OutlinePanel({ editor, rate, onSaveSection }: { editor: Editor; rate: number; onSaveSection?: () => void }) {
   const { t } = useTranslation();
-  // The heading row a right click (or Shift+F10) is on; none for other rows, which get no menu.
+  // The heading or closing row a right click (or Shift+F10) is on; none for points, which get no menu.
   const pending = useRef<number | undefined>(undefined);
   const [menuIndex, setMenuIndex] = useState<number | undefined>(undefined);
   const chosen = useRef(false);
@@ -418,17 +421,23 @@ export function OutlinePanel({ editor, rate, onSaveSection }: { editor: Editor; 
               // After 保存此节… the dialog it opens keeps the keyboard; otherwise it goes back to the row.
               onCloseAutoFocus={(event) => chosen.current && event.preventDefault()}
             >
-              <ContextMenu.Item
-                className="context-menu-item"
-                onSelect={() => {
-                  if (menuIndex === undefined) return;
-                  chosen.current = true;
-                  jumpTo(editor, menuIndex);
-                  onSaveSection();
-                }}
-              >
-                {t('outline.saveSection')}
-              </ContextMenu.Item>
+              {menuIndex !== undefined && editor.state.doc.maybeChild(menuIndex)?.type.name === 'closing' ? (
+                <ContextMenu.Item className="context-menu-item" onSelect={() => editor.commands.unmarkClosing(menuIndex)}>
+                  {t('outline.unmarkClosing')}
+                </ContextMenu.Item>
+              ) : (
+                <ContextMenu.Item
+                  className="context-menu-item"
+                  onSelect={() => {
+                    if (menuIndex === undefined) return;
+                    chosen.current = true;
+                    jumpTo(editor, menuIndex);
+                    onSaveSection();
+                  }}
+                >
+                  {t('outline.saveSection')}
+                </ContextMenu.Item>
+              )}
             </ContextMenu.Content>
           </ContextMenu.Portal>
         </ContextMenu.Root>

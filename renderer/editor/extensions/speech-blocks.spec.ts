@@ -165,6 +165,13 @@ describe('the closing remarks', () => {
     expect(rows(editor)[2]).toEqual(['paragraph', 0, false, '同志们，让我们……！']);
   });
 
+  it('unmarkClosing makes the whole closing body text again, and only it', () => {
+    editor = testEditor([t('讲话'), p('甲', 1), cl('同志们，让我们……！'), cl('谢谢大家！')]);
+    expect(editor.commands.unmarkClosing(2)).toBe(true);
+    expect(rows(editor).map((r) => r[0])).toEqual(['title', 'paragraph', 'paragraph', 'paragraph']);
+    expect(editor.commands.unmarkClosing(1)).toBe(false);
+  });
+
   it('Enter at the end of the closing goes on with the closing', () => {
     editor = testEditor([t('讲话'), p('甲', 1), cl('同志们，让我们……！')]);
     cursorIn(editor, 2, '同志们，让我们……！'.length);

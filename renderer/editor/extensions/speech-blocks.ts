@@ -8,6 +8,7 @@ import { Extension, InputRule } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import { MAX_HEADING_LEVEL } from '../../../shared/document/schema';
+import { blockPosition } from '../../../shared/document/sections';
 
 /** What a block is, in the user's words; the block-type menu offers these. */
 export const BLOCK_KINDS = ['title', 'byline', 'salutation', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'closing'] as const;
@@ -39,6 +40,8 @@ declare module '@tiptap/core' {
        * them body text again. True when the selection holds a block.
        */
       toggleClosing: () => ReturnType;
+      /** Makes the run of closing blocks that starts at top-level block `index` body text (the outline's 取消结束语). */
+      unmarkClosing: (index: number) => ReturnType;
     };
   }
 }
@@ -164,6 +167,19 @@ export const SpeechBlocks = Extension.create({
             return false;
           });
           return any && commands.setBlockKind(all ? 'body' : 'closing');
+        },
+      unmarkClosing:
+        (index) =>
+        ({ tr }) => {
+          const paragraph = tr.doc.type.schema.nodes.paragraph!;
+          let pos = blockPosition(tr.doc, index);
+          let changed = false;
+          for (let i = index; i < tr.doc.childCount && tr.doc.child(i).type.name === 'closing'; i++) {
+            tr.setNodeMarkup(pos, paragraph, { level: 0, runIn: false });
+            pos += tr.doc.child(i).nodeSize;
+            changed = true;
+          }
+          return changed;
         },
     };
   },
