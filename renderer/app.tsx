@@ -136,13 +136,19 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
       }),
     [],
   );
-  const editorProps = useMemo(() => ({ attributes: { class: 'speech', spellcheck: 'false', 'aria-label': '讲稿', 'data-testid': 'editor' } }), []);
+  const editorProps = useMemo(() => ({ attributes: { class: 'speech', spellcheck: 'false', 'data-testid': 'editor' } }), []);
   // Read-only until the first document arrives from main, so nothing typed before it is lost.
   // (Set on creation, not as an option: options are compared on every render, and a difference
   // would call setOptions again.)
   const editor = useEditor({ extensions, editorProps, autofocus: 'start', onCreate: ({ editor: created }) => created.setEditable(false, false) });
   // F6 / Shift+F6 between toolbar, outline, page, panels and status bar; Esc in a panel back to the page.
   useFocusRegions(editor);
+
+  // The page's name for screen readers follows the UI language (set on the element, so that the
+  // editor's options keep their identity).
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dom.setAttribute('aria-label', t('app.editorLabel'));
+  }, [editor, t]);
 
   const [prompt, setPrompt] = useState<PendingPrompt | undefined>(undefined);
   const askUnsaved = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);
@@ -372,7 +378,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
               {t('export.reveal')}
             </button>
           ) : null}
-          <button type="button" aria-label="×" onClick={() => setNotice(undefined)}>
+          <button type="button" aria-label={t('app.closeNotice')} onClick={() => setNotice(undefined)}>
             ×
           </button>
         </div>

@@ -6,7 +6,7 @@ import { startStrings } from '../start/strings';
 export const resources = {
   'zh-CN': {
     translation: {
-      app: { name: '讲稿', untitled: '未命名' },
+      app: { name: '讲稿', untitled: '未命名', editorLabel: '讲稿正文', closeNotice: '关闭提示' },
       file: { new: '新建', open: '打开', save: '保存', saveAs: '另存为', recent: '最近打开', import: '导入', importHint: '导入 Word、文本、Markdown 或网页文件（Ctrl+Shift+O），也可把文件拖到窗口中', library: '素材库', history: '历史版本' },
       block: {
         label: '段落类型',
@@ -186,7 +186,7 @@ export const resources = {
   },
   en: {
     translation: {
-      app: { name: 'Lectern', untitled: 'Untitled' },
+      app: { name: 'Lectern', untitled: 'Untitled', editorLabel: 'Speech text', closeNotice: 'Close the notice' },
       file: { new: 'New', open: 'Open', save: 'Save', saveAs: 'Save As', recent: 'Open Recent', import: 'Import', importHint: 'Import a Word, text, Markdown or web page file (Ctrl+Shift+O), or drop one on the window', library: 'Library', history: 'History' },
       block: {
         label: 'Block type',
