@@ -100,8 +100,10 @@ describe('lectern import', () => {
     const { status, stdout, stderr } = await run(['import', source, '--report']);
     expect(status).toBe(0);
     expect(stdout.trim()).toBe(path.join(dir, 'scraped.speech'));
-    expect(stderr).toMatch(/^pinyin: \d+$/m);
-    expect(stderr).toContain('site-noise: 4');
+    // The steps as the import report names them, in Chinese, never their English ids.
+    expect(stderr).toMatch(/^删除汉字后的拼音注音：\d+ 处$/m);
+    expect(stderr).toContain('删除网页杂项（关键词、发布时间/来源/点击、相关热词、版权信息、单独网址）：4 处');
+    expect(stderr).not.toMatch(/[a-z]/);
     const outline = await run(['outline', path.join(dir, 'scraped.speech'), '--json']);
     expect(JSON.parse(outline.stdout).entries.map((e: { label: string; text: string }) => `${e.label}${e.text}`)).toEqual([
       '一、统一思想认识，切实增强做好XX工作的责任感紧迫感',
@@ -126,15 +128,15 @@ describe('lectern import', () => {
   it('refuses an empty file, a corrupt DOCX and an unknown type, naming the file', async () => {
     const empty = path.join(dir, 'empty.txt');
     await writeFile(empty, '');
-    expect((await run(['import', empty])).stderr).toContain('empty.txt: 文件是空的');
+    expect((await run(['import', empty])).stderr).toBe('lectern: empty.txt：文件是空的。\n');
     const bad = path.join(dir, 'bad.docx');
     await writeFile(bad, 'not a zip');
-    expect((await run(['import', bad])).stderr).toContain('bad.docx: 不是有效的 DOCX 文件');
+    expect((await run(['import', bad])).stderr).toBe('lectern: bad.docx：不是 Word 文档（.docx）。\n');
     const odd = path.join(dir, 'a.pdf');
     await writeFile(odd, '%PDF');
     const result = await run(['import', odd]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('不支持的文件类型');
+    expect(result.stderr).toContain('a.pdf：不支持此文件类型。');
   });
 });
 
@@ -173,7 +175,7 @@ describe('lectern outline', () => {
     await writeFile(broken, '{"format":');
     const result = await run(['outline', broken]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/broken\.speech: The file is not valid JSON/);
+    expect(result.stderr).toBe('lectern: broken.speech：文件已损坏：内容不是有效的 JSON。\n');
     expect(await readFile(broken, 'utf8')).toBe('{"format":');
   });
 

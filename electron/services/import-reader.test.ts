@@ -47,7 +47,8 @@ describe('workerImportReader', () => {
   it('passes the importer’s own refusals on, with their codes and the file name', async () => {
     const error = await refusal(workerImportReader(script)(new TextEncoder().encode('not a zip'), 'bad.docx'));
     expect(error.code).toBe('not-docx');
-    expect(error.message).toBe('bad.docx: 不是有效的 DOCX 文件 (not a valid DOCX file (not a zip archive))');
+    expect(error.message).toBe('bad.docx：不是 Word 文档（.docx）。');
+    expect(error.detail).toContain('not a zip archive');
   });
 
   it('ends a reader that runs out of its memory, and the caller goes on', async () => {
@@ -60,13 +61,14 @@ describe('workerImportReader', () => {
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     const error = await refusal(workerImportReader(script, { maxHeapMb: 16 })(bytes, 'huge.docx'));
     expect(error.code).toBe('unreadable');
-    expect(error.message).toContain('huge.docx: 无法读取 (reading it needed more memory than an import may use)');
+    expect(error.message).toBe('huge.docx：无法读取此文件。');
+    expect(error.detail).toBe('reading it needed more memory than an import may use');
     // The same reader still works afterwards.
     expect((await workerImportReader(script)(new TextEncoder().encode('同志们：'), 'a.txt')).content).toBe('同志们：');
   }, 30_000);
 
   it('ends a reader that takes too long', async () => {
     const error = await refusal(workerImportReader(script, { timeoutMs: 1 })(new TextEncoder().encode('同志们：'), 'slow.txt'));
-    expect(error.message).toContain('took longer than');
+    expect(error.detail).toContain('took longer than');
   });
 });

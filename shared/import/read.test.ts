@@ -86,7 +86,7 @@ describe('DOCX', () => {
     expect(bombBytes.byteLength).toBeLessThan(1024 * 1024);
     const error = await refused(bombBytes, 'bomb.docx');
     expect(error.code).toBe('zip-bomb');
-    expect(error.message).toContain('bomb.docx: 解压后过大');
+    expect(error.message).toBe('bomb.docx：文档解压后过大，可能已损坏或有害。');
   });
 });
 
@@ -108,7 +108,7 @@ describe('DOCX whose directory lies', () => {
     expect(patched).toBeGreaterThanOrEqual(2);
     const error = await refused(bytes, 'liar.docx');
     expect(error.code).toBe('zip-bomb');
-    expect(error.message).toContain('more than its directory declares');
+    expect(error.detail).toContain('more than its directory declares');
   });
 });
 
@@ -128,7 +128,7 @@ describe('text files', () => {
 
   it('refuses binary, empty, oversized and unknown files with their codes and the file name', async () => {
     expect((await refused(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]), 'x.txt')).code).toBe('not-text');
-    expect((await refused(new Uint8Array(), 'e.txt')).message).toBe('e.txt: 文件是空的 (the file is empty)');
+    expect((await refused(new Uint8Array(), 'e.txt')).message).toBe('e.txt：文件是空的。');
     expect((await refused(new Uint8Array(50 * 1024 * 1024 + 1), 'big.txt')).code).toBe('too-large');
     expect((await refused(new TextEncoder().encode('%PDF'), 'a.pdf')).code).toBe('unsupported');
     expect((await refused(new TextEncoder().encode('x'), 'old.doc')).code).toBe('unsupported');
