@@ -86,7 +86,7 @@ export function FailureDialog({ failure, onClose }: { failure: ShownFailure; onC
         {error.message ? (
           <details className="detail" data-testid="failure-detail">
             <summary>{t('error.details')}</summary>
-            {error.message}
+            <p>{error.message}</p>
           </details>
         ) : null}
         {action !== 'save' ? <p>{t('error.unchanged')}</p> : null}
