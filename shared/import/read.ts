@@ -191,9 +191,9 @@ function slices(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> {
   });
 }
 
-/** A zip archive starts with a local file header; bytes that do not are no DOCX at all. */
+/** A zip archive starts with a local file header (PK\x03\x04, or what is left of it when cut short); bytes that do not are no DOCX at all. */
 function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return [0x50, 0x4b, 0x03, 0x04].every((b, i) => i >= bytes.length || bytes[i] === b);
 }
 
 async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
