@@ -2,28 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { ImportError } from '../../shared/import/errors';
 import { workerImportReader } from './import-reader';
+import { buildImportWorker } from './test-import-worker';
 
 // The worker as the web host ships it (scripts/build-node.mjs builds the same entry the same way).
 let dir: string;
 let script: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-import-worker-'));
-  script = path.join(dir, 'import-worker.mjs');
-  await build({
-    entryPoints: [path.resolve('electron/services/import-worker.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  script = await buildImportWorker(dir);
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
