@@ -290,7 +290,11 @@ describe('what the command line says when something is wrong (issue 21; issue 12
     const listeners = new Map<string, (error: unknown) => void>();
     const exits: number[] = [];
     let stderr = '';
-    guardProcess({ on: (event, listener) => listeners.set(event, listener), exit: (code) => exits.push(code) }, (t) => (stderr += t), 'zh-CN', {});
+    const proc = {
+      on: (event: string, listener: (error: unknown) => void) => listeners.set(event, listener),
+      exit: (code: number) => exits.push(code),
+    };
+    guardProcess(proc, (t) => (stderr += t), 'zh-CN', {});
     listeners.get('uncaughtException')!(new Error('Bug : uncompressed data size mismatch'));
     listeners.get('unhandledRejection')!('no reason');
     expect(exits).toEqual([2, 2]);

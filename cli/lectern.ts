@@ -61,7 +61,11 @@ export class CliError extends Error {
  * Reads a .speech file, or imports a .txt/.md/.html/.docx one. Whatever goes wrong is thrown as a
  * CliError naming the file and the problem in `language`, with the reader's own text as its detail.
  */
-export async function loadSpeech(file: string, options: ImportOptions = {}, language: CliLanguage = 'zh-CN'): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
+export async function loadSpeech(
+  file: string,
+  options: ImportOptions = {},
+  language: CliLanguage = 'zh-CN',
+): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
   try {
     const read = await readSpeechOrImport(file, options);
     const parsed = parseSpeechFile(serializeSpeechFile(read.file));
@@ -210,7 +214,12 @@ export interface GuardedProcess {
  * library's stream callback, a promise nobody awaits) is reported as one line in `language` and
  * ends the process with status 2, as every other failure does, instead of a stack trace (issue 21).
  */
-export function guardProcess(proc: GuardedProcess, err: (text: string) => void, language: CliLanguage, env: NodeJS.ProcessEnv = process.env): void {
+export function guardProcess(
+  proc: GuardedProcess,
+  err: (text: string) => void,
+  language: CliLanguage,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const fail = (error: unknown) => {
     err(`lectern: ${refusalLine(error, language)}\n`);
     if (env.LECTERN_DEBUG) err(`${cliString(language, 'detail', { detail: refusalDetail(error) })}\n`);

@@ -111,7 +111,9 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
   // A skipped file or entry is named with the app's words for its problem, never the parser's.
   const problemOf = (code: string) => sentence(language, code, true) ?? sentence(language, 'damaged')!;
   const notify = (notices: ReadonlyArray<{ file: string; code: string }>) => {
-    for (const notice of notices) err(`lectern: ${cliString(language, 'skippedEntryFile', { file: notice.file, problem: problemOf(notice.code) })}\n`);
+    for (const notice of notices) {
+      err(`lectern: ${cliString(language, 'skippedEntryFile', { file: notice.file, problem: problemOf(notice.code) })}\n`);
+    }
   };
   try {
     switch (command) {

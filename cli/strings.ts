@@ -33,6 +33,10 @@ export const cliStrings = {
 export type CliLanguage = keyof typeof cliStrings;
 
 /** Looks up a command-line sentence in `language`, filling `{{name}}`-style values. */
-export function cliString(language: CliLanguage, key: keyof (typeof cliStrings)['zh-CN'], values: Record<string, string | number> = {}): string {
+export function cliString(
+  language: CliLanguage,
+  key: keyof (typeof cliStrings)['zh-CN'],
+  values: Record<string, string | number> = {},
+): string {
   return cliStrings[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 }

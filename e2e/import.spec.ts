@@ -118,7 +118,7 @@ test('a corrupt DOCX is refused with a message naming it, and left as it was', a
   await expect(page.getByTestId('import-report')).toHaveCount(0);
 });
 
-test('a DOCX whose compressed data is damaged is refused in the UI’s language, the parser’s words folded away under 详细信息', async ({ app }) => {
+test('a DOCX whose compressed data is damaged is refused in the UI’s language, the parser’s words under 详细信息', async ({ app }) => {
   const { page } = app;
   const docx = await exportDocx(docFromJSON(sampleDocJSON() as NodeJSON), PROFILES.gbt9704);
   // word/document.xml declares one byte more than it inflates to: JSZip's "Bug : uncompressed data

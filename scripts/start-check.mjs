@@ -32,7 +32,8 @@ export function startProblems({ nodeVersion, electronDir, env = {}, readText, ex
   if (!atLeast(nodeVersion, MIN_NODE)) {
     problems.push(
       `讲稿桌面版需要 Node.js ${MIN_NODE} 或更高版本，当前是 ${nodeVersion}。请安装 Node.js 22 或更高版本后再运行 npm start。\n` +
-        `(The desktop app needs Node.js ${MIN_NODE} or newer; this is ${nodeVersion}. Install Node.js 22 or newer, then run npm start again.)`,
+        `(The desktop app needs Node.js ${MIN_NODE} or newer; this is ${nodeVersion}. ` +
+        'Install Node.js 22 or newer, then run npm start again.)',
     );
   }
   if (!electronDir) {

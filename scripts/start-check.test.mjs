@@ -43,7 +43,8 @@ test('a binary never downloaded says the first start needs a network connection,
 });
 
 test('a binary of one’s own (ELECTRON_OVERRIDE_DIST_PATH) is not looked for', () => {
-  assert.deepEqual(startProblems({ nodeVersion: 'v22.12.0', electronDir, env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, ...disk({}) }), []);
+  const env = { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' };
+  assert.deepEqual(startProblems({ nodeVersion: 'v22.12.0', electronDir, env, ...disk({}) }), []);
 });
 
 test('no electron package at all says to run npm install, and both problems are told at once', () => {

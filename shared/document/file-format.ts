@@ -23,7 +23,14 @@ const MAX_JSON_DEPTH = 16;
  * Why a file could not be opened; each code has its sentence in shared/i18n/file-errors.ts.
  * `plain-text` is a text file saved or renamed as .speech, which the user can import instead.
  */
-export type SpeechFileErrorCode = 'too-large' | 'not-json' | 'plain-text' | 'not-speech' | 'newer-version' | 'invalid-envelope' | 'invalid-content';
+export type SpeechFileErrorCode =
+  | 'too-large'
+  | 'not-json'
+  | 'plain-text'
+  | 'not-speech'
+  | 'newer-version'
+  | 'invalid-envelope'
+  | 'invalid-content';
 
 /**
  * A file that cannot be opened, with a code for programs (and for the sentence a user reads,

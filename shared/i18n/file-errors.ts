@@ -42,7 +42,8 @@ export const fileErrorStrings = {
     'import-bad-structure': 'The document’s structure is damaged; it cannot be read.',
     'import-zip-bomb': 'The document unpacks to an unreasonable size; it may be damaged or harmful.',
     'import-not-text': 'This is not a text file.',
-    'import-unsupported': 'This file type cannot be imported. Lectern imports .docx, .txt, .md and .html files (save a .doc as .docx in Word first).',
+    'import-unsupported':
+      'This file type cannot be imported. Lectern imports .docx, .txt, .md and .html files (save a .doc as .docx in Word first).',
     'import-unreadable': 'This file cannot be read.',
   },
 } as const;

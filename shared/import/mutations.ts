@@ -99,7 +99,13 @@ export function zipTruncations(bytes: Uint8Array): Mutant[] {
     cuts.set(part.data, `after the local header of ${part.name}`);
     cuts.set(part.data + Math.floor(part.compressedSize / 2), `in the data of ${part.name}`);
   }
-  return [...cuts].filter(([at]) => at > 0 && at < bytes.length).map(([at, where]) => ({ mutation: `cut ${where}`, bytes: bytes.slice(0, at) }));
+  return cutsOf(bytes, cuts);
+}
+
+/** The cuts of `bytes` at each offset of `cuts` (offset → where it is) inside the file. */
+function cutsOf(bytes: Uint8Array, cuts: Map<number, string>): Mutant[] {
+  const inside = [...cuts].filter(([at]) => at > 0 && at < bytes.length);
+  return inside.map(([at, where]) => ({ mutation: `cut ${where}`, bytes: bytes.slice(0, at) }));
 }
 
 /** The zip with one part's declared sizes or CRC wrong, or its compressed data damaged. */
@@ -139,7 +145,11 @@ export function xmlDamage(xml: string, random: Random): Array<{ mutation: string
   const bodyAt = xml.indexOf('<w:body>') + '<w:body>'.length;
   const insert = (text: string) => xml.slice(0, bodyAt) + text + xml.slice(bodyAt);
   const cutAt = 1 + random.int(xml.length - 1);
-  const lol = '<!ENTITY a "lollollollollollollollollollol">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('');
+  // a is ten lols; each b…b is ten of the one before: &bbbbbbbbb; is 10^10 lols.
+  const entity = (i: number) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`;
+  const lol = `<!ENTITY a "${'lol'.repeat(10)}">${Array.from({ length: 9 }, (_, i) => entity(i)).join('')}`;
+  const tables = (depth: number) => insert(`${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p/>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`);
+  const inBody = (text: string) => rest.replace('<w:body>', `<w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p>`);
   const prolog = xml.startsWith('<?xml') ? xml.slice(0, xml.indexOf('?>') + 2) : '';
   const rest = xml.slice(prolog.length);
   return [
@@ -154,9 +164,9 @@ export function xmlDamage(xml: string, random: Random): Array<{ mutation: string
     { mutation: 'undeclared prefix', text: insert('<zz:p><zz:r>x</zz:r></zz:p>') },
     { mutation: 'control character in text', text: insert('<w:p><w:r><w:t>\u0001\u0000</w:t></w:r></w:p>') },
     { mutation: 'a paragraph repeated 3,000 times', text: insert(paragraph.repeat(3000)) },
-    { mutation: 'entity bomb (billion laughs)', text: `${prolog}<!DOCTYPE w:document [${lol}]>${rest.replace('<w:body>', '<w:body><w:p><w:r><w:t>&bbbbbbbbb;</w:t></w:r></w:p>')}` },
-    { mutation: 'external entity', text: `${prolog}<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>${rest.replace('<w:body>', '<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>')}` },
-    { mutation: 'tables nested 5,000 deep', text: insert(`${'<w:tbl><w:tr><w:tc>'.repeat(5000)}<w:p/>${'</w:tc></w:tr></w:tbl>'.repeat(5000)}`) },
+    { mutation: 'entity bomb (billion laughs)', text: `${prolog}<!DOCTYPE w:document [${lol}]>${inBody('&bbbbbbbbb;')}` },
+    { mutation: 'external entity', text: `${prolog}<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>${inBody('&x;')}` },
+    { mutation: 'tables nested 5,000 deep', text: tables(5000) },
     { mutation: 'runs nested 100,000 deep', text: insert(`<w:p>${'<w:r>'.repeat(100_000)}${'</w:r>'.repeat(100_000)}</w:p>`) },
     { mutation: 'not XML at all', text: 'PK\u0003\u0004 hello' },
     { mutation: 'empty part', text: '' },
@@ -179,7 +189,7 @@ export function textTruncations(bytes: Uint8Array): Mutant[] {
   const crlf = bytes.findIndex((b, i) => b === 0x0d && bytes[i + 1] === 0x0a);
   if (crlf >= 0) cuts.set(crlf + 1, 'between CR and LF');
   if (bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe) cuts.set(2, 'inside the BOM');
-  return [...cuts].filter(([at]) => at > 0 && at < bytes.length).map(([at, where]) => ({ mutation: `cut ${where}`, bytes: bytes.slice(0, at) }));
+  return cutsOf(bytes, cuts);
 }
 
 /** Ways to break an HTML page: cut, broken attributes, repeated, entity soup, nesting thousands deep. */
@@ -204,12 +214,13 @@ export function jsonDamage(text: string, random: Random): Array<{ mutation: stri
   const key = keys[random.int(keys.length)]!;
   const values: unknown[] = [null, 0, -1, 1e308, '', 'x'.repeat(10_000), [], {}, true, [[[[]]]]];
   const { [key]: _removed, ...without } = json;
+  const deepDoc = `${'{"type":"doc","content":['.repeat(2000)}${']}'.repeat(2000)}`;
   return [
     { mutation: `cut at ${cutAt}`, text: text.slice(0, cutAt) },
     { mutation: 'nested 100,000 deep', text: `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
     { mutation: `"${key}" removed`, text: JSON.stringify(without) },
     { mutation: `"${key}" of the wrong type`, text: JSON.stringify({ ...json, [key]: values[random.int(values.length)] }) },
-    { mutation: 'doc nested 100,000 deep', text: JSON.stringify({ ...json, doc: 0 }).replace('"doc":0', `"doc":${'{"type":"doc","content":['.repeat(2000)}${']}'.repeat(2000)}`) },
+    { mutation: 'doc nested 2,000 deep', text: JSON.stringify({ ...json, doc: 0 }).replace('"doc":0', `"doc":${deepDoc}`) },
     { mutation: 'plain text', text: '在全市工作会议上的讲话\n同志们：\n一、统一思想\n' },
   ];
 }

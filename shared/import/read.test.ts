@@ -154,7 +154,7 @@ describe('Markdown headings', () => {
 describe('DOCX damaged on the way (issue 21)', () => {
   const ours = () => exportDocx(docFromJSON(sampleDocJSON() as NodeJSON), PROFILES.gbt9704);
 
-  it('refuses wrong declared sizes, a wrong CRC, damaged data and a cut-off archive as damaged, with JSZip’s words only in the detail', async () => {
+  it('refuses wrong sizes, a wrong CRC, damaged data and a cut-off archive as damaged, JSZip’s words in the detail', async () => {
     const docx = await ours();
     const mutants = [...zipHeaderDamage(docx, 'word/document.xml', seeded(7)), ...zipTruncations(docx)];
     const codes = new Map<string, string>();
@@ -179,7 +179,7 @@ describe('DOCX damaged on the way (issue 21)', () => {
     expect(mismatch.detail).toMatch(/^word\/document\.xml: inflates to \d+ bytes, its directory declares \d+$/);
   });
 
-  it('refuses cut XML, an entity bomb and nesting past MAX_XML_DEPTH as a damaged structure, the parser’s text in the detail only', async () => {
+  it('refuses cut XML, an entity bomb and nesting past MAX_XML_DEPTH as a damaged structure, parser’s text in the detail', async () => {
     const docx = await ours();
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     const cut = await refused(await withPart(docx, 'word/document.xml', xml.slice(0, xml.length >> 1)), 'cut.docx');
@@ -190,12 +190,15 @@ describe('DOCX damaged on the way (issue 21)', () => {
       expect((await refused(await withPart(docx, 'word/document.xml', text), 'x.docx')).code, mutation).toBe('bad-structure');
       expect(Date.now() - started, mutation).toBeLessThan(5000);
     }
-    const nested = (depth: number) => xml.replace('<w:body>', `<w:body>${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p><w:r><w:t>深处</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`);
+    const [open, close] = ['<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>'];
+    const cell = '<w:p><w:r><w:t>深处</w:t></w:r></w:p>';
+    const nested = (depth: number) => xml.replace('<w:body>', `<w:body>${open.repeat(depth)}${cell}${close.repeat(depth)}`);
     // document > body > (tbl > tr > tc)×n > p > r > t: 3n + 5 levels.
     const deepest = Math.floor((MAX_XML_DEPTH - 5) / 3);
     expect((await readImportBytes(await withPart(docx, 'word/document.xml', nested(deepest)), 'ok.docx')).content).toContain('深处');
     const refusal = await refused(await withPart(docx, 'word/document.xml', nested(deepest + 1)), 'deep.docx');
-    expect([refusal.code, refusal.detail]).toEqual(['bad-structure', `word/document.xml: elements nested deeper than ${MAX_XML_DEPTH} levels`]);
+    expect(refusal.code).toBe('bad-structure');
+    expect(refusal.detail).toBe(`word/document.xml: elements nested deeper than ${MAX_XML_DEPTH} levels`);
   });
 
   it('reads what survives and throws nothing but ImportError, whatever a library throws', async () => {

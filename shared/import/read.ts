@@ -159,7 +159,8 @@ async function checkParts(zip: JSZip, name: string): Promise<void> {
         size += value.byteLength;
         if (total + size > MAX_UNPACKED_BYTES) {
           await reader.cancel();
-          throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB (more than its directory declares)`, name);
+          const limit = `${MAX_UNPACKED_BYTES / 1024 / 1024} MB`;
+          throw new ImportError('zip-bomb', `unpacks to more than ${limit} (more than its directory declares)`, name);
         }
         crc = crc32Update(crc, value);
         depth?.feed(value);
@@ -191,7 +192,10 @@ function slices(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> {
   });
 }
 
-/** A zip archive starts with a local file header (PK\x03\x04, or what is left of it when cut short); bytes that do not are no DOCX at all. */
+/**
+ * A zip archive starts with a local file header (PK\x03\x04, or what is left of it when cut short);
+ * bytes that do not are no DOCX at all.
+ */
 function looksLikeZip(bytes: Uint8Array): boolean {
   return [0x50, 0x4b, 0x03, 0x04].every((b, i) => i >= bytes.length || bytes[i] === b);
 }
