@@ -276,6 +276,12 @@ describe('what the command line says when something is wrong (issue 21; issue 12
     expect(result.stderr).toBe('lectern: 无法写入“/nonexistent/dir/x.docx”：文件夹不存在。\n');
   });
 
+  it('reports a fill whose -o folder does not exist in the same one line', async () => {
+    const result = await run(['fill', speechPath, '--set', 'XX工作=招商引资', '-o', '/nonexistent/dir/x.speech']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lectern: 无法写入“/nonexistent/dir/x.speech”：文件夹不存在。\n');
+  });
+
   it('speaks the UI language the user chose in the app', async () => {
     const userData = path.join(dir, 'english-user');
     await mkdir(userData, { recursive: true });

@@ -110,7 +110,8 @@ export async function main(
   };
   if (argv[0] === 'fill') {
     try {
-      return await fillMain(argv.slice(1), { out, err, load: (file) => loadSpeech(file, {}, language) });
+      const load = (file: string) => loadSpeech(file, {}, language);
+      return await fillMain(argv.slice(1), { out, err, load, write: (target, text) => writeOutput(target, text, language) });
     } catch (error) {
       return fail(error);
     }
