@@ -12,4 +12,4 @@ if (existsSync(built)) {
   const { tsImport } = await import('tsx/esm/api');
   cli = await tsImport('../cli/lectern.ts', import.meta.url);
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+process.exitCode = await cli.runCli(process.argv.slice(2));

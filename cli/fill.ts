@@ -17,7 +17,6 @@ import { Transform } from '@tiptap/pm/transform';
 import { serializeSpeechFile, type SpeechFile } from '../shared/document/file-format';
 import { fillPlaceholder } from '../shared/placeholders/fill';
 import { countPlaceholders } from '../shared/placeholders/scan';
-import { writeFileAtomic } from '../electron/services/atomic-write';
 import { checkJSON, checkText } from './check-report';
 
 export const FILL_USAGE = `用法 / usage:
@@ -48,10 +47,12 @@ export interface FillCliOptions {
   out: (text: string) => void;
   err: (text: string) => void;
   load: (file: string) => Promise<{ file: SpeechFile; doc: PMNode }>;
+  /** Writes the filled speech atomically; a failure throws the CLI's one-line error naming the target. */
+  write: (target: string, text: string) => Promise<void>;
 }
 
 /** Runs `lectern fill` with its arguments (after "fill"); returns the exit status. */
-export async function fillMain(argv: string[], { out, err, load }: FillCliOptions): Promise<number> {
+export async function fillMain(argv: string[], { out, err, load, write }: FillCliOptions): Promise<number> {
   let file: string;
   let settings: FillSetting[];
   let output: string | undefined;
@@ -82,12 +83,7 @@ export async function fillMain(argv: string[], { out, err, load }: FillCliOption
   }
   const target = output ?? (path.extname(file).toLowerCase() === '.speech' ? file : `${file.replace(/\.[^./\\]+$/, '')}.speech`);
   const filled: SpeechFile = { ...speech, placeholders: { ...speech.placeholders, values }, doc: tr.doc.toJSON() as SpeechFile['doc'] };
-  try {
-    await writeFileAtomic(target, serializeSpeechFile(filled));
-  } catch (error) {
-    err(`lectern: ${target}: 无法写入 (could not be written: ${(error as Error).message})\n`);
-    return 2;
-  }
+  await write(target, serializeSpeechFile(filled));
   out(checkText(checkJSON(tr.doc)));
   out(`${target}\n`);
   return countPlaceholders(tr.doc) ? 1 : 0;

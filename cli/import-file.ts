@@ -1,7 +1,8 @@
 /**
  * Reads a file a speechwriter starts from — .speech, .docx, .txt, .md or .html — as a speech.
- * Anything unreadable (missing, empty, over 50 MB, not a zip, a zip bomb, binary) is refused with
- * an ImportError naming the file; nothing is written.
+ * A file that cannot be imported (empty, over 50 MB, not a zip, damaged, a zip bomb, binary) is
+ * refused with an ImportError naming the file, one that is no speech with a SpeechFileError, one
+ * that cannot be read at all with the file system's error; nothing is written.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,12 +15,8 @@ export { ImportError };
 /** Reads FILE as a speech: a .speech file as it is, anything else imported. */
 export async function readSpeechOrImport(file: string, options: ImportOptions = {}): Promise<{ file: SpeechFile; report?: ImportResult['report'] }> {
   const name = path.basename(file);
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new ImportError('unreadable', 'no such file', file);
-  }
+  // A missing file, a folder or no permission is the file system's error: refusalLine names it.
+  const { size } = await stat(file);
   // Refused before reading, so a huge file is never loaded.
   if (size > MAX_IMPORT_BYTES) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
   const bytes = await readFile(file);

@@ -1,12 +1,14 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptySpeechFile, serializeSpeechFile } from '../shared/document/file-format';
 import { docOf } from '../shared/document/test-docs';
-import { main } from './lectern';
+import { zipHeaderDamage, seeded, withPart } from '../shared/import/mutations';
+import { guardProcess, main } from './lectern';
 
 let dir: string;
 let speechPath: string;
@@ -27,10 +29,11 @@ beforeAll(async () => {
   await writeFile(speechPath, serializeSpeechFile(file));
 });
 
-async function run(argv: string[]) {
+/** Runs the CLI in this process; the app's settings (and so the language) come from `userData`, a folder of the test's own. */
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const status = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  const status = await main(argv, (t) => (stdout += t), (t) => (stderr += t), { LECTERN_USER_DATA: path.join(dir, 'user-data'), ...env });
   return { status, stdout, stderr };
 }
 
@@ -100,8 +103,10 @@ describe('lectern import', () => {
     const { status, stdout, stderr } = await run(['import', source, '--report']);
     expect(status).toBe(0);
     expect(stdout.trim()).toBe(path.join(dir, 'scraped.speech'));
-    expect(stderr).toMatch(/^pinyin: \d+$/m);
-    expect(stderr).toContain('site-noise: 4');
+    // The steps as the import report names them, in Chinese, never their English ids.
+    expect(stderr).toMatch(/^删除汉字后的拼音注音：\d+ 处$/m);
+    expect(stderr).toContain('删除网页杂项（关键词、发布时间/来源/点击、相关热词、版权信息、单独网址）：4 处');
+    expect(stderr).not.toMatch(/[a-z]/);
     const outline = await run(['outline', path.join(dir, 'scraped.speech'), '--json']);
     expect(JSON.parse(outline.stdout).entries.map((e: { label: string; text: string }) => `${e.label}${e.text}`)).toEqual([
       '一、统一思想认识，切实增强做好XX工作的责任感紧迫感',
@@ -126,15 +131,15 @@ describe('lectern import', () => {
   it('refuses an empty file, a corrupt DOCX and an unknown type, naming the file', async () => {
     const empty = path.join(dir, 'empty.txt');
     await writeFile(empty, '');
-    expect((await run(['import', empty])).stderr).toContain('empty.txt: 文件是空的');
+    expect((await run(['import', empty])).stderr).toBe('lectern: empty.txt：文件是空的。\n');
     const bad = path.join(dir, 'bad.docx');
     await writeFile(bad, 'not a zip');
-    expect((await run(['import', bad])).stderr).toContain('bad.docx: 不是有效的 DOCX 文件');
+    expect((await run(['import', bad])).stderr).toBe('lectern: bad.docx：不是 Word 文档（.docx）。\n');
     const odd = path.join(dir, 'a.pdf');
     await writeFile(odd, '%PDF');
     const result = await run(['import', odd]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('不支持的文件类型');
+    expect(result.stderr).toContain('a.pdf：不支持此文件类型。');
   });
 });
 
@@ -173,7 +178,7 @@ describe('lectern outline', () => {
     await writeFile(broken, '{"format":');
     const result = await run(['outline', broken]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/broken\.speech: The file is not valid JSON/);
+    expect(result.stderr).toBe('lectern: broken.speech：文件已损坏：内容不是有效的 JSON。\n');
     expect(await readFile(broken, 'utf8')).toBe('{"format":');
   });
 
@@ -225,4 +230,95 @@ describe('lectern fill', () => {
     }
     expect(await readFile(file, 'utf8')).toBe(before);
   });
+});
+
+describe('what the command line says when something is wrong (issue 21; issue 12, item 9)', () => {
+  async function docxOf(name: string, damage: (docx: Uint8Array) => Promise<Uint8Array> | Uint8Array): Promise<string> {
+    const txt = path.join(dir, 'for-docx.txt');
+    await writeFile(txt, await readFile(path.resolve('../shared/fixtures/push-meeting.txt')));
+    const docx = path.join(dir, 'for-damage.docx');
+    expect((await run(['export', txt, '--to', 'docx', '-o', docx])).status).toBe(0);
+    const file = path.join(dir, name);
+    await writeFile(file, await damage(new Uint8Array(await readFile(docx))));
+    return file;
+  }
+
+  it('refuses a DOCX whose compressed data does not match its directory in one Chinese line, exit 2', async () => {
+    const file = await docxOf('尺寸不符.docx', (docx) => zipHeaderDamage(docx, 'word/document.xml', seeded(1))[0]!.bytes);
+    const result = await run(['import', file, '-o', path.join(dir, 'never.speech')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lectern: 尺寸不符.docx：文件已损坏：压缩数据不完整。\n');
+    await expect(readFile(path.join(dir, 'never.speech'))).rejects.toThrow();
+  });
+
+  it('refuses a DOCX whose XML is cut off as a damaged structure, the parser’s words only with LECTERN_DEBUG', async () => {
+    const file = await docxOf('截断.docx', async (docx) => {
+      const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+      return withPart(docx, 'word/document.xml', xml.slice(0, xml.length >> 1));
+    });
+    const plain = await run(['outline', file]);
+    expect([plain.status, plain.stderr]).toEqual([2, 'lectern: 截断.docx：文档结构有误，无法读取。\n']);
+    const debug = await run(['outline', file], { LECTERN_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/^lectern: 截断\.docx：文档结构有误，无法读取。\n详细信息：the Word document could not be read \(.*xmldom/);
+  });
+
+  it('says a text file named .speech is text, and how to import it', async () => {
+    const file = path.join(dir, '改了扩展名.speech');
+    await writeFile(file, await readFile(path.resolve('../shared/fixtures/push-meeting.txt')));
+    const result = await run(['outline', file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lectern: 改了扩展名.speech：这是文本文件，不是讲稿文件。请把扩展名改为 .txt，再用“导入”打开它。\n');
+  });
+
+  it('reports an export to a folder that does not exist in one line and exit 2, not a stack trace', async () => {
+    const result = await run(['export', speechPath, '--to', 'docx', '-o', '/nonexistent/dir/x.docx']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lectern: 无法写入“/nonexistent/dir/x.docx”：文件夹不存在。\n');
+  });
+
+  it('reports a fill whose -o folder does not exist in the same one line', async () => {
+    const result = await run(['fill', speechPath, '--set', 'XX工作=招商引资', '-o', '/nonexistent/dir/x.speech']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('lectern: 无法写入“/nonexistent/dir/x.speech”：文件夹不存在。\n');
+  });
+
+  it('speaks the UI language the user chose in the app', async () => {
+    const userData = path.join(dir, 'english-user');
+    await mkdir(userData, { recursive: true });
+    await writeFile(path.join(userData, 'settings.json'), JSON.stringify({ language: 'en' }));
+    const empty = path.join(dir, 'leer.txt');
+    await writeFile(empty, '');
+    const result = await run(['import', empty], { LECTERN_USER_DATA: userData });
+    expect(result.stderr).toBe('lectern: leer.txt: The file is empty.\n');
+  });
+
+  it('turns an error thrown where no try reaches into one line and exit status 2', () => {
+    const listeners = new Map<string, (error: unknown) => void>();
+    const exits: number[] = [];
+    let stderr = '';
+    const proc = {
+      on: (event: string, listener: (error: unknown) => void) => listeners.set(event, listener),
+      exit: (code: number) => exits.push(code),
+    };
+    guardProcess(proc, (t) => (stderr += t), 'zh-CN', {});
+    listeners.get('uncaughtException')!(new Error('Bug : uncompressed data size mismatch'));
+    listeners.get('unhandledRejection')!('no reason');
+    expect(exits).toEqual([2, 2]);
+    expect(stderr.split('\n')).toEqual([
+      'lectern: 发生意外错误（Error），未写入任何文件。请报告此问题；设置 LECTERN_DEBUG=1 可显示详细信息。',
+      'lectern: 发生意外错误（string），未写入任何文件。请报告此问题；设置 LECTERN_DEBUG=1 可显示详细信息。',
+      '',
+    ]);
+  });
+
+  it('the lectern command itself prints no stack trace for a damaged DOCX', async () => {
+    const file = await docxOf('命令行.docx', (docx) => zipHeaderDamage(docx, 'word/document.xml', seeded(2))[6]!.bytes);
+    const { code, stdout, stderr } = await promisify(execFile)(process.execPath, [path.resolve('bin/lectern.mjs'), 'import', file], {
+      env: { ...process.env, LECTERN_USER_DATA: path.join(dir, 'user-data') },
+    }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect([code, stdout, stderr]).toEqual([2, '', 'lectern: 命令行.docx：文件已损坏：压缩数据不完整。\n']);
+  }, 60_000);
 });

@@ -11,9 +11,9 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { SpeechFileError, parseSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
+import { parseSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
 import type { ImportOptions, ImportResult } from '../shared/import/index';
-import { ImportError, readSpeechOrImport } from './import-file';
+import { readSpeechOrImport } from './import-file';
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText } from './check-report';
 import { exportDocx } from '../shared/export/docx';
@@ -23,7 +23,10 @@ import { NoChromiumError, renderPdf } from './pdf';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
 import { documentPlaceholders } from '../shared/placeholders/scan';
 import { writeFileAtomic } from '../electron/services/atomic-write';
-import { libraryMain } from './library';
+import { resources } from '../renderer/i18n/resources';
+import { defaultUserData, libraryMain } from './library';
+import { cliLanguage, refusalDetail, refusalLine } from './refusal';
+import { cliString, type CliLanguage } from './strings';
 import { fillMain } from './fill';
 
 const USAGE = `用法 / usage:
@@ -41,33 +44,76 @@ const USAGE = `用法 / usage:
 FILE 可以是 .speech，也可以是 .txt、.md、.html、.docx（先导入）/ FILE may be .speech, .txt, .md, .html or .docx
 `;
 
-/** A failure the CLI reports as one line and exit status 2. */
-export class CliError extends Error {}
+/**
+ * A failure the CLI reports as one line and exit status 2; `detail` is what a reader or library
+ * said, printed under it only when LECTERN_DEBUG is set.
+ */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
 
-/** Reads a .speech file, or imports a .txt/.md/.html/.docx one, naming the file and the problem on failure. */
-export async function loadSpeech(file: string, options: ImportOptions = {}): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
+/**
+ * Reads a .speech file, or imports a .txt/.md/.html/.docx one. Whatever goes wrong is thrown as a
+ * CliError naming the file and the problem in `language`, with the reader's own text as its detail.
+ */
+export async function loadSpeech(
+  file: string,
+  options: ImportOptions = {},
+  language: CliLanguage = 'zh-CN',
+): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
   try {
     const read = await readSpeechOrImport(file, options);
     const parsed = parseSpeechFile(serializeSpeechFile(read.file));
     return read.report ? { ...parsed, report: read.report } : parsed;
   } catch (error) {
-    if (error instanceof ImportError) throw new CliError(error.message);
-    if (error instanceof SpeechFileError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
+    throw new CliError(refusalLine(error, language, file), refusalDetail(error));
   }
 }
 
+/** Writes a command's output atomically; a failure is a CliError naming the target, in `language`. */
+async function writeOutput(target: string, bytes: Uint8Array | string, language: CliLanguage): Promise<void> {
+  try {
+    await writeFileAtomic(target, bytes);
+  } catch (error) {
+    throw new CliError(refusalLine(error, language, target), refusalDetail(error));
+  }
+}
+
+/** One line of `import --report`: the cleanup step as the import report names it, and its count. */
+function reportLine(language: CliLanguage, step: { id: string; count: number }): string {
+  const steps = resources[language].translation.importing.step as Record<string, string>;
+  return cliString(language, 'reportStep', { step: steps[step.id] ?? step.id, count: step.count });
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+  err: (text: string) => void = (t) => process.stderr.write(t),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   // The library has its own options (--library, --replace…): it parses them itself.
-  if (argv[0] === 'library') return libraryMain(argv.slice(1), { out, err });
+  if (argv[0] === 'library') return libraryMain(argv.slice(1), { out, err, env });
+  const language = await cliLanguage(defaultUserData(env));
+  // Whatever a command threw is one line and exit status 2 (README), never a stack trace.
+  const fail = (error: unknown) => {
+    const known = error instanceof CliError;
+    err(`lectern: ${known ? error.message : refusalLine(error, language)}\n`);
+    const detail = known ? error.detail : refusalDetail(error);
+    if (env.LECTERN_DEBUG && detail) err(`${cliString(language, 'detail', { detail })}\n`);
+    return 2;
+  };
   if (argv[0] === 'fill') {
     try {
-      return await fillMain(argv.slice(1), { out, err, load: (file) => loadSpeech(file) });
+      const load = (file: string) => loadSpeech(file, {}, language);
+      return await fillMain(argv.slice(1), { out, err, load, write: (target, text) => writeOutput(target, text, language) });
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      err(`lectern: ${error.message}\n`);
-      return 2;
+      return fail(error);
     }
   }
   let parsed;
@@ -97,14 +143,14 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
     switch (command) {
       case 'outline': {
         if (!file || rest.length) throw new CliError(`outline takes one FILE\n${USAGE}`);
-        const { file: speech, doc } = await loadSpeech(file);
+        const { file: speech, doc } = await loadSpeech(file, {}, language);
         const data = outlineJSON(doc, speech.meta.speakingRate);
         out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : outlineText(data));
         return 0;
       }
       case 'check': {
         if (!file || rest.length) throw new CliError(`check takes one FILE\n${USAGE}`);
-        const { doc } = await loadSpeech(file);
+        const { doc } = await loadSpeech(file, {}, language);
         const data = checkJSON(doc);
         out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : checkText(data));
         // A script can refuse to send out a draft that still has blanks in it.
@@ -113,11 +159,12 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       case 'import': {
         if (!file || rest.length) throw new CliError(`import takes one FILE\n${USAGE}`);
         const t2s = parsed.values.t2s ? true : parsed.values['no-t2s'] ? false : undefined;
-        const { file: speech, report } = await loadSpeech(file, { ...(parsed.values['no-clean'] ? { clean: false } : {}), ...(t2s !== undefined ? { t2s } : {}) });
+        const options = { ...(parsed.values['no-clean'] ? { clean: false } : {}), ...(t2s !== undefined ? { t2s } : {}) };
+        const { file: speech, report } = await loadSpeech(file, options, language);
         const target = parsed.values.output ?? `${file.replace(/\.[^./\\]+$/, '')}.speech`;
         if (path.resolve(target) === path.resolve(file)) throw new CliError(`${target}: would overwrite the file being imported`);
-        await writeFileAtomic(target, serializeSpeechFile(speech));
-        if (parsed.values.report) for (const step of report ?? []) err(`${step.id}: ${step.count}\n`);
+        await writeOutput(target, serializeSpeechFile(speech), language);
+        if (parsed.values.report) for (const step of report ?? []) err(`${reportLine(language, step)}\n`);
         out(`${target}\n`);
         return 0;
       }
@@ -128,7 +175,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         const profileId = (parsed.values.profile ?? 'gbt9704') as ProfileId;
         const profile = PROFILES[profileId];
         if (!profile) throw new CliError(`--profile ${profileId}: choose gbt9704, speech or large`);
-        const { file: speech, doc } = await loadSpeech(file);
+        const { file: speech, doc } = await loadSpeech(file, {}, language);
         const target = parsed.values.output ?? `${file.replace(/\.speech$/i, '')}.${to}`;
         const meta = { ...(speech.meta.title ? { title: speech.meta.title } : {}), ...(speech.meta.speaker ? { speaker: speech.meta.speaker } : {}), ...(speech.meta.date ? { date: speech.meta.date } : {}) };
         let bytes: Uint8Array | string;
@@ -143,7 +190,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
             throw error;
           }
         }
-        await writeFileAtomic(target, bytes);
+        await writeOutput(target, bytes, language);
         const left = documentPlaceholders(doc).length;
         if (left) err(`lectern: 注意 ${left} 处占位符待填 (${left} placeholders left; see lectern check)\n`);
         out(`${target}\n`);
@@ -153,10 +200,38 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         throw new CliError(`unknown command "${command}"\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      err(`lectern: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return fail(error);
   }
+}
+
+/** What `guardProcess` listens to and ends: the Node process, or a stand-in in tests. */
+export interface GuardedProcess {
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown;
+  exit(code: number): void;
+}
+
+/**
+ * The last line of defence for `bin/lectern.mjs`: an error thrown where no `try` reaches (a
+ * library's stream callback, a promise nobody awaits) is reported as one line in `language` and
+ * ends the process with status 2, as every other failure does, instead of a stack trace (issue 21).
+ */
+export function guardProcess(
+  proc: GuardedProcess,
+  err: (text: string) => void,
+  language: CliLanguage,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  const fail = (error: unknown) => {
+    err(`lectern: ${refusalLine(error, language)}\n`);
+    if (env.LECTERN_DEBUG) err(`${cliString(language, 'detail', { detail: refusalDetail(error) })}\n`);
+    proc.exit(2);
+  };
+  proc.on('uncaughtException', fail);
+  proc.on('unhandledRejection', fail);
+}
+
+/** Runs the command line as `bin/lectern.mjs` does: guarded, with the process's streams; answers the exit status. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  guardProcess(process, (t) => process.stderr.write(t), await cliLanguage(defaultUserData(env)), env);
+  return main(argv, undefined, undefined, env);
 }

@@ -122,7 +122,7 @@ describe('lectern library', () => {
     await writeFile(path.join(dir, 'bad.speechlib'), '{"format":"lectern.speech"}');
     const bad = await run(['library', 'import', path.join(dir, 'bad.speechlib'), '--library', folder]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('not a Lectern library');
+    expect(bad.stderr).toBe('lectern library: bad.speechlib：这不是讲稿素材库文件。\n');
     expect((await run(['library', '--help'])).status).toBe(0);
     // An empty library has nothing of the user's to export.
     await mkdir(path.join(dir, 'empty'));

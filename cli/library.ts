@@ -16,9 +16,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { docFromJSON } from '../shared/document/file-format';
 import { exportText } from '../shared/export/text';
-import { AtomicWriteError, writeFileAtomic } from '../electron/services/atomic-write';
+import { writeFileAtomic } from '../electron/services/atomic-write';
 import { nodeFileSystem, type FileSystem } from '../electron/services/file-system';
-import { LibraryError, LibraryStore, type LibrarySummary } from '../electron/services/library';
+import { LibraryStore, type LibrarySummary } from '../electron/services/library';
+import { cliLanguage, refusalDetail, refusalLine, sentence } from './refusal';
+import { cliString } from './strings';
 
 export const LIBRARY_USAGE = `用法 / usage:
   lectern library list [--json] [--query 词语] [--occasion 场合] [--year 年份]
@@ -101,11 +103,17 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
     (command || values.help ? out : err)(LIBRARY_USAGE);
     return command || values.help ? 0 : 2;
   }
-  const folder = values.library ? path.resolve(values.library) : path.join(defaultUserData(options.env ?? process.env), 'library');
+  const env = options.env ?? process.env;
+  const language = await cliLanguage(defaultUserData(env));
+  const folder = values.library ? path.resolve(values.library) : path.join(defaultUserData(env), 'library');
   const fs = options.fs ?? nodeFileSystem;
   const store = new LibraryStore({ folder, fs });
-  const notify = (notices: ReadonlyArray<{ file: string; message: string }>) => {
-    for (const notice of notices) err(`lectern: 跳过 ${notice.file}（已损坏或重复）/ skipped ${notice.file}: ${notice.message}\n`);
+  // A skipped file or entry is named with the app's words for its problem, never the parser's.
+  const problemOf = (code: string) => sentence(language, code, true) ?? sentence(language, 'damaged')!;
+  const notify = (notices: ReadonlyArray<{ file: string; code: string }>) => {
+    for (const notice of notices) {
+      err(`lectern: ${cliString(language, 'skippedEntryFile', { file: notice.file, problem: problemOf(notice.code) })}\n`);
+    }
   };
   try {
     switch (command) {
@@ -145,12 +153,7 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
       case 'import': {
         if (args.length !== 1) throw new UsageError('import takes one FILE');
         if (values['keep-both'] && values.replace) throw new UsageError('choose --keep-both or --replace, not both');
-        let text: string;
-        try {
-          text = (await fs.readFile(path.resolve(args[0]!))).toString('utf8');
-        } catch (error) {
-          throw new UsageError(`${args[0]}: ${(error as Error).message}`);
-        }
+        const text = (await fs.readFile(path.resolve(args[0]!))).toString('utf8');
         const policy = values.replace ? 'replace' : values['keep-both'] ? 'keep-both' : undefined;
         if (!policy) {
           const conflicts = await store.conflicts(text);
@@ -166,17 +169,24 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
           for (const name of outcome.replaced) out(`replaced\t${name}\n`);
           for (const { from, to } of outcome.renamed) out(`renamed\t${from}\t${to}\n`);
         }
-        for (const problem of outcome.skipped) err(`lectern: 跳过第 ${problem.index + 1} 条${problem.name ? `“${problem.name}”` : ''} / skipped entry ${problem.index + 1}: ${problem.message}\n`);
+        for (const problem of outcome.skipped) {
+          const name = problem.name ? `“${problem.name}”` : '';
+          err(`lectern: ${cliString(language, 'skippedEntry', { index: problem.index + 1, name, problem: problemOf(problem.code) })}\n`);
+        }
         return 0;
       }
       default:
         throw new UsageError(`unknown library command "${command}"\n${LIBRARY_USAGE}`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof LibraryError || error instanceof AtomicWriteError) {
+    // Every failure is one line and exit status 2, naming the file read or written where there is one.
+    if (error instanceof UsageError) {
       err(`lectern library: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    const file = command === 'import' ? args[0] : command === 'export' ? values.output : undefined;
+    err(`lectern library: ${refusalLine(error, language, file)}\n`);
+    if (env.LECTERN_DEBUG) err(`${cliString(language, 'detail', { detail: refusalDetail(error) })}\n`);
+    return 2;
   }
 }

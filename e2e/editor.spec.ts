@@ -86,6 +86,8 @@ test('a corrupted file is refused with a message that names the problem, and is 
   // Files with nothing to salvage are refused; the salvageable one is below.
   const cases: Array<{ name: string; content: string; code: string; text: RegExp }> = [
     { name: '损坏.speech', content: '{"format":"lectern.speech","version":1,"meta":{', code: 'not-json', text: /不是有效的 JSON/ },
+    // A speech typed in a text editor and saved as .speech: told it is text, and how to import it.
+    { name: '文本.speech', content: '在全市工作会议上的讲话\n同志们：\n', code: 'plain-text', text: /这是文本文件，不是讲稿文件。请把扩展名改为 \.txt，再用“导入”打开它。/ },
     { name: '新版本.speech', content: JSON.stringify({ format: 'lectern.speech', version: 99, meta: {}, placeholders: {}, doc: { type: 'doc', content: [] } }), code: 'newer-version', text: /更新版本/ },
   ];
   for (const { name, content, code, text } of cases) {

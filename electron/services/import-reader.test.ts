@@ -2,28 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { ImportError } from '../../shared/import/errors';
 import { workerImportReader } from './import-reader';
+import { buildImportWorker } from './test-import-worker';
 
 // The worker as the web host ships it (scripts/build-node.mjs builds the same entry the same way).
 let dir: string;
 let script: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-import-worker-'));
-  script = path.join(dir, 'import-worker.mjs');
-  await build({
-    entryPoints: [path.resolve('electron/services/import-worker.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  script = await buildImportWorker(dir);
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -47,7 +37,8 @@ describe('workerImportReader', () => {
   it('passes the importer’s own refusals on, with their codes and the file name', async () => {
     const error = await refusal(workerImportReader(script)(new TextEncoder().encode('not a zip'), 'bad.docx'));
     expect(error.code).toBe('not-docx');
-    expect(error.message).toBe('bad.docx: 不是有效的 DOCX 文件 (not a valid DOCX file (not a zip archive))');
+    expect(error.message).toBe('bad.docx：不是 Word 文档（.docx）。');
+    expect(error.detail).toContain('not a zip archive');
   });
 
   it('ends a reader that runs out of its memory, and the caller goes on', async () => {
@@ -60,13 +51,14 @@ describe('workerImportReader', () => {
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     const error = await refusal(workerImportReader(script, { maxHeapMb: 16 })(bytes, 'huge.docx'));
     expect(error.code).toBe('unreadable');
-    expect(error.message).toContain('huge.docx: 无法读取 (reading it needed more memory than an import may use)');
+    expect(error.message).toBe('huge.docx：无法读取此文件。');
+    expect(error.detail).toBe('reading it needed more memory than an import may use');
     // The same reader still works afterwards.
     expect((await workerImportReader(script)(new TextEncoder().encode('同志们：'), 'a.txt')).content).toBe('同志们：');
   }, 30_000);
 
   it('ends a reader that takes too long', async () => {
     const error = await refusal(workerImportReader(script, { timeoutMs: 1 })(new TextEncoder().encode('同志们：'), 'slow.txt'));
-    expect(error.message).toContain('took longer than');
+    expect(error.detail).toContain('took longer than');
   });
 });

@@ -68,7 +68,7 @@ export function UnsavedDialog({ name, onChoose }: { name: string; onChoose: (cho
   );
 }
 
-/** A failure to open or save, naming the file and what is wrong. */
+/** A failure to open, save or import, naming the file and what is wrong; the technical detail folded away. */
 export function FailureDialog({ failure, onClose }: { failure: ShownFailure; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { error, action } = failure;
@@ -81,7 +81,14 @@ export function FailureDialog({ failure, onClose }: { failure: ShownFailure; onC
       <div role="alert" data-testid="failure" data-code={error.code}>
         <h2>{title}</h2>
         <p>{summary}</p>
-        <p className="detail">{t('error.detail', { detail: error.message })}</p>
+        {/* The reader's own words (often a parser's English) are for bug reports: folded away under a
+            label in the UI's language, never in the sentence above (issue 21). */}
+        {error.message ? (
+          <details className="detail" data-testid="failure-detail">
+            <summary>{t('error.details')}</summary>
+            <p>{error.message}</p>
+          </details>
+        ) : null}
         {action !== 'save' ? <p>{t('error.unchanged')}</p> : null}
       </div>
       <div className="modal-buttons">

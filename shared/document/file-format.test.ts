@@ -144,6 +144,10 @@ describe('rejections', () => {
     ['', 'not-json', /not valid JSON/],
     ['   \n', 'not-json', /not valid JSON/],
     ['\ufeff', 'not-json', /not valid JSON/],
+    // A speech typed in a text editor and named .speech: the user is told to import it instead.
+    ['在全市工作会议上的讲话\n同志们：\n', 'plain-text', /plain text, not JSON/],
+    ['\ufeff 同志们：', 'plain-text', /plain text, not JSON/],
+    ['PK\u0003\u0004binary', 'not-json', /not valid JSON/],
     [`{"format":"${SPEECH_FORMAT}",\ufeff"version":1}`, 'not-json', /not valid JSON/],
     ['{}', 'not-speech', /not a Lectern speech/],
     ['[1,2]', 'not-speech', /not a Lectern speech/],

@@ -19,10 +19,23 @@ export const MAX_SPEECH_FILE_BYTES = 20 * 1024 * 1024;
 /** Deeper JSON than this is refused: the schema is three levels deep (doc → block → inline). */
 const MAX_JSON_DEPTH = 16;
 
-/** Why a file could not be opened. */
-export type SpeechFileErrorCode = 'too-large' | 'not-json' | 'not-speech' | 'newer-version' | 'invalid-envelope' | 'invalid-content';
+/**
+ * Why a file could not be opened; each code has its sentence in shared/i18n/file-errors.ts.
+ * `plain-text` is a text file saved or renamed as .speech, which the user can import instead.
+ */
+export type SpeechFileErrorCode =
+  | 'too-large'
+  | 'not-json'
+  | 'plain-text'
+  | 'not-speech'
+  | 'newer-version'
+  | 'invalid-envelope'
+  | 'invalid-content';
 
-/** A file that cannot be opened, with a code for programs and a message for people. */
+/**
+ * A file that cannot be opened, with a code for programs (and for the sentence a user reads,
+ * shared/i18n/file-errors.ts) and an English message naming what is wrong, shown as the detail.
+ */
 export class SpeechFileError extends Error {
   override readonly name = 'SpeechFileError';
   constructor(
@@ -284,6 +297,16 @@ export function upgradeEnvelope(
 }
 
 /**
+ * Whether text that is not JSON reads as ordinary text (a speech typed in a text editor and given
+ * the .speech extension): it does not start as JSON does and holds no control characters.
+ */
+function looksLikePlainText(text: string): boolean {
+  const start = text.replace(/^\ufeff/, '').trimStart();
+  // eslint-disable-next-line no-control-regex -- control characters mean a binary file, not text
+  return start !== '' && !/^[{["]/.test(start) && !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(start);
+}
+
+/**
  * Parses and validates the text of a `.speech` file. Throws `SpeechFileError` for every problem:
  * not JSON, not a Lectern file, a newer version than this build knows, a bad envelope, or content
  * the schema rejects (naming the node, e.g. `doc.content[3] (paragraph): level 7 is not 0–4`).
@@ -297,6 +320,7 @@ export function parseSpeechFile(text: string, options: ParseOptions = {}): Parse
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
+    if (looksLikePlainText(text)) throw new SpeechFileError('plain-text', `The file is plain text, not JSON: ${(error as Error).message}`);
     throw new SpeechFileError('not-json', `The file is not valid JSON: ${(error as Error).message}`);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>).format !== SPEECH_FORMAT) {

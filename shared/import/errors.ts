@@ -1,26 +1,34 @@
+import { fileErrorStrings } from '../i18n/file-errors';
+
 /**
- * The one error the importer throws: a file or text that cannot be imported, with a code the
- * renderer translates (renderer/i18n: import.error.*) and an English detail for the CLI and logs.
+ * Why a file or text cannot be imported: each code has its sentence in shared/i18n/file-errors.ts
+ * (as `import-<code>`), which the app shows in the UI's language and the command line prints.
  */
-export type ImportErrorCode = 'too-large' | 'empty' | 'not-docx' | 'not-word' | 'zip-bomb' | 'not-text' | 'unsupported' | 'unreadable';
+export type ImportErrorCode =
+  | 'too-large'
+  | 'empty'
+  | 'not-docx'
+  | 'not-word'
+  | 'damaged'
+  | 'bad-structure'
+  | 'zip-bomb'
+  | 'not-text'
+  | 'unsupported'
+  | 'unreadable';
 
-/** What each code means, in the words the CLI prints (the app translates the code itself). */
-const SAYS: Record<ImportErrorCode, string> = {
-  'too-large': '文件过大',
-  empty: '文件是空的',
-  'not-docx': '不是有效的 DOCX 文件',
-  'not-word': '不是可读的 Word 文档',
-  'zip-bomb': '解压后过大',
-  'not-text': '不是文本文件',
-  unsupported: '不支持的文件类型',
-  unreadable: '无法读取',
-};
-
+/**
+ * The one error the importer throws: a file or text that cannot be imported, with its code, its
+ * Chinese sentence as the message, and the reader's own words (a parser's or zip library's
+ * message) as a detail for bug reports, which never goes into the sentence a user reads (issue 21).
+ */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   /**
+   * The message is one line, `文件名：sentence` in Chinese (the UI's default language), in the user's
+   * words; the reader's own text stays in `detail`.
+   *
    * @param code what went wrong, for programs and translations
-   * @param detail the English detail
+   * @param detail the reader's own account in English (for logs and bug reports, never the sentence)
    * @param fileName the file's name (never a path), when a file was being read
    */
   constructor(
@@ -28,7 +36,7 @@ export class ImportError extends Error {
     readonly detail: string,
     readonly fileName?: string,
   ) {
-    super(`${fileName ? `${fileName}: ` : ''}${SAYS[code]} (${detail})`);
+    super(`${fileName ? `${fileName}：` : ''}${fileErrorStrings['zh-CN'][`import-${code}`]}`);
   }
 }
 

@@ -5,8 +5,8 @@ import { docFromJSON, type NodeJSON } from '../document/file-format';
 import { buildOutline, flattenOutline } from '../document/outline';
 import { blockRows } from '../document/test-docs';
 import { stripHints } from './detect';
-import { htmlToText } from './html';
-import { importSource } from './index';
+import { MAX_HTML_DEPTH, htmlToText } from './html';
+import { ImportError, importSource } from './index';
 
 const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -40,10 +40,26 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>\uE0001\uE001假的</p>')).toBe('假的');
   });
 
-  it('survives malformed and deeply nested markup', () => {
+  it('survives malformed markup, and reads markup nested hundreds deep', () => {
     expect(htmlToText('<p>未闭合<b>加粗<i>斜体</p><table><tr><td>甲<td>乙</table>')).toBe('未闭合加粗斜体\n甲\u3000乙');
-    const deep = `${'<div>'.repeat(50_000)}深处${'</div>'.repeat(50_000)}`;
+    const deep = `${'<div>'.repeat(MAX_HTML_DEPTH - 10)}深处${'</div>'.repeat(MAX_HTML_DEPTH - 10)}`;
     expect(htmlToText(deep)).toBe('深处');
+  });
+
+  it('refuses markup nested deeper than MAX_HTML_DEPTH at once, where parse5 alone took minutes', () => {
+    const pages = [`${'<div>'.repeat(100_000)}深处`, `${'<table><tr><td>'.repeat(5000)}深处`, `${'<span>'.repeat(MAX_HTML_DEPTH + 1)}深处`];
+    for (const deep of pages) {
+      const started = Date.now();
+      let error: unknown;
+      try {
+        htmlToText(deep);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ImportError);
+      expect([(error as ImportError).code, (error as ImportError).message]).toEqual(['bad-structure', '文档结构有误，无法读取。']);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
   });
 });
 

@@ -9,8 +9,37 @@
  * parse5 is the HTML standard's parser: it never throws on malformed markup and works in the
  * renderer and in Node alike.
  */
-import { parse } from 'parse5';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type TreeAdapter } from 'parse5';
 import { hintLine, stripHints, type LineHint } from './detect';
+import { ImportError } from './errors';
+
+/**
+ * Markup nested deeper than this is refused as it is parsed: parse5 walks its stack of open
+ * elements for each new one, so a page of 100,000 nested divs took minutes (fuzz.test.ts, issue
+ * 21). A speech, even pasted from a web page, is a few dozen elements deep.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** parse5's own tree, built by an adapter that stops the parse when an element would be nested too deep. */
+function boundedTreeAdapter(): TreeAdapter<DefaultTreeAdapterMap> {
+  const depths = new WeakMap<object, number>();
+  const place = (parent: object, node: object) => {
+    const depth = (depths.get(parent) ?? 0) + 1;
+    if (depth > MAX_HTML_DEPTH) throw new ImportError('bad-structure', `HTML elements nested deeper than ${MAX_HTML_DEPTH} levels`);
+    depths.set(node, depth);
+  };
+  return {
+    ...defaultTreeAdapter,
+    appendChild(parent, node) {
+      place(parent, node);
+      defaultTreeAdapter.appendChild(parent, node);
+    },
+    insertBefore(parent, node, reference) {
+      place(parent, node);
+      defaultTreeAdapter.insertBefore(parent, node, reference);
+    },
+  };
+}
 
 interface Node {
   nodeName: string;
@@ -46,7 +75,10 @@ function hintOf(node: Node): LineHint | undefined {
   return undefined;
 }
 
-/** The lines of an HTML document or fragment, with hint markers where the markup gives one. */
+/**
+ * The lines of an HTML document or fragment, with hint markers where the markup gives one. Throws
+ * ImportError('bad-structure') for markup nested deeper than MAX_HTML_DEPTH.
+ */
 export function htmlToText(html: string): string {
   const lines: string[] = [];
   let current = '';
@@ -59,7 +91,7 @@ export function htmlToText(html: string): string {
     currentHint = undefined;
   };
   // An explicit stack, not recursion: hostile markup may nest tens of thousands deep.
-  const stack: Array<Node | 'end'> = [parse(html) as unknown as Node];
+  const stack: Array<Node | 'end'> = [parse(html, { treeAdapter: boundedTreeAdapter() }) as unknown as Node];
   const hints: Array<LineHint | undefined> = [];
   while (stack.length) {
     const node = stack.pop()!;

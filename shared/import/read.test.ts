@@ -8,7 +8,9 @@ import { exportDocx } from '../export/docx';
 import { exportMarkdown } from '../export/text';
 import { PROFILES } from '../export/profiles';
 import { ImportError, importSource } from './index';
-import { MAX_UNPACKED_BYTES, decodeText, readImportBytes } from './read';
+import { MAX_UNPACKED_BYTES, MAX_XML_DEPTH, decodeText, readImportBytes } from './read';
+import { seeded, withPart, xmlDamage, zipHeaderDamage, zipTruncations } from './mutations';
+import { fileErrorStrings } from '../i18n/file-errors';
 
 const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
 const texts = (json: NodeJSON) => (json.content ?? []).map((block) => `${block.type}:${(block.content ?? []).map((c) => c.text ?? '\n').join('')}`);
@@ -86,7 +88,7 @@ describe('DOCX', () => {
     expect(bombBytes.byteLength).toBeLessThan(1024 * 1024);
     const error = await refused(bombBytes, 'bomb.docx');
     expect(error.code).toBe('zip-bomb');
-    expect(error.message).toContain('bomb.docx: 解压后过大');
+    expect(error.message).toBe('bomb.docx：文档解压后过大，可能已损坏或有害。');
   });
 });
 
@@ -108,7 +110,7 @@ describe('DOCX whose directory lies', () => {
     expect(patched).toBeGreaterThanOrEqual(2);
     const error = await refused(bytes, 'liar.docx');
     expect(error.code).toBe('zip-bomb');
-    expect(error.message).toContain('more than its directory declares');
+    expect(error.detail).toContain('more than its directory declares');
   });
 });
 
@@ -128,7 +130,7 @@ describe('text files', () => {
 
   it('refuses binary, empty, oversized and unknown files with their codes and the file name', async () => {
     expect((await refused(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, 0x02]), 'x.txt')).code).toBe('not-text');
-    expect((await refused(new Uint8Array(), 'e.txt')).message).toBe('e.txt: 文件是空的 (the file is empty)');
+    expect((await refused(new Uint8Array(), 'e.txt')).message).toBe('e.txt：文件是空的。');
     expect((await refused(new Uint8Array(50 * 1024 * 1024 + 1), 'big.txt')).code).toBe('too-large');
     expect((await refused(new TextEncoder().encode('%PDF'), 'a.pdf')).code).toBe('unsupported');
     expect((await refused(new TextEncoder().encode('x'), 'old.doc')).code).toBe('unsupported');
@@ -146,5 +148,64 @@ describe('Markdown headings', () => {
   it('keep a # that is part of the text', () => {
     const doc = importSource({ kind: 'markdown', content: '# 讲话\n\n## 学习C#\n\n正文。' }).file.doc;
     expect(doc.content?.[1]?.content?.[0]?.text).toBe('学习C#');
+  });
+});
+
+describe('DOCX damaged on the way (issue 21)', () => {
+  const ours = () => exportDocx(docFromJSON(sampleDocJSON() as NodeJSON), PROFILES.gbt9704);
+
+  it('refuses wrong sizes, a wrong CRC, damaged data and a cut-off archive as damaged, JSZip’s words in the detail', async () => {
+    const docx = await ours();
+    const mutants = [...zipHeaderDamage(docx, 'word/document.xml', seeded(7)), ...zipTruncations(docx)];
+    const codes = new Map<string, string>();
+    for (const { mutation, bytes } of mutants) {
+      const error = await readImportBytes(bytes, 'd.docx').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      // Some damage leaves the file readable (a compressed size too large still inflates whole).
+      if (!error) continue;
+      expect(error, mutation).toBeInstanceOf(ImportError);
+      codes.set(mutation, (error as ImportError).code);
+      expect((error as ImportError).message, mutation).toBe(`d.docx：${fileErrorStrings['zh-CN'][`import-${(error as ImportError).code}`]}`);
+    }
+    // Even a file cut after its first byte is a damaged Word document, not some other kind of file.
+    expect(new Set(codes.values())).toEqual(new Set(['damaged']));
+    expect(codes.size).toBeGreaterThan(mutants.length / 2);
+    for (const mutation of ['uncompressed size one more', 'uncompressed size 0', 'CRC wrong', 'compressed data damaged']) {
+      expect(codes.get(`word/document.xml: ${mutation}`), mutation).toBe('damaged');
+    }
+    const mismatch = await refused(mutants[0]!.bytes, 'd.docx');
+    expect(mismatch.detail).toMatch(/^word\/document\.xml: inflates to \d+ bytes, its directory declares \d+$/);
+  });
+
+  it('refuses cut XML, an entity bomb and nesting past MAX_XML_DEPTH as a damaged structure, parser’s text in the detail', async () => {
+    const docx = await ours();
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const cut = await refused(await withPart(docx, 'word/document.xml', xml.slice(0, xml.length >> 1)), 'cut.docx');
+    expect([cut.code, cut.message]).toEqual(['bad-structure', 'cut.docx：文档结构有误，无法读取。']);
+    expect(cut.detail).toContain('xmldom');
+    for (const { mutation, text } of xmlDamage(xml, seeded(1)).filter((m) => /entity bomb|deep/.test(m.mutation))) {
+      const started = Date.now();
+      expect((await refused(await withPart(docx, 'word/document.xml', text), 'x.docx')).code, mutation).toBe('bad-structure');
+      expect(Date.now() - started, mutation).toBeLessThan(5000);
+    }
+    const [open, close] = ['<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>'];
+    const cell = '<w:p><w:r><w:t>深处</w:t></w:r></w:p>';
+    const nested = (depth: number) => xml.replace('<w:body>', `<w:body>${open.repeat(depth)}${cell}${close.repeat(depth)}`);
+    // document > body > (tbl > tr > tc)×n > p > r > t: 3n + 5 levels.
+    const deepest = Math.floor((MAX_XML_DEPTH - 5) / 3);
+    expect((await readImportBytes(await withPart(docx, 'word/document.xml', nested(deepest)), 'ok.docx')).content).toContain('深处');
+    const refusal = await refused(await withPart(docx, 'word/document.xml', nested(deepest + 1)), 'deep.docx');
+    expect(refusal.code).toBe('bad-structure');
+    expect(refusal.detail).toBe(`word/document.xml: elements nested deeper than ${MAX_XML_DEPTH} levels`);
+  });
+
+  it('reads what survives and throws nothing but ImportError, whatever a library throws', async () => {
+    const docx = await ours();
+    for (const { mutation, bytes } of [...zipHeaderDamage(docx, '[Content_Types].xml', seeded(3)), ...zipTruncations(docx)]) {
+      const outcome = await readImportBytes(bytes, 'x.docx').catch((e: unknown) => e);
+      if (!(outcome instanceof ImportError)) expect(outcome, mutation).toMatchObject({ kind: 'html' });
+    }
   });
 });

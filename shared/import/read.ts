@@ -56,40 +56,148 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 }
 
 
-/**
- * The bytes all parts of `zip` really inflate to, counted chunk by chunk as they stream; stops
- * (answering more than `limit`) as soon as the count passes `limit`, so memory stays small.
- */
-interface InflateStream {
-  on(event: 'data', listener: (chunk: Uint8Array) => void): InflateStream;
-  on(event: 'error', listener: (error: Error) => void): InflateStream;
-  on(event: 'end', listener: () => void): InflateStream;
-  resume(): InflateStream;
-  pause(): InflateStream;
+/** XML parts of a DOCX nested deeper than this are refused before mammoth (which recurses) reads them. */
+export const MAX_XML_DEPTH = 512;
+
+/** What JSZip keeps of each part as its central directory and local header declare it. */
+interface CompressedPart {
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+  compression?: { magic?: string };
+  compressedContent?: Uint8Array;
 }
 
-async function inflatedSize(zip: JSZip, limit: number): Promise<number> {
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** The zip CRC-32 of `bytes`, continuing from `crc` (the running value, not yet inverted). */
+function crc32Update(crc: number, bytes: Uint8Array): number {
+  let c = crc;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
+
+/**
+ * Tracks how deep the elements of an XML text nest, fed its bytes chunk by chunk: `<`, `/`, `>`
+ * and quotes are single bytes in UTF-8, so nothing is decoded. Comments, declarations and
+ * processing instructions count as no element; the measure only has to be an upper bound.
+ */
+class XmlDepth {
+  private depth = 0;
+  /** 0 text, 1 just after `<`, 2 in an open tag, 3 in a close tag or `<!…>`/`<?…>`. */
+  private state = 0;
+  private quote = 0;
+  private slash = false;
+  deepest = 0;
+  feed(bytes: Uint8Array): void {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (this.state === 0) {
+        if (b === 0x3c) this.state = 1;
+      } else if (this.state === 1) {
+        if (b === 0x2f) {
+          this.depth = Math.max(0, this.depth - 1);
+          this.state = 3;
+        } else if (b === 0x21 || b === 0x3f) this.state = 3;
+        else {
+          this.state = 2;
+          this.slash = false;
+        }
+      } else if (this.state === 2) {
+        if (this.quote) {
+          if (b === this.quote) this.quote = 0;
+        } else if (b === 0x22 || b === 0x27) this.quote = b;
+        else if (b === 0x3e) {
+          if (!this.slash) this.deepest = Math.max(this.deepest, ++this.depth);
+          this.state = 0;
+        } else if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) this.slash = b === 0x2f;
+      } else if (b === 0x3e) this.state = 0;
+    }
+  }
+}
+
+/** The reader's own words for a thrown value, for an ImportError's detail. */
+function thrownText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Inflates every part of `zip` once, as a stream, keeping nothing: checks that each inflates
+ * without error to the size and CRC its directory declares, that all of them together stay within
+ * MAX_UNPACKED_BYTES (the declared sizes can lie), and that no XML part nests deeper than
+ * MAX_XML_DEPTH. JSZip makes the same size check while mammoth reads, but throws it from inside its
+ * inflate stream where no caller can catch it (issue 21); the platform's DecompressionStream
+ * rejects like any promise.
+ */
+async function checkParts(zip: JSZip, name: string): Promise<void> {
   let total = 0;
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
-    await new Promise<void>((resolve, reject) => {
-      // JSZip's typings leave out internalStream, its documented streaming reader.
-      const stream = (entry as unknown as { internalStream(type: 'uint8array'): InflateStream }).internalStream('uint8array');
-      stream
-        .on('data', (chunk: Uint8Array) => {
-          total += chunk.byteLength;
-          if (total > limit) {
-            stream.pause();
-            resolve();
-          }
-        })
-        .on('error', reject)
-        .on('end', () => resolve())
-        .resume();
-    });
-    if (total > limit) break;
+    // JSZip keeps each part's compressed bytes and declared sizes on _data; it has no public accessor.
+    const part = (entry as unknown as { _data?: CompressedPart })._data;
+    const content = part?.compressedContent;
+    if (!part || !(content instanceof Uint8Array)) throw new ImportError('damaged', `${entry.name}: no compressed data`, name);
+    const magic = part.compression?.magic;
+    const source = slices(content);
+    const stream = magic === '\x08\x00' ? source.pipeThrough(new DecompressionStream('deflate-raw')) : source;
+    const depth = /\.(xml|rels)$/i.test(entry.name) ? new XmlDepth() : undefined;
+    const reader = stream.getReader();
+    let size = 0;
+    let crc = 0xffffffff;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (total + size > MAX_UNPACKED_BYTES) {
+          await reader.cancel();
+          const limit = `${MAX_UNPACKED_BYTES / 1024 / 1024} MB`;
+          throw new ImportError('zip-bomb', `unpacks to more than ${limit} (more than its directory declares)`, name);
+        }
+        crc = crc32Update(crc, value);
+        depth?.feed(value);
+        if (depth && depth.deepest > MAX_XML_DEPTH) {
+          await reader.cancel();
+          throw new ImportError('bad-structure', `${entry.name}: elements nested deeper than ${MAX_XML_DEPTH} levels`, name);
+        }
+      }
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError('damaged', `${entry.name}: the compressed data is corrupt (${thrownText(error)})`, name);
+    }
+    if (size !== part.uncompressedSize) {
+      throw new ImportError('damaged', `${entry.name}: inflates to ${size} bytes, its directory declares ${part.uncompressedSize}`, name);
+    }
+    if ((crc ^ 0xffffffff) >>> 0 !== part.crc32 >>> 0) throw new ImportError('damaged', `${entry.name}: CRC-32 mismatch`, name);
+    total += size;
   }
-  return total;
+}
+
+/** `bytes` as a stream of 64 kB slices, handed out as the reader asks for them. */
+function slices(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.byteLength) controller.close();
+      else controller.enqueue(bytes.slice(offset, (offset += 64 * 1024)));
+    },
+  });
+}
+
+/**
+ * A zip archive starts with a local file header (PK\x03\x04, or what is left of it when cut short);
+ * bytes that do not are no DOCX at all.
+ */
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return [0x50, 0x4b, 0x03, 0x04].every((b, i) => i >= bytes.length || bytes[i] === b);
 }
 
 async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
@@ -97,8 +205,10 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   let zip;
   try {
     zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new ImportError('not-docx', `not a valid DOCX file (not a zip archive)`, name);
+  } catch (error) {
+    // A zip cut off or damaged is a damaged file; anything else was never a Word document.
+    if (looksLikeZip(bytes)) throw new ImportError('damaged', `the zip archive is damaged (${thrownText(error)})`, name);
+    throw new ImportError('not-docx', `not a zip archive (${thrownText(error)})`, name);
   }
   // A zip bomb is refused before anything is unpacked, by the sizes the archive's central
   // directory declares (JSZip keeps them on each entry's _data; it has no public accessor).
@@ -108,11 +218,8 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   });
   if (unpacked > MAX_UNPACKED_BYTES) throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`, name);
   if (!zip.file('word/document.xml')) throw new ImportError('not-word', `not a Word document (no word/document.xml)`, name);
-  // The declared sizes can lie: inflate every part once, counting and keeping nothing, and stop at
-  // the limit, before mammoth inflates them into memory for real.
-  if ((await inflatedSize(zip, MAX_UNPACKED_BYTES)) > MAX_UNPACKED_BYTES) {
-    throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB (more than its directory declares)`, name);
-  }
+  // Sizes, CRCs and nesting are checked before mammoth inflates the parts into memory for real.
+  await checkParts(zip, name);
   const mammoth = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml(
@@ -127,12 +234,26 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
     );
     return value;
   } catch (error) {
-    throw new ImportError('not-word', `the Word document could not be read (${error instanceof Error ? error.message : String(error)})`, name);
+    // Cut or malformed XML, an entity it does not know: the XML parser's text is the detail only.
+    throw new ImportError('bad-structure', `the Word document could not be read (${thrownText(error)})`, name);
   }
 }
 
-/** What a file's bytes hold, ready for `importSource`; throws ImportError for anything unreadable. */
+/**
+ * What a file's bytes hold, ready for `importSource`. Throws ImportError, and nothing else, for
+ * anything unreadable: whatever a library throws on a damaged file becomes the importer's own
+ * refusal with the library's text as its detail.
+ */
 export async function readImportBytes(bytes: Uint8Array, name: string): Promise<ImportSource> {
+  try {
+    return await readBytes(bytes, name);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('unreadable', `the file could not be read (${thrownText(error)})`, name);
+  }
+}
+
+async function readBytes(bytes: Uint8Array, name: string): Promise<ImportSource> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
   if (bytes.byteLength === 0) throw new ImportError('empty', `the file is empty`, name);
   const ext = extensionOf(name);
