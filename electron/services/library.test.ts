@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docFromJSON, type NodeJSON } from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
-import { LIBRARY_ENTRY_FORMAT, MAX_LIBRARY_ENTRY_BYTES, parseLibraryBundle, parseLibraryEntry, serializeLibraryEntry } from '../../shared/library/entry';
+import { LIBRARY_ENTRY_FORMAT, LIBRARY_ENTRY_VERSION, MAX_LIBRARY_ENTRY_BYTES, parseLibraryBundle, parseLibraryEntry, serializeLibraryEntry } from '../../shared/library/entry';
 import { OUTLINE_PROMPT, extractOutline, sectionSlice } from '../../shared/library/extract';
 import { builtinTemplates } from '../../shared/library/builtin-templates';
 import { faultyFileSystem } from './fault-fs';
@@ -91,7 +91,7 @@ describe('the library store', () => {
     const good = await readFile(path.join(folder, 'entry-1.json'), 'utf8');
     await writeFile(path.join(folder, 'broken.json'), '{"format":"lectern.library-entry", "vers');
     await writeFile(path.join(folder, 'speech.json'), '{"format":"lectern.speech","version":1}');
-    await writeFile(path.join(folder, 'newer.json'), good.replace('"version": 1', '"version": 7').replace('entry-1', 'newer'));
+    await writeFile(path.join(folder, 'newer.json'), good.replace(`"version": ${LIBRARY_ENTRY_VERSION}`, '"version": 7').replace('entry-1', 'newer'));
     await writeFile(path.join(folder, 'level.json'), good.replace('entry-1', 'level').replace('"level": 1', '"level": 9'));
     await writeFile(path.join(folder, 'huge.json'), Buffer.alloc(MAX_LIBRARY_ENTRY_BYTES + 1, 0x20));
     await mkdir(path.join(folder, 'folder.json'));
@@ -300,7 +300,7 @@ describe('library bundles', () => {
     const { text } = await library.exportBundle(['entry-1']);
     const entry1 = await readFile(path.join(folder, 'entry-1.json'), 'utf8');
     // A newer version's file named like the imported id, and a damaged one named like it but for case.
-    const newer = entry1.replace('"version": 1', '"version": 7').replace(/"id": "entry-1"/, '"id": "newer-1"');
+    const newer = entry1.replace(`"version": ${LIBRARY_ENTRY_VERSION}`, '"version": 7').replace(/"id": "entry-1"/, '"id": "newer-1"');
     await writeFile(path.join(folder, 'newer-1.json'), newer);
     await writeFile(path.join(folder, 'Damaged-1.json'), '{ not json');
     const bundle = JSON.parse(text);
