@@ -5,6 +5,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { typedHeading } from './detect';
+import { HAN, NO_SENTENCE_AHEAD, PINYIN_LETTER, SENTENCE_END_MARK, TONE_LETTERS } from './patterns';
 
 export interface StepResult {
   text: string;
@@ -16,13 +17,14 @@ export interface CleanupStep {
   run(text: string): StepResult;
 }
 
-const HAN = '\\p{Script=Han}';
+/** One pinyin annotation in brackets: (chuàng), (xin). */
+const GLOSS = `\\(${PINYIN_LETTER}{1,7}\\)`;
 // One or more annotations in a row (創(chuàng)(chuàng) is one), so that a second pass finds nothing.
-const PINYIN = /(\p{Script=Han})((?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))+)/gu;
+const PINYIN = new RegExp(`(${HAN})((?:${GLOSS})+)`, 'gu');
 const ANNOTATION = /\(([^)]*)\)/gu;
-const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/u;
+const TONED = new RegExp(`[${TONE_LETTERS}]`, 'u');
 /** A run (as PINYIN finds it) with a tone-marked annotation in it. */
-const TONED_RUN = /\p{Script=Han}(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))*\((?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))[a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/u;
+const TONED_RUN = new RegExp(`${HAN}(?:${GLOSS})*\\((?=${PINYIN_LETTER}{1,7}\\))[a-z]*[${TONE_LETTERS}]`, 'u');
 /** Every toneless Mandarin syllable, by initial (ü written v). */
 const SYLLABLES = new Set(
   [
@@ -74,24 +76,23 @@ export const removePinyin: CleanupStep = {
 };
 
 // Not a sentence: noise rules that name words a speech may also use judge only lines without an end mark.
-const NO_SENTENCE = '(?!.*[。！？；;][”’」』"）)]*\\s*$)';
 const NOISE_LINES: readonly RegExp[] = [
   // Also after the page's date: 2026-03-05 来源：市生态环境局.
   /^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)?(发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
   /^\s*(相关热词搜索|相關熱詞搜索|相关阅读|上一篇|下一篇|打印本页|打印本頁|关闭窗口|關閉窗口)/u,
   // A copyright footer is a short line that is no sentence; a sentence about copyright
   // (维护版权所有者的合法权益。) is not noise, nor is 版权所有者/人 in a short line.
-  new RegExp(`^(?=.{0,40}$)${NO_SENTENCE}.*(版权所有|版權所有|Copyright|©)(?![者人])`, 'iu'),
+  new RegExp(`^(?=.{0,40}$)${NO_SENTENCE_AHEAD}.*(版权所有|版權所有|Copyright|©)(?![者人])`, 'iu'),
   // Registration numbers mark a footer however long it is (版权所有：… | 网站标识码1234 | 京ICP备12345678号);
   // a sentence about ICP备案 (no number, or with commas and quotes) is not one.
-  new RegExp(`^${NO_SENTENCE}(?!.*[，,；;“”"])(?=.*(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)[:：\\s]*\\d)`, 'iu'),
+  new RegExp(`^${NO_SENTENCE_AHEAD}(?!.*[，,；;“”"])(?=.*(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)[:：\\s]*\\d)`, 'iu'),
   /^\s*(https?:\/\/|www\.)\S+\s*$/iu,
   // Breadcrumbs: 当前位置：首页 > 领导讲话, 首页 » 新闻中心 » 领导讲话.
-  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(当前位置|當前位置|您现在的位置|您現在的位置|您的位置)[:：]`, 'u'),
-  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE}(?=.*(首页|首頁)).*[>»＞›]`, 'u'),
+  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE_AHEAD}(当前位置|當前位置|您现在的位置|您現在的位置|您的位置)[:：]`, 'u'),
+  new RegExp(`^(?=.{0,60}$)${NO_SENTENCE_AHEAD}(?=.*(首页|首頁)).*[>»＞›]`, 'u'),
   // Share buttons and 扫一扫在手机打开当前页, alone or with a few words after them.
-  new RegExp(`^(?=.{0,30}$)${NO_SENTENCE}(分享到|分享至)([:：]|$)`, 'u'),
-  new RegExp(`^(?=.{0,30}$)${NO_SENTENCE}(扫一扫|掃一掃)`, 'u'),
+  new RegExp(`^(?=.{0,30}$)${NO_SENTENCE_AHEAD}(分享到|分享至)([:：]|$)`, 'u'),
+  new RegExp(`^(?=.{0,30}$)${NO_SENTENCE_AHEAD}(扫一扫|掃一掃)`, 'u'),
   // Page tools in brackets: 【字体：大 中 小】【打印】【关闭】, on their own or in a row.
   /^(\s*【\s*((字体|字體|字号|字號)[:：]?[大中小\s]*|打印|列印|打印本页|打印本頁|关闭|關閉|关闭窗口|關閉窗口|收藏|返回顶部|返回頂部)\s*】)+\s*$/u,
   // Staff lines: 编辑：某某 审核：某某 — names only (编辑：要对每一篇稿件负责 is text).
@@ -101,7 +102,7 @@ const NOISE_LINES: readonly RegExp[] = [
 /** A line of keywords and links that a page puts above or below the article. */
 function isSpamLine(line: string): boolean {
   const separators = (line.match(/[,，|｜]/g) ?? []).length;
-  return /www\.|https?:\/\//i.test(line) && separators >= 2 && !/[。！？]/.test(line);
+  return /www\.|https?:\/\//i.test(line) && separators >= 2 && !SENTENCE_END_MARK.test(line);
 }
 
 /** Site noise: keyword spam, 发布时间/来源/点击 lines, 相关热词搜索, 版权所有 footers, lone URLs, page chrome. */
@@ -211,9 +212,11 @@ export const traditionalToSimplified: CleanupStep = {
   },
 };
 
+const HAN_CHARS = new RegExp(HAN, 'gu');
+
 /** The share of Han characters that the Simplified conversion would change: high means Traditional. */
 export function traditionalShare(text: string): number {
-  const han = text.match(/\p{Script=Han}/gu) ?? [];
+  const han = text.match(HAN_CHARS) ?? [];
   if (!han.length) return 0;
   return traditionalToSimplified.run(han.join('')).count / han.length;
 }
