@@ -75,10 +75,14 @@ export const removePinyin: CleanupStep = {
   },
 };
 
+/** A page's date and time before its fields: 2026-03-05, 2026年3月5日 10:30. */
+const PAGE_DATE = '\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?';
+/** The fields a page lists about an article: 发布时间, 来源, 点击… */
+const PAGE_FIELDS = '发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数';
 // Not a sentence: noise rules that name words a speech may also use judge only lines without an end mark.
 const NOISE_LINES: readonly RegExp[] = [
   // Also after the page's date: 2026-03-05 来源：市生态环境局.
-  /^\s*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)?(发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数)[:：]/u,
+  new RegExp(`^\\s*(?:${PAGE_DATE}\\s*)?(${PAGE_FIELDS})[:：]`, 'u'),
   /^\s*(相关热词搜索|相關熱詞搜索|相关阅读|上一篇|下一篇|打印本页|打印本頁|关闭窗口|關閉窗口)/u,
   // A copyright footer is a short line that is no sentence; a sentence about copyright
   // (维护版权所有者的合法权益。) is not noise, nor is 版权所有者/人 in a short line.
@@ -226,7 +230,13 @@ export function traditionalShare(text: string): number {
  * (發(fā)布); Traditional → Simplified before noise, so that every spelling of 发布时间 is caught
  * in one pass (and a second cleanup finds nothing more to do).
  */
-export const CLEANUP_STEPS: readonly CleanupStep[] = [removePinyin, traditionalToSimplified, removeSiteNoise, fullWidthPunctuation, normaliseWhitespace];
+export const CLEANUP_STEPS: readonly CleanupStep[] = [
+  removePinyin,
+  traditionalToSimplified,
+  removeSiteNoise,
+  fullWidthPunctuation,
+  normaliseWhitespace,
+];
 
 export interface CleanupReport {
   text: string;
