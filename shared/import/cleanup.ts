@@ -7,11 +7,13 @@ import * as OpenCC from 'opencc-js';
 import { typedHeading } from './detect';
 import { HAN, NO_SENTENCE_AHEAD, PINYIN_LETTER, SENTENCE_END_MARK, TONE_LETTERS } from './patterns';
 
+/** What a step made of a text: the cleaned text, and how many things it removed or changed (0 when none). */
 export interface StepResult {
   text: string;
   count: number;
 }
 
+/** One cleanup step, named by its id in the import report; `run` is idempotent and never throws. */
 export interface CleanupStep {
   id: 'pinyin' | 'site-noise' | 'punctuation' | 'whitespace' | 't2s';
   run(text: string): StepResult;
@@ -238,6 +240,7 @@ export const CLEANUP_STEPS: readonly CleanupStep[] = [
   normaliseWhitespace,
 ];
 
+/** A cleaned text with the steps that ran on it, in order, each with its count. */
 export interface CleanupReport {
   text: string;
   steps: Array<{ id: CleanupStep['id']; count: number }>;
