@@ -232,14 +232,14 @@ function sameLevelNeighbour(numbers: Headings, index: number, step: 1 | -1): Typ
  * before it at its level or into the one after, and is no sentence.
  */
 function pairsInSequence(lines: readonly Line[], numbers: Headings): Headings {
-  return numbers.map((n, index) =>
-    !n ||
-    !n.pair ||
-    (!SENTENCE_END_MARK.test(lines[index]!.text) &&
-      (sameLevelNeighbour(numbers, index, -1)?.value === n.value - 1 || sameLevelNeighbour(numbers, index, 1)?.value === n.value + 1))
-      ? n
-      : undefined,
-  );
+  const heading = (index: number) => !SENTENCE_END_MARK.test(lines[index]!.text) && continuesSequence(numbers, index);
+  return numbers.map((n, index) => (!n?.pair || heading(index) ? n : undefined));
+}
+
+/** Whether the typed number at `index` goes on from the one before it at its level, or into the one after. */
+function continuesSequence(numbers: Headings, index: number): boolean {
+  const { value } = numbers[index]!;
+  return sameLevelNeighbour(numbers, index, -1)?.value === value - 1 || sameLevelNeighbour(numbers, index, 1)?.value === value + 1;
 }
 
 /**
