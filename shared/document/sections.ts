@@ -81,9 +81,17 @@ export function blockIndexAt(doc: PMNode, pos: number): number {
   return Math.min(index, doc.childCount - 1);
 }
 
-/** The heading whose section contains block `index` at the deepest level (the block itself if a heading). */
+/**
+ * The heading whose section contains block `index` at the deepest level (the block itself if a
+ * heading); none for a block in no section: the opening lines, the closing remarks (结束语), and
+ * body text before the first heading.
+ */
 export function enclosingHeading(doc: PMNode, index: number): number | undefined {
-  for (let i = Math.min(index, doc.childCount - 1); i >= 0; i--) if (headingLevel(doc.child(i))) return i;
+  for (let i = Math.min(index, doc.childCount - 1); i >= 0; i--) {
+    const block = doc.child(i);
+    if (block.type.name !== 'paragraph') return undefined;
+    if (headingLevel(block)) return i;
+  }
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { cursorIn, p, t, testEditor } from '../test-editor';
+import { cl, cursorIn, p, t, testEditor } from '../test-editor';
 import { outlineOf } from './outline-state';
 
 let editor: Editor;
@@ -28,6 +28,14 @@ describe('outline state', () => {
     expect(outlineOf(editor.state).activeIndex).toBe(1);
     cursorIn(editor, 5, 1);
     expect(outlineOf(editor.state).activeIndex).toBe(4);
+  });
+
+  it('puts the cursor in the closing remarks in the 结束语 entry, not in the last section', () => {
+    editor = testEditor([t('讲话'), p('甲', 1), p('正文'), cl('同志们！'), cl('谢谢大家！')]);
+    cursorIn(editor, 4, 1);
+    expect(outlineOf(editor.state).activeIndex).toBe(3);
+    // And the section commands see no section there.
+    expect(editor.commands.moveSectionBySibling(-1)).toBe(false);
   });
 
   it('keeps the same state object when only the selection moves within a section', () => {

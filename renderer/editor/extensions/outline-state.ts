@@ -11,14 +11,18 @@ import { blockIndexAt, enclosingHeading } from '../../../shared/document/section
 
 export interface OutlineState {
   outline: Outline;
-  /** Index of the heading block whose section holds the cursor, if any. */
+  /** Index of the heading block whose section holds the cursor, or of the closing's first block when the cursor is in it. */
   activeIndex: number | undefined;
 }
 
 export const outlineKey = new PluginKey<OutlineState>('outline');
 
+/** The outline entry the cursor is in: its section's heading, or the 结束语 entry (its first block) in the closing. */
 function activeHeading(state: Pick<EditorState, 'doc' | 'selection'>): number | undefined {
-  return enclosingHeading(state.doc, blockIndexAt(state.doc, state.selection.from));
+  let index = blockIndexAt(state.doc, state.selection.from);
+  if (state.doc.child(index).type.name !== 'closing') return enclosingHeading(state.doc, index);
+  while (index > 0 && state.doc.child(index - 1).type.name === 'closing') index--;
+  return index;
 }
 
 /** The outline state of an editor state. */
