@@ -87,7 +87,7 @@ export function createHandlers(services: Services): Handlers {
   const keepTheirs = (filePath: string, theirs: SpeechFile) => snapshots.add(filePath, theirs, { kind: 'named', name: EXTERNAL_SNAPSHOT_NAME });
   const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
   // An id used already, or never given: the renderer asked twice for one handed-over file.
-  const handoverGone = (): Failure => ({ code: 'not-found', message: 'That file was opened already or is no longer waiting to be opened.' });
+  const handoverGone = (): Failure => ({ code: 'not-found', message: 'That file was opened already, or is no longer waiting.' });
   return {
     newDocument: async () => documents.newDocument(),
     openDocument: async ({ handoverId }, { windowId }) => {

@@ -27,7 +27,8 @@ describe('filesFromArgv', () => {
   it('turns the file:// URLs a Linux file manager passes for %U into paths', () => {
     const url = pathToFileURL(at('年度 总结.speech')).href;
     expect(url).toContain('%20');
-    expect(filesFromArgv(['/opt/Lectern/lectern', url], { cwd: '/', defaultApp: false })).toEqual([{ path: at('年度 总结.speech'), kind: 'speech' }]);
+    const files = filesFromArgv(['/opt/Lectern/lectern', url], { cwd: '/', defaultApp: false });
+    expect(files).toEqual([{ path: at('年度 总结.speech'), kind: 'speech' }]);
   });
 
   it('imports what File → 导入 reads, and opens anything else as a speech (which then says what is wrong)', () => {

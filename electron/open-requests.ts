@@ -150,9 +150,10 @@ export class OpenRequests {
     // What a window was given counts only until it shows files of its own (then those tell).
     const given = (window: WindowView) => (window.files.length === 0 ? (this.given.get(window.id) ?? []) : []);
     if (file.kind === 'speech') {
-      const showing = windows.find(
-        (window) => window.files.some((shown) => samePath(shown, file.path)) || given(window).some((sent) => sent.kind === 'speech' && samePath(sent.path, file.path)),
-      );
+      const shows = (window: WindowView) =>
+        window.files.some((shown) => samePath(shown, file.path)) ||
+        given(window).some((sent) => sent.kind === 'speech' && samePath(sent.path, file.path));
+      const showing = windows.find(shows);
       if (showing) {
         this.host.focus(showing.id);
         return;
@@ -190,6 +191,7 @@ export function withHandoverFailures(handlers: Handlers, requests: Pick<OpenRequ
 
 /** Whether two absolute paths name the same file: case-blind where the file systems usually are (Windows, macOS). */
 function samePath(a: string, b: string): boolean {
-  const normal = (file: string) => path.normalize(file);
-  return process.platform === 'win32' || process.platform === 'darwin' ? normal(a).toLowerCase() === normal(b).toLowerCase() : normal(a) === normal(b);
+  const caseBlind = process.platform === 'win32' || process.platform === 'darwin';
+  const normal = (file: string) => (caseBlind ? path.normalize(file).toLowerCase() : path.normalize(file));
+  return normal(a) === normal(b);
 }
