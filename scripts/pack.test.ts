@@ -70,7 +70,7 @@ function debDesktopEntry(packager: LinuxPackager): Promise<string> {
 }
 
 describe('packing --dir', () => {
-  it('packs for linux x64 and arm64: built main, preload and renderer in app.asar, no sources; the desktop entry takes .speech', async () => {
+  it('packs for linux x64 and arm64: built main, preload and renderer in app.asar, no sources; a desktop entry for .speech', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'lectern-pack-'));
     try {
       // A stand-in Electron distribution: electron-builder copies it and renames the executable.
@@ -102,8 +102,8 @@ describe('packing --dir', () => {
       for (const unpacked of ['linux-unpacked', 'linux-arm64-unpacked']) {
         const asar = path.join(output, unpacked, 'resources', 'app.asar');
         const files = listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-        const built = ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/import-worker.cjs', '/dist/renderer/index.html'];
-        expect(files).toEqual(expect.arrayContaining([...built, '/package.json']));
+        const built = ['electron/main.cjs', 'electron/preload.cjs', 'electron/import-worker.cjs', 'renderer/index.html'];
+        expect(files).toEqual(expect.arrayContaining([...built.map((file) => `/dist/${file}`), '/package.json']));
         expect(files.filter((f) => /^\/(shared|renderer|electron|e2e|node_modules)\//.test(f))).toEqual([]);
         expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
         expect(existsSync(path.join(output, unpacked, 'lectern'))).toBe(true);
