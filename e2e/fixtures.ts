@@ -205,10 +205,11 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string, kee
           BrowserWindow.getAllWindows()[0]?.webContents.send('lectern-event:command', cmd);
         }, command);
       },
-      // As a second start of Lectern with the file on its command line hands it over.
+      // As a second start of Lectern with the file on its command line hands it over: the same
+      // executable and, for an unpackaged app (`electron .`), the same app folder before the file.
       handOver: async (file) => {
         await electronApp.evaluate(({ app: electron }, named) => {
-          electron.emit('second-instance', {}, [process.execPath, named], process.cwd());
+          electron.emit('second-instance', {}, [...process.argv.slice(0, process.defaultApp ? 2 : 1), named], process.cwd());
         }, file);
       },
       state: async () =>
