@@ -213,7 +213,7 @@ function openWindow(): BrowserWindow {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // Lectern started again (a double-click in Explorer, the jump list, `lectern 讲话.speech`): that
+  // Lectern started again (a double-click in Explorer, the jump list, `npm start -- 讲话.speech`): that
   // instance quits at once, and its files open here. With none, the app comes to the front.
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const files = filesFromArgv(argv, { cwd: workingDirectory, defaultApp });
