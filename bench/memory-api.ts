@@ -25,6 +25,7 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     listRecent: async () => ({ entries: [] }),
     setDocumentState: async () => ok,
     closeWindow: async () => ok,
+    readyForCommands: async () => ok,
     exportDocument: async () => ({ status: 'canceled' }),
     printDocument: async () => ({ status: 'canceled' }),
     revealExport: async () => ({ shown: false }),

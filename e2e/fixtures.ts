@@ -54,6 +54,8 @@ export interface App {
   answerDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
   /** Sends a menu command, as the native menu would. */
   sendCommand(command: Command): Promise<void>;
+  /** The system hands the running app a file, as a double-click in the file manager does (issue 20). */
+  handOver(file: string): Promise<void>;
   /** What main's window handling recorded (title, dirty, closed). */
   state(): Promise<HostState>;
   /** A fresh folder for the test's files. */
@@ -154,6 +156,7 @@ async function webApp(use: (app: App) => Promise<void>, tmpDir: string, keepStar
       page,
       answerDialog: (kind, file) => post('/test/dialog', { kind, path: file }),
       sendCommand: (command) => post('/test/command', command),
+      handOver: (file) => post('/test/hand-over', { path: file }),
       state: async () => (await (await fetch(`${host.origin}/test/state`, { headers })).json()) as HostState,
       tmpDir,
       artifactsDir: ARTIFACTS,
@@ -201,6 +204,13 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string, kee
         await electronApp.evaluate(({ BrowserWindow }, cmd) => {
           BrowserWindow.getAllWindows()[0]?.webContents.send('lectern-event:command', cmd);
         }, command);
+      },
+      // As a second start of Lectern with the file on its command line hands it over: the same
+      // executable and, for an unpackaged app (`electron .`), the same app folder before the file.
+      handOver: async (file) => {
+        await electronApp.evaluate(({ app: electron }, named) => {
+          electron.emit('second-instance', {}, [...process.argv.slice(0, process.defaultApp ? 2 : 1), named], process.cwd());
+        }, file);
       },
       state: async () =>
         electronApp.evaluate(({ BrowserWindow }) => {

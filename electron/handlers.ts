@@ -86,9 +86,15 @@ export function createHandlers(services: Services): Handlers {
   // it can be restored from History. Named: thinning never removes it.
   const keepTheirs = (filePath: string, theirs: SpeechFile) => snapshots.add(filePath, theirs, { kind: 'named', name: EXTERNAL_SNAPSHOT_NAME });
   const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
+  // An id used already, or never given: the renderer asked twice for one handed-over file.
+  const handoverGone = (): Failure => ({ code: 'not-found', message: 'That file was opened already, or is no longer waiting.' });
   return {
     newDocument: async () => documents.newDocument(),
-    openDocument: async (_request, { windowId }) => recentChanged(await documents.open(windowId)),
+    openDocument: async ({ handoverId }, { windowId }) => {
+      if (handoverId === undefined) return recentChanged(await documents.open(windowId));
+      const file = services.handedOver.take(handoverId);
+      return recentChanged(file ? await documents.openPath(file) : { status: 'failed' as const, error: handoverGone() });
+    },
     openRecent: async ({ recentId }) => recentChanged(await documents.openRecent(recentId)),
     saveDocument: async ({ docId, file, force, autosave }, { windowId }) => {
       const result = recentChanged(await documents.save(windowId, docId, file, { force, keepTheirs }));
@@ -117,10 +123,19 @@ export function createHandlers(services: Services): Handlers {
       windows.close(windowId);
       return { ok: true };
     },
+    readyForCommands: async (_request, { windowId }) => {
+      windows.readyForCommands?.(windowId);
+      return { ok: true };
+    },
     exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
     printDocument: async (request, { windowId }) => exporter.print(windowId, request),
     revealExport: async (_request, { windowId }) => ({ shown: exporter.reveal(windowId) }),
-    importFile: async ({ dropped }, { windowId }) => (dropped ? services.importer.readDropped(dropped.name, dropped.data) : services.importer.pick(windowId)),
+    importFile: async ({ dropped, handoverId }, { windowId }) => {
+      if (dropped) return services.importer.readDropped(dropped.name, dropped.data);
+      if (handoverId === undefined) return services.importer.pick(windowId);
+      const file = services.handedOver.take(handoverId);
+      return file ? services.importer.readPath(file) : { status: 'failed', error: handoverGone() };
+    },
     backupDocument: async ({ docId, name, file }) => {
       if (!documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       try {

@@ -12,6 +12,8 @@ import { backupsOnClose, CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeActi
 import { createHandlers, rendererGone, windowClosed } from './handlers';
 import { bindContract, sendEvent } from './ipc';
 import { menuTemplate } from './menu-template';
+import { commandFor, filesFromArgv, handedOverFile, OpenRequests, withHandoverFailures, type WindowView } from './open-requests';
+import { withSystemRecent } from './system-recent';
 import { createServices, type Services } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
 import { createMainWindow, secureSession } from './window';
@@ -31,6 +33,11 @@ let quitting = false;
 
 if (process.env.LECTERN_USER_DATA) app.setPath('userData', process.env.LECTERN_USER_DATA);
 registerAppScheme();
+
+/** How Electron runs: `electron . 讲话.speech` (npm start) names the app's folder before the files. */
+const defaultApp = Boolean(process.defaultApp);
+// `npm start` runs in the package's folder; INIT_CWD is where the user typed it, so a relative file is theirs.
+const argvOptions = { cwd: (defaultApp && process.env.INIT_CWD) || process.cwd(), defaultApp };
 
 function windowById(id: number): BrowserWindow | undefined {
   return BrowserWindow.fromId(id) ?? undefined;
@@ -83,6 +90,9 @@ const bridge: WindowBridge = {
   recentChanged() {
     void rebuildMenu();
   },
+  readyForCommands(windowId) {
+    openRequests.ready(windowId);
+  },
 };
 
 /**
@@ -113,6 +123,40 @@ const desktop = {
   },
   showInFolder: (file: string) => shell.showItemInFolder(file),
 };
+
+/** The app's windows as the open-file router sees them (the focused one first; never the hidden print windows). */
+function windowViews(): WindowView[] {
+  const focused = BrowserWindow.getFocusedWindow()?.id;
+  const ids = [...windows.keys()].sort((a, b) => Number(b === focused) - Number(a === focused));
+  return ids.map((id) => ({
+    id,
+    files: services.documents.documentsOf(id).flatMap((docId) => services.documents.pathOf(docId) ?? []),
+    dirty: windows.get(id)?.dirty ?? false,
+  }));
+}
+
+function focusWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  // A new window shows (and takes the focus) by itself once it has painted.
+  if (window.isVisible()) window.focus();
+}
+
+// Files the system hands over: queued until the app is ready and the first window exists, then
+// each given to the window showing it, a window with nothing to lose, or a new one.
+const openRequests = new OpenRequests({
+  windows: windowViews,
+  openWindow: () => openWindow().id,
+  deliver: (windowId, file) => {
+    const window = windowById(windowId);
+    // The renderer is given an id for the file, never its path.
+    if (window) sendEvent(window.webContents, 'command', commandFor(file, services.handedOver.add(file.path)));
+  },
+  focus: (windowId) => {
+    const window = windowById(windowId);
+    if (window) focusWindow(window);
+  },
+});
+openRequests.open(filesFromArgv(process.argv, argvOptions));
 
 function openWindow(): BrowserWindow {
   const window = createMainWindow({ preloadPath: path.join(__dirname, 'preload.cjs') });
@@ -158,6 +202,7 @@ function openWindow(): BrowserWindow {
   window.on('closed', () => {
     const backups = backupsOnClose(windows.get(id));
     windows.delete(id);
+    openRequests.closed(id);
     // Closed on purpose (saved, 不保存, or nothing unsaved): its backups go. A dead renderer's stay.
     if (services) void windowClosed(services, id, backups).catch(() => undefined);
     if (quitting && windows.size === 0) app.quit();
@@ -168,15 +213,21 @@ function openWindow(): BrowserWindow {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const window = BrowserWindow.getAllWindows()[0];
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  // Lectern started again (a double-click in Explorer, the jump list, `npm start -- 讲话.speech`): that
+  // instance quits at once, and its files open here. With none, the app comes to the front.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const files = filesFromArgv(argv, { cwd: workingDirectory, defaultApp });
+    if (files.length) return openRequests.open(files);
+    const window = BrowserWindow.getFocusedWindow() ?? windowById([...windows.keys()][0] ?? -1);
+    if (window) focusWindow(window);
+    else if (app.isReady()) openWindow();
   });
-  // TODO(file association): open a .speech path from argv and macOS `open-file` in a window.
-  app.on('open-file', (event) => event.preventDefault());
+  // macOS: Finder, the Dock icon and its recent documents; may come before `ready` (then queued).
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    const handed = handedOverFile(file, process.cwd());
+    if (handed) openRequests.open([handed]);
+  });
 
   app.on('before-quit', () => {
     quitting = true;
@@ -194,8 +245,11 @@ if (!app.requestSingleInstanceLock()) {
     // Imports are read on a worker thread (bundled beside main.cjs; Electron loads workers from app.asar).
     services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf, desktop, importWorker: path.join(__dirname, 'import-worker.cjs') });
     language = (await services.settings.get()).language;
-    bindContract(createHandlers(services));
+    const handlers = withHandoverFailures(createHandlers(services), openRequests);
+    // Opens and saves go on the system's recent documents too (jump list, Dock menu).
+    bindContract(withSystemRecent(handlers, (docId) => services.documents.pathOf(docId), (file) => app.addRecentDocument(file)));
     await rebuildMenu();
     openWindow();
+    openRequests.start();
   });
 }

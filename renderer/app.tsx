@@ -188,7 +188,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         case 'new':
           return void session.newDocument();
         case 'open':
-          return void session.open();
+          return void session.open(command.handoverId);
         case 'openRecent':
           return command.recentId ? void session.openRecent(command.recentId) : undefined;
         case 'save':
@@ -214,7 +214,7 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
         case 'print':
           return setExportOpen('print');
         case 'import':
-          return void api.importFile({}).then(showImport);
+          return void api.importFile(command.handoverId === undefined ? {} : { handoverId: command.handoverId }).then(showImport);
         case 'toggleLibrary':
           return setLibraryOpen((open) => !open);
         case 'newFromTemplate':
@@ -242,7 +242,12 @@ export function App({ api, initialSettings, placeholders = true }: { api: Lecter
   const runRef = useRef(run);
   runRef.current = run;
 
-  useEffect(() => api.onCommand((command) => runRef.current(command)), [api]);
+  useEffect(() => {
+    const unsubscribe = api.onCommand((command) => runRef.current(command));
+    // Main holds back the files the system handed over to this window until it listens (issue 20).
+    void api.readyForCommands({}).catch(() => undefined);
+    return unsubscribe;
+  }, [api]);
 
   // The end-to-end tests read the document through this handle on the web host only.
   useEffect(() => {

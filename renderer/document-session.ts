@@ -70,7 +70,11 @@ export interface DocumentSession {
   /** Starts a new untitled document holding an imported speech (asking about unsaved changes first); it is unsaved until saved. */
   importAsNew(doc: NodeJSON): Promise<void>;
   newDocument(): Promise<void>;
-  open(): Promise<void>;
+  /**
+   * File → 打开 (the dialog), or, with `handoverId` from main's `open` command, the file the system
+   * handed over (a double-click on a .speech); asks about unsaved changes first either way.
+   */
+  open(handoverId?: string): Promise<void>;
   openRecent(recentId: string): Promise<void>;
   save(): Promise<boolean>;
   saveAs(): Promise<boolean>;
@@ -378,10 +382,13 @@ export function useDocumentSession(
     [adopt],
   );
 
-  const open = useCallback(async () => {
-    if (!(await mayReplace())) return;
-    handleOpen(await api.openDocument({}));
-  }, [api, handleOpen, mayReplace]);
+  const open = useCallback(
+    async (handoverId?: string) => {
+      if (!(await mayReplace())) return;
+      handleOpen(await api.openDocument(handoverId === undefined ? {} : { handoverId }));
+    },
+    [api, handleOpen, mayReplace],
+  );
 
   const openRecent = useCallback(
     async (recentId: string) => {

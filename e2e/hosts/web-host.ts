@@ -9,6 +9,8 @@
  *   GET  /events         server-sent events: `command` events for the page
  *   POST /test/dialog    { kind: 'open' | 'save', path: string | null } queues the next dialog answer
  *   POST /test/command   a Command, sent to the page
+ *   POST /test/hand-over { path } the system hands the app a file (a double-click): sent to the page
+ *                        as main sends it to a window (electron/open-requests.ts; one page, so no routing)
  *   GET  /test/state     what the window bridge recorded
  *
  * The host drives the user's files, so it answers its own page and the tests only (issue 19): any
@@ -27,6 +29,7 @@ import { z } from 'zod';
 import { command as commandSchema, contract, type CallName, type Command, type Language } from '../../shared/ipc/contract';
 import { createHandlers } from '../../electron/handlers';
 import { createServices } from '../../electron/services/index';
+import { commandFor, handedOverFile } from '../../electron/open-requests';
 import { renderPdf } from '../../cli/pdf';
 import type { Dialogs, WindowBridge } from '../../electron/services/types';
 // The web host sends the app's own CSP and content types, so the tests run the renderer under the
@@ -163,6 +166,7 @@ export function refusal(request: RequestHead, port: number, token: string): stri
 }
 
 const dialogAnswer = z.object({ kind: z.enum(['open', 'save']), path: z.string().nullable() });
+const handOver = z.object({ path: z.string().min(1) });
 
 /** A request the host refuses with 400 and `message`. */
 class BadRequest extends Error {}
@@ -242,7 +246,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     showInFolder: (file: string) => void state.shownInFolder.push(file),
   };
   const worker = options.importWorker ? { importWorker: options.importWorker } : {};
-  const handlers = createHandlers(createServices({ userDataDir, dialogs, windows, renderPdf, desktop, ...worker }));
+  const services = createServices({ userDataDir, dialogs, windows, renderPdf, desktop, ...worker });
+  const handlers = createHandlers(services);
   const streams = new Set<ServerResponse>();
   const sendCommand = (command: Command): number => {
     const data = `event: command\ndata: ${JSON.stringify(commandSchema.parse(command))}\n\n`;
@@ -284,6 +289,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
         if (req.method === 'POST' && route === '/test/command') {
           const listeners = sendCommand(parseOr400(commandSchema, await readJson(req)));
+          return send(res, 200, { ok: true, listeners });
+        }
+        if (req.method === 'POST' && route === '/test/hand-over') {
+          const file = handedOverFile(parseOr400(handOver, await readJson(req)).path, process.cwd());
+          if (!file) return send(res, 400, { error: 'not a file of this machine' });
+          const listeners = sendCommand(commandFor(file, services.handedOver.add(file.path)));
           return send(res, 200, { ok: true, listeners });
         }
         if (req.method === 'GET' && route === '/test/state') return send(res, 200, state);

@@ -14,6 +14,7 @@ import { ImportService } from './importer';
 import { workerImportReader } from './import-reader';
 import { RecoveryStore } from './recovery';
 import { SnapshotStore } from './snapshots';
+import { HandedOverFiles } from './handed-over';
 import type { Desktop, Dialogs, WindowBridge } from './types';
 
 /** Everything the handlers bind to: one instance of each service, and the host's window effects. */
@@ -30,6 +31,8 @@ export interface Services {
   recovery: RecoveryStore;
   /** Version snapshots of document files under `<userData>/snapshots`. */
   snapshots: SnapshotStore;
+  /** Files the system handed over, waiting for a renderer to open or import them. */
+  handedOver: HandedOverFiles;
   windows: WindowBridge;
 }
 
@@ -73,6 +76,7 @@ export function createServices(options: ServiceOptions): Services {
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
     recovery: new RecoveryStore({ dir: path.join(options.userDataDir, 'recovery'), fs }),
     snapshots: new SnapshotStore({ dir: path.join(options.userDataDir, 'snapshots'), fs }),
+    handedOver: new HandedOverFiles(),
     windows: options.windows,
   };
 }

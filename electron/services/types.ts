@@ -38,4 +38,9 @@ export interface WindowBridge {
   languageChanged(language: Language): void;
   /** The recent-files list changed: rebuild the Open Recent menu. */
   recentChanged(): void;
+  /**
+   * The window's renderer listens for commands now: send it what was held back (electron/main.ts,
+   * files the system handed over). Optional: a host with one page sends commands only when told to.
+   */
+  readyForCommands?(windowId: number): void;
 }

@@ -14,6 +14,7 @@ export const CALL_NAMES = [
   'listRecent',
   'setDocumentState',
   'closeWindow',
+  'readyForCommands',
   'getSettings',
   'setSettings',
   'exportDocument',

@@ -15,6 +15,8 @@ import { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName } 
 export { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName };
 
 const docId = z.string().min(1).max(100);
+/** A file the system handed over to main, named to the renderer by an opaque, one-use id (decision 5: no paths). */
+const handoverId = z.string().min(1).max(100);
 
 /** A failure a user sees: a code for programs, a message for people, the file's name if any. */
 export const failure = z.object({
@@ -213,8 +215,12 @@ const ok = z.object({ ok: z.literal(true) });
 export const contract = {
   /** Starts a new untitled document. */
   newDocument: { request: empty, response: z.object({ docId, name: z.string(), file: speechFileSchema }) },
-  /** Shows the open dialog and opens the chosen `.speech` file. */
-  openDocument: { request: empty, response: openResult },
+  /**
+   * Shows the open dialog and opens the chosen `.speech` file; with a `handoverId` (from main's
+   * `open` command), opens the file the system handed over instead (a double-click, Open With, the
+   * jump list or the Dock), through the same checks and with the same failures, and shows no dialog.
+   */
+  openDocument: { request: z.object({ handoverId }).partial().strict(), response: openResult },
   /** Opens a file from the recent list. */
   openRecent: { request: z.object({ recentId: z.string() }), response: openResult },
   /**
@@ -233,6 +239,11 @@ export const contract = {
   setDocumentState: { request: z.object({ docId, name: z.string().max(300), dirty: z.boolean() }), response: ok },
   /** Closes the window after the renderer finished a save the close prompt asked for. */
   closeWindow: { request: empty, response: ok },
+  /**
+   * The window listens for commands now. Main holds back what it would send a new window (a file
+   * the system handed over) until then, since a command sent earlier would be lost.
+   */
+  readyForCommands: { request: empty, response: ok },
   getSettings: { request: empty, response: settings },
   setSettings: { request: settingsPatch, response: settings },
   /** Asks where, then writes the document as DOCX, PDF, Markdown or text in a layout profile. */
@@ -248,12 +259,18 @@ export const contract = {
   /** Shows the last exported file in the system's file manager. */
   revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
   /**
-   * Reads a file to import: the one the user picks in the import dialog, or one dropped on the
-   * window (its name and bytes as base64, up to 50 MB). Answers the content to import; the
+   * Reads a file to import: the one the user picks in the import dialog, one dropped on the
+   * window (its name and bytes as base64, up to 50 MB), or one the system handed over. Answers the content to import; the
    * renderer runs the cleanup and structure detection and shows the import report.
    */
   importFile: {
-    request: z.object({ dropped: z.object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4) }).optional() }).strict(),
+    request: z
+      .object({
+        dropped: z.object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4) }).optional(),
+        /** A file the system handed over (Open With, a drop on the Dock icon), from main's `import` command: read without a dialog. */
+        handoverId: handoverId.optional(),
+      })
+      .strict(),
     response: importFileResult,
   },
   /**
@@ -408,6 +425,8 @@ export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),
   language: language.optional(),
+  /** With `open` or `import`: the file the system handed over, to pass to `openDocument` or `importFile`. */
+  handoverId: handoverId.optional(),
 });
 export type Command = z.infer<typeof command>;
 
