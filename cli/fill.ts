@@ -37,7 +37,9 @@ export function parseSettings(values: readonly string[]): FillSetting[] {
     const at = raw.indexOf('=');
     const key = at > 0 ? raw.slice(0, at).trim() : '';
     const value = at > 0 ? raw.slice(at + 1).trim() : '';
-    if (!key || !value) throw new Error(`--set "${raw}": 应写成 占位符=内容，如 --set "XX同志=王建国" (expected PLACEHOLDER=VALUE)`);
+    if (!key || !value) {
+      throw new Error(`--set "${raw}": 应写成 占位符=内容，如 --set "XX同志=王建国" (expected PLACEHOLDER=VALUE)`);
+    }
     return { key, value };
   });
 }
@@ -57,7 +59,8 @@ export async function fillMain(argv: string[], { out, err, load, write }: FillCl
   let settings: FillSetting[];
   let output: string | undefined;
   try {
-    const parsed = parseArgs({ args: argv, allowPositionals: true, options: { set: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' } } });
+    const options = { set: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' } } as const;
+    const parsed = parseArgs({ args: argv, allowPositionals: true, options });
     if (parsed.positionals.length !== 1) throw new Error('fill takes one FILE');
     file = parsed.positionals[0]!;
     settings = parseSettings(parsed.values.set ?? []);

@@ -37,7 +37,8 @@ const USAGE = `用法 / usage:
   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
                                    导入 .txt/.md/.html/.docx 为讲稿 / import a text, Markdown, web page or Word file as a speech
   lectern fill FILE --set "占位符=内容" [--set …] [-o OUT]
-                                   填写占位符，保留所在的词（XX同志=王建国 → 王建国同志；仍有占位符时退出码为 1）
+                                   填写占位符，保留所在的词（XX同志=王建国 → 王建国同志）
+                                   仍有占位符时退出码为 1
                                    fill placeholders keeping the word each stands in (exit 1 while any remain)
   lectern library list|show|export|import …
                                    素材库（lectern library --help）/ the library of outlines (see lectern library --help)

@@ -64,7 +64,8 @@ export function outlineText(data: OutlineJSON): string {
   const walk = (entries: OutlineJSONEntry[], depth: number) => {
     for (const entry of entries) {
       const indent = '  '.repeat(depth);
-      const head = entry.kind === 'heading' ? `${entry.label}${entry.text}` : entry.kind === 'closing' ? `结束语 ${entry.text}` : `· ${entry.text}`;
+      const marker = entry.kind === 'heading' ? entry.label : entry.kind === 'closing' ? '结束语 ' : '· ';
+      const head = `${marker}${entry.text}`;
       const gaps = entry.gaps.length ? `  [缺${entry.gaps.join('、')}]` : '';
       lines.push(`${indent}${head}  (${entry.characters}字 ${formatDuration(entry.seconds)})${gaps}`);
       walk(entry.children, depth + 1);

@@ -549,7 +549,8 @@ export class SnapshotStore {
     }
     const content = hashes.map((hash) => blocks.get(hash));
     if (content.some((block) => block === undefined)) throw damaged(unreadable ? 'a part of it is missing or unreadable' : 'a paragraph of it is missing');
-    const file = { format: SPEECH_FORMAT, version: SPEECH_VERSION, meta: snap.data.meta, placeholders: snap.data.placeholders, doc: { type: 'doc', content } };
+    const { meta, placeholders } = snap.data;
+    const file = { format: SPEECH_FORMAT, version: SPEECH_VERSION, meta, placeholders, doc: { type: 'doc', content } };
     try {
       return parseSpeechFile(JSON.stringify(file));
     } catch {

@@ -52,7 +52,13 @@ function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGr
   return (
     <li className="placeholder-group" data-testid="placeholder-group" data-token={group.token}>
       <div className="placeholder-group-head">
-        <button type="button" className="outline-toggle" aria-expanded={shown} aria-label={shown ? t('outline.collapse') : t('outline.expand')} onClick={() => setOpen(!shown)}>
+        <button
+          type="button"
+          className="outline-toggle"
+          aria-expanded={shown}
+          aria-label={shown ? t('outline.collapse') : t('outline.expand')}
+          onClick={() => setOpen(!shown)}
+        >
           {shown ? '▾' : '▸'}
         </button>
         <span className="placeholder-token">{group.token}</span>

@@ -31,7 +31,12 @@ export const CLOSING_RULES: readonly ClosingRule[] = [
     name: 'address',
     description: 'The audience addressed at the start, then a pause: 同志们，…… / 各位代表，同志们！',
     pattern: new RegExp(`^${AUDIENCE}(?:[、，,！!]\\s*${AUDIENCE})*[，,！!：:]`, 'u'),
-    finds: ['同志们，时间不等人，任务不等人。', '各位代表，同志们！让我们……', '同志们、朋友们，【此处写：结束语】', '同志们！'],
+    finds: [
+      '同志们，时间不等人，任务不等人。',
+      '各位代表，同志们！让我们……',
+      '同志们、朋友们，【此处写：结束语】',
+      '同志们！',
+    ],
     ignores: ['同志们的意见很重要。', '各位代表要认真履职。', '同志们要把思想统一到……上来。'],
   },
   {
@@ -52,7 +57,12 @@ export const CLOSING_RULES: readonly ClosingRule[] = [
     name: 'wishes',
     description: 'Good wishes for the meeting or the audience: 预祝大会圆满成功！ / 祝大家……',
     pattern: /^(?:最后，?\s*)?(?:预祝|祝愿?(?:大家|各位|同志们))/u,
-    finds: ['预祝大会取得圆满成功！', '祝大家新春快乐、工作顺利！', '祝愿各位身体健康！', '最后，预祝本次培训班圆满成功！'],
+    finds: [
+      '预祝大会取得圆满成功！',
+      '祝大家新春快乐、工作顺利！',
+      '祝愿各位身体健康！',
+      '最后，预祝本次培训班圆满成功！',
+    ],
     ignores: ['祝贺获奖的同志。', '预算要压减。'],
   },
   {

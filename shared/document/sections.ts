@@ -2,9 +2,10 @@
  * Sections: the run of top-level paragraphs from a heading to the next heading of the same or
  * higher level (DESIGN.md, decision 1). Any other block ends a section: the closing remarks
  * (`closing`) after the last section, and a title, byline or salutation wherever the user put one,
- * so that no section change ever carries them along (issue 12: the 结束语 moved with 三、). Moving a section moves that run; promoting one shifts its heading
- * and every heading inside it. Each function builds its change on a transaction and answers why it
- * refused, so that a move is done whole or not at all.
+ * so that no section change ever carries them along (issue 12: the 结束语 moved with 三、).
+ * Moving a section moves that run; promoting one shifts its heading and every heading inside it.
+ * Each function builds its change on a transaction and answers why it refused, so that a move is
+ * done whole or not at all.
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { TextSelection, type Transaction } from '@tiptap/pm/state';

@@ -447,7 +447,12 @@ function markClosing(content: NodeJSON[], hints: ReadonlyArray<LineHint | undefi
   if (marked) while (start > 0 && hints[start - 1] === 'closing' && content[start - 1]!.type === 'paragraph') start--;
   else {
     const text = (block: NodeJSON) => (block.content ?? []).map((child) => child.text ?? '').join('');
-    const candidate = (b: NodeJSON) => ({ type: b.type, level: Number(b.attrs?.level ?? 0), runIn: b.attrs?.runIn === true, text: text(b) });
+    const candidate = (b: NodeJSON) => ({
+      type: b.type,
+      level: Number(b.attrs?.level ?? 0),
+      runIn: b.attrs?.runIn === true,
+      text: text(b),
+    });
     start = closingStart(content.map(candidate));
   }
   for (let i = start; i < content.length; i++) {

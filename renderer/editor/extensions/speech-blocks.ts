@@ -1,6 +1,7 @@
 /**
  * Block structure commands: make the current blocks a title, byline, salutation, body paragraph,
- * a level 1–4 heading or the closing remarks (结束语, Ctrl+Alt+J marks and unmarks them); demote and promote headings; toggle a heading's run-in form; and the
+ * a level 1–4 heading or the closing remarks (结束语, Ctrl+Alt+J marks and unmarks them); demote
+ * and promote headings; toggle a heading's run-in form; and the
  * typing habits of speechwriters (typing "一、" at the start of a body paragraph makes it a level-1
  * heading, and the typed number is dropped because numbers are drawn, never typed).
  */
