@@ -12,10 +12,11 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEditorState } from '@tiptap/react';
 import i18next from 'i18next';
 import type { Failure, LecternApi, OpenResult, RecoveryEntry, SaveResult } from '../shared/ipc/contract';
-import { BackupScheduler, ExternalWatcher } from './never-lose/scheduler';
-import type { ExternalKind } from './never-lose/external-dialog';
-import type { Restored } from './never-lose/recovery-dialog';
-import { replaceContent } from './never-lose/replace';
+import { BackupScheduler } from './recovery/backup-scheduler';
+import { ExternalWatcher } from './recovery/external-watcher';
+import type { ExternalKind } from './recovery/external-dialog';
+import type { Restored } from './recovery/recovery-dialog';
+import { replaceContent } from './history/replace';
 import type { NodeJSON, SpeechFile, SpeechMeta } from '../shared/document/file-format';
 import { insertImported } from './import/insert';
 import { placeholdersKey } from './editor/extensions/placeholders';
@@ -240,7 +241,7 @@ export function useDocumentSession(
         onBackupFailed: (docId, message) => {
           if (told.current.has(`backup:${docId}`)) return;
           told.current.add(`backup:${docId}`);
-          onWarningRef.current?.(i18next.t('neverLose.backupFailed', { message }));
+          onWarningRef.current?.(i18next.t('recovery.backupFailed', { message }));
         },
       }),
     // The scheduler lives as long as the window; the autosave setting is passed on below.

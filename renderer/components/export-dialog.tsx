@@ -12,7 +12,7 @@ import type { FaceName } from '../../shared/document/fonts';
 
 const FACES: readonly FaceName[] = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'];
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
-import { Modal } from './dialogs';
+import { Modal } from './modal';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
 
 export type ExportFormat = (typeof exportFormats)[number];

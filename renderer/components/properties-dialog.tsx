@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SPEAKING_RATE, MAX_SPEAKING_RATE, MIN_SPEAKING_RATE } from '../../shared/document/stats';
 import type { SpeechMeta } from '../../shared/document/file-format';
-import { Modal } from './dialogs';
+import { Modal } from './modal';
 
 export function PropertiesDialog({
   meta,

@@ -1,7 +1,8 @@
 /** The renderer's UI strings. Chinese is the default; English is selectable. */
 import { fileErrorStrings } from '../../shared/i18n/file-errors';
 import { libraryStrings } from '../library/strings';
-import { neverLoseStrings } from '../never-lose/strings';
+import { historyStrings } from '../history/strings';
+import { recoveryStrings } from '../recovery/strings';
 import { startStrings } from '../start/strings';
 
 export const resources = {
@@ -138,7 +139,8 @@ export const resources = {
         tooLarge: '文件过大（超过 50 MB），未导入。',
       },
       library: libraryStrings['zh-CN'],
-      neverLose: neverLoseStrings['zh-CN'],
+      ...recoveryStrings['zh-CN'],
+      ...historyStrings['zh-CN'],
       start: startStrings['zh-CN'],
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
       status: { characters: '{{count}} 字', unsaved: '未保存', saved: '已保存', noFile: '此文稿尚未保存为文件', language: '界面语言' },
@@ -310,7 +312,8 @@ export const resources = {
         tooLarge: 'The file is larger than 50 MB and was not imported.',
       },
       library: libraryStrings.en,
-      neverLose: neverLoseStrings.en,
+      ...recoveryStrings.en,
+      ...historyStrings.en,
       start: startStrings.en,
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },
       status: {

@@ -10,7 +10,7 @@ import { CLEANUP_STEPS, type CleanupStep } from '../../shared/import/cleanup';
 import { ImportError, importSource, type ImportResult, type ImportSource } from '../../shared/import/index';
 import { docFromJSON } from '../../shared/document/file-format';
 import { buildOutline, flattenOutline } from '../../shared/document/outline';
-import { Modal } from '../components/dialogs';
+import { Modal } from '../components/modal';
 
 type StepId = CleanupStep['id'];
 

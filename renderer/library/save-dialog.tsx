@@ -8,7 +8,7 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import type { NodeJSON } from '../../shared/document/file-format';
 import type { LecternApi, LibraryEntrySummary } from '../../shared/ipc/contract';
-import { Modal } from '../components/dialogs';
+import { Modal } from '../components/modal';
 import { sectionAt, suggestedName } from './preview';
 import { EntryFields, entryFieldsValid, typedYear, type EntryFieldValues } from './entry-fields';
 import './library.css';

@@ -11,9 +11,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpeechFile } from '../../shared/document/file-format';
 import type { LecternApi } from '../../shared/ipc/contract';
-import { Modal } from '../components/dialogs';
-import { CompareView } from './compare-view';
-import './never-lose.css';
+import { Modal } from '../components/modal';
+import { CompareView } from '../history/compare-view';
+import './recovery.css';
 
 /** The call the dialog makes. */
 export type ExternalApi = Pick<LecternApi, 'reloadDocument'>;
@@ -70,10 +70,10 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
   if (kind === 'deleted') {
     return (
       <Modal label={name} onCancel={onDismiss}>
-        <p>{t('neverLose.external.deleted', { name })}</p>
+        <p>{t('external.deleted', { name })}</p>
         <div className="modal-buttons">
           <button type="button" autoFocus onClick={onDismiss}>
-            {t('neverLose.external.ok')}
+            {t('external.ok')}
           </button>
         </div>
       </Modal>
@@ -88,14 +88,14 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
     };
     return (
       <Modal label={name} onCancel={onDismiss}>
-        <p>{t('neverLose.external.changedClean', { name })}</p>
-        {theirs?.status === 'failed' ? <p className="never-lose-error" role="alert">{t('neverLose.external.readFailed', { message: theirs.message })}</p> : null}
+        <p>{t('external.changedClean', { name })}</p>
+        {theirs?.status === 'failed' ? <p className="recovery-error" role="alert">{t('external.readFailed', { message: theirs.message })}</p> : null}
         <div className="modal-buttons">
           <button type="button" autoFocus onClick={() => void reload()}>
-            {t('neverLose.external.reload')}
+            {t('external.reload')}
           </button>
           <button type="button" onClick={onDismiss}>
-            {t('neverLose.external.ignore')}
+            {t('external.ignore')}
           </button>
         </div>
       </Modal>
@@ -105,19 +105,19 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
   const failed = theirs?.status === 'failed';
   return (
     <Modal label={name} onCancel={() => onKeepMine({ save: false, force: failed })}>
-      <p>{kind === 'conflict' ? t('neverLose.external.conflict', { name }) : t('neverLose.external.changedDirty', { name })}</p>
-      {theirs?.status === 'loading' ? <p>{t('neverLose.external.loading')}</p> : null}
-      {theirs?.status === 'failed' ? <p className="never-lose-error" role="alert">{t('neverLose.external.readFailed', { message: theirs.message })}</p> : null}
-      {comparing && theirs?.status === 'read' ? <CompareView before={theirs.file.doc} after={current().doc} beforeLabel={t('neverLose.external.theirs')} afterLabel={t('neverLose.external.mine')} /> : null}
+      <p>{kind === 'conflict' ? t('external.conflict', { name }) : t('external.changedDirty', { name })}</p>
+      {theirs?.status === 'loading' ? <p>{t('external.loading')}</p> : null}
+      {theirs?.status === 'failed' ? <p className="recovery-error" role="alert">{t('external.readFailed', { message: theirs.message })}</p> : null}
+      {comparing && theirs?.status === 'read' ? <CompareView before={theirs.file.doc} after={current().doc} beforeLabel={t('external.theirs')} afterLabel={t('external.mine')} /> : null}
       <div className="modal-buttons">
         <button type="button" disabled={theirs?.status !== 'read'} onClick={() => setComparing(!comparing)}>
-          {t('neverLose.external.compare')}
+          {t('external.compare')}
         </button>
         <button type="button" autoFocus onClick={() => onKeepMine({ save: kind === 'conflict', force: failed })}>
-          {kind === 'conflict' ? t('neverLose.external.keepMineSave') : t('neverLose.external.keepMine')}
+          {kind === 'conflict' ? t('external.keepMineSave') : t('external.keepMine')}
         </button>
         <button type="button" disabled={theirs?.status !== 'read'} onClick={() => theirs?.status === 'read' && onTakeTheirs(theirs.file)}>
-          {t('neverLose.external.takeTheirs')}
+          {t('external.takeTheirs')}
         </button>
       </div>
     </Modal>

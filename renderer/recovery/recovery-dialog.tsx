@@ -6,9 +6,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LecternApi, RecoveryEntry, Response } from '../../shared/ipc/contract';
-import { Modal } from '../components/dialogs';
-import { CompareView } from './compare-view';
-import './never-lose.css';
+import { Modal } from '../components/modal';
+import { CompareView } from '../history/compare-view';
+import { formatTime } from '../history/history-labels';
+import './recovery.css';
 
 /** The calls the dialog makes. */
 export type RecoveryApi = Pick<LecternApi, 'readRecovery' | 'restoreRecovery' | 'discardRecovery'>;
@@ -26,12 +27,6 @@ export interface RecoveryDialogProps {
 }
 
 type Comparing = { recoveryId: string; result: Response<'readRecovery'> };
-
-/** The time of a backup in the UI language. */
-export function formatTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDialogProps) {
   const { t, i18n } = useTranslation();
@@ -61,48 +56,48 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
   const comparison = () => {
     if (!comparing) return null;
     const { result } = comparing;
-    if (result.status === 'missing') return <p className="never-lose-error">{t('neverLose.recovery.diskMissing')}</p>;
-    if (result.disk.status === 'read') return <CompareView before={result.disk.file.doc} after={result.file.doc} beforeLabel={t('neverLose.external.theirs')} afterLabel={t('neverLose.recovery.savedAt', { time: formatTime(result.savedAt, i18n.language) })} />;
-    if (result.disk.status === 'failed') return <p className="never-lose-error">{t('neverLose.recovery.diskFailed', { message: result.disk.error.message })}</p>;
-    return <p>{t('neverLose.recovery.diskMissing')}</p>;
+    if (result.status === 'missing') return <p className="recovery-error">{t('recovery.diskMissing')}</p>;
+    if (result.disk.status === 'read') return <CompareView before={result.disk.file.doc} after={result.file.doc} beforeLabel={t('external.theirs')} afterLabel={t('recovery.savedAt', { time: formatTime(result.savedAt, i18n.language) })} />;
+    if (result.disk.status === 'failed') return <p className="recovery-error">{t('recovery.diskFailed', { message: result.disk.error.message })}</p>;
+    return <p>{t('recovery.diskMissing')}</p>;
   };
 
   return (
-    <Modal label={t('neverLose.recovery.title')} onCancel={onDone}>
-      <h2>{t('neverLose.recovery.title')}</h2>
-      <p>{t('neverLose.recovery.intro')}</p>
+    <Modal label={t('recovery.title')} onCancel={onDone}>
+      <h2>{t('recovery.title')}</h2>
+      <p>{t('recovery.intro')}</p>
       <ul className="recovery-list" data-testid="recovery-list">
         {left.map((entry) => (
           <li key={entry.recoveryId} data-testid="recovery-entry">
             <div>
-              <strong>{entry.name}</strong> {entry.hasFile ? null : <span className="recovery-time">{t('neverLose.recovery.untitled')}</span>}
+              <strong>{entry.name}</strong> {entry.hasFile ? null : <span className="recovery-time">{t('recovery.untitled')}</span>}
             </div>
-            <div className="recovery-time">{t('neverLose.recovery.savedAt', { time: formatTime(entry.savedAt, i18n.language) })}</div>
+            <div className="recovery-time">{t('recovery.savedAt', { time: formatTime(entry.savedAt, i18n.language) })}</div>
             <p className="recovery-preview" title={entry.preview}>
               {entry.preview}
             </p>
             {confirming === entry.recoveryId ? (
               <div className="recovery-actions" role="alert">
-                <span>{t('neverLose.recovery.discardConfirm', { name: entry.name })}</span>
+                <span>{t('recovery.discardConfirm', { name: entry.name })}</span>
                 <button type="button" onClick={() => void discard(entry)}>
-                  {t('neverLose.recovery.discard')}
+                  {t('recovery.discard')}
                 </button>
                 <button type="button" autoFocus onClick={() => setConfirming(undefined)}>
-                  {t('neverLose.history.cancel')}
+                  {t('history.cancel')}
                 </button>
               </div>
             ) : (
               <div className="recovery-actions">
                 <button type="button" onClick={() => void restore(entry)}>
-                  {t('neverLose.recovery.restore')}
+                  {t('recovery.restore')}
                 </button>
                 {entry.hasFile ? (
                   <button type="button" onClick={() => void (comparing?.recoveryId === entry.recoveryId ? setComparing(undefined) : compare(entry))}>
-                    {comparing?.recoveryId === entry.recoveryId ? t('neverLose.recovery.close') : t('neverLose.recovery.compare')}
+                    {comparing?.recoveryId === entry.recoveryId ? t('recovery.close') : t('recovery.compare')}
                   </button>
                 ) : null}
                 <button type="button" onClick={() => setConfirming(entry.recoveryId)}>
-                  {t('neverLose.recovery.discard')}
+                  {t('recovery.discard')}
                 </button>
               </div>
             )}
@@ -110,10 +105,10 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
           </li>
         ))}
       </ul>
-      {error ? <p className="never-lose-error" role="alert">{error}</p> : null}
+      {error ? <p className="recovery-error" role="alert">{error}</p> : null}
       <div className="modal-buttons">
         <button type="button" onClick={onDone}>
-          {t('neverLose.recovery.later')}
+          {t('recovery.later')}
         </button>
       </div>
     </Modal>

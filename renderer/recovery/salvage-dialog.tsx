@@ -3,7 +3,7 @@
  * repaired and lost, and that the file itself was not touched.
  */
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../components/dialogs';
+import { Modal } from '../components/modal';
 import type { Salvaged } from '../document-session';
 
 export function SalvageDialog({ salvaged, onClose }: { salvaged: Salvaged; onClose: () => void }) {
@@ -12,18 +12,18 @@ export function SalvageDialog({ salvaged, onClose }: { salvaged: Salvaged; onClo
   const codeKey = `error.code.${error.code}`;
   const reason = i18n.exists(codeKey) ? t(codeKey) : error.message;
   return (
-    <Modal label={t('neverLose.salvage.title')} onCancel={onClose}>
+    <Modal label={t('salvage.title')} onCancel={onClose}>
       <div role="alert" data-testid="salvaged" data-code={error.code}>
-        <h2>{t('neverLose.salvage.title')}</h2>
-        <p>{t('neverLose.salvage.message', { name: error.fileName ?? '', reason })}</p>
-        <p>{t('neverLose.salvage.opened', { kept: report.kept, repaired: report.repaired, lost: report.lost })}</p>
-        {report.truncated ? <p>{t('neverLose.salvage.truncated')}</p> : null}
-        {report.droppedMeta.length ? <p>{t('neverLose.salvage.droppedMeta', { names: report.droppedMeta.join('、') })}</p> : null}
+        <h2>{t('salvage.title')}</h2>
+        <p>{t('salvage.message', { name: error.fileName ?? '', reason })}</p>
+        <p>{t('salvage.opened', { kept: report.kept, repaired: report.repaired, lost: report.lost })}</p>
+        {report.truncated ? <p>{t('salvage.truncated')}</p> : null}
+        {report.droppedMeta.length ? <p>{t('salvage.droppedMeta', { names: report.droppedMeta.join('、') })}</p> : null}
         <p className="detail">{t('error.detail', { detail: error.message })}</p>
       </div>
       <div className="modal-buttons">
         <button type="button" autoFocus onClick={onClose}>
-          {t('neverLose.salvage.ok')}
+          {t('salvage.ok')}
         </button>
       </div>
     </Modal>

@@ -6,6 +6,15 @@
  */
 import type { SnapshotEntry } from '../../shared/ipc/contract';
 
+/**
+ * A moment (an ISO time: a backup's, a version's) in the UI language, date and time of day; text
+ * that is not a time is shown as it is rather than as "Invalid Date".
+ */
+export function formatTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** How `versionTimes` writes times: the UI language, the moment that counts as now, and (tests) the time zone. */
 export interface VersionTimeOptions {
   language: string;

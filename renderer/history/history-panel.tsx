@@ -13,9 +13,8 @@ import { comparedBlocks } from '../../shared/document/compare';
 import type { SpeechFile } from '../../shared/document/file-format';
 import { EXTERNAL_SNAPSHOT_NAME, type LecternApi, type SnapshotEntry } from '../../shared/ipc/contract';
 import { CompareView, NumberedText } from './compare-view';
-import { lengthChanges, versionTimes } from './history-labels';
-import { formatTime } from './recovery-dialog';
-import './never-lose.css';
+import { formatTime, lengthChanges, versionTimes } from './history-labels';
+import './history.css';
 
 /** The calls the panel makes. */
 export type HistoryApi = Pick<LecternApi, 'listSnapshots' | 'readSnapshot' | 'addSnapshot' | 'deleteSnapshot'>;
@@ -76,7 +75,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     if (known || !docId) return known;
     const result = await api.readSnapshot({ docId, snapshotId });
     if (result.status !== 'found') {
-      setMessage({ text: t('neverLose.history.loadFailed', { message: result.error.message }), error: true });
+      setMessage({ text: t('history.loadFailed', { message: result.error.message }), error: true });
       return undefined;
     }
     setFiles((before) => new Map(before).set(snapshotId, result.file));
@@ -95,7 +94,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     if (!docId) return;
     const result = await api.readSnapshot({ docId, snapshotId: entry.snapshotId });
     if (result.status === 'found') onRestore(result.file, entry);
-    else setMessage({ text: t('neverLose.history.loadFailed', { message: result.error.message }), error: true });
+    else setMessage({ text: t('history.loadFailed', { message: result.error.message }), error: true });
   };
   const remove = async (entry: SnapshotEntry) => {
     setConfirming(undefined);
@@ -107,8 +106,8 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     if (deleted) {
       const shown = opened?.mode === 'view' ? [opened.entry.snapshotId] : opened ? [opened.base, opened.target] : [];
       if (shown.includes(entry.snapshotId)) setOpened(undefined);
-      setMessage({ text: t('neverLose.history.removed', { name: label(entry) }) });
-    } else setMessage({ text: t('neverLose.history.removeFailed', { name: label(entry) }), error: true });
+      setMessage({ text: t('history.removed', { name: label(entry) }) });
+    } else setMessage({ text: t('history.removeFailed', { name: label(entry) }), error: true });
     await reload();
   };
   const keep = async (name: string) => {
@@ -117,19 +116,19 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     const result = await api.addSnapshot({ docId, file, name: name.trim() });
     if (result.status === 'added') {
       setNaming(undefined);
-      setMessage({ text: t('neverLose.history.added', { name: result.entry.name ?? name.trim() }) });
+      setMessage({ text: t('history.added', { name: result.entry.name ?? name.trim() }) });
       await reload();
-    } else setMessage({ text: t('neverLose.history.failed', { message: result.error.message }), error: true });
+    } else setMessage({ text: t('history.failed', { message: result.error.message }), error: true });
   };
 
   function label(entry: SnapshotEntry) {
-    if (entry.name === EXTERNAL_SNAPSHOT_NAME) return t('neverLose.history.external');
-    return entry.name ?? t('neverLose.history.auto');
+    if (entry.name === EXTERNAL_SNAPSHOT_NAME) return t('history.external');
+    return entry.name ?? t('history.auto');
   }
   /** The kind of a version as shown: 保存, 命名, 外部修改. */
-  const kindOf = (entry: SnapshotEntry) => t(`neverLose.history.kind.${entry.name === EXTERNAL_SNAPSHOT_NAME ? 'external' : entry.kind}`);
+  const kindOf = (entry: SnapshotEntry) => t(`history.kind.${entry.name === EXTERNAL_SNAPSHOT_NAME ? 'external' : entry.kind}`);
   /** The name shown after the kind: a named version's name, their version for someone else's; none for a save. */
-  const nameOf = (entry: SnapshotEntry) => (entry.name === EXTERNAL_SNAPSHOT_NAME ? t('neverLose.history.externalName') : entry.name);
+  const nameOf = (entry: SnapshotEntry) => (entry.name === EXTERNAL_SNAPSHOT_NAME ? t('history.externalName') : entry.name);
   const times = useMemo(
     () => versionTimes(entries, { language: i18n.language, now: clock?.() ?? new Date() }),
     [entries, i18n.language, clock],
@@ -139,15 +138,15 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   /** A version in one line, as the comparison's sides name it: 命名 送审稿 3月2日 16:00. */
   const versionLabel = (entry: SnapshotEntry) => [kindOf(entry), nameOf(entry), timeOf(entry)].filter(Boolean).join(' ');
   const sideLabel = (side: string) => {
-    if (side === CURRENT) return t('neverLose.history.current');
+    if (side === CURRENT) return t('history.current');
     const entry = entries.find((e) => e.snapshotId === side);
     return entry ? versionLabel(entry) : side;
   };
   const changeOf = (entry: SnapshotEntry) => {
     const change = changes.get(entry.snapshotId);
     if (change === undefined) return undefined;
-    if (change === 0) return t('neverLose.history.lengthSame');
-    return t(change > 0 ? 'neverLose.history.lengthUp' : 'neverLose.history.lengthDown', { count: Math.abs(change) });
+    if (change === 0) return t('history.lengthSame');
+    return t(change > 0 ? 'history.lengthUp' : 'history.lengthDown', { count: Math.abs(change) });
   };
   // The current text, read once per opened comparison that shows it and after each save (not on
   // every render: reading it is not free, and a new document each time would make the comparison
@@ -158,7 +157,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   const sideDoc = (side: string) => (side === CURRENT ? now?.doc : files.get(side)?.doc);
   const sidePicker = (which: 'base' | 'target', value: string) => (
     <label className="history-side">
-      {t(`neverLose.history.${which}`)}
+      {t(`history.${which}`)}
       <select
         value={value}
         data-testid={`history-${which}`}
@@ -168,7 +167,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
           void (which === 'base' ? compare(side, opened.target) : compare(opened.base, side));
         }}
       >
-        <option value={CURRENT}>{t('neverLose.history.current')}</option>
+        <option value={CURRENT}>{t('history.current')}</option>
         {entries.map((entry) => (
           <option key={entry.snapshotId} value={entry.snapshotId}>
             {versionLabel(entry)}
@@ -178,19 +177,19 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     </label>
   );
   return (
-    <aside className="history-panel" aria-label={t('neverLose.history.title')} data-testid="history">
+    <aside className="history-panel" aria-label={t('history.title')} data-testid="history">
       <header>
-        <h2>{t('neverLose.history.title')}</h2>
+        <h2>{t('history.title')}</h2>
         <span className="spacer" />
         <button type="button" onClick={onClose}>
-          {t('neverLose.history.close')}
+          {t('history.close')}
         </button>
       </header>
-      {!docId || !hasFile ? <p>{t('neverLose.history.untitled')}</p> : null}
+      {!docId || !hasFile ? <p>{t('history.untitled')}</p> : null}
       {docId && hasFile ? (
         naming === undefined ? (
           <button type="button" onClick={() => setNaming('')}>
-            {t('neverLose.history.keep')}
+            {t('history.keep')}
           </button>
         ) : (
           <form
@@ -200,19 +199,19 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
               void keep(naming);
             }}
           >
-            <input aria-label={t('neverLose.history.name')} list="history-names" maxLength={100} autoFocus value={naming} onChange={(event) => setNaming(event.target.value)} />
+            <input aria-label={t('history.name')} list="history-names" maxLength={100} autoFocus value={naming} onChange={(event) => setNaming(event.target.value)} />
             <datalist id="history-names">
-              {t('neverLose.history.suggestions')
+              {t('history.suggestions')
                 .split(',')
                 .map((name) => (
                   <option key={name} value={name} />
                 ))}
             </datalist>
             <button type="submit" disabled={!naming.trim()}>
-              {t('neverLose.history.add')}
+              {t('history.add')}
             </button>
             <button type="button" onClick={() => setNaming(undefined)}>
-              {t('neverLose.history.cancel')}
+              {t('history.cancel')}
             </button>
           </form>
         )
@@ -226,7 +225,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
         <section data-testid="history-opened">
           <div className="history-actions">
             <button type="button" onClick={() => setOpened(undefined)}>
-              {t('neverLose.history.back')}
+              {t('history.back')}
             </button>
             {opened.mode === 'view' ? <strong>{versionLabel(opened.entry)}</strong> : null}
           </div>
@@ -256,7 +255,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
         </section>
       ) : (
         <>
-          {docId && hasFile && entries.length === 0 ? <p>{t('neverLose.history.empty')}</p> : null}
+          {docId && hasFile && entries.length === 0 ? <p>{t('history.empty')}</p> : null}
           <ol className="history-list" data-testid="history-list">
             {entries.map((entry) => (
               <li key={entry.snapshotId} data-testid="history-entry" data-kind={entry.kind}>
@@ -274,14 +273,14 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                   </span>
                 </div>
                 <div className="history-meta">
-                  {t('neverLose.history.size', {
+                  {t('history.size', {
                     length: t('outline.length', { count: entry.characters }),
                     kb: (entry.size / 1024).toFixed(1),
                   })}
                   {changeOf(entry) ? (
                     <>
                       {' · '}
-                      <span className="history-change" title={t('neverLose.history.lengthHint')}>
+                      <span className="history-change" title={t('history.lengthHint')}>
                         {changeOf(entry)}
                       </span>
                     </>
@@ -289,31 +288,31 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                 </div>
                 {confirming === entry.snapshotId ? (
                   <div className="history-actions" role="alert">
-                    <span>{t('neverLose.history.removeConfirm', { name: label(entry), time: formatTime(entry.savedAt, i18n.language) })}</span>
+                    <span>{t('history.removeConfirm', { name: label(entry), time: formatTime(entry.savedAt, i18n.language) })}</span>
                     <button type="button" onClick={() => void remove(entry)}>
-                      {t('neverLose.history.remove')}
+                      {t('history.remove')}
                     </button>
                     <button type="button" autoFocus onClick={() => setConfirming(undefined)}>
-                      {t('neverLose.history.cancel')}
+                      {t('history.cancel')}
                     </button>
                   </div>
                 ) : (
                   <div className="history-actions">
                     <button type="button" onClick={() => void view(entry)}>
-                      {t('neverLose.history.view')}
+                      {t('history.view')}
                     </button>
                     <button
                       type="button"
-                      title={t('neverLose.history.compareHint')}
+                      title={t('history.compareHint')}
                       onClick={() => void compare(entry.snapshotId, CURRENT)}
                     >
-                      {t('neverLose.history.compare')}
+                      {t('history.compare')}
                     </button>
-                    <button type="button" title={t('neverLose.history.restoreHint')} onClick={() => void restore(entry)}>
-                      {t('neverLose.history.restore')}
+                    <button type="button" title={t('history.restoreHint')} onClick={() => void restore(entry)}>
+                      {t('history.restore')}
                     </button>
                     <button type="button" onClick={() => setConfirming(entry.snapshotId)}>
-                      {t('neverLose.history.remove')}
+                      {t('history.remove')}
                     </button>
                   </div>
                 )}

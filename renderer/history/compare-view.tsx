@@ -10,7 +10,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareDocs, formatChanged, type ComparedBlock, type CompareRow } from '../../shared/document/compare';
 import type { NodeJSON } from '../../shared/document/file-format';
-import './never-lose.css';
+import './history.css';
 
 /** Unchanged paragraphs shown around a change; longer unchanged runs are folded. */
 const CONTEXT = 2;
@@ -60,16 +60,16 @@ const quiet = (row: CompareRow) => row.kind === 'same' && row.before.label === r
 function FormatNote({ before, after }: { before: ComparedBlock; after: ComparedBlock }): ReactNode {
   const { t } = useTranslation();
   const changed = formatChanged(before, after);
-  const levelName = (level: number) => (level === 0 ? t('neverLose.compare.body') : t('neverLose.compare.heading', { level }));
+  const levelName = (level: number) => (level === 0 ? t('compare.body') : t('compare.heading', { level }));
   const notes = [
-    changed.level ? t('neverLose.compare.level', { before: levelName(before.level), after: levelName(after.level) }) : undefined,
-    changed.runIn ? t(after.runIn ? 'neverLose.compare.runInOn' : 'neverLose.compare.runInOff') : undefined,
-    changed.format ? t('neverLose.compare.format') : undefined,
+    changed.level ? t('compare.level', { before: levelName(before.level), after: levelName(after.level) }) : undefined,
+    changed.runIn ? t(after.runIn ? 'compare.runInOn' : 'compare.runInOff') : undefined,
+    changed.format ? t('compare.format') : undefined,
   ].filter((note): note is string => Boolean(note));
   if (!notes.length) return null;
   return (
     <span className="compare-format" data-testid="compare-format">
-      {t('neverLose.compare.note', { notes: notes.join(t('neverLose.compare.noteSeparator')) })}
+      {t('compare.note', { notes: notes.join(t('compare.noteSeparator')) })}
     </span>
   );
 }
@@ -114,7 +114,7 @@ function Row({ row }: { row: CompareRow }): ReactNode {
 export function CompareView({ before, after, beforeLabel, afterLabel }: CompareViewProps) {
   const { t } = useTranslation();
   const comparison = useMemo(() => compareDocs(before, after), [before, after]);
-  if (comparison.identical) return <p className="compare-summary" data-testid="compare-summary">{t('neverLose.compare.identical')}</p>;
+  if (comparison.identical) return <p className="compare-summary" data-testid="compare-summary">{t('compare.identical')}</p>;
   // Fold unchanged runs to their first and last CONTEXT paragraphs.
   const shown: ReactNode[] = [];
   const rows = comparison.rows;
@@ -146,7 +146,7 @@ export function CompareView({ before, after, beforeLabel, afterLabel }: CompareV
     <div data-testid="compare">
       <p className="compare-summary" data-testid="compare-summary">
         {beforeLabel && afterLabel ? `${beforeLabel} → ${afterLabel} · ` : ''}
-        {t('neverLose.compare.summary', { added: comparison.added, removed: comparison.removed, changed: comparison.changed })}
+        {t('compare.summary', { added: comparison.added, removed: comparison.removed, changed: comparison.changed })}
       </p>
       <div className="compare">{shown}</div>
     </div>
