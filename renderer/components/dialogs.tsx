@@ -1,7 +1,7 @@
 /** The unsaved-changes prompt and the failure message, on the `Modal` every dialog uses. */
 import { useTranslation } from 'react-i18next';
 import { Modal } from './modal';
-import type { ShownFailure, UnsavedChoice } from '../document-session';
+import type { ShownFailure, UnsavedChoice } from '../session/session-types';
 
 /** 保存 / 不保存 / 取消 before a document with unsaved changes is replaced. */
 export function UnsavedDialog({ name, onChoose }: { name: string; onChoose: (choice: UnsavedChoice) => void }) {

@@ -4,20 +4,22 @@ import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Command, type Language } from '../../shared/ipc/contract';
 import { BLOCK_KINDS, blockKindOf, type BlockKind } from '../editor/extensions/speech-blocks';
-import type { DocumentSession } from '../document-session';
+import { COMMAND_INFO, type CommandName } from '../commands/command-table';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
 
+/**
+ * The toolbar over `editor`. Its file and panel buttons are rows of the command table (label and
+ * action), run through `onCommand` as the native menu's items are.
+ */
 export function Toolbar({
   editor,
-  session,
   onLanguage,
   onCommand,
 }: {
   editor: Editor;
-  session: DocumentSession;
   onLanguage: (language: Language) => void;
-  /** Runs a menu command (import, the panels), as the native menu would. */
+  /** Runs a command of the table, as the native menu would. */
   onCommand: (command: Command) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -29,24 +31,19 @@ export function Toolbar({
     },
   });
   const kind = current?.kind ?? 'body';
+  const button = (name: CommandName, title?: string) => (
+    <button type="button" {...(title ? { title } : {})} onClick={() => onCommand({ command: name })}>
+      {t(COMMAND_INFO[name].label!)}
+    </button>
+  );
   const isHeading = kind.startsWith('heading');
   return (
     <header className="toolbar" role="toolbar" aria-label={t('app.name')}>
-      <button type="button" onClick={() => void session.newDocument()}>
-        {t('file.new')}
-      </button>
-      <button type="button" onClick={() => void session.open()}>
-        {t('file.open')}
-      </button>
-      <button type="button" onClick={() => void session.save()}>
-        {t('file.save')}
-      </button>
-      <button type="button" onClick={() => void session.saveAs()}>
-        {t('file.saveAs')}
-      </button>
-      <button type="button" title={t('file.importHint')} onClick={() => onCommand({ command: 'import' })}>
-        {t('file.import')}
-      </button>
+      {button('new')}
+      {button('open')}
+      {button('save')}
+      {button('saveAs')}
+      {button('import', t('file.importHint'))}
       <span className="separator" />
       <label>
         <span className="visually-hidden">{t('block.label')}</span>
@@ -75,12 +72,8 @@ export function Toolbar({
         {t('block.runIn')}
       </button>
       <span className="spacer" />
-      <button type="button" onClick={() => onCommand({ command: 'toggleLibrary' })}>
-        {t('file.library')}
-      </button>
-      <button type="button" onClick={() => onCommand({ command: 'toggleHistory' })}>
-        {t('file.history')}
-      </button>
+      {button('toggleLibrary')}
+      {button('toggleHistory')}
       <label>
         <span className="visually-hidden">{t('status.language')}</span>
         <select aria-label={t('status.language')} value={i18n.language} onChange={(event) => onLanguage(event.target.value as Language)}>

@@ -12,14 +12,13 @@ import { useTranslation } from 'react-i18next';
 import type { SpeechFile } from '../../shared/document/file-format';
 import type { LecternApi } from '../../shared/ipc/contract';
 import { Modal } from '../components/modal';
+import type { ExternalKind } from '../session/session-types';
 import { CompareView } from '../history/compare-view';
 import './recovery.css';
 
 /** The call the dialog makes. */
 export type ExternalApi = Pick<LecternApi, 'reloadDocument'>;
 
-/** Why the dialog is shown: the watcher saw a change or a deletion, or a save met a conflict. */
-export type ExternalKind = 'changed' | 'deleted' | 'conflict';
 
 export interface ExternalChangeDialogProps {
   api: ExternalApi;

@@ -7,14 +7,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LecternApi, RecoveryEntry, Response } from '../../shared/ipc/contract';
 import { Modal } from '../components/modal';
+import type { Restored } from '../session/session-types';
 import { CompareView } from '../history/compare-view';
 import { formatTime } from '../history/history-labels';
 import './recovery.css';
 
 /** The calls the dialog makes. */
 export type RecoveryApi = Pick<LecternApi, 'readRecovery' | 'restoreRecovery' | 'discardRecovery'>;
-/** A restored document: open it in the editor, marked unsaved. */
-export type Restored = Extract<Response<'restoreRecovery'>, { status: 'restored' }>;
 
 export interface RecoveryDialogProps {
   api: RecoveryApi;

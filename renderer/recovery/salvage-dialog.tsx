@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../components/modal';
-import type { Salvaged } from '../document-session';
+import type { Salvaged } from '../session/session-types';
 
 export function SalvageDialog({ salvaged, onClose }: { salvaged: Salvaged; onClose: () => void }) {
   const { t, i18n } = useTranslation();
