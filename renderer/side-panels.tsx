@@ -36,7 +36,13 @@ export function SidePanels({ api, editor, session, state, panels }: {
         />
       ) : null}
       {panels.library ? (
-        <LibraryPanel api={api} editor={editor} revision={panels.libraryRevision} onNewFrom={(id) => void session.newFromEntry(id)} onClose={() => set.library(false)} />
+        <LibraryPanel
+          api={api}
+          editor={editor}
+          revision={panels.libraryRevision}
+          onNewFrom={(id) => void session.newFromEntry(id)}
+          onClose={() => set.library(false)}
+        />
       ) : null}
     </>
   );

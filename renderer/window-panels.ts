@@ -62,5 +62,17 @@ export function useWindowPanels(): WindowPanels {
     }),
     [],
   );
-  return { outline, placeholders, history, library, properties, exporting, savingToLibrary, libraryRevision, nameRequest, templatesRequest, set };
+  return {
+    outline,
+    placeholders,
+    history,
+    library,
+    properties,
+    exporting,
+    savingToLibrary,
+    libraryRevision,
+    nameRequest,
+    templatesRequest,
+    set,
+  };
 }

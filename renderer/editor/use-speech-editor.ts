@@ -25,7 +25,10 @@ export interface SpeechEditorEvents {
  * Creates the editor, read-only until the first document arrives from main so that nothing typed
  * before it is lost. `checkLevels` is read on every check, so the setting applies at once.
  */
-export function useSpeechEditor(api: LecternApi, options: { placeholders: boolean; checkLevels: boolean } & SpeechEditorEvents): Editor | null {
+export function useSpeechEditor(
+  api: LecternApi,
+  options: { placeholders: boolean; checkLevels: boolean } & SpeechEditorEvents,
+): Editor | null {
   const { t } = useTranslation();
   const hints = useMemo(() => ({ title: t('hints.title'), byline: t('hints.byline'), salutation: t('hints.salutation') }), [t]);
   const latest = useRef({ hints, options });
@@ -58,7 +61,12 @@ export function useSpeechEditor(api: LecternApi, options: { placeholders: boolea
   const editorProps = useMemo(() => ({ attributes: { class: 'speech', spellcheck: 'false', 'data-testid': 'editor' } }), []);
   // Read-only is set on creation, not as an option: options are compared on every render, and a
   // difference would call setOptions again.
-  const editor = useEditor({ extensions, editorProps, autofocus: 'start', onCreate: ({ editor: created }) => created.setEditable(false, false) });
+  const editor = useEditor({
+    extensions,
+    editorProps,
+    autofocus: 'start',
+    onCreate: ({ editor: created }) => created.setEditable(false, false),
+  });
   // F6 / Shift+F6 between toolbar, outline, page, panels and status bar; Esc in a panel back to the page.
   useFocusRegions(editor);
 

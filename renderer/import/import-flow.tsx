@@ -44,7 +44,8 @@ export function useImportFlow(onFailure: (failure: Extract<ImportFileResult, { s
 }
 
 /** The import report for `flow.pending`; accepting it opens the speech as a new document or inserts it here. */
-export function ImportFlow({ flow, editor, session, hasDocument }: { flow: ImportFlowState; editor: Editor; session: DocumentSession; hasDocument: boolean }) {
+export function ImportFlow(props: { flow: ImportFlowState; editor: Editor; session: DocumentSession; hasDocument: boolean }) {
+  const { flow, editor, session, hasDocument } = props;
   const { pending } = flow;
   if (!pending) return null;
   return (

@@ -52,7 +52,9 @@ function fakeMain() {
     listRecovery: async () => (calls.push('listRecovery'), { entries: answers.recovery }),
     newDocument: async () => (calls.push('newDocument'), { docId: `new-${++created}`, name: '未命名', file: emptySpeechFile(new Date(0)) }),
     openDocument: async () => (calls.push('openDocument'), answers.open),
-    saveDocument: async (request: Request<'saveDocument'>) => (calls.push(request.autosave ? 'autosave' : 'saveDocument'), saved.push(request), answers.save),
+    saveDocument: async (request: Request<'saveDocument'>) => (
+      calls.push(request.autosave ? 'autosave' : 'saveDocument'), saved.push(request), answers.save
+    ),
     saveDocumentAs: async (request: Request<'saveDocumentAs'>) => (calls.push('saveDocumentAs'), saved.push(request), answers.save),
     closeDocument: async ({ docId }: Request<'closeDocument'>) => (calls.push(`closeDocument ${docId}`), {}),
     setDocumentState: async (request: Request<'setDocumentState'>) => (windowStates.push(request), {}),
@@ -166,7 +168,7 @@ describe('DocumentSession', () => {
     expect(session.getState()).toMatchObject({ dirty: false, saves: 1 });
   });
 
-  it('shows a save that met someone else\'s changes as a conflict, writes nothing more until the user chooses, and keeps mine by force', async () => {
+  it('shows a save that met other changes as a conflict, writes nothing until the user chooses, and keeps mine by force', async () => {
     await session.open();
     type('，我的');
     main.answers.save = { status: 'conflict', docId: 'doc-1', name: '讲话.speech' };

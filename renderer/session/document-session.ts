@@ -401,7 +401,8 @@ export class DocumentSession {
   private markSaved(docId: string, name: string, file: SpeechFile, doc: PMNode, values: Record<string, string>): void {
     const now = this.identity;
     if (now && now.docId === docId) {
-      this.identity = { ...now, name, hasFile: true, file, savedDoc: doc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(values) };
+      const saved = { savedDoc: doc, savedMeta: JSON.stringify(file.meta), savedValues: JSON.stringify(values) };
+      this.identity = { ...now, name, hasFile: true, file, ...saved };
     }
     this.saves += 1;
     this.refresh();
@@ -416,7 +417,8 @@ export class DocumentSession {
     const values = fieldValues(this.editor);
     const file = this.currentFile()!;
     const request = { docId: current.docId, file };
-    const result = mode === 'save' ? await this.api.saveDocument({ ...request, ...(force ? { force } : {}) }) : await this.api.saveDocumentAs(request);
+    const result =
+      mode === 'save' ? await this.api.saveDocument({ ...request, ...(force ? { force } : {}) }) : await this.api.saveDocumentAs(request);
     if (result.status === 'saved') {
       this.markSaved(current.docId, result.name, file, doc, values);
       this.scheduler.settled(current.docId);
