@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Command } from '../shared/ipc/contract';
+import { COMMAND_INFO } from '../shared/commands';
 import { menuTemplate } from './menu-template';
 
 function find(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions {
@@ -55,6 +56,21 @@ describe('menuTemplate', () => {
     expect(find(template, '撤销')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
     expect(find(template, '重做')).toMatchObject({ accelerator: 'Ctrl+Y', registerAccelerator: false });
     expect(find(template, '提纲')).toMatchObject({ accelerator: 'CmdOrCtrl+\\', registerAccelerator: false });
+  });
+
+  it('takes every accelerator from the one command table, registering only the menu\'s own', () => {
+    const items: MenuItemConstructorOptions[] = [];
+    const walk = (list: MenuItemConstructorOptions[]) => list.forEach((i) => (items.push(i), Array.isArray(i.submenu) && walk(i.submenu)));
+    const sent: Command[] = [];
+    walk(menuTemplate('en', [], (c) => sent.push(c), 'linux'));
+    for (const item of items.filter((i) => i.click && i.accelerator)) {
+      click(item);
+      const info = COMMAND_INFO[sent.at(-1)!.command];
+      expect(item.accelerator, String(item.label)).toBe(info.shortcut);
+      expect(item.registerAccelerator ?? true, String(item.label)).toBe(info.keys === 'menu');
+    }
+    expect(items.filter((i) => i.accelerator).length).toBeGreaterThan(8);
+    expect(find(menuTemplate('zh-CN', [], () => {}, 'darwin'), '重做').accelerator).toBe('Cmd+Shift+Z');
   });
 
   it('keeps a named version, recovers unsaved work and shows the History panel', () => {

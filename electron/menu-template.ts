@@ -1,20 +1,27 @@
 /**
  * The application menu as a pure function of the language, the recent files and a `send` callback,
- * so that labels, accelerators and commands are tested without Electron. Undo and redo show their
- * shortcuts but leave the keys to the editor (`registerAccelerator: false`), which has its own
- * history; file commands are the menu's.
+ * so that labels, accelerators and commands are tested without Electron. The accelerators come from
+ * the one command table (shared/commands.ts); a shortcut the editor or the window takes (undo, redo,
+ * the outline) is shown but not registered (`registerAccelerator: false`).
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { menuString, type MenuStringKey } from '../shared/i18n/menu';
+import { COMMAND_INFO } from '../shared/commands';
 import type { Command, Language, RecentEntry } from '../shared/ipc/contract';
 
 export function menuTemplate(language: Language, recent: RecentEntry[], send: (command: Command) => void, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
   const t = (key: MenuStringKey) => menuString(language, key);
-  const item = (key: MenuStringKey, accelerator: string | undefined, command: Command): MenuItemConstructorOptions => ({
-    label: t(key),
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(command),
-  });
+  const item = (key: MenuStringKey, command: Command): MenuItemConstructorOptions => {
+    const { shortcut, keys } = COMMAND_INFO[command.command];
+    // ⌘⇧Z is redo on a Mac, as every Mac editor has it.
+    const accelerator = command.command === 'redo' && platform === 'darwin' ? 'Cmd+Shift+Z' : shortcut;
+    return {
+      label: t(key),
+      ...(accelerator ? { accelerator } : {}),
+      ...(accelerator && keys !== 'menu' ? { registerAccelerator: false } : {}),
+      click: () => send(command),
+    };
+  };
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((entry) => ({ label: `${entry.name}  —  ${entry.folder}`, click: () => send({ command: 'openRecent', recentId: entry.recentId }) }))
     : [{ label: t('noRecent'), enabled: false }];
@@ -22,22 +29,22 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
     {
       label: t('file'),
       submenu: [
-        item('new', 'CmdOrCtrl+N', { command: 'new' }),
-        item('newFromTemplate', 'CmdOrCtrl+Shift+N', { command: 'newFromTemplate' }),
-        item('open', 'CmdOrCtrl+O', { command: 'open' }),
+        item('new', { command: 'new' }),
+        item('newFromTemplate', { command: 'newFromTemplate' }),
+        item('open', { command: 'open' }),
         { label: t('openRecent'), submenu: recentItems },
-        item('import', 'CmdOrCtrl+Shift+O', { command: 'import' }),
+        item('import', { command: 'import' }),
         { type: 'separator' },
-        item('save', 'CmdOrCtrl+S', { command: 'save' }),
-        item('saveAs', 'CmdOrCtrl+Shift+S', { command: 'saveAs' }),
-        item('saveToLibrary', undefined, { command: 'saveToLibrary' }),
-        item('keepVersion', undefined, { command: 'keepVersion' }),
-        item('recoverUnsaved', undefined, { command: 'recoverUnsaved' }),
+        item('save', { command: 'save' }),
+        item('saveAs', { command: 'saveAs' }),
+        item('saveToLibrary', { command: 'saveToLibrary' }),
+        item('keepVersion', { command: 'keepVersion' }),
+        item('recoverUnsaved', { command: 'recoverUnsaved' }),
         { type: 'separator' },
-        item('export', 'CmdOrCtrl+Shift+E', { command: 'export' }),
-        item('print', 'CmdOrCtrl+P', { command: 'print' }),
+        item('export', { command: 'export' }),
+        item('print', { command: 'print' }),
         { type: 'separator' },
-        item('properties', undefined, { command: 'properties' }),
+        item('properties', { command: 'properties' }),
         { type: 'separator' },
         { label: t('quit'), role: 'quit' },
       ],
@@ -45,8 +52,8 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
     {
       label: t('edit'),
       submenu: [
-        { ...item('undo', 'CmdOrCtrl+Z', { command: 'undo' }), registerAccelerator: false },
-        { ...item('redo', platform === 'darwin' ? 'Cmd+Shift+Z' : 'Ctrl+Y', { command: 'redo' }), registerAccelerator: false },
+        item('undo', { command: 'undo' }),
+        item('redo', { command: 'redo' }),
         { type: 'separator' },
         { label: t('cut'), role: 'cut' },
         { label: t('copy'), role: 'copy' },
@@ -57,10 +64,10 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
     {
       label: t('view'),
       submenu: [
-        // The editor handles Ctrl+\ itself on every host; the menu shows it without taking the key.
-        { ...item('outline', 'CmdOrCtrl+\\', { command: 'toggleOutline' }), registerAccelerator: false },
-        item('library', undefined, { command: 'toggleLibrary' }),
-        item('history', undefined, { command: 'toggleHistory' }),
+        // The window handles Ctrl+\ itself on every host; the menu shows it without taking the key.
+        item('outline', { command: 'toggleOutline' }),
+        item('library', { command: 'toggleLibrary' }),
+        item('history', { command: 'toggleHistory' }),
         { type: 'separator' },
         {
           label: t('language'),

@@ -3,53 +3,12 @@
  * contract), the handler that runs it, the key of its label where the window shows it as a button,
  * and its shortcut. The toolbar takes its buttons' labels and actions from the table and the
  * window's keyboard handling takes its keys from it, so "what does Ctrl+S do?" is one row here.
+ * The labels and shortcuts live in shared/commands.ts, which the native menu reads too.
  */
 import type { Command } from '../../shared/ipc/contract';
+import { COMMAND_INFO, type CommandInfo, type CommandName } from '../../shared/commands';
 
-/** A command's name, as main's menu sends it. */
-export type CommandName = Command['command'];
-
-/**
- * Who takes a command's shortcut: `menu`, the native menu in the Electron app (the window takes it
- * only on the web host, which has no menu); `window`, the window on every host (the menu only shows
- * it); `editor`, the editor's own keymap (undo and redo, which have their own history).
- */
-export type ShortcutOwner = 'menu' | 'window' | 'editor';
-
-/** What the table says of a command besides its handler. */
-export interface CommandInfo {
-  /** The i18n key of its label, for the commands the window shows as buttons. */
-  label?: string;
-  /** Its shortcut in Electron's accelerator syntax (`CmdOrCtrl+Shift+S`), as the native menu shows it. */
-  shortcut?: string;
-  /** Who takes the shortcut's keys; only with `shortcut`. */
-  keys?: ShortcutOwner;
-}
-
-/** Every command's label key and shortcut. The shortcuts are the native menu's (electron/menu-template.ts). */
-export const COMMAND_INFO: Readonly<Record<CommandName, CommandInfo>> = {
-  new: { label: 'file.new', shortcut: 'CmdOrCtrl+N', keys: 'menu' },
-  newFromTemplate: { shortcut: 'CmdOrCtrl+Shift+N', keys: 'menu' },
-  open: { label: 'file.open', shortcut: 'CmdOrCtrl+O', keys: 'menu' },
-  openRecent: {},
-  import: { label: 'file.import', shortcut: 'CmdOrCtrl+Shift+O', keys: 'menu' },
-  save: { label: 'file.save', shortcut: 'CmdOrCtrl+S', keys: 'menu' },
-  saveAs: { label: 'file.saveAs', shortcut: 'CmdOrCtrl+Shift+S', keys: 'menu' },
-  saveThenClose: {},
-  saveToLibrary: {},
-  keepVersion: {},
-  recoverUnsaved: {},
-  export: { shortcut: 'CmdOrCtrl+Shift+E', keys: 'menu' },
-  print: { shortcut: 'CmdOrCtrl+P', keys: 'menu' },
-  properties: {},
-  undo: { shortcut: 'CmdOrCtrl+Z', keys: 'editor' },
-  redo: { shortcut: 'Ctrl+Y', keys: 'editor' },
-  toggleOutline: { shortcut: 'CmdOrCtrl+\\', keys: 'window' },
-  toggleLibrary: { label: 'file.library' },
-  toggleHistory: { label: 'file.history' },
-  togglePlaceholders: {},
-  setLanguage: {},
-};
+export { COMMAND_INFO, type CommandInfo, type CommandName, type ShortcutOwner } from '../../shared/commands';
 
 /** One row of the table: what the command is and what runs it. */
 export interface CommandEntry extends CommandInfo {
