@@ -103,6 +103,12 @@ function parseLevel(value: string | null): number {
   return Number.isInteger(level) && level >= 0 && level <= MAX_HEADING_LEVEL ? level : 0;
 }
 
+// shared/ compiles without the DOM (tsconfig.shared.json), so TipTap's HTMLElement is opaque here; it calls
+// parseHTML only where a DOM exists (the renderer, jsdom in tests), and the element there has getAttribute.
+function attribute(element: object, name: string): string | null {
+  return (element as { getAttribute(name: string): string | null }).getAttribute(name);
+}
+
 /**
  * A body paragraph (`level` 0) or a heading (`level` 1–4). A run-in heading (`runIn`) is one
  * paragraph whose lead sentence is the heading and whose remainder is body, as in
@@ -119,13 +125,13 @@ export const SpeechParagraph = Node.create({
       level: {
         default: 0,
         keepOnSplit: false,
-        parseHTML: (element) => parseLevel(element.getAttribute('data-level')),
+        parseHTML: (element) => parseLevel(attribute(element, 'data-level')),
         renderHTML: (attributes) => (attributes.level ? { 'data-level': String(attributes.level) } : {}),
       },
       runIn: {
         default: false,
         keepOnSplit: false,
-        parseHTML: (element) => element.getAttribute('data-run-in') === 'true',
+        parseHTML: (element) => attribute(element, 'data-run-in') === 'true',
         renderHTML: (attributes) => (attributes.runIn ? { 'data-run-in': 'true' } : {}),
       },
     };

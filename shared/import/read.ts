@@ -223,7 +223,8 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   const mammoth = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // mammoth hands `buffer` to JSZip, which reads any Uint8Array: no Node Buffer (shared/ has none).
+      { buffer: bytes } as Parameters<typeof mammoth.convertToHtml>[0],
       {
         styleMap: DOCX_STYLE_MAP,
         includeDefaultStyleMap: true,
