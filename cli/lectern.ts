@@ -11,14 +11,13 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { parseSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
+import { reopenSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
 import type { ImportOptions, ImportResult } from '../shared/import/index';
 import { readSpeechOrImport } from './import-file';
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText } from './check-report';
-import { exportDocx } from '../shared/export/docx';
-import { exportMarkdown, exportText } from '../shared/export/text';
-import { printHtml } from '../shared/export/print-html';
+import { exportBytes, exportMeta } from '../shared/export/bytes';
+import { exportFormats, type ExportFormat } from '../shared/ipc/contract';
 import { NoChromiumError, renderPdf } from './pdf';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
 import { documentPlaceholders } from '../shared/placeholders/scan';
@@ -69,7 +68,7 @@ export async function loadSpeech(
 ): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
   try {
     const read = await readSpeechOrImport(file, options);
-    const parsed = parseSpeechFile(serializeSpeechFile(read.file));
+    const parsed = reopenSpeechFile(read.file);
     return read.report ? { ...parsed, report: read.report } : parsed;
   } catch (error) {
     throw new CliError(refusalLine(error, language, file), refusalDetail(error));
@@ -172,24 +171,18 @@ export async function main(
       case 'export': {
         if (!file || rest.length) throw new CliError(`export takes one FILE\n${USAGE}`);
         const to = parsed.values.to ?? 'docx';
-        if (!['docx', 'pdf', 'md', 'txt'].includes(to)) throw new CliError(`--to ${to}: choose docx, pdf, md or txt`);
+        if (!(exportFormats as readonly string[]).includes(to)) throw new CliError(`--to ${to}: choose docx, pdf, md or txt`);
         const profileId = (parsed.values.profile ?? 'gbt9704') as ProfileId;
         const profile = PROFILES[profileId];
         if (!profile) throw new CliError(`--profile ${profileId}: choose gbt9704, speech or large`);
         const { file: speech, doc } = await loadSpeech(file, {}, language);
         const target = parsed.values.output ?? `${file.replace(/\.speech$/i, '')}.${to}`;
-        const meta = { ...(speech.meta.title ? { title: speech.meta.title } : {}), ...(speech.meta.speaker ? { speaker: speech.meta.speaker } : {}), ...(speech.meta.date ? { date: speech.meta.date } : {}) };
         let bytes: Uint8Array | string;
-        if (to === 'docx') bytes = await exportDocx(doc, profile, meta);
-        else if (to === 'md') bytes = exportMarkdown(doc);
-        else if (to === 'txt') bytes = exportText(doc);
-        else {
-          try {
-            bytes = await renderPdf(printHtml(doc, profile, meta.title ?? ''));
-          } catch (error) {
-            if (error instanceof NoChromiumError) throw new CliError(error.message);
-            throw error;
-          }
+        try {
+          bytes = await exportBytes(doc, to as ExportFormat, profile, { meta: exportMeta(speech.meta), renderPdf });
+        } catch (error) {
+          if (error instanceof NoChromiumError) throw new CliError(error.message);
+          throw error;
         }
         await writeOutput(target, bytes, language);
         const left = documentPlaceholders(doc).length;

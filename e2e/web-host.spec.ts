@@ -14,11 +14,11 @@ import { expect, test } from '@playwright/test';
 import { contract, type CallName } from '../shared/ipc/contract';
 import { emptySpeechFile, parseSpeechFile, serializeSpeechFile } from '../shared/document/file-format';
 import { startWebHost, type HostState, type WebHost } from './hosts/web-host';
+import { CONTENT_SECURITY_POLICY } from '../electron/services/app-files';
 import { startWebHost as startBuiltWebHost, stopProcess } from './fixtures';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The one policy (electron/services/app-files.ts); electron/window.test.ts checks what it allows and that index.html agrees.
+const CSP = CONTENT_SECURITY_POLICY;
 const SECRET = 'the user-data folder is not for the page';
 
 let dir: string;

@@ -6,6 +6,7 @@
  */
 import { BrowserWindow, session, type Session, type WebPreferences } from 'electron';
 import { APP_ORIGIN, APP_SCHEME } from './services/app-files';
+import { APP_TITLE } from '../shared/document/window-title';
 
 export { CONTENT_SECURITY_POLICY } from './services/app-files';
 
@@ -74,7 +75,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     height: 900,
     minWidth: 720,
     minHeight: 480,
-    title: options.title ?? '讲稿',
+    title: options.title ?? APP_TITLE,
     show: false,
     backgroundColor: '#e9e6e1',
     webPreferences: secureWebPreferences(options.preloadPath),

@@ -35,6 +35,7 @@ import type { Dialogs, WindowBridge } from '../../electron/services/types';
 // The web host sends the app's own CSP and content types, so the tests run the renderer under the
 // same rules as the app's scheme does.
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../electron/services/app-files';
+import { windowTitle } from '../../shared/document/window-title';
 import { hostStrings } from '../../renderer/host/strings';
 import { TOKEN_HEADER, TOKEN_PARAM } from '../../renderer/host/web-bridge';
 
@@ -227,7 +228,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   const windows: WindowBridge = {
     setDocumentState: (_windowId, { name, dirty }) => {
-      state.title = `${name}${dirty ? ' •' : ''} — 讲稿`;
+      state.title = windowTitle(name, dirty);
       state.dirty = dirty;
     },
     close: () => {

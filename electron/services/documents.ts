@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import {
   MAX_SPEECH_FILE_BYTES,
   SpeechFileError,
+  checkedSpeechText,
   emptySpeechFile,
   parseSpeechFile,
-  serializeSpeechFile,
   type SpeechFile,
 } from '../../shared/document/file-format';
 import { salvageSpeechFile } from '../../shared/document/salvage';
@@ -352,7 +352,7 @@ export class DocumentService {
     let text: string;
     try {
       // The same check as opening: a document that would not open is never written.
-      text = serializeSpeechFile(parseSpeechFile(serializeSpeechFile(stamped)).file);
+      text = checkedSpeechText(stamped);
     } catch (error) {
       return { status: 'failed', error: { code: error instanceof SpeechFileError ? error.code : 'unknown', message: (error as Error).message, fileName } };
     }

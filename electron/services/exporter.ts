@@ -5,18 +5,15 @@
  * before it asks; exporting is never blocked by them.
  */
 import path from 'node:path';
-import { SpeechFileError, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
-import { exportDocx } from '../../shared/export/docx';
+import { SpeechFileError, reopenSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import { exportBytes, exportMeta, type RenderPdf } from '../../shared/export/bytes';
 import { printHtml } from '../../shared/export/print-html';
 import { PROFILES, adjustProfile, type ProfileAdjustment, type ProfileId } from '../../shared/export/profiles';
-import { exportMarkdown, exportText } from '../../shared/export/text';
-import type { ExportResult } from '../../shared/ipc/contract';
+import type { ExportFormat, ExportResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { failureCode, sanitizeName, type DocumentService } from './documents';
 import { errorCode, type FileSystem } from './file-system';
 import type { Desktop, Dialogs } from './types';
-
-export type ExportFormat = 'docx' | 'pdf' | 'md' | 'txt';
 
 const FILTER_NAMES: Record<ExportFormat, string> = { docx: 'Word 文档 (*.docx)', pdf: 'PDF (*.pdf)', md: 'Markdown (*.md)', txt: '纯文本 (*.txt)' };
 
@@ -25,7 +22,7 @@ export interface ExportServiceOptions {
   dialogs: Dialogs;
   documents: DocumentService;
   /** Prints HTML to PDF bytes (A4 and margins from the HTML's @page rules). */
-  renderPdf: (html: string) => Promise<Uint8Array>;
+  renderPdf: RenderPdf;
   desktop: Desktop;
 }
 
@@ -38,7 +35,7 @@ export class ExportService {
   /** Prints through the system dialog, laid out by the profile. */
   async print(windowId: number, request: { file: SpeechFile; profile: ProfileId; adjustment?: ProfileAdjustment }): Promise<{ status: 'printed' | 'canceled' | 'failed'; message?: string }> {
     try {
-      const { doc } = parseSpeechFile(serializeSpeechFile(request.file));
+      const { doc } = reopenSpeechFile(request.file);
       const html = printHtml(doc, adjustProfile(PROFILES[request.profile], request.adjustment), request.file.meta.title ?? '');
       return { status: (await this.options.desktop.print(windowId, html)) ? 'printed' : 'canceled' };
     } catch (error) {
@@ -58,7 +55,7 @@ export class ExportService {
     const profile = adjustProfile(PROFILES[request.profile], request.adjustment);
     let doc;
     try {
-      doc = parseSpeechFile(serializeSpeechFile(file)).doc;
+      doc = reopenSpeechFile(file).doc;
     } catch (error) {
       return { status: 'failed', error: { code: error instanceof SpeechFileError ? error.code : 'unknown', message: (error as Error).message } };
     }
@@ -68,16 +65,8 @@ export class ExportService {
     if (!chosen) return { status: 'canceled' };
     const target = path.extname(chosen).toLowerCase() === `.${format}` ? chosen : `${chosen}.${format}`;
     const fileName = path.basename(target);
-    const meta = { ...(file.meta.title ? { title: file.meta.title } : {}), ...(file.meta.speaker ? { speaker: file.meta.speaker } : {}), ...(file.meta.date ? { date: file.meta.date } : {}) };
     try {
-      const bytes =
-        format === 'docx'
-          ? await exportDocx(doc, profile, meta)
-          : format === 'pdf'
-            ? await this.options.renderPdf(printHtml(doc, profile, meta.title ?? ''))
-            : format === 'md'
-              ? exportMarkdown(doc)
-              : exportText(doc);
+      const bytes = await exportBytes(doc, format, profile, { meta: exportMeta(file.meta), renderPdf: this.options.renderPdf });
       await writeFileAtomic(target, bytes, { fs: this.options.fs });
     } catch (error) {
       const code = error instanceof AtomicWriteError ? error.code : errorCode(error);

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_SPEECH_FILE_BYTES, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import { MAX_SPEECH_FILE_BYTES, checkedSpeechText, parseSpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import type { Fingerprint } from './file-watch';
@@ -102,7 +102,7 @@ export class RecoveryStore {
   async backup(record: { docId: string; name: string; path?: string; base?: Fingerprint; file: SpeechFile }): Promise<{ savedAt: string }> {
     if (!isRecoveryId(record.docId)) throw new Error(`Not a document id: ${JSON.stringify(record.docId)}`);
     // The same check as saving: a backup that would not open again is useless.
-    const content = serializeSpeechFile(parseSpeechFile(serializeSpeechFile(record.file)).file);
+    const content = checkedSpeechText(record.file);
     const savedAt = this.now().toISOString();
     const stored: z.infer<typeof recordSchema> = { format: RECOVERY_FORMAT, version: 1, docId: record.docId, name: record.name, savedAt, content };
     if (record.path) stored.path = record.path;

@@ -35,6 +35,7 @@ import {
   SPEECH_VERSION,
   parseSpeechFile,
   placeholderStateSchema,
+  reopenSpeechFile,
   serializeSpeechFile,
   speechMetaSchema,
   type NodeJSON,
@@ -307,7 +308,7 @@ export class SnapshotStore {
   }
 
   private async addNow(filePath: string, file: SpeechFile, options: { kind: SnapshotKind; name?: string }): Promise<SnapshotEntry> {
-    const parsed = parseSpeechFile(serializeSpeechFile(file));
+    const parsed = reopenSpeechFile(file);
     const text = serializeSpeechFile(parsed.file);
     const digest = sha256(text);
     // An index that cannot be read (EBUSY, EACCES) fails the add rather than starting afresh over the old snapshots.

@@ -7,10 +7,8 @@ import { useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { exportFormats, profileIds } from '../../shared/ipc/contract';
-import { PROFILES, adjustProfile, type ProfileAdjustment } from '../../shared/export/profiles';
-import type { FaceName } from '../../shared/document/fonts';
-
-const FACES: readonly FaceName[] = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'];
+import { PROFILES, PROFILE_LIMITS, adjustProfile, withinLimit, type ProfileAdjustment } from '../../shared/export/profiles';
+import { FACE_NAMES, type FaceName } from '../../shared/document/fonts';
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { Modal } from './modal';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
@@ -70,7 +68,7 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
     <label className="field-inline">
       {label}
       <select value={values[key]} onChange={(event) => setValues({ ...values, [key]: event.target.value as FaceName })}>
-        {FACES.map((name) => (
+        {FACE_NAMES.map((name) => (
           <option key={name} value={name}>
             {t(`export.faces.${name}`)}
           </option>
@@ -78,7 +76,10 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
       </select>
     </label>
   );
-  const valid = [values.top, values.bottom, values.left, values.right].every((v) => v >= 5 && v <= 80) && values.bodySizePt >= 8 && values.bodySizePt <= 36 && values.lineSpacingPt >= 10 && values.lineSpacingPt <= 80;
+  const valid =
+    [values.top, values.bottom, values.left, values.right].every((v) => withinLimit(v, PROFILE_LIMITS.marginMm)) &&
+    withinLimit(values.bodySizePt, PROFILE_LIMITS.bodySizePt) &&
+    withinLimit(values.lineSpacingPt, PROFILE_LIMITS.lineSpacingPt);
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => groupPlaceholders(documentPlaceholders(editor.state.doc)), [editor]);
   const remaining = groups.reduce((n, g) => n + g.occurrences.length, 0);

@@ -368,3 +368,21 @@ export function serializeSpeechFile(file: SpeechFile): string {
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
+
+/**
+ * Checks a speech held in memory exactly as opening it from disk would: serialises it, then parses
+ * and validates that text (size, envelope, content). Returns what `parseSpeechFile` returns, and
+ * throws its `SpeechFileError` for a speech that would not open again. Saving, backing up,
+ * snapshotting and exporting all pass through it, so nothing is written that Lectern cannot read.
+ */
+export function reopenSpeechFile(file: SpeechFile): ParsedSpeech {
+  return parseSpeechFile(serializeSpeechFile(file));
+}
+
+/**
+ * The text to write for a speech, after `reopenSpeechFile`'s check: the bytes of the file as it
+ * would open (its schema's defaults filled in), or its `SpeechFileError` when it would not open.
+ */
+export function checkedSpeechText(file: SpeechFile): string {
+  return serializeSpeechFile(reopenSpeechFile(file).file);
+}

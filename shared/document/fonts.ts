@@ -4,8 +4,10 @@
  * chain. The editor, the print HTML and the DOCX exporter read the same lists.
  */
 
-/** The five faces a speech uses. */
-export type FaceName = 'fangsong' | 'kaiti' | 'heiti' | 'xiaobiaosong' | 'songti';
+/** The five faces a speech uses, in the order the export dialog offers them. */
+export const FACE_NAMES = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'] as const;
+/** One of FACE_NAMES. */
+export type FaceName = (typeof FACE_NAMES)[number];
 
 export const FONT_CHAINS: Readonly<Record<FaceName, readonly string[]>> = {
   fangsong: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],

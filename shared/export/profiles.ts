@@ -65,6 +65,23 @@ export const PROFILES: Readonly<Record<ProfileId, ExportProfile>> = {
   },
 };
 
+/**
+ * The bounds of what the export dialog lets the user set, inclusive: every margin in millimetres,
+ * the body size and line spacing in points, and how many heading levels are numbered. The dialog
+ * refuses values outside them and the IPC contract's settings schema holds them to the same.
+ */
+export const PROFILE_LIMITS = {
+  marginMm: { min: 5, max: 80 },
+  bodySizePt: { min: 8, max: 36 },
+  lineSpacingPt: { min: 10, max: 80 },
+  numberedLevels: { min: 0, max: 4 },
+} as const;
+
+/** Whether `value` lies within `limit` (PROFILE_LIMITS' bounds are inclusive). */
+export function withinLimit(value: number, limit: { readonly min: number; readonly max: number }): boolean {
+  return value >= limit.min && value <= limit.max;
+}
+
 /** What the user may adjust in a profile from the export dialog; kept in settings per profile. */
 export interface ProfileAdjustment {
   margins?: ExportProfile['margins'];

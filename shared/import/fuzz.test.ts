@@ -27,6 +27,7 @@ import {
   docFromJSON,
   emptySpeechFile,
   parseSpeechFile,
+  reopenSpeechFile,
   serializeSpeechFile,
   type NodeJSON,
 } from '../document/file-format';
@@ -216,7 +217,7 @@ async function readInThread(c: Case, name: string): Promise<unknown> {
   if (c.kind === 'speechlib') return parseLibraryBundle(decode(c.bytes));
   const { file } = importSource(await readImportBytes(c.bytes, name));
   // What the importer answers is a speech that saves and opens again.
-  return parseSpeechFile(serializeSpeechFile(file));
+  return reopenSpeechFile(file);
 }
 
 interface Tally {

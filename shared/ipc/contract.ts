@@ -9,6 +9,9 @@
  */
 import { z } from 'zod';
 import { speechFileSchema } from '../document/file-format';
+import { MAX_IMPORT_BYTES } from '../import/errors';
+import { FACE_NAMES } from '../document/fonts';
+import { PROFILE_LIMITS } from '../export/profiles';
 import { ENTRY_KINDS, entryNameSchema, libraryEntrySchema, occasionSchema, yearSchema } from '../library/entry';
 import { CALL_NAMES, callChannel, eventChannel, type CallName, type EventName } from './channels';
 
@@ -92,6 +95,8 @@ export const externalStates = ['unchanged', 'changed', 'deleted', 'untitled', 'u
 export type SaveResult = z.infer<typeof saveResult>;
 
 export const exportFormats = ['docx', 'pdf', 'md', 'txt'] as const;
+/** A format a speech exports to (shared/export/bytes.ts makes its bytes). */
+export type ExportFormat = (typeof exportFormats)[number];
 export const profileIds = ['gbt9704', 'speech', 'large'] as const;
 
 /** What exporting answers: the written file's name, the user's cancel, or a failure. */
@@ -124,20 +129,21 @@ export const languages = ['zh-CN', 'en'] as const;
 export const language = z.enum(languages);
 export type Language = z.infer<typeof language>;
 
-const faceNames = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'] as const;
+const within = (limit: { readonly min: number; readonly max: number }) => z.number().min(limit.min).max(limit.max);
+const margin = within(PROFILE_LIMITS.marginMm);
 
 /** The user's adjustments to a layout profile (shared/export/profiles.ts: ProfileAdjustment). */
 export const profileAdjustment = z
   .object({
-    margins: z.object({ top: z.number().min(5).max(80), bottom: z.number().min(5).max(80), left: z.number().min(5).max(80), right: z.number().min(5).max(80) }).optional(),
-    bodySizePt: z.number().min(8).max(36).optional(),
-    lineSpacingPt: z.number().min(10).max(80).optional(),
+    margins: z.object({ top: margin, bottom: margin, left: margin, right: margin }).optional(),
+    bodySizePt: within(PROFILE_LIMITS.bodySizePt).optional(),
+    lineSpacingPt: within(PROFILE_LIMITS.lineSpacingPt).optional(),
     pageNumbers: z.enum(['odd-even', 'center']).optional(),
-    numberedLevels: z.number().int().min(0).max(4).optional(),
-    bodyFace: z.enum(faceNames).optional(),
-    titleFace: z.enum(faceNames).optional(),
-    heading1Face: z.enum(faceNames).optional(),
-    heading2Face: z.enum(faceNames).optional(),
+    numberedLevels: within(PROFILE_LIMITS.numberedLevels).int().optional(),
+    bodyFace: z.enum(FACE_NAMES).optional(),
+    titleFace: z.enum(FACE_NAMES).optional(),
+    heading1Face: z.enum(FACE_NAMES).optional(),
+    heading2Face: z.enum(FACE_NAMES).optional(),
   })
   .strict();
 
@@ -266,7 +272,7 @@ export const contract = {
   importFile: {
     request: z
       .object({
-        dropped: z.object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil((50 * 1024 * 1024) / 3) * 4 + 4) }).optional(),
+        dropped: z.object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) }).optional(),
         /** A file the system handed over (Open With, a drop on the Dock icon), from main's `import` command: read without a dialog. */
         handoverId: handoverId.optional(),
       })
