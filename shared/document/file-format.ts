@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { MAX_HEADING_LEVEL, speechSchema } from './schema';
+import { describeThrown, describeZodIssue, exceedsUtf8Bytes, jsonDepth } from './envelope';
 
 /** The value of the `format` field that marks a Lectern speech file. */
 export const SPEECH_FORMAT = 'lectern.speech';
@@ -121,53 +122,6 @@ export function emptySpeechFile(now = new Date()): SpeechFile {
   };
 }
 
-function jsonDepth(value: unknown, depth = 0): number {
-  if (depth > MAX_JSON_DEPTH || value === null || typeof value !== 'object') return depth;
-  let max = depth;
-  for (const child of Object.values(value as object)) {
-    max = Math.max(max, jsonDepth(child, depth + 1));
-    if (max > MAX_JSON_DEPTH) break;
-  }
-  return max;
-}
-
-/** Whether `text` takes more than `limit` bytes as UTF-8 (what it takes on disk), counting no further than needed. */
-function exceedsUtf8Bytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-    if (bytes > limit) return true;
-  }
-  return false;
-}
-
-/** A thrown value as text, whatever was thrown (`throw null` included). */
-function describeThrown(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'unknown error';
-  }
-}
-
-/** A zod issue as `doc.content[2].type: message`, the way `findInvalidNode` names nodes. */
-function describeZodIssue(error: z.ZodError, prefix?: string): string {
-  const issue = error.issues[0];
-  if (!issue) return 'unknown problem';
-  let path = prefix ?? '';
-  for (const key of issue.path) path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`;
-  return `${path || '(top level)'}: ${issue.message}`;
-}
-
 /** Human description of a node's place: `doc.content[3] (paragraph)`. */
 function nodePath(path: string, node: NodeJSON): string {
   return `${path} (${node.type})`;
@@ -217,7 +171,7 @@ function findInvalidNode(node: NodeJSON, path: string): string | undefined {
  * content rules. Throws `SpeechFileError('invalid-content')` naming what is wrong, and nothing else.
  */
 export function docFromJSON(json: NodeJSON): PMNode {
-  if (jsonDepth(json) > MAX_JSON_DEPTH) throw new SpeechFileError('invalid-content', `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new SpeechFileError('invalid-content', `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
   const shape = nodeJson.safeParse(json);
   if (!shape.success) throw new SpeechFileError('invalid-content', describeZodIssue(shape.error, 'doc'));
   return buildDoc(shape.data);
@@ -290,7 +244,7 @@ export function upgradeEnvelope(
     object = { ...(upgraded as Record<string, unknown>), version: v + 1 };
     migratedFrom ??= version;
   }
-  if (migratedFrom !== undefined && jsonDepth(object) > MAX_JSON_DEPTH) {
+  if (migratedFrom !== undefined && jsonDepth(object, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw fail('invalid-content', `The upgraded ${noun} is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   }
   return migratedFrom === undefined ? { object } : { object, migratedFrom };
@@ -326,7 +280,7 @@ export function parseSpeechFile(text: string, options: ParseOptions = {}): Parse
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>).format !== SPEECH_FORMAT) {
     throw new SpeechFileError('not-speech', `The file is not a Lectern speech (its "format" field is not "${SPEECH_FORMAT}").`);
   }
-  if (jsonDepth(raw) > MAX_JSON_DEPTH) {
+  if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new SpeechFileError('invalid-content', `The file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
   }
   const { object, migratedFrom } = upgradeEnvelope(raw as Record<string, unknown>, { current: SPEECH_VERSION, migrations: table, noun: 'file', fail: (code, message) => new SpeechFileError(code, message) });

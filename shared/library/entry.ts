@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { SpeechFileError, docFromJSON, speechFileSchema, upgradeEnvelope, type NodeJSON } from '../document/file-format';
+import { describeThrown, describeZodIssue, exceedsUtf8Bytes, jsonDepth } from '../document/envelope';
 
 /** The `format` of one library entry file. */
 export const LIBRARY_ENTRY_FORMAT = 'lectern.library-entry';
@@ -107,40 +108,6 @@ export interface ParsedEntry {
   migratedFrom?: number;
 }
 
-function jsonDepth(value: unknown, depth = 0): number {
-  if (depth > MAX_JSON_DEPTH || value === null || typeof value !== 'object') return depth;
-  let max = depth;
-  for (const child of Object.values(value as object)) {
-    max = Math.max(max, jsonDepth(child, depth + 1));
-    if (max > MAX_JSON_DEPTH) break;
-  }
-  return max;
-}
-
-function describeZodIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'unknown problem';
-  let path = '';
-  for (const key of issue.path) path += typeof key === 'number' ? `[${key}]` : `${path ? '.' : ''}${String(key)}`;
-  return `${path || '(top level)'}: ${issue.message}`;
-}
-
-function describeThrown(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'unknown error';
-  }
-}
-
-/** Whether `text` is longer than `limit` UTF-8 bytes (3 bytes a code unit at most: a safe upper bound first). */
-function tooLarge(text: string, limit: number): boolean {
-  if (text.length > limit) return true;
-  if (text.length * 3 <= limit) return false;
-  return new TextEncoder().encode(text).length > limit;
-}
-
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -161,7 +128,7 @@ export function validateLibraryEntry(raw: unknown, options: EntryParseOptions = 
   if (!isObject(raw) || raw.format !== LIBRARY_ENTRY_FORMAT) {
     throw new LibraryEntryError('not-library', `This is not a Lectern library entry (its "format" field is not "${LIBRARY_ENTRY_FORMAT}").`);
   }
-  if (jsonDepth(raw) > MAX_JSON_DEPTH) throw new LibraryEntryError('invalid-content', `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`);
+  if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new LibraryEntryError('invalid-content', `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`);
   const { object, migratedFrom } = upgradeEnvelope(raw, { current: LIBRARY_ENTRY_VERSION, migrations: table, noun: 'entry', fail: (code, message) => new LibraryEntryError(code, message) });
   const envelope = libraryEntrySchema.safeParse(object);
   if (!envelope.success) throw new LibraryEntryError('invalid-envelope', describeZodIssue(envelope.error));
@@ -176,7 +143,7 @@ export function validateLibraryEntry(raw: unknown, options: EntryParseOptions = 
 
 /** Parses and validates the text of one entry file; throws `LibraryEntryError` for every problem. */
 export function parseLibraryEntry(text: string, options: EntryParseOptions = {}): ParsedEntry {
-  if (tooLarge(text, MAX_LIBRARY_ENTRY_BYTES)) throw new LibraryEntryError('too-large', `The entry is larger than ${MAX_LIBRARY_ENTRY_BYTES / 1024 / 1024} MB.`);
+  if (exceedsUtf8Bytes(text, MAX_LIBRARY_ENTRY_BYTES)) throw new LibraryEntryError('too-large', `The entry is larger than ${MAX_LIBRARY_ENTRY_BYTES / 1024 / 1024} MB.`);
   return validateLibraryEntry(parseJson(text, 'entry'), options);
 }
 
@@ -241,7 +208,7 @@ export interface ParsedBundle {
  * it is reported in `problems` and the others are kept.
  */
 export function parseLibraryBundle(text: string, options: EntryParseOptions = {}): ParsedBundle {
-  if (tooLarge(text, MAX_LIBRARY_BUNDLE_BYTES)) throw new LibraryEntryError('too-large', `The file is larger than ${MAX_LIBRARY_BUNDLE_BYTES / 1024 / 1024} MB.`);
+  if (exceedsUtf8Bytes(text, MAX_LIBRARY_BUNDLE_BYTES)) throw new LibraryEntryError('too-large', `The file is larger than ${MAX_LIBRARY_BUNDLE_BYTES / 1024 / 1024} MB.`);
   const raw = parseJson(text, 'file');
   if (isObject(raw) && raw.format === LIBRARY_ENTRY_FORMAT) return { entries: [validateLibraryEntry(raw, options)], problems: [] };
   if (!isObject(raw) || raw.format !== LIBRARY_BUNDLE_FORMAT) {
