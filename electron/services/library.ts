@@ -30,7 +30,6 @@ import {
   serializeLibraryBundle,
   serializeLibraryEntry,
   yearSchema,
-  type BundleProblem,
   type EntryKind,
   type LibraryEntry,
 } from '../../shared/library/entry';
@@ -40,6 +39,13 @@ import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import { failureCode, failureDetail } from './documents';
 import type { Dialogs, FileFilter } from './types';
+import type {
+  Failure,
+  LibraryChangeResult,
+  LibraryEntrySummary,
+  LibraryImportResult,
+  LibraryNotice,
+} from '../../shared/ipc/contract';
 
 /** The file type of exported library bundles. */
 export const LIBRARY_EXTENSION = 'speechlib';
@@ -61,28 +67,11 @@ export class LibraryError extends Error {
   }
 }
 
-/** A file in the library folder that was skipped, and why. */
-export interface LibraryNotice {
-  /** The file's name (never its path). */
-  file: string;
-  code: string;
-  message: string;
-}
+/** A file in the library folder that was skipped, and why: the contract's type, which the service answers. */
+export type { LibraryNotice };
 
-/** What the library panel lists for an entry: everything but its document. */
-export interface LibrarySummary {
-  id: string;
-  name: string;
-  occasion?: string;
-  year?: number;
-  kind: EntryKind;
-  description?: string;
-  builtIn: boolean;
-  createdAt?: string;
-  modifiedAt?: string;
-  /** How many headings the entry has (the preview's size). */
-  headings: number;
-}
+/** What the library panel lists for an entry, everything but its document (the contract's LibraryEntrySummary). */
+export type LibrarySummary = LibraryEntrySummary;
 
 /** Filters for `list`: words to find (name, occasion, year, text), an occasion, a year. */
 export interface LibraryFilter {
@@ -115,19 +104,12 @@ export interface EntryPatch {
 /** What to do with an imported entry whose name a user entry already has. */
 export type ConflictPolicy = 'keep-both' | 'replace';
 
-/** What an import did. */
-export interface ImportOutcome {
-  /** Names of entries added (after any renaming). */
-  added: string[];
-  /** Names of user entries whose content was replaced. */
-  replaced: string[];
-  /** Ids of the user entries whose content was replaced: `restore(id)` puts back what each held before (for the session). */
-  replacedIds: string[];
-  /** Entries kept beside one of the same name, and the name they were given. */
-  renamed: Array<{ from: string; to: string }>;
-  /** Entries of the file that could not be read. */
-  skipped: BundleProblem[];
-}
+/**
+ * What an import did (the contract's `imported` answer without its status): names added (after any
+ * renaming), names and ids of user entries whose content was replaced (`restore(id)` puts back what
+ * each held before), entries kept beside one of the same name, and entries that could not be read.
+ */
+export type ImportOutcome = Omit<Extract<LibraryImportResult, { status: 'imported' }>, 'status'>;
 
 interface StoredEntry {
   entry: LibraryEntry;
@@ -562,10 +544,7 @@ export class LibraryStore {
 }
 
 /** A failure as the contract answers it. */
-export interface LibraryFailure {
-  code: string;
-  message: string;
-}
+export type LibraryFailure = Failure;
 
 function failureOf(error: unknown): LibraryFailure {
   if (error instanceof LibraryError) return { code: error.code, message: error.message };
@@ -573,14 +552,10 @@ function failureOf(error: unknown): LibraryFailure {
 }
 
 /** What answering an entry change looks like over the contract. */
-export type ChangeResult = { status: 'saved'; entry: LibrarySummary } | { status: 'failed'; error: LibraryFailure };
+export type ChangeResult = LibraryChangeResult;
 
 /** The answer of the import call: done, a question about conflicts, the user's cancel, or a failure. */
-export type ImportResult =
-  | ({ status: 'imported' } & ImportOutcome)
-  | { status: 'conflicts'; pendingId: string; names: string[]; count: number }
-  | { status: 'canceled' }
-  | { status: 'failed'; error: LibraryFailure };
+export type ImportResult = LibraryImportResult;
 
 /** What the library service needs: the store and the host's dialogs. */
 export interface LibraryServiceOptions {

@@ -16,6 +16,7 @@ import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import type { Fingerprint } from './file-watch';
 import { KeyedQueue } from './keyed-queue';
+import type { RecoveryEntry } from '../../shared/ipc/contract';
 
 /** The `format` of a backup record. */
 export const RECOVERY_FORMAT = 'lectern.recovery';
@@ -56,16 +57,12 @@ export interface RecoveryRecord {
   file: SpeechFile;
 }
 
-/** A backup as the renderer lists it. */
-export interface RecoveryEntry {
-  recoveryId: string;
-  name: string;
-  savedAt: string;
-  /** The start of the text, blocks joined by spaces, at most `PREVIEW_CHARS` characters. */
-  preview: string;
-  /** Whether the document had a file (restore can then compare with it). */
-  hasFile: boolean;
-}
+/**
+ * A backup as the renderer lists it (the contract's type): `preview` is the start of the text,
+ * blocks joined by spaces, at most `PREVIEW_CHARS` characters; `hasFile` says whether the
+ * document had a file (restore can then compare with it).
+ */
+export type { RecoveryEntry };
 
 /** What `RecoveryStore` needs: its folder, the file system and, in tests, a clock. */
 export interface RecoveryStoreOptions {

@@ -45,6 +45,7 @@ import {
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import { sha256 } from './file-watch';
+import { snapshotKinds } from '../../shared/ipc/contract';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -59,7 +60,7 @@ const blockHash = (block: unknown) => sha256(JSON.stringify(block)).slice(0, 16)
 /** The longest name of a named snapshot. */
 export const MAX_SNAPSHOT_NAME = 100;
 
-export const snapshotKinds = ['auto', 'named'] as const;
+/** How a snapshot was taken (the contract's kinds). */
 export type SnapshotKind = (typeof snapshotKinds)[number];
 
 const entrySchema = z.object({

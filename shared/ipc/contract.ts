@@ -77,9 +77,11 @@ export type RecoveryEntry = z.infer<typeof recoveryEntry>;
 const recoveryId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 
 /** A version snapshot of a document's file (electron/services/snapshots.ts). */
+/** How a snapshot was taken: by the app as the user saved (`auto`), or named by the user. */
+export const snapshotKinds = ['auto', 'named'] as const;
 export const snapshotEntry = z.object({
   snapshotId: z.string(),
-  kind: z.enum(['auto', 'named']),
+  kind: z.enum(snapshotKinds),
   name: z.string().optional(),
   savedAt: z.string(),
   /** Bytes as a `.speech` file. */
