@@ -171,7 +171,9 @@ function findInvalidNode(node: NodeJSON, path: string): string | undefined {
  * content rules. Throws `SpeechFileError('invalid-content')` naming what is wrong, and nothing else.
  */
 export function docFromJSON(json: NodeJSON): PMNode {
-  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new SpeechFileError('invalid-content', `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+  if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new SpeechFileError('invalid-content', `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+  }
   const shape = nodeJson.safeParse(json);
   if (!shape.success) throw new SpeechFileError('invalid-content', describeZodIssue(shape.error, 'doc'));
   return buildDoc(shape.data);

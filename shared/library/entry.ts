@@ -128,7 +128,9 @@ export function validateLibraryEntry(raw: unknown, options: EntryParseOptions = 
   if (!isObject(raw) || raw.format !== LIBRARY_ENTRY_FORMAT) {
     throw new LibraryEntryError('not-library', `This is not a Lectern library entry (its "format" field is not "${LIBRARY_ENTRY_FORMAT}").`);
   }
-  if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new LibraryEntryError('invalid-content', `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`);
+  if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new LibraryEntryError('invalid-content', `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`);
+  }
   const { object, migratedFrom } = upgradeEnvelope(raw, { current: LIBRARY_ENTRY_VERSION, migrations: table, noun: 'entry', fail: (code, message) => new LibraryEntryError(code, message) });
   const envelope = libraryEntrySchema.safeParse(object);
   if (!envelope.success) throw new LibraryEntryError('invalid-envelope', describeZodIssue(envelope.error));
@@ -143,7 +145,9 @@ export function validateLibraryEntry(raw: unknown, options: EntryParseOptions = 
 
 /** Parses and validates the text of one entry file; throws `LibraryEntryError` for every problem. */
 export function parseLibraryEntry(text: string, options: EntryParseOptions = {}): ParsedEntry {
-  if (exceedsUtf8Bytes(text, MAX_LIBRARY_ENTRY_BYTES)) throw new LibraryEntryError('too-large', `The entry is larger than ${MAX_LIBRARY_ENTRY_BYTES / 1024 / 1024} MB.`);
+  if (exceedsUtf8Bytes(text, MAX_LIBRARY_ENTRY_BYTES)) {
+    throw new LibraryEntryError('too-large', `The entry is larger than ${MAX_LIBRARY_ENTRY_BYTES / 1024 / 1024} MB.`);
+  }
   return validateLibraryEntry(parseJson(text, 'entry'), options);
 }
 
@@ -208,7 +212,9 @@ export interface ParsedBundle {
  * it is reported in `problems` and the others are kept.
  */
 export function parseLibraryBundle(text: string, options: EntryParseOptions = {}): ParsedBundle {
-  if (exceedsUtf8Bytes(text, MAX_LIBRARY_BUNDLE_BYTES)) throw new LibraryEntryError('too-large', `The file is larger than ${MAX_LIBRARY_BUNDLE_BYTES / 1024 / 1024} MB.`);
+  if (exceedsUtf8Bytes(text, MAX_LIBRARY_BUNDLE_BYTES)) {
+    throw new LibraryEntryError('too-large', `The file is larger than ${MAX_LIBRARY_BUNDLE_BYTES / 1024 / 1024} MB.`);
+  }
   const raw = parseJson(text, 'file');
   if (isObject(raw) && raw.format === LIBRARY_ENTRY_FORMAT) return { entries: [validateLibraryEntry(raw, options)], problems: [] };
   if (!isObject(raw) || raw.format !== LIBRARY_BUNDLE_FORMAT) {
