@@ -4,9 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ImportFileResult, LecternApi } from '../../shared/ipc/contract';
-
-/** The largest file a drop may bring (the same limit main applies). */
-export const MAX_DROP_BYTES = 50 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from '../../shared/import/errors';
 
 /** A dropped file's bytes as base64, without loading them into a JavaScript string twice. */
 function fileAsBase64(file: File): Promise<string> {
@@ -19,8 +17,8 @@ function fileAsBase64(file: File): Promise<string> {
 }
 
 /**
- * Imports the first file dropped on the window; a file over `MAX_DROP_BYTES` is refused before it
- * is read, and one the browser cannot read is a failure like main's. `onResult` may change between
+ * Imports the first file dropped on the window; a file over `MAX_IMPORT_BYTES` (the limit main
+ * applies) is refused before it is read, and one the browser cannot read is a failure like main's. `onResult` may change between
  * renders (the latest is called).
  */
 export function useFileDrop(api: Pick<LecternApi, 'importFile'>, onResult: (result: ImportFileResult) => void): void {
@@ -39,8 +37,8 @@ export function useFileDrop(api: Pick<LecternApi, 'importFile'>, onResult: (resu
       event.stopPropagation();
       const file = event.dataTransfer?.files[0];
       if (!file) return;
-      if (file.size > MAX_DROP_BYTES) {
-        const message = `larger than ${MAX_DROP_BYTES / 1024 / 1024} MB`;
+      if (file.size > MAX_IMPORT_BYTES) {
+        const message = `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
         latest.current({ status: 'failed', error: { code: 'import-too-large', message, fileName: file.name } });
         return;
       }
