@@ -32,7 +32,8 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
     // Nothing in the print HTML loads from anywhere; refuse any request to be sure.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
+    // An expression evaluated in the page (this file compiles without the DOM's types): waits for its fonts.
+    await page.evaluate('document.fonts.ready');
     return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
   } finally {
     await browser.close();
