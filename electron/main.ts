@@ -17,6 +17,7 @@ import { withSystemRecent } from './system-recent';
 import { createServices, type Services } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
 import { createMainWindow, secureSession } from './window';
+import { windowTitle } from '../shared/document/window-title';
 
 interface WindowState extends WindowCloseState {
   name: string;
@@ -75,7 +76,7 @@ const bridge: WindowBridge = {
     if (!state || !window) return;
     state.name = name;
     state.dirty = dirty;
-    window.setTitle(`${name}${dirty ? ' •' : ''} — 讲稿`);
+    window.setTitle(windowTitle(name, dirty));
     window.setDocumentEdited(dirty);
   },
   close(windowId) {

@@ -23,6 +23,7 @@ import { replaceContent } from '../history/replace';
 import { insertImported } from '../import/insert';
 import { placeholdersKey } from '../editor/extensions/placeholders';
 import type { ExternalKind, Restored, SessionState, ShownFailure, UnsavedChoice } from './session-types';
+import { windowTitle } from '../../shared/document/window-title';
 
 interface Identity {
   docId: string;
@@ -489,7 +490,7 @@ export class DocumentSession {
       const windowState = JSON.stringify([next.docId, next.name, next.dirty]);
       if (windowState !== this.windowState) {
         this.windowState = windowState;
-        const title = `${next.name}${next.dirty ? ' •' : ''} — 讲稿`;
+        const title = windowTitle(next.name, next.dirty);
         if (this.options.setTitle) this.options.setTitle(title);
         else document.title = title;
         void this.api.setDocumentState({ docId: next.docId, name: next.name, dirty: next.dirty });
