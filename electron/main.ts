@@ -16,7 +16,7 @@ import { commandFor, filesFromArgv, handedOverFile, OpenRequests, withHandoverFa
 import { withSystemRecent } from './system-recent';
 import { createServices, type Services } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
-import { createMainWindow, secureSession } from './window';
+import { createMainWindow, createPrintWindow, secureSession } from './window';
 import { windowTitle } from '../shared/document/window-title';
 
 interface WindowState extends WindowCloseState {
@@ -101,9 +101,8 @@ const bridge: WindowBridge = {
  * same Chromium layout as the CLI's, through Electron's printToPDF.
  */
 async function printHtmlToPdf(html: string): Promise<Uint8Array> {
-  const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+  const printer = await createPrintWindow(html);
   try {
-    await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     const pdf = await printer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: true, generateTaggedPDF: true });
     return new Uint8Array(pdf);
   } finally {
@@ -114,9 +113,8 @@ async function printHtmlToPdf(html: string): Promise<Uint8Array> {
 /** The system print dialog for the print HTML, from a hidden window that runs no script. */
 const desktop = {
   async print(_windowId: number, html: string): Promise<boolean> {
-    const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+    const printer = await createPrintWindow(html);
     try {
-      await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
       return await new Promise<boolean>((resolve) => printer.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
     } finally {
       printer.destroy();

@@ -26,6 +26,7 @@ vi.mock('electron', () => {
     }
     once() {}
     show() {}
+    destroy() {}
     loadURL(url: string) {
       recorded.loaded.push(url);
       return Promise.resolve();
@@ -39,7 +40,7 @@ vi.mock('electron', () => {
   return { BrowserWindow, session: { defaultSession } };
 });
 
-const { CONTENT_SECURITY_POLICY, createMainWindow, secureSession, START_URL } = await import('./window');
+const { CONTENT_SECURITY_POLICY, createMainWindow, createPrintWindow, secureSession, START_URL } = await import('./window');
 
 beforeEach(() => {
   recorded.options.length = 0;
@@ -88,6 +89,25 @@ describe('main window', () => {
     expect(recorded.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(recorded.windowOpenHandler!({ url: 'lectern-app://app/index.html' })).toEqual({ action: 'deny' });
     expect(navigate('will-attach-webview', 'about:blank')).toBe(true);
+  });
+});
+
+describe('print window', () => {
+  it('is hidden, sandboxed, isolated, with no preload, no Node and no script, and holds the print HTML', async () => {
+    await createPrintWindow('<p>同志们：</p>');
+    const options = recorded.options[0]!;
+    expect(options.show).toBe(false);
+    const prefs = options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).not.toHaveProperty('preload');
+    expect(recorded.loaded).toEqual([`data:text/html;charset=utf-8,${encodeURIComponent('<p>同志们：</p>')}`]);
+  });
+
+  it('may navigate nowhere, not even to the app, and opens no window', async () => {
+    await createPrintWindow('<p>x</p>');
+    expect(navigate('will-navigate', 'lectern-app://app/index.html')).toBe(true);
+    expect(navigate('will-redirect', 'https://example.com/')).toBe(true);
+    expect(recorded.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
   });
 });
 

@@ -68,6 +68,22 @@ export interface MainWindowOptions {
   title?: string;
 }
 
+/**
+ * The navigation guards every window gets: no navigation or redirect away from `allowed` URLs, no
+ * webviews, no new windows.
+ */
+function guardContents(window: BrowserWindow, allowed: (url: string) => boolean): void {
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!allowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
 /** Creates a window with the secure preferences and every guard attached, showing the app. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -80,16 +96,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#e9e6e1',
     webPreferences: secureWebPreferences(options.preloadPath),
   });
-  const contents = window.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  guardContents(window, isAppUrl);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(START_URL);
+  return window;
+}
+
+/**
+ * A hidden window holding the export's print HTML, for printToPDF and the system print dialog: the
+ * secure preferences with no preload and no script at all, every guard attached (it may navigate
+ * nowhere), resolved once the page has loaded. The caller destroys it.
+ */
+export async function createPrintWindow(html: string): Promise<BrowserWindow> {
+  const { preload: _none, ...preferences } = secureWebPreferences('');
+  const window = new BrowserWindow({ show: false, webPreferences: { ...preferences, javascript: false } });
+  guardContents(window, () => false);
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+  } catch (error) {
+    window.destroy();
+    throw error;
+  }
   return window;
 }
