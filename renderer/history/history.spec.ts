@@ -1,9 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { emptySpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
 import { EXTERNAL_SNAPSHOT_NAME, type Request, type SnapshotEntry } from '../../shared/ipc/contract';
@@ -11,68 +8,32 @@ import { p, rows, t, testEditor } from '../editor/test-editor';
 import { CompareView } from './compare-view';
 import { HistoryPanel, type HistoryApi } from './history-panel';
 import { replaceContent } from './replace';
-import { resources } from '../i18n/resources';
+import { renderHarness, speech } from '../test-render';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-  // The app's own strings: History writes lengths with the status bar's `outline.length`.
-  await i18next.use(initReactI18next).init({ resources, lng: 'zh-CN', interpolation: { escapeValue: false } });
-});
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date(0)), doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
-const render = async (element: ReturnType<typeof createElement>) => {
-  await act(async () => root.render(element));
-};
-const button = (label: string) => {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent === label);
-  if (!found) throw new Error(`no button ${label}: ${[...container.querySelectorAll('button')].map((b) => b.textContent).join(', ')}`);
-  return found;
-};
-const click = async (label: string) => {
-  await act(async () => button(label).click());
-};
-const text = () => container.textContent ?? '';
+const ui = renderHarness();
+const { render, click, text } = ui;
 
 describe('CompareView', () => {
   it('marks added, removed and changed text and sums them up', async () => {
     await render(createElement(CompareView, { before: speech('甲段', '要抓好项目建设。', '丙段').doc, after: speech('甲段', '要全力抓好项目建设。', '新段落内容') .doc }));
-    expect(container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 1 段，删除 1 段，修改 1 段');
-    expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['全力', '新段落内容']);
-    expect([...container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['丙段']);
+    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 1 段，删除 1 段，修改 1 段');
+    expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['全力', '新段落内容']);
+    expect([...ui.container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['丙段']);
   });
 
   it('names a change of level, run-in or formatting, and counts one alone as a change', async () => {
     const doc = (...blocks: Parameters<typeof docOf>) => docOf(...blocks).toJSON();
     await render(createElement(CompareView, { before: doc([1, '统一思想'], [2, '一要抓落实。要真抓实干。']), after: doc([2, '统一思想'], [2, '一要抓落实。要真抓实干。', 'runIn']) }));
-    expect(container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 2 段');
-    expect([...container.querySelectorAll('[data-testid="compare-format"]')].map((e) => e.textContent)).toEqual(['（级别：1级标题 → 2级标题）', '（改为连排）']);
+    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 2 段');
+    expect([...ui.container.querySelectorAll('[data-testid="compare-format"]')].map((e) => e.textContent)).toEqual(['（级别：1级标题 → 2级标题）', '（改为连排）']);
     const plain = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }] };
     const marked = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }, { type: 'text', text: '检查' }] }] };
     await render(createElement(CompareView, { before: plain, after: marked }));
-    expect(container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 1 段');
-    expect(container.querySelector('[data-testid="compare-format"]')?.textContent).toBe('（文字格式有改动）');
+    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 1 段');
+    expect(ui.container.querySelector('[data-testid="compare-format"]')?.textContent).toBe('（文字格式有改动）');
     // Only the text changed: no note.
     await render(createElement(CompareView, { before: doc([0, '要抓好项目建设。']), after: doc([0, '要全力抓好项目建设。']) }));
-    expect(container.querySelector('[data-testid="compare-format"]')).toBeNull();
+    expect(ui.container.querySelector('[data-testid="compare-format"]')).toBeNull();
   });
 
   it('says so when the versions are the same, and folds long unchanged runs', async () => {
@@ -80,8 +41,8 @@ describe('CompareView', () => {
     expect(text()).toBe('两个版本相同。');
     const many = Array.from({ length: 20 }, (_, i) => `第${i}段`);
     await render(createElement(CompareView, { before: speech(...many).doc, after: speech(...many, '新增的段落').doc }));
-    expect(container.querySelectorAll('.compare p').length).toBeLessThan(6);
-    expect(container.querySelector('.compare-same-run')?.textContent).toBe('⋯ 19 ⋯');
+    expect(ui.container.querySelectorAll('.compare p').length).toBeLessThan(6);
+    expect(ui.container.querySelector('.compare-same-run')?.textContent).toBe('⋯ 19 ⋯');
   });
 });
 
@@ -114,18 +75,18 @@ describe('HistoryPanel', () => {
   it('lists versions with name, time and size, views one and compares it with the current text', async () => {
     const api = fakeApi();
     await render(panel(api));
-    const items = [...container.querySelectorAll('[data-testid="history-entry"]')];
+    const items = [...ui.container.querySelectorAll('[data-testid="history-entry"]')];
     expect(items.map((li) => li.querySelector('.history-kind')?.textContent)).toEqual(['命名', '保存']);
     expect(items.map((li) => li.querySelector('.history-name')?.textContent ?? null)).toEqual(['送审稿', null]);
     // The length as the status bar writes it, and the change from the version before.
     expect(items[1]!.textContent).toContain('1200字 · 2.0 KB');
     expect(items[0]!.textContent).toContain('600字 · 1.0 KB · −600 字');
     await act(async () => (items[1]!.querySelector('button') as HTMLButtonElement).click());
-    expect(container.querySelector('[data-testid="history-opened"]')?.textContent).toContain('旧的正文');
+    expect(ui.container.querySelector('[data-testid="history-opened"]')?.textContent).toContain('旧的正文');
     await click('返回列表');
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
-    expect([...container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['旧']);
-    expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
+    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
+    expect([...ui.container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['旧']);
+    expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
   });
 
   describe('telling versions apart, comparing any two, with heading numbers', () => {
@@ -164,10 +125,10 @@ describe('HistoryPanel', () => {
     });
     const now = () => new Date('2026-03-02T08:01:00.000Z');
     const entryText = (selector: string) =>
-      [...container.querySelectorAll('[data-testid="history-entry"]')].map((li) => li.querySelector(selector)?.textContent ?? null);
-    const shownRows = () => [...container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
+      [...ui.container.querySelectorAll('[data-testid="history-entry"]')].map((li) => li.querySelector(selector)?.textContent ?? null);
+    const shownRows = () => [...ui.container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
     const choose = async (testId: string, value: string) => {
-      const select = container.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)!;
+      const select = ui.container.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)!;
       await act(async () => {
         select.value = value;
         select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -189,19 +150,19 @@ describe('HistoryPanel', () => {
       const reads = api();
       await render(panel(reads, { now, current: () => docs.s4 }));
       // 比较 on the oldest: it against the current text.
-      await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[3]!.click());
-      expect(container.querySelector<HTMLSelectElement>('[data-testid="history-base"]')!.value).toBe('s1');
-      expect(container.querySelector<HTMLSelectElement>('[data-testid="history-target"]')!.value).toBe('current');
-      expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['乙丙']);
+      await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[3]!.click());
+      expect(ui.container.querySelector<HTMLSelectElement>('[data-testid="history-base"]')!.value).toBe('s1');
+      expect(ui.container.querySelector<HTMLSelectElement>('[data-testid="history-target"]')!.value).toBe('current');
+      expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['乙丙']);
       // Now against the second version, not the current text.
       await choose('history-target', 's2');
       expect(reads.readSnapshot).toHaveBeenCalledWith({ docId: 'doc', snapshotId: 's2' });
-      const summary = container.querySelector('[data-testid="compare-summary"]')!.textContent;
+      const summary = ui.container.querySelector('[data-testid="compare-summary"]')!.textContent;
       expect(summary).toMatch(/^保存 \d+月\d+日 \d\d:\d\d → 保存 \d\d:\d\d:\d\d · 新增 1 段，删除 0 段，修改 1 段$/);
       // The new section is 一、; 统一思想 was 一、 and is 二、 (both shown); the title has no number.
       expect(shownRows()).toEqual(['讲话', '一、新增一节', '一、二、统一思想', '正文甲乙']);
-      expect([...container.querySelectorAll('[data-kind="renumbered"] del')].map((e) => e.textContent)).toEqual(['一、']);
-      expect([...container.querySelectorAll('[data-kind="renumbered"] ins')].map((e) => e.textContent)).toEqual(['二、']);
+      expect([...ui.container.querySelectorAll('[data-kind="renumbered"] del')].map((e) => e.textContent)).toEqual(['一、']);
+      expect([...ui.container.querySelectorAll('[data-kind="renumbered"] ins')].map((e) => e.textContent)).toEqual(['二、']);
       // And the base moved too: the second version against the third.
       await choose('history-base', 's2');
       await choose('history-target', 's3');
@@ -210,8 +171,8 @@ describe('HistoryPanel', () => {
 
     it('views one version with its heading numbers', async () => {
       await render(panel(api(), { now }));
-      await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '查看')[2]!.click());
-      const viewed = [...container.querySelectorAll('.history-view p')].map((row) => row.textContent);
+      await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '查看')[2]!.click());
+      const viewed = [...ui.container.querySelectorAll('.history-view p')].map((row) => row.textContent);
       expect(viewed).toEqual(['讲话', '一、新增一节', '二、统一思想', '正文甲乙']);
     });
   });
@@ -221,31 +182,31 @@ describe('HistoryPanel', () => {
     const external: SnapshotEntry = { ...named, snapshotId: 's9', name: EXTERNAL_SNAPSHOT_NAME };
     api.listSnapshots = vi.fn(async () => ({ entries: [external] }));
     await render(panel(api));
-    expect(container.querySelector('.history-kind')?.textContent).toBe('外部修改');
-    expect(container.querySelector('.history-name')?.textContent).toBe('他人的版本');
+    expect(ui.container.querySelector('.history-kind')?.textContent).toBe('外部修改');
+    expect(ui.container.querySelector('.history-name')?.textContent).toBe('他人的版本');
   });
 
   it('restores a version through the app, deletes one, and keeps the current text under a name', async () => {
     const api = fakeApi();
     const onRestore = vi.fn();
     await render(panel(api, { onRestore }));
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '恢复为当前文本')[1]!.click());
+    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '恢复为当前文本')[1]!.click());
     expect(onRestore).toHaveBeenCalledWith(speech('旧的正文'), auto);
     // Deleting asks first; cancel keeps the version.
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
     expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([]);
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('删除后无法找回版本“送审稿”');
+    expect(ui.container.querySelector('[role="alert"]')?.textContent).toContain('删除后无法找回版本“送审稿”');
     await click('取消');
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(ui.container.querySelector('[role="alert"]')).toBeNull();
     expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([]);
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
-    await act(async () => (container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
+    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+    await act(async () => (ui.container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
     expect(api.calls).toContain('delete s2');
-    expect(container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(1);
-    expect(container.querySelector('[data-testid="history-message"]')?.textContent).toBe('已删除版本“送审稿”。');
+    expect(ui.container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(1);
+    expect(ui.container.querySelector('[data-testid="history-message"]')?.textContent).toBe('已删除版本“送审稿”。');
     await click('保留当前版本…');
-    const input = container.querySelector('input')!;
-    expect([...container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual(['送审稿', '定稿', '征求意见稿', '修改稿']);
+    const input = ui.container.querySelector('input')!;
+    expect([...ui.container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual(['送审稿', '定稿', '征求意见稿', '修改稿']);
     await act(async () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '定稿');
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -253,22 +214,21 @@ describe('HistoryPanel', () => {
     await click('保留');
     expect(api.calls).toContain('add 定稿');
     expect(text()).toContain('已保留版本“定稿”。');
-    expect(container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2);
+    expect(ui.container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2);
   });
 
   it('reports a delete that failed, and keeps the version listed', async () => {
     for (const failure of [async () => ({ deleted: false }), async () => Promise.reject(new Error('EACCES'))]) {
       const api = { ...fakeApi(), deleteSnapshot: vi.fn(failure) };
       await render(panel(api));
-      await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
-      await act(async () => (container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
+      await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+      await act(async () => (ui.container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
       expect(api.deleteSnapshot).toHaveBeenCalledTimes(1);
-      const message = container.querySelector('[data-testid="history-message"]');
+      const message = ui.container.querySelector('[data-testid="history-message"]');
       expect(message?.textContent).toBe('无法删除版本“送审稿”：它可能已不存在，或历史版本无法写入。');
       expect(message?.className).toContain('error');
-      expect(container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2);
-      act(() => root.unmount());
-      root = createRoot(container);
+      expect(ui.container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2);
+      ui.remount();
     }
   });
 
@@ -277,12 +237,12 @@ describe('HistoryPanel', () => {
     const current = vi.fn(() => speech('新的正文'));
     await render(panel(api, { current }));
     expect(current).not.toHaveBeenCalled();
-    await act(async () => [...container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
+    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
     expect(current).toHaveBeenCalledTimes(1);
     // The app renders again (typing, a status change): the same text is compared, not read again.
     for (let i = 0; i < 3; i++) await render(panel(api, { current }));
     expect(current).toHaveBeenCalledTimes(1);
-    expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
+    expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
     // A save: read again.
     await render(panel(api, { current, revision: 1 }));
     expect(current).toHaveBeenCalledTimes(2);

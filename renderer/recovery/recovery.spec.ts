@@ -1,54 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { emptySpeechFile, type SpeechFile } from '../../shared/document/file-format';
-import { docOf } from '../../shared/document/test-docs';
 import type { RecoveryEntry, Request } from '../../shared/ipc/contract';
 import { ExternalChangeDialog, type ExternalApi } from './external-dialog';
 import { RecoveryDialog, type RecoveryApi } from './recovery-dialog';
-import { resources } from '../i18n/resources';
+import { renderHarness, speech } from '../test-render';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-  // The app's own strings: History writes lengths with the status bar's `outline.length`.
-  await i18next.use(initReactI18next).init({ resources, lng: 'zh-CN', interpolation: { escapeValue: false } });
-});
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
-
-const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date(0)), doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
-const render = async (element: ReturnType<typeof createElement>) => {
-  await act(async () => root.render(element));
-};
-const button = (label: string) => {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent === label);
-  if (!found) throw new Error(`no button ${label}: ${[...container.querySelectorAll('button')].map((b) => b.textContent).join(', ')}`);
-  return found;
-};
-const click = async (label: string) => {
-  await act(async () => button(label).click());
-};
-const text = () => container.textContent ?? '';
+const ui = renderHarness();
+const { render, button, click, text } = ui;
 
 describe('RecoveryDialog', () => {
   const entries: RecoveryEntry[] = [
@@ -70,15 +29,15 @@ describe('RecoveryDialog', () => {
     const restored: string[] = [];
     const done = vi.fn();
     await render(createElement(RecoveryDialog, { api, entries, onRestored: (r) => restored.push(r.docId), onDone: done }));
-    expect(container.querySelectorAll('[data-testid="recovery-entry"]')).toHaveLength(2);
+    expect(ui.container.querySelectorAll('[data-testid="recovery-entry"]')).toHaveLength(2);
     expect(text()).toContain('讲话 没来得及保存');
     expect(text()).toContain('（未保存过的新文稿）');
     // Only a backup with a file can be compared with it.
-    expect([...container.querySelectorAll('button')].filter((b) => b.textContent === '与磁盘文件比较')).toHaveLength(1);
+    expect([...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '与磁盘文件比较')).toHaveLength(1);
     await click('与磁盘文件比较');
     expect(api.calls).toEqual(['read a']);
-    expect([...container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新加的']);
-    await act(async () => [...container.querySelectorAll('button')].find((b) => b.textContent === '恢复')!.click());
+    expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新加的']);
+    await act(async () => [...ui.container.querySelectorAll('button')].find((b) => b.textContent === '恢复')!.click());
     expect(restored).toEqual(['a']);
     expect(done).toHaveBeenCalled();
   });
