@@ -48,6 +48,8 @@ test('pasting the scraped web page gives the clean, structured speech after the 
   await expect(report.getByTestId('step-count-pinyin')).toHaveText(`${pinyin} 处`);
   await expect(report.locator('input[data-step="t2s"]')).toBeChecked();
   await expect(report.getByTestId('import-summary')).toContainText('章节标题 8 个');
+  // The closing words it found are named in the preview before anything is accepted.
+  await expect(report.locator('.import-outline li.closing')).toHaveText(/^结束语 同志们，做好下半年/);
   // Nothing reaches the document before the user accepts.
   expect(JSON.stringify(await editorJSON(page))).not.toContain('统一思想');
   await accept(page);

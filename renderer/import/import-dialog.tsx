@@ -89,7 +89,8 @@ export function ImportDialog({ source, name, onAccept, onCancel }: { source: Imp
                   <ol className="import-outline">
                     {preview.entries.slice(0, PREVIEW_ENTRIES).map((entry) => (
                       <li key={`${entry.kind}:${entry.index}`} className={entry.kind} style={{ paddingInlineStart: `${Math.max(0, entry.level - 1) * 1.5 + (entry.kind === 'point' ? 1.5 : 0)}em` }}>
-                        {entry.kind === 'heading' ? entry.label : ''}
+                        {/* The closing words the import found are named, so the user sees them marked before accepting. */}
+                        {entry.kind === 'heading' ? entry.label : entry.kind === 'closing' ? `${t('outline.closing')} ` : ''}
                         {entry.text.length > 40 ? `${entry.text.slice(0, 40)}…` : entry.text}
                       </li>
                     ))}
