@@ -199,7 +199,14 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
               void keep(naming);
             }}
           >
-            <input aria-label={t('history.name')} list="history-names" maxLength={100} autoFocus value={naming} onChange={(event) => setNaming(event.target.value)} />
+            <input
+              aria-label={t('history.name')}
+              list="history-names"
+              maxLength={100}
+              autoFocus
+              value={naming}
+              onChange={(event) => setNaming(event.target.value)}
+            />
             <datalist id="history-names">
               {t('history.suggestions')
                 .split(',')

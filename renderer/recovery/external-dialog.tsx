@@ -79,6 +79,14 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
     );
   }
 
+  // Why their version could not be read, wherever the dialog offers it.
+  const readFailed =
+    theirs?.status === 'failed' ? (
+      <p className="recovery-error" role="alert">
+        {t('external.readFailed', { message: theirs.message })}
+      </p>
+    ) : null;
+
   if (!conflict) {
     const reload = async () => {
       const read = await load();
@@ -88,7 +96,7 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
     return (
       <Modal label={name} onCancel={onDismiss}>
         <p>{t('external.changedClean', { name })}</p>
-        {theirs?.status === 'failed' ? <p className="recovery-error" role="alert">{t('external.readFailed', { message: theirs.message })}</p> : null}
+        {readFailed}
         <div className="modal-buttons">
           <button type="button" autoFocus onClick={() => void reload()}>
             {t('external.reload')}
@@ -106,8 +114,10 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
     <Modal label={name} onCancel={() => onKeepMine({ save: false, force: failed })}>
       <p>{kind === 'conflict' ? t('external.conflict', { name }) : t('external.changedDirty', { name })}</p>
       {theirs?.status === 'loading' ? <p>{t('external.loading')}</p> : null}
-      {theirs?.status === 'failed' ? <p className="recovery-error" role="alert">{t('external.readFailed', { message: theirs.message })}</p> : null}
-      {comparing && theirs?.status === 'read' ? <CompareView before={theirs.file.doc} after={current().doc} beforeLabel={t('external.theirs')} afterLabel={t('external.mine')} /> : null}
+      {readFailed}
+      {comparing && theirs?.status === 'read' ? (
+        <CompareView before={theirs.file.doc} after={current().doc} beforeLabel={t('external.theirs')} afterLabel={t('external.mine')} />
+      ) : null}
       <div className="modal-buttons">
         <button type="button" disabled={theirs?.status !== 'read'} onClick={() => setComparing(!comparing)}>
           {t('external.compare')}

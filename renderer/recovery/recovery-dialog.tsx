@@ -56,8 +56,13 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
     if (!comparing) return null;
     const { result } = comparing;
     if (result.status === 'missing') return <p className="recovery-error">{t('recovery.diskMissing')}</p>;
-    if (result.disk.status === 'read') return <CompareView before={result.disk.file.doc} after={result.file.doc} beforeLabel={t('external.theirs')} afterLabel={t('recovery.savedAt', { time: formatTime(result.savedAt, i18n.language) })} />;
-    if (result.disk.status === 'failed') return <p className="recovery-error">{t('recovery.diskFailed', { message: result.disk.error.message })}</p>;
+    if (result.disk.status === 'read') {
+      const savedAt = t('recovery.savedAt', { time: formatTime(result.savedAt, i18n.language) });
+      return <CompareView before={result.disk.file.doc} after={result.file.doc} beforeLabel={t('external.theirs')} afterLabel={savedAt} />;
+    }
+    if (result.disk.status === 'failed') {
+      return <p className="recovery-error">{t('recovery.diskFailed', { message: result.disk.error.message })}</p>;
+    }
     return <p>{t('recovery.diskMissing')}</p>;
   };
 
