@@ -22,8 +22,19 @@ const SENTENCES = [
   '要充分利用新闻媒体等渠道，广泛宣传安全生产工作的好经验好做法。',
   '让我们在市委的坚强领导下，进一步振奋精神、真抓实干，为推动高质量发展作出新的更大贡献。',
 ];
-const HEADINGS = ['统一思想认识，切实增强做好工作的责任感紧迫感', '突出工作重点，全力推动各项任务落地见效', '强化组织保障，确保各项决策部署落到实处', '深化改革创新，持续激发发展动力活力'];
-const LEADS = ['充分认识做好工作的重要意义。', '清醒认识当前存在的突出问题。', '加强组织领导。', '强化督查考核。', '营造良好氛围。'];
+const HEADINGS = [
+  '统一思想认识，切实增强做好工作的责任感紧迫感',
+  '突出工作重点，全力推动各项任务落地见效',
+  '强化组织保障，确保各项决策部署落到实处',
+  '深化改革创新，持续激发发展动力活力',
+];
+const LEADS = [
+  '充分认识做好工作的重要意义。',
+  '清醒认识当前存在的突出问题。',
+  '加强组织领导。',
+  '强化督查考核。',
+  '营造良好氛围。',
+];
 const POINTS = ['一要', '二要', '三要'];
 
 /** A seeded generator, so every run benchmarks the same text. */
@@ -36,7 +47,11 @@ function random(seed: number): () => number {
 }
 
 const text = (value: string): NodeJSON[] => [{ type: 'text', text: value }];
-const para = (value: string, level = 0, runIn = false): NodeJSON => ({ type: 'paragraph', attrs: { level, runIn }, content: text(value) });
+const para = (value: string, level = 0, runIn = false): NodeJSON => ({
+  type: 'paragraph',
+  attrs: { level, runIn },
+  content: text(value),
+});
 
 export interface BenchSpeech {
   doc: NodeJSON;

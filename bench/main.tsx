@@ -82,7 +82,11 @@ const bench = {
     const t0 = performance.now();
     if (mode === 'lectern' || mode === 'lectern-no-outline') {
       api.emit({ command: 'open' });
-      await waitFor(() => (document.querySelector('.speech')?.childElementCount ?? 0) >= speech.paragraphs && (mode !== 'lectern' || Boolean(document.querySelector('.outline-panel [data-index]'))));
+      await waitFor(
+        () =>
+          (document.querySelector('.speech')?.childElementCount ?? 0) >= speech.paragraphs &&
+          (mode !== 'lectern' || Boolean(document.querySelector('.outline-panel [data-index]'))),
+      );
       if (mode === 'lectern-no-outline') api.emit({ command: 'toggleOutline' });
     } else {
       editor!.commands.setContent(toStarterKit(speech.doc) as JSONContent);
@@ -96,7 +100,12 @@ const bench = {
     const doc = editor!.state.doc;
     let pos = 0;
     for (let i = 0; i < Math.floor(doc.childCount / 2); i++) pos += doc.child(i).nodeSize;
-    editor!.chain().focus().setTextSelection(pos + 5).scrollIntoView().run();
+    editor!
+      .chain()
+      .focus()
+      .setTextSelection(pos + 5)
+      .scrollIntoView()
+      .run();
   },
   reset(): void {
     samples.length = 0;
@@ -131,8 +140,11 @@ function Plain() {
 
 async function start() {
   await initI18n('zh-CN');
-  for (const face of Object.keys(FONT_CHAINS) as FaceName[]) document.documentElement.style.setProperty(`--font-${face}`, cssFontFamily(face));
-  createRoot(document.getElementById('root')!).render(mode.startsWith('lectern') ? <App api={api} placeholders={placeholdersOn} /> : <Plain />);
+  for (const face of Object.keys(FONT_CHAINS) as FaceName[])
+    document.documentElement.style.setProperty(`--font-${face}`, cssFontFamily(face));
+  createRoot(document.getElementById('root')!).render(
+    mode.startsWith('lectern') ? <App api={api} placeholders={placeholdersOn} /> : <Plain />,
+  );
   (window as unknown as { benchReady: boolean }).benchReady = true;
 }
 void start();

@@ -31,27 +31,57 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     revealExport: async () => ({ shown: false }),
     importFile: async () => ({ status: 'canceled' }),
     listLibrary: async () => ({ entries: [], notices: [] }),
-    readLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
-    saveLibraryEntry: async () => ({ status: 'failed', error: { code: 'io', message: 'No library in the benchmark.' } }),
-    updateLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
-    duplicateLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
-    deleteLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
-    restoreLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
+    readLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No library in the benchmark.' },
+    }),
+    saveLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'io', message: 'No library in the benchmark.' },
+    }),
+    updateLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No library in the benchmark.' },
+    }),
+    duplicateLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No library in the benchmark.' },
+    }),
+    deleteLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No library in the benchmark.' },
+    }),
+    restoreLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No library in the benchmark.' },
+    }),
     exportLibrary: async () => ({ status: 'canceled' }),
     importLibrary: async () => ({ status: 'canceled' }),
-    newFromLibraryEntry: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No library in the benchmark.' } }),
+    newFromLibraryEntry: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No library in the benchmark.' },
+    }),
     getSettings: async () => ({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} }),
     setSettings: async () => ({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} }),
     backupDocument: async () => ({ status: 'backed-up', savedAt: new Date().toISOString() }),
     listRecovery: async () => ({ entries: [] }),
     readRecovery: async () => ({ status: 'missing' }),
-    restoreRecovery: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No backups in the benchmark.' } }),
+    restoreRecovery: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No backups in the benchmark.' },
+    }),
     discardRecovery: async () => ok,
     checkExternal: async () => ({ state: 'unchanged' }),
     reloadDocument: async () => ({ status: 'canceled' }),
     listSnapshots: async () => ({ entries: [] }),
-    readSnapshot: async () => ({ status: 'failed', error: { code: 'not-found', message: 'No snapshots in the benchmark.' } }),
-    addSnapshot: async () => ({ status: 'failed', error: { code: 'untitled', message: 'No snapshots in the benchmark.' } }),
+    readSnapshot: async () => ({
+      status: 'failed',
+      error: { code: 'not-found', message: 'No snapshots in the benchmark.' },
+    }),
+    addSnapshot: async () => ({
+      status: 'failed',
+      error: { code: 'untitled', message: 'No snapshots in the benchmark.' },
+    }),
     deleteSnapshot: async () => ({ deleted: false }),
   };
 }

@@ -46,6 +46,7 @@ export function checkText(data: CheckJSON): string {
   } else {
     lines.push('没有待填的占位符 (no placeholders left).');
   }
-  for (const gap of data.gaps) lines.push(`提纲缺项 (enumeration gap): ${gap.section ? `${gap.section} ` : ''}缺${gap.missing.join('、')}`);
+  for (const gap of data.gaps)
+    lines.push(`提纲缺项 (enumeration gap): ${gap.section ? `${gap.section} ` : ''}缺${gap.missing.join('、')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -84,8 +84,13 @@ export async function fillMain(argv: string[], { out, err, load, write }: FillCl
     if (field !== undefined) values[field] = value;
     for (const change of changes) out(`${key} → 第${change.blockIndex + 1}段 ${change.before} ⟶ ${change.after}\n`);
   }
-  const target = output ?? (path.extname(file).toLowerCase() === '.speech' ? file : `${file.replace(/\.[^./\\]+$/, '')}.speech`);
-  const filled: SpeechFile = { ...speech, placeholders: { ...speech.placeholders, values }, doc: tr.doc.toJSON() as SpeechFile['doc'] };
+  const target =
+    output ?? (path.extname(file).toLowerCase() === '.speech' ? file : `${file.replace(/\.[^./\\]+$/, '')}.speech`);
+  const filled: SpeechFile = {
+    ...speech,
+    placeholders: { ...speech.placeholders, values },
+    doc: tr.doc.toJSON() as SpeechFile['doc'],
+  };
   await write(target, serializeSpeechFile(filled));
   out(checkText(checkJSON(tr.doc)));
   out(`${target}\n`);

@@ -33,7 +33,12 @@ beforeAll(async () => {
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const status = await main(argv, (t) => (stdout += t), (t) => (stderr += t), { LECTERN_USER_DATA: path.join(dir, 'user-data'), ...env });
+  const status = await main(
+    argv,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+    { LECTERN_USER_DATA: path.join(dir, 'user-data'), ...env },
+  );
   return { status, stdout, stderr };
 }
 
@@ -51,7 +56,13 @@ describe('lectern check', () => {
     const { status, stdout } = await run(['check', speechPath, '--json']);
     expect(status).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
-      placeholders: [{ token: 'XX工作', count: 1, occurrences: [{ paragraph: 1, offset: 3, context: '在全市XX工作推进会上的讲话' }] }],
+      placeholders: [
+        {
+          token: 'XX工作',
+          count: 1,
+          occurrences: [{ paragraph: 1, offset: 3, context: '在全市XX工作推进会上的讲话' }],
+        },
+      ],
       remaining: 1,
       gaps: [{ section: '二、突出工作重点', missing: ['二要'] }],
     });
@@ -59,7 +70,13 @@ describe('lectern check', () => {
 
   it('exits 0 when nothing is left to fill', async () => {
     const clean = path.join(dir, 'clean.speech');
-    await writeFile(clean, serializeSpeechFile({ ...emptySpeechFile(), doc: docOf(['title', '在全市工作推进会上的讲话'], [1, '统一思想']).toJSON() }));
+    await writeFile(
+      clean,
+      serializeSpeechFile({
+        ...emptySpeechFile(),
+        doc: docOf(['title', '在全市工作推进会上的讲话'], [1, '统一思想']).toJSON(),
+      }),
+    );
     const { status, stdout } = await run(['check', clean]);
     expect(status).toBe(0);
     expect(stdout).toContain('没有待填的占位符');
@@ -78,7 +95,9 @@ describe('lectern export', () => {
   });
 
   it('refuses an unknown profile or format with a clear message', async () => {
-    expect((await run(['export', speechPath, '--profile', 'huge'])).stderr).toContain('choose gbt9704, speech or large');
+    expect((await run(['export', speechPath, '--profile', 'huge'])).stderr).toContain(
+      'choose gbt9704, speech or large',
+    );
     expect((await run(['export', speechPath, '--to', 'odt'])).stderr).toContain('choose docx, pdf, md or txt');
   });
 
@@ -108,14 +127,21 @@ describe('lectern import', () => {
     expect(stderr).toContain('删除网页杂项（关键词、发布时间/来源/点击、相关热词、版权信息、单独网址）：4 处');
     expect(stderr).not.toMatch(/[a-z]/);
     const outline = await run(['outline', path.join(dir, 'scraped.speech'), '--json']);
-    expect(JSON.parse(outline.stdout).entries.map((e: { label: string; text: string }) => `${e.label}${e.text}`)).toEqual([
+    expect(
+      JSON.parse(outline.stdout).entries.map((e: { label: string; text: string }) => `${e.label}${e.text}`),
+    ).toEqual([
       '一、统一思想认识，切实增强做好XX工作的责任感紧迫感',
       '二、突出工作重点，全力推动各项任务落地见效',
       '三、强化组织保障，确保各项决策部署落到实处',
       // The closing remarks are an entry of their own, after the last section (issue 12).
       '同志们，做好下半年XX工作，任务艰巨、责任重大。',
     ]);
-    expect(JSON.parse(outline.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual(['heading', 'heading', 'heading', 'closing']);
+    expect(JSON.parse(outline.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'heading',
+      'heading',
+      'heading',
+      'closing',
+    ]);
   });
 
   it('lets outline and check read .txt and .docx directly', async () => {
@@ -125,7 +151,12 @@ describe('lectern import', () => {
     await run(['export', txt, '--to', 'docx', '-o', path.join(dir, 'sample.docx')]);
     const fromDocx = await run(['outline', path.join(dir, 'sample.docx'), '--json']);
     // Three sections and the closing: our DOCX's Closing style brings it back as the closing.
-    expect(JSON.parse(fromDocx.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual(['heading', 'heading', 'heading', 'closing']);
+    expect(JSON.parse(fromDocx.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual([
+      'heading',
+      'heading',
+      'heading',
+      'closing',
+    ]);
   });
 
   it('refuses an empty file, a corrupt DOCX and an unknown type, naming the file', async () => {
@@ -162,7 +193,12 @@ describe('lectern outline', () => {
     const data = JSON.parse(stdout);
     expect(data.rate).toBe(240);
     expect(data.entries.map((e: { label: string }) => e.label)).toEqual(['一、', '二、']);
-    expect(data.entries[0].children[0]).toMatchObject({ kind: 'heading', level: 2, label: '（一）', text: '充分认识重要意义。' });
+    expect(data.entries[0].children[0]).toMatchObject({
+      kind: 'heading',
+      level: 2,
+      label: '（一）',
+      text: '充分认识重要意义。',
+    });
     const first = data.entries[0];
     // 一 + 统一思想认识 (6) + （一） 一 + 充分认识重要意义 (8) + 正文十个汉字在这里 (9)
     expect(first.characters).toBe(1 + 6 + 1 + 8 + 9);
@@ -189,7 +225,12 @@ describe('lectern outline', () => {
   });
 
   it('runs from the bin script with plain Node', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.resolve('bin/lectern.mjs'), 'outline', speechPath, '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      path.resolve('bin/lectern.mjs'),
+      'outline',
+      speechPath,
+      '--json',
+    ]);
     expect(JSON.parse(stdout).entries).toHaveLength(2);
   });
 });
@@ -197,33 +238,61 @@ describe('lectern outline', () => {
 describe('lectern fill', () => {
   const template = async (name: string) => {
     const file = path.join(dir, name);
-    const doc = docOf(['title', '在全市XX工作推进会上的讲话'], ['salutation', '同志们：'], [0, '刚才，XX同志通报了情况，{{单位名称}}作了发言。'], [1, '推动X市发展']);
+    const doc = docOf(
+      ['title', '在全市XX工作推进会上的讲话'],
+      ['salutation', '同志们：'],
+      [0, '刚才，XX同志通报了情况，{{单位名称}}作了发言。'],
+      [1, '推动X市发展'],
+    );
     await writeFile(file, serializeSpeechFile({ ...emptySpeechFile(), doc: doc.toJSON() }));
     return file;
   };
 
   it('fills by the panel’s rules, keeping the word the blank stands in, prints each change, and exits 1 while any remain', async () => {
     const file = await template('fill.speech');
-    const { status, stdout } = await run(['fill', file, '--set', 'XX同志=王建国', '--set', '{{单位名称}}=临江市总工会', '--set', 'X市=临江市']);
+    const { status, stdout } = await run([
+      'fill',
+      file,
+      '--set',
+      'XX同志=王建国',
+      '--set',
+      '{{单位名称}}=临江市总工会',
+      '--set',
+      'X市=临江市',
+    ]);
     expect(status).toBe(1);
-    expect(stdout).toContain('XX同志 → 第3段 刚才，XX同志通报了情况，{{单位名称}}作了… ⟶ 刚才，王建国同志通报了情况，{{单位名称}}作了…');
+    expect(stdout).toContain(
+      'XX同志 → 第3段 刚才，XX同志通报了情况，{{单位名称}}作了… ⟶ 刚才，王建国同志通报了情况，{{单位名称}}作了…',
+    );
     expect(stdout).toContain('X市 → 第4段 推动X市发展 ⟶ 推动临江市发展');
     expect(stdout).toContain('占位符 1 处待填');
     expect(stdout).toContain('  XX工作 ×1');
     const saved = JSON.parse(await readFile(file, 'utf8'));
     const texts = saved.doc.content.map((b: { content?: Array<{ text: string }> }) => b.content?.[0]?.text);
-    expect(texts).toEqual(['在全市XX工作推进会上的讲话', '同志们：', '刚才，王建国同志通报了情况，临江市总工会作了发言。', '推动临江市发展']);
+    expect(texts).toEqual([
+      '在全市XX工作推进会上的讲话',
+      '同志们：',
+      '刚才，王建国同志通报了情况，临江市总工会作了发言。',
+      '推动临江市发展',
+    ]);
     expect(saved.placeholders.values).toEqual({ 单位名称: '临江市总工会' });
     const done = await run(['fill', file, '--set', 'XX工作=招商引资', '-o', path.join(dir, 'filled.speech')]);
     expect(done.status).toBe(0);
     expect(done.stdout).toContain('没有待填的占位符');
-    expect(JSON.parse(await readFile(path.join(dir, 'filled.speech'), 'utf8')).doc.content[0].content[0].text).toBe('在全市招商引资工作推进会上的讲话');
+    expect(JSON.parse(await readFile(path.join(dir, 'filled.speech'), 'utf8')).doc.content[0].content[0].text).toBe(
+      '在全市招商引资工作推进会上的讲话',
+    );
   });
 
   it('refuses bad input with exit status 2 and leaves the file untouched', async () => {
     const file = await template('bad.speech');
     const before = await readFile(file, 'utf8');
-    for (const args of [['fill', file], ['fill', file, '--set', 'XX同志'], ['fill', file, '--set', '=王建国'], ['fill', path.join(dir, 'missing.speech'), '--set', 'X=1']]) {
+    for (const args of [
+      ['fill', file],
+      ['fill', file, '--set', 'XX同志'],
+      ['fill', file, '--set', '=王建国'],
+      ['fill', path.join(dir, 'missing.speech'), '--set', 'X=1'],
+    ]) {
       const { status, stderr } = await run(args);
       expect(status, args.join(' ')).toBe(2);
       expect(stderr).toMatch(/^lectern: /);
@@ -244,7 +313,10 @@ describe('what the command line says when something is wrong (issue 21; issue 12
   }
 
   it('refuses a DOCX whose compressed data does not match its directory in one Chinese line, exit 2', async () => {
-    const file = await docxOf('尺寸不符.docx', (docx) => zipHeaderDamage(docx, 'word/document.xml', seeded(1))[0]!.bytes);
+    const file = await docxOf(
+      '尺寸不符.docx',
+      (docx) => zipHeaderDamage(docx, 'word/document.xml', seeded(1))[0]!.bytes,
+    );
     const result = await run(['import', file, '-o', path.join(dir, 'never.speech')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('lectern: 尺寸不符.docx：文件已损坏：压缩数据不完整。\n');
@@ -259,7 +331,9 @@ describe('what the command line says when something is wrong (issue 21; issue 12
     const plain = await run(['outline', file]);
     expect([plain.status, plain.stderr]).toEqual([2, 'lectern: 截断.docx：文档结构有误，无法读取。\n']);
     const debug = await run(['outline', file], { LECTERN_DEBUG: '1' });
-    expect(debug.stderr).toMatch(/^lectern: 截断\.docx：文档结构有误，无法读取。\n详细信息：the Word document could not be read \(.*xmldom/);
+    expect(debug.stderr).toMatch(
+      /^lectern: 截断\.docx：文档结构有误，无法读取。\n详细信息：the Word document could not be read \(.*xmldom/,
+    );
   });
 
   it('says a text file named .speech is text, and how to import it', async () => {
@@ -267,7 +341,9 @@ describe('what the command line says when something is wrong (issue 21; issue 12
     await writeFile(file, await readFile(path.resolve('../shared/fixtures/push-meeting.txt')));
     const result = await run(['outline', file]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('lectern: 改了扩展名.speech：这是文本文件，不是讲稿文件。请把扩展名改为 .txt，再用“导入”打开它。\n');
+    expect(result.stderr).toBe(
+      'lectern: 改了扩展名.speech：这是文本文件，不是讲稿文件。请把扩展名改为 .txt，再用“导入”打开它。\n',
+    );
   });
 
   it('reports an export to a folder that does not exist in one line and exit 2, not a stack trace', async () => {
@@ -313,9 +389,13 @@ describe('what the command line says when something is wrong (issue 21; issue 12
 
   it('the lectern command itself prints no stack trace for a damaged DOCX', async () => {
     const file = await docxOf('命令行.docx', (docx) => zipHeaderDamage(docx, 'word/document.xml', seeded(2))[6]!.bytes);
-    const { code, stdout, stderr } = await promisify(execFile)(process.execPath, [path.resolve('bin/lectern.mjs'), 'import', file], {
-      env: { ...process.env, LECTERN_USER_DATA: path.join(dir, 'user-data') },
-    }).then(
+    const { code, stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [path.resolve('bin/lectern.mjs'), 'import', file],
+      {
+        env: { ...process.env, LECTERN_USER_DATA: path.join(dir, 'user-data') },
+      },
+    ).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );

@@ -111,14 +111,22 @@ export async function main(
   if (argv[0] === 'fill') {
     try {
       const load = (file: string) => loadSpeech(file, {}, language);
-      return await fillMain(argv.slice(1), { out, err, load, write: (target, text) => writeOutput(target, text, language) });
+      return await fillMain(argv.slice(1), {
+        out,
+        err,
+        load,
+        write: (target, text) => writeOutput(target, text, language),
+      });
     } catch (error) {
       return fail(error);
     }
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         to: { type: 'string' },
@@ -159,10 +167,14 @@ export async function main(
       case 'import': {
         if (!file || rest.length) throw new CliError(`import takes one FILE\n${USAGE}`);
         const t2s = parsed.values.t2s ? true : parsed.values['no-t2s'] ? false : undefined;
-        const options = { ...(parsed.values['no-clean'] ? { clean: false } : {}), ...(t2s !== undefined ? { t2s } : {}) };
+        const options = {
+          ...(parsed.values['no-clean'] ? { clean: false } : {}),
+          ...(t2s !== undefined ? { t2s } : {}),
+        };
         const { file: speech, report } = await loadSpeech(file, options, language);
         const target = parsed.values.output ?? `${file.replace(/\.[^./\\]+$/, '')}.speech`;
-        if (path.resolve(target) === path.resolve(file)) throw new CliError(`${target}: would overwrite the file being imported`);
+        if (path.resolve(target) === path.resolve(file))
+          throw new CliError(`${target}: would overwrite the file being imported`);
         await writeOutput(target, serializeSpeechFile(speech), language);
         if (parsed.values.report) for (const step of report ?? []) err(`${reportLine(language, step)}\n`);
         out(`${target}\n`);
@@ -171,7 +183,8 @@ export async function main(
       case 'export': {
         if (!file || rest.length) throw new CliError(`export takes one FILE\n${USAGE}`);
         const to = parsed.values.to ?? 'docx';
-        if (!(exportFormats as readonly string[]).includes(to)) throw new CliError(`--to ${to}: choose docx, pdf, md or txt`);
+        if (!(exportFormats as readonly string[]).includes(to))
+          throw new CliError(`--to ${to}: choose docx, pdf, md or txt`);
         const profileId = (parsed.values.profile ?? 'gbt9704') as ProfileId;
         const profile = PROFILES[profileId];
         if (!profile) throw new CliError(`--profile ${profileId}: choose gbt9704, speech or large`);

@@ -16,16 +16,34 @@ let folder: string;
 async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await main(argv, (t) => (stdout += t), (t) => (stderr += t));
+  const status = await main(
+    argv,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
   return { status, stdout, stderr };
 }
 
-const speech = () => docOf(['title', '在全市XX工作推进会上的讲话'], [1, '统一思想认识'], [0, '正文'], [1, '突出工作重点'], [0, '一要抓好项目建设。正文。']).toJSON() as NodeJSON;
+const speech = () =>
+  docOf(
+    ['title', '在全市XX工作推进会上的讲话'],
+    [1, '统一思想认识'],
+    [0, '正文'],
+    [1, '突出工作重点'],
+    [0, '一要抓好项目建设。正文。'],
+  ).toJSON() as NodeJSON;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-cli-library-'));
   folder = path.join(dir, 'library');
-  const store = new LibraryStore({ folder, fs: nodeFileSystem, newId: (() => { let n = 0; return () => `mine-${++n}`; })() });
+  const store = new LibraryStore({
+    folder,
+    fs: nodeFileSystem,
+    newId: (() => {
+      let n = 0;
+      return () => `mine-${++n}`;
+    })(),
+  });
   await store.create({ name: '推进会提纲', occasion: '推进会', year: 2026, kind: 'outline', doc: speech() });
   return () => rm(dir, { recursive: true, force: true });
 });
@@ -38,7 +56,9 @@ describe('lectern library', () => {
     expect(lines.length).toBeGreaterThanOrEqual(11);
     expect(lines).toContain('mine-1\t推进会提纲\t推进会\t2026\t提纲');
     expect(lines[0]).toMatch(/^builtin-\S+\t.+\t.+\t-\t提纲\t内置$/);
-    const json = JSON.parse((await run(['library', 'list', '--library', folder, '--json', '--query', '推进会', '--year', '2026'])).stdout);
+    const json = JSON.parse(
+      (await run(['library', 'list', '--library', folder, '--json', '--query', '推进会', '--year', '2026'])).stdout,
+    );
     expect(json.entries.map((e: { id: string }) => e.id)).toEqual(['mine-1']);
     expect(json.notices).toEqual([]);
   });
@@ -47,8 +67,12 @@ describe('lectern library', () => {
     expect(defaultUserData({ LECTERN_USER_DATA: dir }, 'linux', '/home/u')).toBe(dir);
     expect(defaultUserData({}, 'linux', '/home/u')).toBe(path.join('/home/u', '.config', 'Lectern'));
     expect(defaultUserData({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/u')).toBe(path.join('/x', 'Lectern'));
-    expect(defaultUserData({}, 'darwin', '/Users/u')).toBe(path.join('/Users/u', 'Library', 'Application Support', 'Lectern'));
-    expect(defaultUserData({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain('Lectern');
+    expect(defaultUserData({}, 'darwin', '/Users/u')).toBe(
+      path.join('/Users/u', 'Library', 'Application Support', 'Lectern'),
+    );
+    expect(defaultUserData({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toContain(
+      'Lectern',
+    );
     const previous = process.env.LECTERN_USER_DATA;
     process.env.LECTERN_USER_DATA = dir;
     try {
@@ -75,7 +99,11 @@ describe('lectern library', () => {
     expect(byName.stdout).toContain('【此处写……】');
     expect((await run(['library', 'show', 'mine-1', '--library', folder])).stdout).toBe(byName.stdout);
     const template = await run(['library', 'show', 'builtin-party-lecture', '--library', folder, '--json']);
-    expect(JSON.parse(template.stdout)).toMatchObject({ id: 'builtin-party-lecture', occasion: '党课', kind: 'outline' });
+    expect(JSON.parse(template.stdout)).toMatchObject({
+      id: 'builtin-party-lecture',
+      occasion: '党课',
+      kind: 'outline',
+    });
     const missing = await run(['library', 'show', '没有', '--library', folder]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('没有');
@@ -86,18 +114,34 @@ describe('lectern library', () => {
     const exported = await run(['library', 'export', '-o', bundle, '--library', folder]);
     expect(exported).toMatchObject({ status: 0, stdout: `${bundle}\t1\n` });
     expect(parseLibraryBundle(await readFile(bundle, 'utf8')).entries.map((e) => e.entry.name)).toEqual(['推进会提纲']);
-    const named = await run(['library', 'export', 'builtin-opening', '推进会提纲', '-o', path.join(dir, 'two.speechlib'), '--library', folder]);
+    const named = await run([
+      'library',
+      'export',
+      'builtin-opening',
+      '推进会提纲',
+      '-o',
+      path.join(dir, 'two.speechlib'),
+      '--library',
+      folder,
+    ]);
     expect(named.stdout).toContain('\t2');
 
     const other = path.join(dir, 'other');
-    expect(await run(['library', 'import', bundle, '--library', other])).toMatchObject({ status: 0, stdout: 'added\t推进会提纲\n' });
+    expect(await run(['library', 'import', bundle, '--library', other])).toMatchObject({
+      status: 0,
+      stdout: 'added\t推进会提纲\n',
+    });
     // Again: the name is taken, so nothing happens until the user chooses.
     const asked = await run(['library', 'import', bundle, '--library', other]);
     expect(asked.status).toBe(1);
     expect(asked.stderr).toContain('推进会提纲');
     expect(await readdir(other)).toHaveLength(1);
-    expect((await run(['library', 'import', bundle, '--library', other, '--keep-both'])).stdout).toBe('added\t推进会提纲（2）\nrenamed\t推进会提纲\t推进会提纲（2）\n');
-    expect((await run(['library', 'import', bundle, '--library', other, '--replace'])).stdout).toBe('replaced\t推进会提纲\n');
+    expect((await run(['library', 'import', bundle, '--library', other, '--keep-both'])).stdout).toBe(
+      'added\t推进会提纲（2）\nrenamed\t推进会提纲\t推进会提纲（2）\n',
+    );
+    expect((await run(['library', 'import', bundle, '--library', other, '--replace'])).stdout).toBe(
+      'replaced\t推进会提纲\n',
+    );
     expect(await readdir(other)).toHaveLength(2);
   });
 
@@ -126,6 +170,9 @@ describe('lectern library', () => {
     expect((await run(['library', '--help'])).status).toBe(0);
     // An empty library has nothing of the user's to export.
     await mkdir(path.join(dir, 'empty'));
-    expect((await run(['library', 'export', '-o', path.join(dir, 'e.speechlib'), '--library', path.join(dir, 'empty')])).status).toBe(2);
+    expect(
+      (await run(['library', 'export', '-o', path.join(dir, 'e.speechlib'), '--library', path.join(dir, 'empty')]))
+        .status,
+    ).toBe(2);
   });
 });

@@ -35,7 +35,11 @@ export const LIBRARY_USAGE = `用法 / usage:
 `;
 
 /** The app's user-data folder on this platform (Electron's appData + the product name). */
-export function defaultUserData(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultUserData(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.LECTERN_USER_DATA) return env.LECTERN_USER_DATA;
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Lectern');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Lectern');
@@ -55,7 +59,16 @@ class UsageError extends Error {}
 const KINDS: Record<string, string> = { outline: '提纲', full: '全文' };
 
 function summaryLine(entry: LibrarySummary): string {
-  return [entry.id, entry.name, entry.occasion ?? '-', entry.year ?? '-', KINDS[entry.kind] ?? entry.kind, entry.builtIn ? '内置' : ''].join('\t').trimEnd();
+  return [
+    entry.id,
+    entry.name,
+    entry.occasion ?? '-',
+    entry.year ?? '-',
+    KINDS[entry.kind] ?? entry.kind,
+    entry.builtIn ? '内置' : '',
+  ]
+    .join('\t')
+    .trimEnd();
 }
 
 /** The entry an argument names: an id, else the one entry with that name (several with it is an error naming their ids). */
@@ -65,7 +78,10 @@ async function resolve(store: LibraryStore, idOrName: string): Promise<LibrarySu
   if (byId) return byId;
   const named = entries.filter((entry) => entry.name === idOrName.trim());
   if (named.length === 1) return named[0]!;
-  if (named.length > 1) throw new UsageError(`${named.length} entries are named “${idOrName}”: use an id (${named.map((e) => e.id).join(', ')})`);
+  if (named.length > 1)
+    throw new UsageError(
+      `${named.length} entries are named “${idOrName}”: use an id (${named.map((e) => e.id).join(', ')})`,
+    );
   throw new UsageError(`no library entry with the id or name “${idOrName}”`);
 }
 
@@ -112,7 +128,9 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
   const problemOf = (code: string) => sentence(language, code, true) ?? sentence(language, 'damaged')!;
   const notify = (notices: ReadonlyArray<{ file: string; code: string }>) => {
     for (const notice of notices) {
-      err(`lectern: ${cliString(language, 'skippedEntryFile', { file: notice.file, problem: problemOf(notice.code) })}\n`);
+      err(
+        `lectern: ${cliString(language, 'skippedEntryFile', { file: notice.file, problem: problemOf(notice.code) })}\n`,
+      );
     }
   };
   try {
@@ -124,7 +142,11 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
           year = Number(values.year);
           if (!Number.isInteger(year)) throw new UsageError(`--year ${values.year}: not a year`);
         }
-        const listed = await store.list({ ...(values.query ? { query: values.query } : {}), ...(values.occasion ? { occasion: values.occasion } : {}), ...(year !== undefined ? { year } : {}) });
+        const listed = await store.list({
+          ...(values.query ? { query: values.query } : {}),
+          ...(values.occasion ? { occasion: values.occasion } : {}),
+          ...(year !== undefined ? { year } : {}),
+        });
         if (values.json) out(`${JSON.stringify(listed, null, 2)}\n`);
         else {
           notify(listed.notices);
@@ -143,8 +165,13 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
       }
       case 'export': {
         if (!values.output) throw new UsageError('export needs -o FILE');
-        const ids = args.length ? await Promise.all(args.map(async (arg) => (await resolve(store, arg)).id)) : await store.ownIds();
-        if (!ids.length) throw new UsageError('the library has no entries of yours to export (name built-in templates to export them)');
+        const ids = args.length
+          ? await Promise.all(args.map(async (arg) => (await resolve(store, arg)).id))
+          : await store.ownIds();
+        if (!ids.length)
+          throw new UsageError(
+            'the library has no entries of yours to export (name built-in templates to export them)',
+          );
         const { text, count } = await store.exportBundle(ids);
         await writeFileAtomic(path.resolve(values.output), text, { fs });
         out(`${values.output}\t${count}\n`);
@@ -158,7 +185,9 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
         if (!policy) {
           const conflicts = await store.conflicts(text);
           if (conflicts.length) {
-            err(`lectern: 素材库中已有同名条目 / entries of these names exist: ${conflicts.join('、')}\n  用 --keep-both 保留两者，或 --replace 替换 / pass --keep-both or --replace\n`);
+            err(
+              `lectern: 素材库中已有同名条目 / entries of these names exist: ${conflicts.join('、')}\n  用 --keep-both 保留两者，或 --replace 替换 / pass --keep-both or --replace\n`,
+            );
             return 1;
           }
         }
@@ -171,7 +200,9 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
         }
         for (const problem of outcome.skipped) {
           const name = problem.name ? `“${problem.name}”` : '';
-          err(`lectern: ${cliString(language, 'skippedEntry', { index: problem.index + 1, name, problem: problemOf(problem.code) })}\n`);
+          err(
+            `lectern: ${cliString(language, 'skippedEntry', { index: problem.index + 1, name, problem: problemOf(problem.code) })}\n`,
+          );
         }
         return 0;
       }

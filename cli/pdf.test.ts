@@ -25,14 +25,26 @@ beforeAll(async () => {
     const file = path.join(dir, `${id}.pdf`);
     await writeFile(file, await renderPdf(printHtml(docFromJSON(sampleDocJSON() as never), PROFILES[id], '讲话')));
     pdfs.set(id, file);
-    execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', '-png', '-singlefile', file, path.join(ARTIFACTS, `pdf-page1-${id}`)]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-png',
+      '-singlefile',
+      file,
+      path.join(ARTIFACTS, `pdf-page1-${id}`),
+    ]);
   }
 }, 120_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const info = (id: ProfileId) => execFileSync('pdfinfo', [pdfs.get(id)!]).toString();
-const text = (id: ProfileId, layout = false) => execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdfs.get(id)!, '-']).toString();
+const text = (id: ProfileId, layout = false) =>
+  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdfs.get(id)!, '-']).toString();
 
 describe('PDF of the sample speech', () => {
   it('is A4, three pages in the GB/T profile and five in large print', () => {
@@ -42,21 +54,40 @@ describe('PDF of the sample speech', () => {
   });
 
   it('embeds every font', () => {
-    const rows = execFileSync('pdffonts', [pdfs.get('gbt9704')!]).toString().trim().split('\n').slice(2);
+    const rows = execFileSync('pdffonts', [pdfs.get('gbt9704')!])
+      .toString()
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/);
   });
 
   it('has the text in order, with its numbers, searchable', () => {
     const flat = text('gbt9704').replace(/\s/g, '');
-    const order = ['在全市XX工作推进会上的讲话', '同志们：', '一、统一思想认识', '（一）充分认识', '（二）清醒认识', '二、突出工作重点', '三、强化组织保障', '1.加强组织领导', '3.营造良好氛围', '谢谢大家！'];
+    const order = [
+      '在全市XX工作推进会上的讲话',
+      '同志们：',
+      '一、统一思想认识',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、突出工作重点',
+      '三、强化组织保障',
+      '1.加强组织领导',
+      '3.营造良好氛围',
+      '谢谢大家！',
+    ];
     const at = order.map((needle) => flat.indexOf(needle));
     expect(at.every((p) => p >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it('numbers pages "— N —", odd right and even left in GB/T, centred in large print', () => {
-    const feet = (id: ProfileId) => text(id, true).split('\f').filter((p) => p.trim()).map((p) => p.trimEnd().split('\n').at(-1)!);
+    const feet = (id: ProfileId) =>
+      text(id, true)
+        .split('\f')
+        .filter((p) => p.trim())
+        .map((p) => p.trimEnd().split('\n').at(-1)!);
     const gbt = feet('gbt9704');
     expect(gbt.map((l) => l.replace(/\s/g, ''))).toEqual(['—1—', '—2—', '—3—']);
     expect(gbt[0]!.indexOf('—')).toBeGreaterThan(gbt[1]!.indexOf('—') + 10);

@@ -6,7 +6,13 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'];
+const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
 
 /** Thrown when no Chromium can be found, with what to install. */
 export class NoChromiumError extends Error {
@@ -18,14 +24,24 @@ export function findChromium(): string {
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
   const bundled = chromium.executablePath();
   if (bundled && existsSync(bundled)) return bundled;
-  throw new NoChromiumError('找不到 Chromium / Chrome，无法生成 PDF。请安装 Chromium（Debian/Ubuntu: apt-get install chromium）或 Google Chrome，或设置 CHROMIUM_PATH。(No Chromium found: install chromium or Chrome, or set CHROMIUM_PATH.)');
+  throw new NoChromiumError(
+    '找不到 Chromium / Chrome，无法生成 PDF。请安装 Chromium（Debian/Ubuntu: apt-get install chromium）或 Google Chrome，或设置 CHROMIUM_PATH。(No Chromium found: install chromium or Chrome, or set CHROMIUM_PATH.)',
+  );
 }
 
 /** Prints `html` to PDF bytes: the page size and margins come from the HTML's @page rules. */
 export async function renderPdf(html: string): Promise<Uint8Array> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -34,7 +50,9 @@ export async function renderPdf(html: string): Promise<Uint8Array> {
     await page.setContent(html, { waitUntil: 'load' });
     // An expression evaluated in the page (this file compiles without the DOM's types): waits for its fonts.
     await page.evaluate('document.fonts.ready');
-    return new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }));
+    return new Uint8Array(
+      await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true }),
+    );
   } finally {
     await browser.close();
   }

@@ -57,7 +57,8 @@ export function refusalDetail(error: unknown): string {
  */
 export function refusalLine(error: unknown, language: CliLanguage, file?: string): string {
   const name = file ? path.basename(file) : '';
-  const refusal = (fileName: string, problem: string) => (fileName ? cliString(language, 'refusal', { file: fileName, problem }) : problem);
+  const refusal = (fileName: string, problem: string) =>
+    fileName ? cliString(language, 'refusal', { file: fileName, problem }) : problem;
   if (error instanceof ImportError) return refusal(error.fileName ?? name, sentence(language, `import-${error.code}`)!);
   if (error instanceof SpeechFileError) return refusal(name, sentence(language, error.code)!);
   if (error instanceof LibraryEntryError || error instanceof LibraryError) {

@@ -20,7 +20,8 @@ export const cliStrings = {
     refusal: '{{file}}: {{problem}}',
     writeFailed: 'Cannot write “{{target}}”: {{problem}}',
     folderMissing: 'The folder does not exist.',
-    unexpected: 'An unexpected error ({{name}}); nothing was written. Please report it; set LECTERN_DEBUG=1 to show the details.',
+    unexpected:
+      'An unexpected error ({{name}}); nothing was written. Please report it; set LECTERN_DEBUG=1 to show the details.',
     detail: 'Details: {{detail}}',
     noSuchFile: 'The file does not exist.',
     reportStep: '{{step}}: {{count}}',

@@ -16,7 +16,9 @@ async function editorJSON(page: Page): Promise<unknown> {
 
 /** The numbers drawn before each heading, in order. */
 async function drawnNumbers(page: Page): Promise<string[]> {
-  return page.locator('.speech [data-number]').evaluateAll((els) => els.map((el) => el.getAttribute('data-number') ?? ''));
+  return page
+    .locator('.speech [data-number]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-number') ?? ''));
 }
 
 /** Types the sample speech the way a speechwriter does: typed numbers, Enter, run-in toggled, the closing marked. */
@@ -67,7 +69,10 @@ test('deleting section 二 renumbers 三 as 二, and undo brings it back', async
   const third = page.locator('.speech p[data-number="三、"]');
   // Select section 二, from the start of its heading to the start of section 三's heading.
   await page.evaluate(() => {
-    type Handle = { view: { posAtDOM(node: Node, offset: number): number }; commands: { setTextSelection(range: { from: number; to: number }): boolean } };
+    type Handle = {
+      view: { posAtDOM(node: Node, offset: number): number };
+      commands: { setTextSelection(range: { from: number; to: number }): boolean };
+    };
     const editor = (window as unknown as { lecternEditor: Handle }).lecternEditor;
     const at = (label: string) => editor.view.posAtDOM(document.querySelector(`.speech p[data-number="${label}"]`)!, 0);
     editor.commands.setTextSelection({ from: at('二、'), to: at('三、') });
@@ -85,10 +90,31 @@ test('a corrupted file is refused with a message that names the problem, and is 
   const page = app.page;
   // Files with nothing to salvage are refused; the salvageable one is below.
   const cases: Array<{ name: string; content: string; code: string; text: RegExp }> = [
-    { name: '损坏.speech', content: '{"format":"lectern.speech","version":1,"meta":{', code: 'not-json', text: /不是有效的 JSON/ },
+    {
+      name: '损坏.speech',
+      content: '{"format":"lectern.speech","version":1,"meta":{',
+      code: 'not-json',
+      text: /不是有效的 JSON/,
+    },
     // A speech typed in a text editor and saved as .speech: told it is text, and how to import it.
-    { name: '文本.speech', content: '在全市工作会议上的讲话\n同志们：\n', code: 'plain-text', text: /这是文本文件，不是讲稿文件。请把扩展名改为 \.txt，再用“导入”打开它。/ },
-    { name: '新版本.speech', content: JSON.stringify({ format: 'lectern.speech', version: 99, meta: {}, placeholders: {}, doc: { type: 'doc', content: [] } }), code: 'newer-version', text: /更新版本/ },
+    {
+      name: '文本.speech',
+      content: '在全市工作会议上的讲话\n同志们：\n',
+      code: 'plain-text',
+      text: /这是文本文件，不是讲稿文件。请把扩展名改为 \.txt，再用“导入”打开它。/,
+    },
+    {
+      name: '新版本.speech',
+      content: JSON.stringify({
+        format: 'lectern.speech',
+        version: 99,
+        meta: {},
+        placeholders: {},
+        doc: { type: 'doc', content: [] },
+      }),
+      code: 'newer-version',
+      text: /更新版本/,
+    },
   ];
   for (const { name, content, code, text } of cases) {
     const file = path.join(app.tmpDir, name);
@@ -106,7 +132,9 @@ test('a corrupted file is refused with a message that names the problem, and is 
   }
 });
 
-test('a damaged file whose blocks can partly be read opens as an untitled copy that says what was lost, the file untouched', async ({ app }) => {
+test('a damaged file whose blocks can partly be read opens as an untitled copy that says what was lost, the file untouched', async ({
+  app,
+}) => {
   const page = app.page;
   const name = '坏节点.speech';
   const content = JSON.stringify({
@@ -114,7 +142,13 @@ test('a damaged file whose blocks can partly be read opens as an untitled copy t
     version: 1,
     meta: {},
     placeholders: { values: {}, ignored: [] },
-    doc: { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '留下的标题' }] }, { type: 'paragraph', attrs: { level: 9 } }] },
+    doc: {
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: '留下的标题' }] },
+        { type: 'paragraph', attrs: { level: 9 } },
+      ],
+    },
   });
   const file = path.join(app.tmpDir, name);
   await writeFile(file, content);
@@ -162,7 +196,9 @@ test('Chinese typed through an IME composition lands once, in headings and in bo
   await compose('renshi', '认识。');
   await page.keyboard.press('Control+Alt+r');
   await compose('zhengwen', '正文');
-  const blocks = (await editorJSON(page)) as { content: Array<{ type: string; attrs?: { level: number }; content?: Array<{ text: string }> }> };
+  const blocks = (await editorJSON(page)) as {
+    content: Array<{ type: string; attrs?: { level: number }; content?: Array<{ text: string }> }>;
+  };
   const texts = blocks.content.map((b) => (b.content ?? []).map((c) => c.text).join(''));
   expect(texts.slice(-3)).toEqual(['统一思想', '今年以来', '充分认识。正文']);
   expect(texts.join('')).not.toMatch(/[a-z]/);

@@ -10,7 +10,16 @@ import { sampleDocJSON } from './sample-speech';
 test('export warns about placeholders first, then writes the DOCX and the PDF where chosen', async ({ app }) => {
   const page = app.page;
   const file = path.join(app.tmpDir, '推进会.speech');
-  await writeFile(file, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc: sampleDocJSON() }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'lectern.speech',
+      version: 1,
+      meta: {},
+      placeholders: { values: {}, ignored: [] },
+      doc: sampleDocJSON(),
+    }),
+  );
   await app.answerDialog('open', file);
   await page.keyboard.press('Control+o');
   await expect(page.locator('.speech h1')).toHaveText('在全市XX工作推进会上的讲话');

@@ -56,7 +56,10 @@ test('a click on the blank paper takes the caret, so what is typed next is kept'
   await page.mouse.click(paper.x + 10, title.y + title.height / 2);
   await page.keyboard.press('End');
   await page.keyboard.insertText('（摘要）');
-  expect(await blocks(page)).toEqual(['title:在全市工作推进会上的讲话（摘要）', 'paragraph:今天我们召开会议。会议很重要。']);
+  expect(await blocks(page)).toEqual([
+    'title:在全市工作推进会上的讲话（摘要）',
+    'paragraph:今天我们召开会议。会议很重要。',
+  ]);
 });
 
 test('click in the title, Ctrl+End, Enter without a pause adds a line at the end, 20 times of 20', async ({ app }) => {
@@ -66,7 +69,12 @@ test('click in the title, Ctrl+End, Enter without a pause adds a line at the end
   for (let attempt = 0; attempt < 20; attempt++) {
     // A fresh speech from the template each time, as the user who found the race had.
     await app.sendCommand({ command: 'newFromTemplate' });
-    await page.getByTestId('library').getByTestId('library-entry').filter({ hasText: template.name }).getByRole('button').click();
+    await page
+      .getByTestId('library')
+      .getByTestId('library-entry')
+      .filter({ hasText: template.name })
+      .getByRole('button')
+      .click();
     await page.getByTestId('library').getByRole('button', { name: '以此新建讲稿' }).click();
     await expect(page.locator('.speech h1')).toHaveText(template.title);
     const before = await blocks(page);
@@ -90,7 +98,9 @@ test('click in the title, Ctrl+End, Enter without a pause adds a line at the end
   expect(misses).toEqual([]);
 });
 
-test('a speech no file holds reads 未保存; once saved 已保存, and an edit and taking it out switch it as before', async ({ app }) => {
+test('a speech no file holds reads 未保存; once saved 已保存, and an edit and taking it out switch it as before', async ({
+  app,
+}) => {
   const { page } = app;
   const state = page.getByTestId('save-state');
   await expect(state).toHaveText('未保存');
@@ -116,7 +126,12 @@ test('a speech no file holds reads 未保存; once saved 已保存, and an edit 
   // A new speech from the template is on no disk either, though nothing in it was changed.
   await app.sendCommand({ command: 'newFromTemplate' });
   const template = await pushMeetingTemplate();
-  await page.getByTestId('library').getByTestId('library-entry').filter({ hasText: template.name }).getByRole('button').click();
+  await page
+    .getByTestId('library')
+    .getByTestId('library-entry')
+    .filter({ hasText: template.name })
+    .getByRole('button')
+    .click();
   await page.getByTestId('library').getByRole('button', { name: '以此新建讲稿' }).click();
   await expect(page.locator('.speech h1')).toHaveText(template.title);
   await expect(state).toHaveText('未保存');

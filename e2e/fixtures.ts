@@ -100,7 +100,11 @@ export async function startWebHost(userDataDir: string, { testControls = true } 
   if (!existsSync(entry) || !existsSync(path.resolve('dist/renderer/index.html'))) {
     throw new Error('The app is not built: run `npm run build` before the end-to-end tests.');
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, LECTERN_USER_DATA: userDataDir, LECTERN_TEST_HOST: testControls ? '1' : '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LECTERN_USER_DATA: userDataDir,
+    LECTERN_TEST_HOST: testControls ? '1' : '',
+  };
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -195,10 +199,14 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string, kee
     await use({
       page,
       answerDialog: async (kind, file) => {
-        await electronApp.evaluate((_electron, [k, f]) => {
-          const queues = (globalThis as unknown as { __lecternDialogs: Record<string, Array<string | null>> }).__lecternDialogs;
-          queues[k as string]!.push(f as string | null);
-        }, [kind, file] as const);
+        await electronApp.evaluate(
+          (_electron, [k, f]) => {
+            const queues = (globalThis as unknown as { __lecternDialogs: Record<string, Array<string | null>> })
+              .__lecternDialogs;
+            queues[k as string]!.push(f as string | null);
+          },
+          [kind, file] as const,
+        );
       },
       sendCommand: async (command) => {
         await electronApp.evaluate(({ BrowserWindow }, cmd) => {
@@ -209,7 +217,12 @@ async function electronApp(use: (app: App) => Promise<void>, tmpDir: string, kee
       // executable and, for an unpackaged app (`electron .`), the same app folder before the file.
       handOver: async (file) => {
         await electronApp.evaluate(({ app: electron }, named) => {
-          electron.emit('second-instance', {}, [...process.argv.slice(0, process.defaultApp ? 2 : 1), named], process.cwd());
+          electron.emit(
+            'second-instance',
+            {},
+            [...process.argv.slice(0, process.defaultApp ? 2 : 1), named],
+            process.cwd(),
+          );
         }, file);
       },
       state: async () =>

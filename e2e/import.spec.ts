@@ -16,8 +16,20 @@ import { seeded, withPart, xmlDamage, zipHeaderDamage } from '../shared/import/m
 import JSZip from 'jszip';
 
 const SCRAPED_PATH = SAMPLE_PATH.replace('push-meeting.txt', 'push-meeting.scraped.txt');
-const editorJSON = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: { getJSON(): unknown } }).lecternEditor.getJSON());
-const outlineTexts = (page: Page) => page.getByTestId('outline').locator('.outline-row').evaluateAll((rows) => rows.map((row) => `${row.querySelector('.outline-number')?.textContent ?? ''}${row.querySelector('.outline-text')?.textContent ?? ''}`.slice(0, 10)));
+const editorJSON = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lecternEditor: { getJSON(): unknown } }).lecternEditor.getJSON());
+const outlineTexts = (page: Page) =>
+  page
+    .getByTestId('outline')
+    .locator('.outline-row')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        `${row.querySelector('.outline-number')?.textContent ?? ''}${row.querySelector('.outline-text')?.textContent ?? ''}`.slice(
+          0,
+          10,
+        ),
+      ),
+    );
 
 /** Presses 导入 in the import report. */
 const accept = (page: Page) => page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).click();
@@ -30,7 +42,9 @@ async function paste(page: Page, text: string, html = ''): Promise<void> {
       const data = new DataTransfer();
       data.setData('text/plain', plain!);
       if (rich) data.setData('text/html', rich);
-      document.querySelector('.speech')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('.speech')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     },
     [text, html],
   );
@@ -55,7 +69,22 @@ test('pasting the scraped web page gives the clean, structured speech after the 
   await accept(page);
   await expect(report).toBeHidden();
   expect(await editorJSON(page)).toEqual(sampleDocJSON());
-  await expect.poll(() => outlineTexts(page)).toEqual(['一、统一思想认识，切', '（一）充分认识做好X', '（二）清醒认识当前存', '二、突出工作重点，全', '一要抓好项目建设。', '二要抓好要素保障。', '三要抓好风险防控。', '三、强化组织保障，确', '1.加强组织领导。', '2.强化督查考核。', '3.营造良好氛围。', '结束语同志们，做好下']);
+  await expect
+    .poll(() => outlineTexts(page))
+    .toEqual([
+      '一、统一思想认识，切',
+      '（一）充分认识做好X',
+      '（二）清醒认识当前存',
+      '二、突出工作重点，全',
+      '一要抓好项目建设。',
+      '二要抓好要素保障。',
+      '三要抓好风险防控。',
+      '三、强化组织保障，确',
+      '1.加强组织领导。',
+      '2.强化督查考核。',
+      '3.营造良好氛围。',
+      '结束语同志们，做好下',
+    ]);
   // One undo takes the whole import out again.
   await page.keyboard.press('Control+z');
   expect(JSON.stringify(await editorJSON(page))).not.toContain('统一思想');
@@ -120,7 +149,9 @@ test('a corrupt DOCX is refused with a message naming it, and left as it was', a
   await expect(page.getByTestId('import-report')).toHaveCount(0);
 });
 
-test('a DOCX whose compressed data is damaged is refused in the UI’s language, the parser’s words under 详细信息', async ({ app }) => {
+test('a DOCX whose compressed data is damaged is refused in the UI’s language, the parser’s words under 详细信息', async ({
+  app,
+}) => {
   const { page } = app;
   const docx = await exportDocx(docFromJSON(sampleDocJSON() as NodeJSON), PROFILES.gbt9704);
   // word/document.xml declares one byte more than it inflates to: JSZip's "Bug : uncompressed data
@@ -147,7 +178,9 @@ test('a DOCX whose compressed data is damaged is refused in the UI’s language,
   await expect(failure).toHaveCount(0);
 });
 
-test('a DOCX with an entity bomb or tables nested thousands deep is refused quickly as a damaged structure', async ({ app }) => {
+test('a DOCX with an entity bomb or tables nested thousands deep is refused quickly as a damaged structure', async ({
+  app,
+}) => {
   const { page } = app;
   const docx = await exportDocx(docFromJSON(sampleDocJSON() as NodeJSON), PROFILES.gbt9704);
   const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');

@@ -20,15 +20,20 @@ type Handle = {
 async function openSample(app: App): Promise<unknown> {
   const doc = sampleDocJSON();
   const file = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(file, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }));
+  await writeFile(
+    file,
+    JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }),
+  );
   await app.answerDialog('open', file);
   await app.page.keyboard.press('Control+o');
   await expect(app.page.getByTestId('outline').locator('[data-testid="outline-row"]').first()).toBeVisible();
   return doc;
 }
 
-const editorJSON = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
-const caret = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.state.selection.from);
+const editorJSON = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
+const caret = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.state.selection.from);
 const cursorBlock = (page: Page) =>
   page.evaluate(() => {
     const editor = (window as unknown as { lecternEditor: Handle }).lecternEditor;
@@ -58,13 +63,18 @@ const focusedRow = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     if (!(el instanceof HTMLElement) || !el.matches('.outline-row')) return null;
-    return `${el.querySelector('.outline-number')?.textContent ?? ''}${el.querySelector('.outline-text')?.textContent ?? ''}`.slice(0, 6);
+    return `${el.querySelector('.outline-number')?.textContent ?? ''}${el.querySelector('.outline-text')?.textContent ?? ''}`.slice(
+      0,
+      6,
+    );
   });
 
 /** What dnd-kit's live region says now. */
 const spoken = (page: Page) => page.locator('[id^="DndLiveRegion"]').innerText();
 
-test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; the page keeps its caret', async ({ app }) => {
+test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; the page keeps its caret', async ({
+  app,
+}) => {
   await openSample(app);
   const page = app.page;
   await page.getByTestId('placeholder-status').click();
@@ -96,7 +106,9 @@ test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; t
   await expect(page.locator('.speech [data-number="三、"]')).toContainText('甲');
 });
 
-test('the status bar and the placeholder panel are reached by keyboard; Esc in the panel returns to the page', async ({ app }) => {
+test('the status bar and the placeholder panel are reached by keyboard; Esc in the panel returns to the page', async ({
+  app,
+}) => {
   const original = await openSample(app);
   const page = app.page;
   await page.getByTestId('editor').focus();
@@ -129,7 +141,9 @@ test('the status bar and the placeholder panel are reached by keyboard; Esc in t
   await expect.poll(() => focusedRegion(page)).toBe('page');
 });
 
-test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, Enter jumps, Alt+Shift+↑ moves the section', async ({ app }) => {
+test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, Enter jumps, Alt+Shift+↑ moves the section', async ({
+  app,
+}) => {
   await openSample(app);
   const page = app.page;
   const outline = page.getByTestId('outline');
@@ -146,14 +160,20 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   expect(moves).toEqual(['（一）充分认', '（二）清醒认', '二、突出工作']);
   // ← on an open section closes it; ↓ then skips its points.
   await page.keyboard.press('ArrowLeft');
-  await expect(outline.locator('li.outline-item[data-index="9"] > .outline-row')).toHaveAttribute('aria-expanded', 'false');
+  await expect(outline.locator('li.outline-item[data-index="9"] > .outline-row')).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
   expect(await outlineRows(page)).not.toContain('.一要抓好项目建设');
   await page.keyboard.press('ArrowDown');
   expect(await focusedRow(page)).toBe('三、强化组织');
   await page.keyboard.press('ArrowUp');
   // → opens it again, a second → goes to its first point, ← from there to the section.
   await page.keyboard.press('ArrowRight');
-  await expect(outline.locator('li.outline-item[data-index="9"] > .outline-row')).toHaveAttribute('aria-expanded', 'true');
+  await expect(outline.locator('li.outline-item[data-index="9"] > .outline-row')).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   expect(await outlineRows(page)).toContain('.一要抓好项目建设');
   await page.keyboard.press('ArrowRight');
   expect(await focusedRow(page)).toBe('一要抓好项目');
@@ -176,7 +196,18 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   await page.keyboard.press('Shift+F6');
   expect(await focusedRow(page)).toBe('三、强化组织');
   await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、强化组织',
+      '1.加强组织',
+      '2.强化督查',
+      '3.营造良好',
+      '三、突出工作',
+    ]);
   await expect.poll(() => focusedRow(page)).toBe('二、强化组织');
   // Esc in the outline returns to the page, the caret in the moved section.
   await page.keyboard.press('Escape');
@@ -184,10 +215,13 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   await expect.poll(() => cursorBlock(page)).toBe(9);
 });
 
-test('a keyboard drag moves the section, every announcement in Chinese; Esc cancels a drag and stays in the outline', async ({ app }) => {
+test('a keyboard drag moves the section, every announcement in Chinese; Esc cancels a drag and stays in the outline', async ({
+  app,
+}) => {
   const original = await openSample(app);
   const page = app.page;
-  const row = (index: number) => page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);
+  const row = (index: number) =>
+    page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);
   // The instructions a screen reader reads on a row are Chinese.
   const describedBy = await row(14).getAttribute('aria-describedby');
   await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(/按空格键拿起此节/);
@@ -207,8 +241,21 @@ test('a keyboard drag moves the section, every announcement in Chinese; Esc canc
   await expect(page.getByTestId('outline-drop-9')).toHaveClass(/over/);
   await expect.poll(() => spoken(page)).toBe('将放在“二、突出工作重点，全力推动各项任务落地见效”之前。');
   await page.keyboard.press('Space');
-  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
-  await expect.poll(() => spoken(page)).toBe('已将“三、强化组织保障，确保各项决策部署落到实处”放在“二、突出工作重点，全力推动各项任务落地见效”之前。');
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、强化组织',
+      '1.加强组织',
+      '2.强化督查',
+      '3.营造良好',
+      '三、突出工作',
+    ]);
+  await expect
+    .poll(() => spoken(page))
+    .toBe('已将“三、强化组织保障，确保各项决策部署落到实处”放在“二、突出工作重点，全力推动各项任务落地见效”之前。');
   expect(await spoken(page)).not.toMatch(/[A-Za-z]/);
   // One undo restores the speech.
   await page.getByTestId('editor').focus();
@@ -231,7 +278,9 @@ test('in the English UI the drag is announced in English', async ({ app }) => {
   await expect.poll(() => spoken(page)).toMatch(/^Moving canceled;/);
 });
 
-test('the outline’s context menu opens with Shift+F10 and Esc closes it; its item opens a dialog Esc closes', async ({ app }) => {
+test('the outline’s context menu opens with Shift+F10 and Esc closes it; its item opens a dialog Esc closes', async ({
+  app,
+}) => {
   const original = await openSample(app);
   const page = app.page;
   const row = page.getByTestId('outline').locator('li.outline-item[data-index="9"] > .outline-row');
@@ -258,7 +307,9 @@ test('the outline’s context menu opens with Shift+F10 and Esc closes it; its i
   expect(await editorJSON(page)).toEqual(original);
 });
 
-test('a dialog opened from the status bar keeps Tab inside it, and Esc gives the keyboard back to the button', async ({ app }) => {
+test('a dialog opened from the status bar keeps Tab inside it, and Esc gives the keyboard back to the button', async ({
+  app,
+}) => {
   await openSample(app);
   const page = app.page;
   await page.getByTestId('editor').focus();
@@ -279,9 +330,12 @@ test('a dialog opened from the status bar keeps Tab inside it, and Esc gives the
 test.describe('with no document open', () => {
   test.use({ keepStartView: true });
 
-  test('F6 takes the keyboard into the start view, not into the page hidden under it, and Esc leaves it there', async ({ app }) => {
+  test('F6 takes the keyboard into the start view, not into the page hidden under it, and Esc leaves it there', async ({
+    app,
+  }) => {
     const page = app.page;
-    const inStartView = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="start-view"]')));
+    const inStartView = () =>
+      page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="start-view"]')));
     await expect(page.getByTestId('start-view')).toBeVisible();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('F6');

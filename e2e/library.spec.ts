@@ -18,10 +18,21 @@ import { sampleDocJSON } from './sample-speech';
 const library = (page: Page) => page.getByTestId('library');
 const entry = (page: Page, name: string) => library(page).getByTestId('library-entry').filter({ hasText: name });
 
-test('save a section as an outline, start from a template, insert it after the first section, share the library', async ({ app }) => {
+test('save a section as an outline, start from a template, insert it after the first section, share the library', async ({
+  app,
+}) => {
   const { page } = app;
   const speech = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(speech, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc: sampleDocJSON() }));
+  await writeFile(
+    speech,
+    JSON.stringify({
+      format: 'lectern.speech',
+      version: 1,
+      meta: {},
+      placeholders: { values: {}, ignored: [] },
+      doc: sampleDocJSON(),
+    }),
+  );
   await app.answerDialog('open', speech);
   await page.keyboard.press('Control+o');
   await expect(page.getByTestId('outline-row').first()).toBeVisible();
@@ -40,44 +51,48 @@ test('save a section as an outline, start from a template, insert it after the f
   await app.sendCommand({ command: 'newFromTemplate' });
   await entry(page, '全市XX工作会议讲话提纲').getByRole('button').click();
   await library(page).getByRole('button', { name: '以此新建讲稿' }).click();
-  await expect.poll(() => outlineRows(page)).toEqual([
-    '一、统一思想、提高站',
-    '.（一）成绩来之不易，经',
-    '.（二）形势依然严峻，任',
-    '二、突出重点、精准发',
-    '.（一）聚焦____，着',
-    '.（二）聚焦____，着',
-    '.（三）聚焦____，着',
-    '三、加强领导、压实责',
-    '.一要加强组织领导',
-    '.二要强化督查考核',
-    '.三要切实转变作风',
-    '结束语同志们，做好今年',
-  ]);
+  await expect
+    .poll(() => outlineRows(page))
+    .toEqual([
+      '一、统一思想、提高站',
+      '.（一）成绩来之不易，经',
+      '.（二）形势依然严峻，任',
+      '二、突出重点、精准发',
+      '.（一）聚焦____，着',
+      '.（二）聚焦____，着',
+      '.（三）聚焦____，着',
+      '三、加强领导、压实责',
+      '.一要加强组织领导',
+      '.二要强化督查考核',
+      '.三要切实转变作风',
+      '结束语同志们，做好今年',
+    ]);
 
   // The cursor in the first section's last block; insert the saved outline there.
   await page.getByTestId('outline-row').filter({ hasText: '形势依然严峻' }).locator('.outline-label').click();
   await entry(page, '重点工作提纲').getByRole('button').click();
   await expect(library(page).getByTestId('library-preview')).toContainText('一要抓好项目建设');
   await library(page).getByRole('button', { name: '插入到光标处' }).click();
-  await expect.poll(() => outlineRows(page)).toEqual([
-    '一、统一思想、提高站',
-    '.（一）成绩来之不易，经',
-    '.（二）形势依然严峻，任',
-    '二、突出工作重点，全',
-    '.一要抓好项目建设',
-    '.二要抓好要素保障',
-    '.三要抓好风险防控',
-    '三、突出重点、精准发',
-    '.（一）聚焦____，着',
-    '.（二）聚焦____，着',
-    '.（三）聚焦____，着',
-    '四、加强领导、压实责',
-    '.一要加强组织领导',
-    '.二要强化督查考核',
-    '.三要切实转变作风',
-    '结束语同志们，做好今年',
-  ]);
+  await expect
+    .poll(() => outlineRows(page))
+    .toEqual([
+      '一、统一思想、提高站',
+      '.（一）成绩来之不易，经',
+      '.（二）形势依然严峻，任',
+      '二、突出工作重点，全',
+      '.一要抓好项目建设',
+      '.二要抓好要素保障',
+      '.三要抓好风险防控',
+      '三、突出重点、精准发',
+      '.（一）聚焦____，着',
+      '.（二）聚焦____，着',
+      '.（三）聚焦____，着',
+      '四、加强领导、压实责',
+      '.一要加强组织领导',
+      '.二要强化督查考核',
+      '.三要切实转变作风',
+      '结束语同志们，做好今年',
+    ]);
   // The body of the saved section became prompts, not last year's text.
   const text = await page.locator('.speech').innerText();
   expect(text).toContain('【此处写……】');
@@ -98,11 +113,16 @@ test('save a section as an outline, start from a template, insert it after the f
   // A fresh profile (a colleague's machine) imports the same file.
   const fresh = await mkdtemp(path.join(tmpdir(), 'lectern-fresh-'));
   try {
-    const cli = (...args: string[]) => promisify(execFile)(process.execPath, [path.resolve('bin/lectern.mjs'), 'library', ...args, '--library', fresh]);
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [path.resolve('bin/lectern.mjs'), 'library', ...args, '--library', fresh]);
     await cli('import', bundle);
-    const listed = JSON.parse((await cli('list', '--json')).stdout) as { entries: Array<{ name: string; builtIn: boolean }> };
+    const listed = JSON.parse((await cli('list', '--json')).stdout) as {
+      entries: Array<{ name: string; builtIn: boolean }>;
+    };
     expect(listed.entries.filter((e) => !e.builtIn).map((e) => e.name)).toEqual(['重点工作提纲']);
-    expect(JSON.parse(await readFile(bundle, 'utf8'))).toMatchObject({ entries: [expect.objectContaining({ name: '重点工作提纲', kind: 'outline', occasion: '推进会' })] });
+    expect(JSON.parse(await readFile(bundle, 'utf8'))).toMatchObject({
+      entries: [expect.objectContaining({ name: '重点工作提纲', kind: 'outline', occasion: '推进会' })],
+    });
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }

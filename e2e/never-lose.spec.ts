@@ -9,10 +9,20 @@ import { readdir, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, expect, openBlankSpeech, startWebHost, stopProcess, test, type App } from './fixtures';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  expect,
+  openBlankSpeech,
+  startWebHost,
+  stopProcess,
+  test,
+  type App,
+} from './fixtures';
 
 type EditorHandle = { getJSON(): unknown; getText(): string; commands: { focus(position: string): void } };
-const editorText = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: EditorHandle }).lecternEditor.getText());
+const editorText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lecternEditor: EditorHandle }).lecternEditor.getText());
 
 /** A block of a speech file: a kind with its text, or a paragraph's level (0 body, 1–4 headings) with its text. */
 type Block = ['title' | 'salutation', string] | [number, string];
@@ -25,7 +35,13 @@ function speechFileOf(...blocks: Block[]): string {
     return { type: kind, content: inline };
   });
   const placeholders = { values: {}, ignored: [] };
-  return JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders, doc: { type: 'doc', content } });
+  return JSON.stringify({
+    format: 'lectern.speech',
+    version: 1,
+    meta: {},
+    placeholders,
+    doc: { type: 'doc', content },
+  });
 }
 
 /** A speech file with a title and one body paragraph. */
@@ -37,11 +53,15 @@ function speechFile(title: string, body: string): string {
 async function backups(userData: string): Promise<string[]> {
   const dir = path.join(userData, 'recovery');
   const names = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readFile(path.join(dir, n), 'utf8').catch(() => '')));
+  return Promise.all(
+    names.filter((n) => n.endsWith('.json')).map((n) => readFile(path.join(dir, n), 'utf8').catch(() => '')),
+  );
 }
 
 /** A web host and a Chromium page on it, on `userData`. */
-async function launch(userData: string): Promise<{ page: Page; browser: Browser; host: Awaited<ReturnType<typeof startWebHost>> }> {
+async function launch(
+  userData: string,
+): Promise<{ page: Page; browser: Browser; host: Awaited<ReturnType<typeof startWebHost>> }> {
   const host = await startWebHost(userData);
   const executablePath = chromiumPath();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
@@ -72,7 +92,12 @@ test.describe('after a crash (SIGKILL of the host)', () => {
     const typed = await editorText(page);
     const stoppedAt = Date.now();
     // The backup follows the pause in typing.
-    await expect.poll(async () => (await backups(userData)).some((b) => b.includes('这是崩溃前的最后一句。')), { timeout: 10_000, intervals: [100] }).toBe(true);
+    await expect
+      .poll(async () => (await backups(userData)).some((b) => b.includes('这是崩溃前的最后一句。')), {
+        timeout: 10_000,
+        intervals: [100],
+      })
+      .toBe(true);
     const backupAfterMs = Date.now() - stoppedAt;
     first.host.process.kill('SIGKILL');
     await new Promise((resolve) => first.host.process.once('exit', resolve));
@@ -120,7 +145,9 @@ test.describe('after a crash (SIGKILL of the host)', () => {
       const recovered = (await editorText(second.page)).replace(/\s/g, '');
       expect(recovered).toMatch(/^字+$/);
       const lostSeconds = ((typed - recovered.length) * elapsed) / typed / 1000;
-      console.log(`never-lose: typed ${typed} characters in ${(elapsed / 1000).toFixed(1)} s without pausing; SIGKILL lost ${typed - recovered.length} (${lostSeconds.toFixed(1)} s of typing)`);
+      console.log(
+        `never-lose: typed ${typed} characters in ${(elapsed / 1000).toFixed(1)} s without pausing; SIGKILL lost ${typed - recovered.length} (${lostSeconds.toFixed(1)} s of typing)`,
+      );
       test.info().annotations.push({ type: 'typing lost to SIGKILL', description: `${lostSeconds.toFixed(1)} s` });
       expect(recovered.length).toBeGreaterThan(0);
       expect(lostSeconds).toBeLessThanOrEqual(11);
@@ -187,7 +214,9 @@ test('a file changed while there are unsaved edits is never reloaded silently: c
   await expect.poll(async () => (await readFile(file, 'utf8')).includes('我加的一句。')).toBe(true);
 });
 
-test('saving over a file someone else changed shows the conflict and writes nothing until the user chooses', async ({ app }) => {
+test('saving over a file someone else changed shows the conflict and writes nothing until the user chooses', async ({
+  app,
+}) => {
   const { page } = app;
   const file = await openSpeech(app, '原来的标题', '原来的正文。');
   await typeAtEnd(page, '我的修改。');
@@ -234,7 +263,8 @@ test('History keeps a version per save and a named one, compares and restores as
 
 test.describe('History (issue 12, item 7): counted as the status bar, versions told apart, any two compared, heading numbers', () => {
   /** The status bar's count, as a number. */
-  const statusCount = async (page: Page) => Number((await page.getByTestId('char-count').textContent())!.match(/\d+/)![0]);
+  const statusCount = async (page: Page) =>
+    Number((await page.getByTestId('char-count').textContent())!.match(/\d+/)![0]);
   /**
    * Saves with Ctrl+S and waits until the file is clean, then past the second (two saves in one
    * second would share a time even with seconds).
@@ -285,7 +315,9 @@ test.describe('History (issue 12, item 7): counted as the status bar, versions t
   }
   /** The first line of each listed version (kind, name, time), newest first. */
   const heads = (page: Page) =>
-    page.getByTestId('history-entry').evaluateAll((els) => els.map((el) => el.querySelector('div')!.textContent!.trim()));
+    page
+      .getByTestId('history-entry')
+      .evaluateAll((els) => els.map((el) => el.querySelector('div')!.textContent!.trim()));
 
   test('each version counts as the status bar counted the same text', async ({ app }) => {
     const counts = await threeSaves(app);
@@ -297,7 +329,9 @@ test.describe('History (issue 12, item 7): counted as the status bar, versions t
     expect(listed).toEqual([...counts].reverse());
   });
 
-  test('three saves in one minute are told apart: the kind, a time with seconds, the change in length', async ({ app }) => {
+  test('three saves in one minute are told apart: the kind, a time with seconds, the change in length', async ({
+    app,
+  }) => {
     const counts = await threeSaves(app);
     const entries = app.page.getByTestId('history-entry');
     await app.page.screenshot({ path: path.join(app.artifactsDir, 'history-list.png') });
@@ -334,10 +368,14 @@ test.describe('History (issue 12, item 7): counted as the status bar, versions t
     await expect(compare.locator('[data-kind="changed"], [data-kind="removed"]')).toHaveCount(0);
   });
 
-  test('the compare view and a viewed version show heading numbers as the editor draws them, each side its own', async ({ app }) => {
+  test('the compare view and a viewed version show heading numbers as the editor draws them, each side its own', async ({
+    app,
+  }) => {
     await threeSaves(app);
     const { page } = app;
-    const drawn = await page.locator('.speech p[data-number]').evaluateAll((els) => els.map((el) => el.getAttribute('data-number')));
+    const drawn = await page
+      .locator('.speech p[data-number]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-number')));
     expect(drawn).toEqual(['一、', '二、', '三、']);
     const history = page.getByTestId('history');
     // The first save against the current text.
@@ -352,6 +390,8 @@ test.describe('History (issue 12, item 7): counted as the status bar, versions t
     await history.getByRole('button', { name: '返回列表' }).click();
     await history.getByTestId('history-entry').nth(0).getByRole('button', { name: '查看' }).click();
     const viewed = history.getByTestId('history-opened').locator('.history-view p');
-    await expect(viewed.filter({ hasText: /节|统一|强化/ })).toHaveText(drawn.map((n, i) => `${n}${['新增一节', '统一思想认识', '强化责任落实'][i]}`));
+    await expect(viewed.filter({ hasText: /节|统一|强化/ })).toHaveText(
+      drawn.map((n, i) => `${n}${['新增一节', '统一思想认识', '强化责任落实'][i]}`),
+    );
   });
 });

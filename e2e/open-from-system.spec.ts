@@ -16,7 +16,8 @@ import { docFromJSON, emptySpeechFile, serializeSpeechFile, type NodeJSON } from
 test.use({ keepStartView: true });
 
 const SAMPLE_TITLE = '在全市XX工作推进会上的讲话';
-const editorText = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: { getText(): string } }).lecternEditor.getText());
+const editorText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lecternEditor: { getText(): string } }).lecternEditor.getText());
 
 test('a .speech handed over opens from the start view, named in the title bar', async ({ app }) => {
   const { page } = app;

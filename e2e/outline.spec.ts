@@ -14,10 +14,17 @@ type Handle = {
   state: { selection: { from: number }; doc: { resolve(pos: number): { index(depth: number): number } } };
 };
 
-async function openSample(app: { page: Page; tmpDir: string; answerDialog(kind: 'open' | 'save', file: string | null): Promise<void> }): Promise<unknown> {
+async function openSample(app: {
+  page: Page;
+  tmpDir: string;
+  answerDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
+}): Promise<unknown> {
   const doc = sampleDocJSON();
   const file = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(file, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }));
+  await writeFile(
+    file,
+    JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }),
+  );
   await app.answerDialog('open', file);
   await app.page.keyboard.press('Control+o');
   await expect(app.page.getByTestId('outline').locator('[data-testid="outline-row"]').first()).toBeVisible();
@@ -29,8 +36,12 @@ const cursorBlock = (page: Page) =>
     const editor = (window as unknown as { lecternEditor: Handle }).lecternEditor;
     return editor.state.doc.resolve(editor.state.selection.from).index(0);
   });
-const editorJSON = (page: Page) => page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
-const headings = (page: Page) => page.locator('.speech [data-number]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-number')}${(el.textContent ?? '').slice(0, 4)}`));
+const editorJSON = (page: Page) =>
+  page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
+const headings = (page: Page) =>
+  page
+    .locator('.speech [data-number]')
+    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-number')}${(el.textContent ?? '').slice(0, 4)}`));
 
 test('the sidebar lists the sections, their subsections and enumerated points', async ({ app }) => {
   await openSample(app);
@@ -60,12 +71,29 @@ test('clicking 三 puts the cursor there and highlights it', async ({ app }) => 
   await expect(outline.locator('.outline-row.active .outline-number')).toHaveText('三、');
 });
 
-test('dragging 三 above 二 moves the whole section and renumbers; one undo restores the document exactly', async ({ app }) => {
+test('dragging 三 above 二 moves the whole section and renumbers; one undo restores the document exactly', async ({
+  app,
+}) => {
   const original = await openSample(app);
   const page = app.page;
   const outline = page.getByTestId('outline');
-  await dragRow(page, outline.locator('li.outline-item[data-index="14"] > .outline-row'), outline.getByTestId('outline-drop-9'));
-  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+  await dragRow(
+    page,
+    outline.locator('li.outline-item[data-index="14"] > .outline-row'),
+    outline.getByTestId('outline-drop-9'),
+  );
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、强化组织',
+      '1.加强组织',
+      '2.强化督查',
+      '3.营造良好',
+      '三、突出工作',
+    ]);
   const text = await page.locator('.speech').innerText();
   expect(text.indexOf('强化组织保障')).toBeLessThan(text.indexOf('突出工作重点'));
   expect(text.indexOf('营造良好氛围')).toBeLessThan(text.indexOf('突出工作重点'));
@@ -74,16 +102,51 @@ test('dragging 三 above 二 moves the whole section and renumbers; one undo res
   expect(await editorJSON(page)).toEqual(original);
 });
 
-test('Alt+Shift+↑ moves the current section above its sibling; Alt+Shift+→/← demote and promote it with its subsections', async ({ app }) => {
+test('Alt+Shift+↑ moves the current section above its sibling; Alt+Shift+→/← demote and promote it with its subsections', async ({
+  app,
+}) => {
   await openSample(app);
   const page = app.page;
   await page.getByTestId('outline').getByRole('button', { name: /^三、/ }).click();
   await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、强化组织',
+      '1.加强组织',
+      '2.强化督查',
+      '3.营造良好',
+      '三、突出工作',
+    ]);
   await page.keyboard.press('Alt+Shift+ArrowRight');
-  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '（三）强化组织', '（1）加强组织', '（2）强化督查', '（3）营造良好', '二、突出工作']);
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '（三）强化组织',
+      '（1）加强组织',
+      '（2）强化督查',
+      '（3）营造良好',
+      '二、突出工作',
+    ]);
   await page.keyboard.press('Alt+Shift+ArrowLeft');
-  await expect.poll(() => headings(page)).toEqual(['一、统一思想', '（一）充分认识', '（二）清醒认识', '二、强化组织', '1.加强组织', '2.强化督查', '3.营造良好', '三、突出工作']);
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、强化组织',
+      '1.加强组织',
+      '2.强化督查',
+      '3.营造良好',
+      '三、突出工作',
+    ]);
 });
 
 test('the status bar shows the speaking time against the target, in red when over', async ({ app }) => {
@@ -112,13 +175,27 @@ test('Ctrl+\\ hides and shows the outline', async ({ app }) => {
   await expect(app.page.getByTestId('outline')).toBeVisible();
 });
 
-test('in the sidebar, Alt+Shift+↓ moves a row’s section; a demotion that would skip a level is refused with a message', async ({ app }) => {
+test('in the sidebar, Alt+Shift+↓ moves a row’s section; a demotion that would skip a level is refused with a message', async ({
+  app,
+}) => {
   const original = await openSample(app);
   const page = app.page;
-  const row = (index: number) => page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);
+  const row = (index: number) =>
+    page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);
   await row(5).focus();
   await page.keyboard.press('Alt+Shift+ArrowDown');
-  await expect.poll(() => headings(page)).toEqual(['一、突出工作', '二、统一思想', '（一）充分认识', '（二）清醒认识', '三、强化组织', '1.加强组织', '2.强化督查', '3.营造良好']);
+  await expect
+    .poll(() => headings(page))
+    .toEqual([
+      '一、突出工作',
+      '二、统一思想',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '三、强化组织',
+      '1.加强组织',
+      '2.强化督查',
+      '3.营造良好',
+    ]);
   await expect(page.locator('.outline-panel .outline-row.active')).toBeFocused();
   await page.keyboard.press('Alt+Shift+ArrowUp');
   await expect.poll(() => editorJSON(page)).toEqual(original);

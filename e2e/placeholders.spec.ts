@@ -8,9 +8,22 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { sampleDocJSON } from './sample-speech';
 
-async function openSample(app: { page: Page; tmpDir: string; answerDialog(kind: 'open' | 'save', file: string | null): Promise<void> }): Promise<string> {
+async function openSample(app: {
+  page: Page;
+  tmpDir: string;
+  answerDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
+}): Promise<string> {
   const file = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(file, JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc: sampleDocJSON() }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      format: 'lectern.speech',
+      version: 1,
+      meta: {},
+      placeholders: { values: {}, ignored: [] },
+      doc: sampleDocJSON(),
+    }),
+  );
   await app.answerDialog('open', file);
   await app.page.keyboard.press('Control+o');
   await expect(app.page.locator('.speech h1')).toHaveText('在全市XX工作推进会上的讲话');
@@ -18,10 +31,19 @@ async function openSample(app: { page: Page; tmpDir: string; answerDialog(kind: 
 }
 
 const groups = (page: Page) =>
-  page.getByTestId('placeholder-group').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-token')} ${el.querySelector('[data-testid="placeholder-count"]')!.textContent}`));
+  page
+    .getByTestId('placeholder-group')
+    .evaluateAll((els) =>
+      els.map(
+        (el) =>
+          `${el.getAttribute('data-token')} ${el.querySelector('[data-testid="placeholder-count"]')!.textContent}`,
+      ),
+    );
 const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
-test('the panel lists every placeholder of the sample, grouped with counts, and the status bar counts them', async ({ app }) => {
+test('the panel lists every placeholder of the sample, grouped with counts, and the status bar counts them', async ({
+  app,
+}) => {
   await openSample(app);
   const page = app.page;
   await expect(page.getByTestId('placeholder-status')).toHaveAttribute('data-count', '22');
@@ -64,7 +86,11 @@ test('filling X市 with 临江市 changes every occurrence, and one undo restore
 test('F3 and Shift+F3 move through the placeholders', async ({ app }) => {
   await openSample(app);
   const page = app.page;
-  await page.evaluate(() => (window as unknown as { lecternEditor: { commands: { focus(at: string): void } } }).lecternEditor.commands.focus('start'));
+  await page.evaluate(() =>
+    (window as unknown as { lecternEditor: { commands: { focus(at: string): void } } }).lecternEditor.commands.focus(
+      'start',
+    ),
+  );
   await page.keyboard.press('F3');
   expect(await selected(page)).toBe('XX工作');
   await page.keyboard.press('F3');
@@ -91,5 +117,7 @@ test('an ignored occurrence stays ignored after save and reopen', async ({ app }
   await app.answerDialog('open', file);
   await page.keyboard.press('Control+o');
   await expect(page.getByTestId('placeholder-status')).toHaveAttribute('data-count', '21');
-  await expect(page.locator('[data-testid="placeholder-group"][data-token="X个"] [data-testid="placeholder-count"]')).toHaveText('×1');
+  await expect(
+    page.locator('[data-testid="placeholder-group"][data-token="X个"] [data-testid="placeholder-count"]'),
+  ).toHaveText('×1');
 });

@@ -34,7 +34,10 @@ function isRunIn(text: string): boolean {
 const CLOSING_LINE = /^(同志们，|谢谢大家)/;
 
 export function sampleBlocks(source = readFileSync(SAMPLE_PATH, 'utf8')): SampleBlock[] {
-  const lines = source.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = source
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   let closingFrom = lines.length;
   while (closingFrom > 0 && CLOSING_LINE.test(lines[closingFrom - 1]!)) closingFrom--;
   const blocks: SampleBlock[] = [];
@@ -46,10 +49,18 @@ export function sampleBlocks(source = readFileSync(SAMPLE_PATH, 'utf8')): Sample
       return blocks.push({ type: 'salutation', level: 0, runIn: false, typedNumber: '', text: line });
     }
     if (!seenSalutation) return blocks.push({ type: 'byline', level: 0, runIn: false, typedNumber: '', text: line });
-    if (index >= closingFrom) return blocks.push({ type: 'closing', level: 0, runIn: false, typedNumber: '', text: line });
+    if (index >= closingFrom)
+      return blocks.push({ type: 'closing', level: 0, runIn: false, typedNumber: '', text: line });
     for (const { level, pattern } of HEADINGS) {
       const match = pattern.exec(line);
-      if (match) return blocks.push({ type: 'paragraph', level, runIn: isRunIn(match[2]!), typedNumber: match[1]!, text: match[2]! });
+      if (match)
+        return blocks.push({
+          type: 'paragraph',
+          level,
+          runIn: isRunIn(match[2]!),
+          typedNumber: match[1]!,
+          text: match[2]!,
+        });
     }
     return blocks.push({ type: 'paragraph', level: 0, runIn: false, typedNumber: '', text: line });
   });

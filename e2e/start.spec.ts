@@ -29,20 +29,26 @@ async function shippedTemplates(): Promise<Array<{ name: string; title: string |
   const files = (await readdir(folder)).filter((name) => name.endsWith('.json'));
   return Promise.all(
     files.map(async (file) => {
-      const entry = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as { name: string; doc: { content: Block[] } };
+      const entry = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as {
+        name: string;
+        doc: { content: Block[] };
+      };
       const title = entry.doc.content.find((block) => block.type === 'title');
       return { name: entry.name, title: title ? textOf(title) : undefined };
     }),
   );
 }
 
-test('a first start shows the start view, not a blank sheet: new, open, import, the templates and the recent files', async ({ app }) => {
+test('a first start shows the start view, not a blank sheet: new, open, import, the templates and the recent files', async ({
+  app,
+}) => {
   const { page } = app;
   const view = page.getByTestId('start-view');
   await expect(view).toBeVisible();
   await expect(page.locator('.app')).toHaveAttribute('data-ready', 'false');
   await expect(page.getByTestId('editor')).toBeHidden();
-  for (const name of ['新建空白讲稿', '打开…', '导入…']) await expect(view.getByRole('button', { name, exact: true })).toBeVisible();
+  for (const name of ['新建空白讲稿', '打开…', '导入…'])
+    await expect(view.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(view.getByRole('heading', { name: '从模板新建' })).toBeVisible();
   await expect(view.getByRole('heading', { name: '最近打开' })).toBeVisible();
   await expect(view).toContainText('还没有打开过的讲稿');
@@ -59,7 +65,9 @@ test('a first start shows the start view, not a blank sheet: new, open, import, 
   await page.screenshot({ path: path.join(app.artifactsDir, 'start-view.png') });
 });
 
-test('Enter on the start view starts a blank speech: the hint shows and typing goes into the title', async ({ app }) => {
+test('Enter on the start view starts a blank speech: the hint shows and typing goes into the title', async ({
+  app,
+}) => {
   const { page } = app;
   await expect(page.getByTestId('start-new')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -71,9 +79,13 @@ test('Enter on the start view starts a blank speech: the hint shows and typing g
   await expect(page.getByTestId('save-state')).toHaveText('未保存');
 });
 
-test('a template chosen on the start view makes a new speech from it, by mouse and by Ctrl+Shift+N and Enter', async ({ app }) => {
+test('a template chosen on the start view makes a new speech from it, by mouse and by Ctrl+Shift+N and Enter', async ({
+  app,
+}) => {
   const { page } = app;
-  const template = (await shippedTemplates()).find((entry) => entry.title !== undefined && entry.name.includes('推进会'))!;
+  const template = (await shippedTemplates()).find(
+    (entry) => entry.title !== undefined && entry.name.includes('推进会'),
+  )!;
   await page.getByTestId('start-template').filter({ hasText: template.name }).click();
   await expect(page.locator('.speech h1')).toHaveText(template.title!);
   await expect(page.getByTestId('start-view')).toHaveCount(0);
@@ -103,7 +115,11 @@ test('导入… on the start view runs the import: the report, then the speech a
   await page.getByTestId('start-view').getByRole('button', { name: '导入…', exact: true }).click();
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.locator('.speech h1')).toHaveText('在全市工作推进会上的讲话');
-  expect(await blocks(page)).toEqual(['title:在全市工作推进会上的讲话', 'salutation:同志们：', 'paragraph:今天我们召开会议。']);
+  expect(await blocks(page)).toEqual([
+    'title:在全市工作推进会上的讲话',
+    'salutation:同志们：',
+    'paragraph:今天我们召开会议。',
+  ]);
   await expect(page.getByTestId('save-state')).toHaveText('未保存');
 });
 
@@ -151,7 +167,8 @@ test('the start view reads in English when the UI language is English', async ({
   const { page } = app;
   await app.sendCommand({ command: 'setLanguage', language: 'en' });
   const view = page.getByTestId('start-view');
-  for (const name of ['New blank speech', 'Open…', 'Import…']) await expect(view.getByRole('button', { name, exact: true })).toBeVisible();
+  for (const name of ['New blank speech', 'Open…', 'Import…'])
+    await expect(view.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(view.getByRole('heading', { name: 'New from template' })).toBeVisible();
   await expect(view.getByRole('heading', { name: 'Recent' })).toBeVisible();
   await expect(view).toContainText('No speeches opened yet.');

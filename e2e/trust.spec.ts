@@ -14,7 +14,12 @@ async function newFromPushMeeting(app: App): Promise<void> {
   const { page } = app;
   await app.sendCommand({ command: 'newFromTemplate' });
   const library = page.getByTestId('library');
-  await library.getByTestId('library-entry').filter({ hasText: '全市XX工作推进会讲话提纲' }).getByRole('button').first().click();
+  await library
+    .getByTestId('library-entry')
+    .filter({ hasText: '全市XX工作推进会讲话提纲' })
+    .getByRole('button')
+    .first()
+    .click();
   await library.getByRole('button', { name: '以此新建讲稿' }).click();
   await expect(page.locator('.speech h1')).toHaveText('在全市XX工作推进会上的讲话');
 }
@@ -22,8 +27,18 @@ async function newFromPushMeeting(app: App): Promise<void> {
 /** The page's blocks as "kind:text" (text cut to 12 characters). */
 const blocks = (page: Page) =>
   page.evaluate(() => {
-    const editor = (window as unknown as { lecternEditor: { getJSON(): { content: Array<{ type: string; content?: Array<{ text?: string }> }> } } }).lecternEditor;
-    return editor.getJSON().content.map((b) => `${b.type}:${(b.content ?? []).map((c) => c.text ?? '').join('').slice(0, 12)}`);
+    const editor = (
+      window as unknown as {
+        lecternEditor: { getJSON(): { content: Array<{ type: string; content?: Array<{ text?: string }> }> } };
+      }
+    ).lecternEditor;
+    return editor.getJSON().content.map(
+      (b) =>
+        `${b.type}:${(b.content ?? [])
+          .map((c) => c.text ?? '')
+          .join('')
+          .slice(0, 12)}`,
+    );
   });
 
 const CLOSING = 'closing:同志们，时间不等人，任务';
@@ -43,10 +58,17 @@ test('the 结束语 stays last when section 三 moves up by Alt+Shift+↑ or is 
   // Back, then the same move by dragging 三 above 二 in the outline.
   await page.keyboard.press('Control+z');
   await expect(page.locator('.speech p[data-number="三、"]')).toContainText('强化责任落实');
-  const source = outline.locator('.outline-item.heading.level-1').filter({ hasText: '强化责任落实' }).locator(':scope > .outline-row');
+  const source = outline
+    .locator('.outline-item.heading.level-1')
+    .filter({ hasText: '强化责任落实' })
+    .locator(':scope > .outline-row');
   const index = await outline
     .locator('li.outline-item.heading.level-1')
-    .evaluateAll((items) => items.find((li) => li.querySelector(':scope > .outline-row .outline-number')?.textContent === '二、')?.getAttribute('data-index'));
+    .evaluateAll((items) =>
+      items
+        .find((li) => li.querySelector(':scope > .outline-row .outline-number')?.textContent === '二、')
+        ?.getAttribute('data-index'),
+    );
   await dragRow(page, source, outline.getByTestId(`outline-drop-${index}`));
   await expect(page.locator('.speech p[data-number="二、"]')).toContainText('强化责任落实');
   expect((await blocks(page)).at(-1)).toBe(CLOSING);
@@ -55,10 +77,15 @@ test('the 结束语 stays last when section 三 moves up by Alt+Shift+↑ or is 
   await page.screenshot({ path: path.join(app.artifactsDir, 'closing-after-move.png') });
 });
 
-test('the outline’s 结束语 row offers 取消结束语, which makes the closing body text again in one undo step', async ({ app }) => {
+test('the outline’s 结束语 row offers 取消结束语, which makes the closing body text again in one undo step', async ({
+  app,
+}) => {
   await newFromPushMeeting(app);
   const { page } = app;
-  await page.getByTestId('outline').locator('.outline-item.closing > .outline-row .outline-label').click({ button: 'right' });
+  await page
+    .getByTestId('outline')
+    .locator('.outline-item.closing > .outline-row .outline-label')
+    .click({ button: 'right' });
   await page.getByTestId('outline-menu').getByRole('menuitem', { name: '取消结束语（改为正文）' }).click();
   await expect(page.getByTestId('outline').locator('.outline-item.closing')).toHaveCount(0);
   expect((await blocks(page)).at(-1)).toBe('paragraph:同志们，时间不等人，任务');
@@ -68,7 +95,9 @@ test('the outline’s 结束语 row offers 取消结束语, which makes the clos
   expect((await blocks(page)).at(-1)).toBe(CLOSING);
 });
 
-test('filling keeps the word the blank stands in, and the panel shows the result before it is applied', async ({ app }) => {
+test('filling keeps the word the blank stands in, and the panel shows the result before it is applied', async ({
+  app,
+}) => {
   await newFromPushMeeting(app);
   const { page } = app;
   await page.getByTestId('placeholder-status').click();
@@ -94,7 +123,9 @@ test('filling keeps the word the blank stands in, and the panel shows the result
   await expect(page.locator('.speech')).not.toContainText('临江县县');
 });
 
-test('the placeholder count in the status bar equals the panel’s and the page’s through moves, undo and redo', async ({ app }) => {
+test('the placeholder count in the status bar equals the panel’s and the page’s through moves, undo and redo', async ({
+  app,
+}) => {
   await newFromPushMeeting(app);
   const { page } = app;
   await page.getByTestId('placeholder-status').click();

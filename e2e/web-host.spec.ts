@@ -31,7 +31,11 @@ test.beforeEach(async () => {
   await writeFile(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
   // A file beside the renderer folder that no URL may reach.
   await writeFile(path.join(dir, 'secret.txt'), SECRET);
-  host = await startWebHost({ rendererDir: path.join(dir, 'renderer'), userDataDir: path.join(dir, 'user'), testControls: true });
+  host = await startWebHost({
+    rendererDir: path.join(dir, 'renderer'),
+    userDataDir: path.join(dir, 'user'),
+    testControls: true,
+  });
 });
 
 test.afterEach(async () => {
@@ -43,8 +47,15 @@ test.afterEach(async () => {
 const own = () => ({ 'content-type': 'application/json', 'x-lectern-token': host.token });
 
 /** Calls the contract as the page does, and checks the answer against the call's response schema. */
-async function call<N extends CallName>(name: N, body: unknown): Promise<ReturnType<(typeof contract)[N]['response']['parse']>> {
-  const response = await fetch(`${host.url}/ipc/${name}`, { method: 'POST', headers: own(), body: JSON.stringify(body) });
+async function call<N extends CallName>(
+  name: N,
+  body: unknown,
+): Promise<ReturnType<(typeof contract)[N]['response']['parse']>> {
+  const response = await fetch(`${host.url}/ipc/${name}`, {
+    method: 'POST',
+    headers: own(),
+    body: JSON.stringify(body),
+  });
   expect(response.status, await response.clone().text()).toBe(200);
   return contract[name].response.parse(await response.json()) as ReturnType<(typeof contract)[N]['response']['parse']>;
 }
@@ -96,7 +107,13 @@ test('serves index.html for / and the renderer files, under the app CSP', async 
 });
 
 test('refuses every path that would reach outside the renderer folder', async () => {
-  const outside = ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt'];
+  const outside = [
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e%2fsecret.txt',
+  ];
   for (const target of [...outside, '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/%E0%A4%A']) {
     const { status, body } = await rawGet(target);
     expect(status, target).toBeGreaterThanOrEqual(400);
@@ -113,7 +130,10 @@ test('answers the contract: new, save as where the dialog says, list recent, ope
   expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.meta.title).toBe('讲话');
   const { entries } = await call('listRecent', {});
   expect(entries).toEqual([{ recentId: expect.stringMatching(/^[0-9a-f]{16}$/), name: '讲话.speech', folder: dir }]);
-  expect(await call('openRecent', { recentId: entries[0]!.recentId })).toMatchObject({ status: 'opened', name: '讲话.speech' });
+  expect(await call('openRecent', { recentId: entries[0]!.recentId })).toMatchObject({
+    status: 'opened',
+    name: '讲话.speech',
+  });
   expect(await call('closeDocument', { docId: created.docId })).toEqual({ ok: true });
 });
 
@@ -129,10 +149,16 @@ test('answers each dialog from the queue in order; null or nothing queued cancel
 
 test('refuses a corrupt file with its code and leaves it byte-identical', async () => {
   const corrupt = path.join(dir, '坏.speech');
-  const bytes = serializeSpeechFile({ ...emptySpeechFile(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] } });
+  const bytes = serializeSpeechFile({
+    ...emptySpeechFile(),
+    doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] },
+  });
   await writeFile(corrupt, bytes);
   host.answerDialog('open', corrupt);
-  expect(await call('openDocument', {})).toMatchObject({ status: 'failed', error: { code: 'invalid-content', fileName: '坏.speech' } });
+  expect(await call('openDocument', {})).toMatchObject({
+    status: 'failed',
+    error: { code: 'invalid-content', fileName: '坏.speech' },
+  });
   expect(await readFile(corrupt, 'utf8')).toBe(bytes);
 });
 
@@ -180,7 +206,10 @@ test('pushes commands to the page over server-sent events', async () => {
 const FOREIGN: Array<{ name: string; headers: () => Record<string, string>; posts?: true }> = [
   { name: 'no secret', headers: () => ({ 'content-type': 'application/json' }) },
   // The secret with its last digit changed: as long as the real one, so only its value is wrong.
-  { name: 'a wrong secret', headers: () => ({ ...own(), 'x-lectern-token': host.token.replace(/.$/, (d) => (d === '0' ? '1' : '0')) }) },
+  {
+    name: 'a wrong secret',
+    headers: () => ({ ...own(), 'x-lectern-token': host.token.replace(/.$/, (d) => (d === '0' ? '1' : '0')) }),
+  },
   { name: 'a foreign Host', headers: () => ({ ...own(), host: `evil.example:${new URL(host.url).port}` }) },
   { name: 'a foreign Origin', headers: () => ({ ...own(), origin: 'http://evil.example' }) },
   { name: 'text/plain', headers: () => ({ ...own(), 'content-type': 'text/plain;charset=UTF-8' }), posts: true },
@@ -208,7 +237,10 @@ test('refuses with 403 and no effect a request with no secret, a wrong one, a fo
     ];
     if (!posts) attempts.push(['/events', undefined], ['/test/state', undefined]);
     for (const [route, body] of attempts) {
-      const answer = await raw(route, body === undefined ? { headers: headers() } : { method: 'POST', headers: headers(), body });
+      const answer = await raw(
+        route,
+        body === undefined ? { headers: headers() } : { method: 'POST', headers: headers(), body },
+      );
       expect(answer.status, `${name}: ${route}`).toBe(403);
       expect(answer.body, `${name}: ${route}`).not.toContain('讲话');
     }
@@ -229,7 +261,12 @@ test('refuses with 403 and no effect a request with no secret, a wrong one, a fo
 test("answers the page's own requests: by either of its names, from its own origin, JSON with a charset", async () => {
   const { port } = new URL(host.url);
   for (const name of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
-    const headers = { ...own(), host: name, origin: `http://${name}`, 'content-type': 'application/json; charset=utf-8' };
+    const headers = {
+      ...own(),
+      host: name,
+      origin: `http://${name}`,
+      'content-type': 'application/json; charset=utf-8',
+    };
     const answer = await raw('/ipc/listRecent', { method: 'POST', headers, body: '{}' });
     expect(answer.status, name).toBe(200);
     expect(JSON.parse(answer.body), name).toEqual({ entries: [] });
@@ -238,7 +275,11 @@ test("answers the page's own requests: by either of its names, from its own orig
   expect((await raw(`/events?token=${host.token}`)).body).toBe(': connected\n\n');
   expect((await raw('/events?token=wrong')).status).toBe(403);
   const json = { 'content-type': 'application/json' };
-  const tokenInAddress = await raw(`/ipc/listRecent?token=${host.token}`, { method: 'POST', headers: json, body: '{}' });
+  const tokenInAddress = await raw(`/ipc/listRecent?token=${host.token}`, {
+    method: 'POST',
+    headers: json,
+    body: '{}',
+  });
   expect(tokenInAddress.status).toBe(403);
 });
 
@@ -255,7 +296,10 @@ test('the page opened without its secret says what to open instead; its files ne
 });
 
 test('a host started without test controls has no /test endpoints, whatever the request carries', async () => {
-  const plain = await startWebHost({ rendererDir: path.join(dir, 'renderer'), userDataDir: path.join(dir, 'plain-user') });
+  const plain = await startWebHost({
+    rendererDir: path.join(dir, 'renderer'),
+    userDataDir: path.join(dir, 'plain-user'),
+  });
   try {
     const headers = { 'content-type': 'application/json', 'x-lectern-token': plain.token };
     const postPlain = (route: string, body: unknown) =>
@@ -264,7 +308,10 @@ test('a host started without test controls has no /test endpoints, whatever the 
     expect((await postPlain('/test/command', { command: 'saveAs' })).status).toBe(404);
     expect((await fetch(`${plain.url}/test/state`, { headers })).status).toBe(404);
     // Its contract still answers the page, and no dialog answer was queued by the refused controls.
-    const { docId, file } = (await (await postPlain('/ipc/newDocument', {})).json()) as { docId: string; file: unknown };
+    const { docId, file } = (await (await postPlain('/ipc/newDocument', {})).json()) as {
+      docId: string;
+      file: unknown;
+    };
     expect(await (await postPlain('/ipc/saveDocumentAs', { docId, file })).json()).toEqual({ status: 'canceled' });
   } finally {
     await plain.close();

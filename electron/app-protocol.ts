@@ -21,7 +21,11 @@ export function serveAppScheme(root: string): void {
     if (!response.ok) return new Response('Not found', { status: 404 });
     return new Response(response.body, {
       status: 200,
-      headers: { 'content-type': contentTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+      headers: {
+        'content-type': contentTypeOf(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
     });
   });
 }

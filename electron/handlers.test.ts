@@ -27,11 +27,26 @@ function setup(faults: Faults = {}): Handlers {
   };
   // A stand-in printer: the real PDF path is tested in cli/pdf.test.ts.
   const renderPdf = async (html: string) => new TextEncoder().encode(`%PDF-stand-in ${html.length}`);
-  const desktop = { print: async (_id: number, html: string) => Boolean(printed.push(html)), showInFolder: (file: string) => void shown.push(file) };
-  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows, renderPdf, desktop, fs: faultyFileSystem(faults) }));
+  const desktop = {
+    print: async (_id: number, html: string) => Boolean(printed.push(html)),
+    showInFolder: (file: string) => void shown.push(file),
+  };
+  return createHandlers(
+    createServices({
+      userDataDir: path.join(dir, 'user'),
+      dialogs,
+      windows,
+      renderPdf,
+      desktop,
+      fs: faultyFileSystem(faults),
+    }),
+  );
 }
 
-const speech = (): SpeechFile => ({ ...emptySpeechFile(), doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON() });
+const speech = (): SpeechFile => ({
+  ...emptySpeechFile(),
+  doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON(),
+});
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-handlers-'));
@@ -102,7 +117,10 @@ describe('handlers', () => {
       const handlers = setup(faults);
       const { docId } = await handlers.newDocument({}, ctx);
       answers.save.push(file);
-      expect(await handlers.saveDocumentAs({ docId, file: speech() }, ctx)).toMatchObject({ status: 'failed', error: { code, fileName: '满.speech' } });
+      expect(await handlers.saveDocumentAs({ docId, file: speech() }, ctx)).toMatchObject({
+        status: 'failed',
+        error: { code, fileName: '满.speech' },
+      });
       expect(await readFile(file, 'utf8')).toBe('original');
     }
   });
@@ -112,7 +130,10 @@ describe('handlers', () => {
     const { docId } = await handlers.newDocument({}, ctx);
     answers.save.push(path.join(dir, 'x.speech'));
     const bad = { ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } };
-    expect(await handlers.saveDocumentAs({ docId, file: bad }, ctx)).toMatchObject({ status: 'failed', error: { code: 'invalid-content' } });
+    expect(await handlers.saveDocumentAs({ docId, file: bad }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'invalid-content' },
+    });
     await expect(readFile(path.join(dir, 'x.speech'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -128,7 +149,10 @@ describe('handlers', () => {
     expect(entries[0]!.recentId).not.toContain('/');
     expect((await handlers.openRecent({ recentId: entries[1]!.recentId }, ctx)).status).toBe('opened');
     await rm(path.join(dir, '乙.speech'));
-    expect(await handlers.openRecent({ recentId: entries[0]!.recentId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
+    expect(await handlers.openRecent({ recentId: entries[0]!.recentId }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-found' },
+    });
     expect((await handlers.listRecent({}, ctx)).entries.map((e) => e.name)).toEqual(['甲.speech']);
   });
 
@@ -138,15 +162,35 @@ describe('handlers', () => {
     await writeFile(path.join(dir, 'user', 'settings.json'), '{"language":"fr"}');
     const handlers = setup();
     expect(await handlers.listRecent({}, ctx)).toEqual({ entries: [] });
-    expect(await handlers.getSettings({}, ctx)).toEqual({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} });
+    expect(await handlers.getSettings({}, ctx)).toEqual({
+      language: 'zh-CN',
+      checkLevels: true,
+      autosave: false,
+      profiles: {},
+    });
   });
 
   it('keep the language setting and tell the window', async () => {
     const handlers = setup();
-    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({ language: 'en', checkLevels: true, autosave: false, profiles: {} });
+    expect(await handlers.setSettings({ language: 'en' }, ctx)).toEqual({
+      language: 'en',
+      checkLevels: true,
+      autosave: false,
+      profiles: {},
+    });
     expect(events).toContain('language en');
-    expect(await setup().getSettings({}, ctx)).toEqual({ language: 'en', checkLevels: true, autosave: false, profiles: {} });
-    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({ language: 'en', checkLevels: false, autosave: false, profiles: {} });
+    expect(await setup().getSettings({}, ctx)).toEqual({
+      language: 'en',
+      checkLevels: true,
+      autosave: false,
+      profiles: {},
+    });
+    expect(await setup().setSettings({ checkLevels: false }, ctx)).toEqual({
+      language: 'en',
+      checkLevels: false,
+      autosave: false,
+      profiles: {},
+    });
   });
 
   it('export DOCX, PDF, Markdown and text where the dialog says, named after the document', async () => {
@@ -156,20 +200,27 @@ describe('handlers', () => {
     await handlers.saveDocument({ docId, file: speech() }, ctx);
     for (const format of ['docx', 'pdf', 'md', 'txt'] as const) {
       answers.save.push(path.join(dir, `out-${format}`));
-      expect(await handlers.exportDocument({ docId, file: speech(), format, profile: 'gbt9704' }, ctx)).toEqual({ status: 'exported', name: `out-${format}.${format}` });
+      expect(await handlers.exportDocument({ docId, file: speech(), format, profile: 'gbt9704' }, ctx)).toEqual({
+        status: 'exported',
+        name: `out-${format}.${format}`,
+      });
     }
     expect((await readFile(path.join(dir, 'out-docx.docx'))).subarray(0, 2).toString()).toBe('PK');
     expect((await readFile(path.join(dir, 'out-pdf.pdf'))).toString()).toMatch(/^%PDF-stand-in \d+/);
     expect(await readFile(path.join(dir, 'out-md.md'), 'utf8')).toContain('## 一、统一思想');
     expect(await readFile(path.join(dir, 'out-txt.txt'), 'utf8')).toContain('　　一、统一思想');
-    expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'large' }, ctx)).toEqual({ status: 'canceled' });
+    expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'large' }, ctx)).toEqual({
+      status: 'canceled',
+    });
   });
 
   it('print the print HTML of the chosen profile, and show the last export in its folder', async () => {
     const handlers = setup();
     const { docId } = await handlers.newDocument({}, ctx);
     expect(await handlers.revealExport({}, ctx)).toEqual({ shown: false });
-    expect(await handlers.printDocument({ docId, file: speech(), profile: 'large', adjustment: { bodySizePt: 20 } }, ctx)).toEqual({ status: 'printed' });
+    expect(
+      await handlers.printDocument({ docId, file: speech(), profile: 'large', adjustment: { bodySizePt: 20 } }, ctx),
+    ).toEqual({ status: 'printed' });
     expect(printed[0]).toContain('<h2 class="level-1">一、统一思想</h2>');
     expect(printed[0]).toContain('font-size: 20pt');
     answers.save.push(path.join(dir, 'a.docx'));
@@ -182,7 +233,9 @@ describe('handlers', () => {
     const handlers = setup({ openError: 'EROFS' });
     const { docId } = await handlers.newDocument({}, ctx);
     answers.save.push(path.join(dir, 'x.docx'));
-    expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'speech' }, ctx)).toMatchObject({ status: 'failed', error: { code: 'read-only', fileName: 'x.docx' } });
+    expect(
+      await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'speech' }, ctx),
+    ).toMatchObject({ status: 'failed', error: { code: 'read-only', fileName: 'x.docx' } });
   });
 
   it('tell the window the recent list changed after an open or a save, not after a cancel', async () => {
@@ -201,11 +254,20 @@ describe('handlers', () => {
 
   it('run on a host that gives only dialogs and window effects: PDF and printing answer failed', async () => {
     const dialogs: Dialogs = { showOpen: async () => undefined, showSave: async () => path.join(dir, 'x.pdf') };
-    const windows: WindowBridge = { setDocumentState: () => {}, close: () => {}, languageChanged: () => {}, recentChanged: () => {} };
+    const windows: WindowBridge = {
+      setDocumentState: () => {},
+      close: () => {},
+      languageChanged: () => {},
+      recentChanged: () => {},
+    };
     const handlers = createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows }));
     const { docId } = await handlers.newDocument({}, ctx);
-    expect(await handlers.exportDocument({ docId, file: speech(), format: 'pdf', profile: 'gbt9704' }, ctx)).toMatchObject({ status: 'failed' });
-    expect(await handlers.printDocument({ docId, file: speech(), profile: 'gbt9704' }, ctx)).toMatchObject({ status: 'failed' });
+    expect(
+      await handlers.exportDocument({ docId, file: speech(), format: 'pdf', profile: 'gbt9704' }, ctx),
+    ).toMatchObject({ status: 'failed' });
+    expect(await handlers.printDocument({ docId, file: speech(), profile: 'gbt9704' }, ctx)).toMatchObject({
+      status: 'failed',
+    });
     await expect(readFile(path.join(dir, 'x.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

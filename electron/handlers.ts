@@ -21,7 +21,11 @@ export { EXTERNAL_SNAPSHOT_NAME };
  * their backups stay, released to recovery (see `rendererGone`). Hosts call it from the window's
  * `closed` event.
  */
-export async function windowClosed(services: Pick<Services, 'documents' | 'recovery'>, windowId: number, backups: 'remove' | 'keep'): Promise<void> {
+export async function windowClosed(
+  services: Pick<Services, 'documents' | 'recovery'>,
+  windowId: number,
+  backups: 'remove' | 'keep',
+): Promise<void> {
   if (backups === 'keep') {
     rendererGone(services, windowId);
     return;
@@ -79,21 +83,30 @@ export function createHandlers(services: Services): Handlers {
   // not open again is not backed up (the backup would be refused the same way).
   const afterUnsaved = async (docId: string, file: SpeechFile) => {
     const name = documents.nameOf(docId);
-    if (name !== undefined) await recovery.backup({ docId, name, path: documents.pathOf(docId), base: documents.watch.fingerprint(docId), file }).catch(() => undefined);
+    if (name !== undefined)
+      await recovery
+        .backup({ docId, name, path: documents.pathOf(docId), base: documents.watch.fingerprint(docId), file })
+        .catch(() => undefined);
   };
   // Someone else's version of a file, read by a reload (the conflict dialog's compare, 重新载入)
   // or about to be overwritten by a forced "keep mine" save: kept as a named snapshot first, so
   // it can be restored from History. Named: thinning never removes it.
-  const keepTheirs = (filePath: string, theirs: SpeechFile) => snapshots.add(filePath, theirs, { kind: 'named', name: EXTERNAL_SNAPSHOT_NAME });
+  const keepTheirs = (filePath: string, theirs: SpeechFile) =>
+    snapshots.add(filePath, theirs, { kind: 'named', name: EXTERNAL_SNAPSHOT_NAME });
   const noFile = (): Failure => ({ code: 'untitled', message: 'The document has no file yet: save it first.' });
   // An id used already, or never given: the renderer asked twice for one handed-over file.
-  const handoverGone = (): Failure => ({ code: 'not-found', message: 'That file was opened already, or is no longer waiting.' });
+  const handoverGone = (): Failure => ({
+    code: 'not-found',
+    message: 'That file was opened already, or is no longer waiting.',
+  });
   return {
     newDocument: async () => documents.newDocument(),
     openDocument: async ({ handoverId }, { windowId }) => {
       if (handoverId === undefined) return recentChanged(await documents.open(windowId));
       const file = services.handedOver.take(handoverId);
-      return recentChanged(file ? await documents.openPath(file) : { status: 'failed' as const, error: handoverGone() });
+      return recentChanged(
+        file ? await documents.openPath(file) : { status: 'failed' as const, error: handoverGone() },
+      );
     },
     openRecent: async ({ recentId }) => recentChanged(await documents.openRecent(recentId)),
     saveDocument: async ({ docId, file, force, autosave }, { windowId }) => {
@@ -137,11 +150,22 @@ export function createHandlers(services: Services): Handlers {
       return file ? services.importer.readPath(file) : { status: 'failed', error: handoverGone() };
     },
     backupDocument: async ({ docId, name, file }) => {
-      if (!documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
+      if (!documents.has(docId))
+        return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       try {
-        return { status: 'backed-up', ...(await recovery.backup({ docId, name, path: documents.pathOf(docId), base: documents.watch.fingerprint(docId), file })) };
+        return {
+          status: 'backed-up',
+          ...(await recovery.backup({
+            docId,
+            name,
+            path: documents.pathOf(docId),
+            base: documents.watch.fingerprint(docId),
+            file,
+          })),
+        };
       } catch (error) {
-        if (error instanceof SpeechFileError) return { status: 'failed', error: { code: error.code, message: error.message } };
+        if (error instanceof SpeechFileError)
+          return { status: 'failed', error: { code: error.code, message: error.message } };
         const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
         return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'saving') } };
       }
@@ -155,11 +179,20 @@ export function createHandlers(services: Services): Handlers {
     },
     restoreRecovery: async ({ recoveryId }) => {
       const record = await recovery.read(recoveryId);
-      if (!record) return { status: 'failed', error: { code: 'not-found', message: 'That backup is gone or damaged.' } };
-      if (documents.has(record.docId)) return { status: 'failed', error: { code: 'already-open', message: 'That document is open already.' } };
+      if (!record)
+        return { status: 'failed', error: { code: 'not-found', message: 'That backup is gone or damaged.' } };
+      if (documents.has(record.docId))
+        return { status: 'failed', error: { code: 'already-open', message: 'That document is open already.' } };
       const name = await documents.adopt(record.docId, { path: record.path, name: record.name, base: record.base });
       recovery.claim(record.docId);
-      return { status: 'restored', docId: record.docId, name, file: record.file, savedAt: record.savedAt, hasFile: Boolean(record.path) };
+      return {
+        status: 'restored',
+        docId: record.docId,
+        name,
+        file: record.file,
+        savedAt: record.savedAt,
+        hasFile: Boolean(record.path),
+      };
     },
     discardRecovery: async ({ recoveryId }) => {
       if (!documents.has(recoveryId)) await recovery.remove(recoveryId);
@@ -177,7 +210,10 @@ export function createHandlers(services: Services): Handlers {
       try {
         return { status: 'found', ...(await snapshots.read(file, snapshotId)) };
       } catch (error) {
-        return { status: 'failed', error: { code: error instanceof SnapshotError ? error.code : 'io', message: (error as Error).message } };
+        return {
+          status: 'failed',
+          error: { code: error instanceof SnapshotError ? error.code : 'io', message: (error as Error).message },
+        };
       }
     },
     addSnapshot: async ({ docId, file, name }) => {
@@ -186,7 +222,8 @@ export function createHandlers(services: Services): Handlers {
       try {
         return { status: 'added', entry: await snapshots.add(target, file, { kind: 'named', name }) };
       } catch (error) {
-        if (error instanceof SpeechFileError || error instanceof SnapshotError) return { status: 'failed', error: { code: error.code, message: error.message } };
+        if (error instanceof SpeechFileError || error instanceof SnapshotError)
+          return { status: 'failed', error: { code: error.code, message: error.message } };
         const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
         return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'saving') } };
       }
@@ -198,7 +235,12 @@ export function createHandlers(services: Services): Handlers {
     listLibrary: async (filter) => services.library.store.list(filter),
     readLibraryEntry: async ({ id }) => {
       const found = await services.library.store.read(id).catch(() => undefined);
-      return found ? { status: 'found', ...found } : { status: 'failed', error: { code: 'not-found', message: 'The library has no such entry (it may have been deleted).' } };
+      return found
+        ? { status: 'found', ...found }
+        : {
+            status: 'failed',
+            error: { code: 'not-found', message: 'The library has no such entry (it may have been deleted).' },
+          };
     },
     saveLibraryEntry: async (request) => services.library.change((store) => store.create(request)),
     updateLibraryEntry: async ({ id, ...patch }) => services.library.change((store) => store.update(id, patch)),
@@ -209,7 +251,11 @@ export function createHandlers(services: Services): Handlers {
     importLibrary: async (request, { windowId }) => services.library.importFromFile(windowId, request),
     newFromLibraryEntry: async ({ id }) => {
       const found = await services.library.store.read(id).catch(() => undefined);
-      if (!found) return { status: 'failed', error: { code: 'not-found', message: 'The library has no such entry (it may have been deleted).' } };
+      if (!found)
+        return {
+          status: 'failed',
+          error: { code: 'not-found', message: 'The library has no such entry (it may have been deleted).' },
+        };
       return { status: 'created', ...documents.newDocument(), file: speechFromEntry(found.entry) };
     },
     getSettings: async () => settings.get(),

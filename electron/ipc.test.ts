@@ -7,7 +7,10 @@ const state = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => state.handlers.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) =>
+      state.handlers.set(channel, fn),
+  },
   BrowserWindow: { fromWebContents: (contents: unknown) => state.windows.find((w) => w.webContents === contents) },
 }));
 
@@ -35,7 +38,8 @@ beforeEach(() => {
   bindContract(handlers as never);
 });
 
-const invoke = (name: string, payload: unknown, event: unknown = { sender: contents, senderFrame: mainFrame }) => state.handlers.get(callChannel(name as never))!(event, payload);
+const invoke = (name: string, payload: unknown, event: unknown = { sender: contents, senderFrame: mainFrame }) =>
+  state.handlers.get(callChannel(name as never))!(event, payload);
 
 describe('bindContract', () => {
   it('registers one channel per call in the contract', () => {
@@ -50,15 +54,27 @@ describe('bindContract', () => {
 
   it('refuses a malformed payload before the handler runs', async () => {
     await expect(invoke('saveDocument', { docId: 'd1', file: { format: 'nope' } })).rejects.toThrow(/invalid request/);
-    await expect(invoke('setDocumentState', { docId: 'd1', name: 'x', dirty: 'yes' })).rejects.toThrow(/invalid request/);
+    await expect(invoke('setDocumentState', { docId: 'd1', name: 'x', dirty: 'yes' })).rejects.toThrow(
+      /invalid request/,
+    );
     await expect(invoke('newDocument', { extra: 1 })).rejects.toThrow(/invalid request/);
     expect(handlerCalls).toEqual([]);
   });
 
   it('refuses calls from another origin, a subframe, or a window that is not ours', async () => {
-    await expect(invoke('newDocument', {}, { sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } })).rejects.toThrow(/outside the app/);
-    await expect(invoke('newDocument', {}, { sender: contents, senderFrame: { url: 'lectern-app://app/x.html', parent: mainFrame } })).rejects.toThrow(/outside the app/);
-    await expect(invoke('newDocument', {}, { sender: { mainFrame: {} }, senderFrame: mainFrame })).rejects.toThrow(/outside the app/);
+    await expect(
+      invoke('newDocument', {}, { sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } }),
+    ).rejects.toThrow(/outside the app/);
+    await expect(
+      invoke(
+        'newDocument',
+        {},
+        { sender: contents, senderFrame: { url: 'lectern-app://app/x.html', parent: mainFrame } },
+      ),
+    ).rejects.toThrow(/outside the app/);
+    await expect(invoke('newDocument', {}, { sender: { mainFrame: {} }, senderFrame: mainFrame })).rejects.toThrow(
+      /outside the app/,
+    );
     await expect(invoke('newDocument', {}, { sender: contents, senderFrame: null })).rejects.toThrow(/outside the app/);
     expect(handlerCalls).toEqual([]);
   });

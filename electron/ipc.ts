@@ -5,7 +5,17 @@
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { z } from 'zod';
-import { callChannel, callNames, contract, eventChannel, events, type CallContext, type EventName, type EventPayload, type Handlers } from '../shared/ipc/contract';
+import {
+  callChannel,
+  callNames,
+  contract,
+  eventChannel,
+  events,
+  type CallContext,
+  type EventName,
+  type EventPayload,
+  type Handlers,
+} from '../shared/ipc/contract';
 import { isAppUrl } from './window';
 
 /** A call refused before it reached a handler. */
@@ -22,12 +32,17 @@ export function senderWindow(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderF
 }
 
 /** Registers one call: sender checked, payload parsed, then the handler. */
-export function handle<S extends z.ZodType, R>(channel: string, schema: S, handler: (request: z.infer<S>, context: CallContext) => Promise<R>): void {
+export function handle<S extends z.ZodType, R>(
+  channel: string,
+  schema: S,
+  handler: (request: z.infer<S>, context: CallContext) => Promise<R>,
+): void {
   ipcMain.handle(channel, async (event, payload: unknown) => {
     const window = senderWindow(event);
     if (!window) throw new IpcRefusal(`${channel}: refused a call from outside the app`);
     const parsed = schema.safeParse(payload);
-    if (!parsed.success) throw new IpcRefusal(`${channel}: invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    if (!parsed.success)
+      throw new IpcRefusal(`${channel}: invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
     return handler(parsed.data, { windowId: window.id });
   });
 }
@@ -35,7 +50,11 @@ export function handle<S extends z.ZodType, R>(channel: string, schema: S, handl
 /** Binds every call of the contract to its handler. */
 export function bindContract(handlers: Handlers): void {
   for (const name of callNames) {
-    handle(callChannel(name), contract[name].request, handlers[name] as (request: unknown, context: CallContext) => Promise<unknown>);
+    handle(
+      callChannel(name),
+      contract[name].request,
+      handlers[name] as (request: unknown, context: CallContext) => Promise<unknown>,
+    );
   }
 }
 

@@ -19,15 +19,33 @@ const ctx = { windowId: 1 };
 
 function setup(): Handlers {
   const dialogs: Dialogs = { showOpen: async () => answers.open.shift(), showSave: async () => answers.save.shift() };
-  const windows: WindowBridge = { setDocumentState: () => {}, close: () => {}, languageChanged: () => {}, recentChanged: () => {} };
+  const windows: WindowBridge = {
+    setDocumentState: () => {},
+    close: () => {},
+    languageChanged: () => {},
+    recentChanged: () => {},
+  };
   return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows }));
 }
 
 const speech = () =>
-  docOf(['title', '在全市XX工作推进会上的讲话'], ['salutation', '同志们：'], [0, '开场'], [1, '统一思想认识'], [0, '正文'], [2, '充分认识意义。正文。', 'runIn'], [1, '突出工作重点'], [0, '一要抓好项目。正文。']).toJSON() as NodeJSON;
+  docOf(
+    ['title', '在全市XX工作推进会上的讲话'],
+    ['salutation', '同志们：'],
+    [0, '开场'],
+    [1, '统一思想认识'],
+    [0, '正文'],
+    [2, '充分认识意义。正文。', 'runIn'],
+    [1, '突出工作重点'],
+    [0, '一要抓好项目。正文。'],
+  ).toJSON() as NodeJSON;
 
 /** Parses a request and a response through the contract's schemas, as the hosts do. */
-async function call<N extends keyof Handlers>(handlers: Handlers, name: N, request: unknown): Promise<Awaited<ReturnType<Handlers[N]>>> {
+async function call<N extends keyof Handlers>(
+  handlers: Handlers,
+  name: N,
+  request: unknown,
+): Promise<Awaited<ReturnType<Handlers[N]>>> {
   const parsed = contract[name].request.parse(request) as Parameters<Handlers[N]>[0];
   const response = await (handlers[name] as (r: unknown, c: typeof ctx) => Promise<unknown>)(parsed, ctx);
   expect(contract[name].response.safeParse(response).success, `${name} response matches the contract`).toBe(true);
@@ -45,22 +63,40 @@ describe('library calls', () => {
     const handlers = setup();
     const listed = await call(handlers, 'listLibrary', {});
     expect(listed.entries.filter((e) => e.builtIn).length).toBeGreaterThanOrEqual(10);
-    const saved = await call(handlers, 'saveLibraryEntry', { name: '重点工作提纲', occasion: '推进会', year: 2026, kind: 'outline', doc: speech(), section: 6 });
+    const saved = await call(handlers, 'saveLibraryEntry', {
+      name: '重点工作提纲',
+      occasion: '推进会',
+      year: 2026,
+      kind: 'outline',
+      doc: speech(),
+      section: 6,
+    });
     expect(saved).toMatchObject({ status: 'saved', entry: { name: '重点工作提纲', builtIn: false, headings: 1 } });
     expect(await readdir(path.join(dir, 'user', 'library'))).toHaveLength(1);
     const id = saved.status === 'saved' ? saved.entry.id : '';
     expect((await call(handlers, 'listLibrary', { query: '重点 2026' })).entries.map((e) => e.id)).toEqual([id]);
     const read = await call(handlers, 'readLibraryEntry', { id });
     expect(read.status === 'found' && read.entry.doc.content!.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
-    expect(await call(handlers, 'readLibraryEntry', { id: 'nothing' })).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
-    expect(await call(handlers, 'saveLibraryEntry', { name: '甲', kind: 'full', doc: speech(), section: 2 })).toMatchObject({ status: 'failed', error: { code: 'not-a-heading' } });
+    expect(await call(handlers, 'readLibraryEntry', { id: 'nothing' })).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-found' },
+    });
+    expect(
+      await call(handlers, 'saveLibraryEntry', { name: '甲', kind: 'full', doc: speech(), section: 2 }),
+    ).toMatchObject({ status: 'failed', error: { code: 'not-a-heading' } });
   });
 
   it('refuse requests outside the contract: a path as an id, an empty name, an unknown kind, extra fields', () => {
     expect(contract.readLibraryEntry.request.safeParse({ id: '' }).success).toBe(false);
-    expect(contract.saveLibraryEntry.request.safeParse({ name: ' ', kind: 'outline', doc: speech() }).success).toBe(false);
-    expect(contract.saveLibraryEntry.request.safeParse({ name: '甲', kind: 'draft', doc: speech() }).success).toBe(false);
-    expect(contract.saveLibraryEntry.request.safeParse({ name: '甲', kind: 'outline', doc: speech(), path: '/etc' }).success).toBe(false);
+    expect(contract.saveLibraryEntry.request.safeParse({ name: ' ', kind: 'outline', doc: speech() }).success).toBe(
+      false,
+    );
+    expect(contract.saveLibraryEntry.request.safeParse({ name: '甲', kind: 'draft', doc: speech() }).success).toBe(
+      false,
+    );
+    expect(
+      contract.saveLibraryEntry.request.safeParse({ name: '甲', kind: 'outline', doc: speech(), path: '/etc' }).success,
+    ).toBe(false);
     expect(contract.updateLibraryEntry.request.safeParse({ id: 'a', year: 1800 }).success).toBe(false);
     expect(contract.updateLibraryEntry.request.safeParse({ id: 'a', year: null, occasion: null }).success).toBe(true);
     expect(contract.exportLibrary.request.safeParse({ ids: [] }).success).toBe(false);
@@ -72,11 +108,20 @@ describe('library calls', () => {
     const copy = await call(handlers, 'duplicateLibraryEntry', { id: 'builtin-commendation' });
     expect(copy).toMatchObject({ status: 'saved', entry: { builtIn: false, occasion: '表彰大会' } });
     const id = copy.status === 'saved' ? copy.entry.id : '';
-    expect(await call(handlers, 'updateLibraryEntry', { id, name: '我的表彰大会提纲', year: 2026 })).toMatchObject({ status: 'saved', entry: { name: '我的表彰大会提纲', year: 2026 } });
-    expect(await call(handlers, 'updateLibraryEntry', { id: 'builtin-commendation', name: 'x' })).toMatchObject({ status: 'failed', error: { code: 'read-only' } });
+    expect(await call(handlers, 'updateLibraryEntry', { id, name: '我的表彰大会提纲', year: 2026 })).toMatchObject({
+      status: 'saved',
+      entry: { name: '我的表彰大会提纲', year: 2026 },
+    });
+    expect(await call(handlers, 'updateLibraryEntry', { id: 'builtin-commendation', name: 'x' })).toMatchObject({
+      status: 'failed',
+      error: { code: 'read-only' },
+    });
     expect(await call(handlers, 'deleteLibraryEntry', { id })).toMatchObject({ status: 'saved', entry: { id } });
     expect((await call(handlers, 'listLibrary', {})).entries.some((e) => e.id === id)).toBe(false);
-    expect(await call(handlers, 'restoreLibraryEntry', { id })).toMatchObject({ status: 'saved', entry: { name: '我的表彰大会提纲' } });
+    expect(await call(handlers, 'restoreLibraryEntry', { id })).toMatchObject({
+      status: 'saved',
+      entry: { name: '我的表彰大会提纲' },
+    });
     expect((await call(handlers, 'listLibrary', {})).entries.some((e) => e.id === id)).toBe(true);
   });
 
@@ -88,8 +133,13 @@ describe('library calls', () => {
     expect(created.file.meta.occasion).toBe('推进会');
     expect(created.file.doc.content![0]!.type).toBe('title');
     answers.save.push(path.join(dir, '推进会讲话'));
-    expect(await call(handlers, 'saveDocument', { docId: created.docId, file: created.file })).toMatchObject({ status: 'saved', name: '推进会讲话.speech' });
-    expect(parseSpeechFile(await readFile(path.join(dir, '推进会讲话.speech'), 'utf8')).file.doc).toEqual(created.file.doc);
+    expect(await call(handlers, 'saveDocument', { docId: created.docId, file: created.file })).toMatchObject({
+      status: 'saved',
+      name: '推进会讲话.speech',
+    });
+    expect(parseSpeechFile(await readFile(path.join(dir, '推进会讲话.speech'), 'utf8')).file.doc).toEqual(
+      created.file.doc,
+    );
     expect(await call(handlers, 'newFromLibraryEntry', { id: 'gone' })).toMatchObject({ status: 'failed' });
   });
 
@@ -98,8 +148,18 @@ describe('library calls', () => {
     const read = await call(handlers, 'readLibraryEntry', { id: 'builtin-section-guarantee' });
     if (read.status !== 'found') throw new Error('no section template');
     const result = docFromJSON(insertEntry(speech(), 6, read.entry));
-    const labels = [...headingLabels(result).entries()].map(([index, label]) => `${label}${result.child(index).textContent.slice(0, 6)}`);
-    expect(labels).toEqual(['一、统一思想认识', '（一）充分认识意义', '二、强化组织保障', '（一）加强组织领导', '（二）强化督查考核', '（三）营造良好氛围', '三、突出工作重点']);
+    const labels = [...headingLabels(result).entries()].map(
+      ([index, label]) => `${label}${result.child(index).textContent.slice(0, 6)}`,
+    );
+    expect(labels).toEqual([
+      '一、统一思想认识',
+      '（一）充分认识意义',
+      '二、强化组织保障',
+      '（一）加强组织领导',
+      '（二）强化督查考核',
+      '（三）营造良好氛围',
+      '三、突出工作重点',
+    ]);
   });
 
   it('export entries to a file and import it back, asking about conflicting names', async () => {
@@ -107,15 +167,27 @@ describe('library calls', () => {
     const saved = await call(handlers, 'saveLibraryEntry', { name: '推进会提纲', kind: 'outline', doc: speech() });
     const id = saved.status === 'saved' ? saved.entry.id : '';
     answers.save.push(path.join(dir, 'share'));
-    expect(await call(handlers, 'exportLibrary', { ids: [id, 'builtin-opening'] })).toEqual({ status: 'exported', name: 'share.speechlib', count: 2 });
+    expect(await call(handlers, 'exportLibrary', { ids: [id, 'builtin-opening'] })).toEqual({
+      status: 'exported',
+      name: 'share.speechlib',
+      count: 2,
+    });
     answers.open.push(path.join(dir, 'share.speechlib'));
     const asked = await call(handlers, 'importLibrary', {});
     expect(asked).toMatchObject({ status: 'conflicts', names: ['推进会提纲'] });
     const pendingId = asked.status === 'conflicts' ? asked.pendingId : '';
     const done = await call(handlers, 'importLibrary', { pendingId, onConflict: 'replace' });
-    expect(done).toMatchObject({ status: 'imported', replaced: ['推进会提纲'], replacedIds: [id], added: [expect.stringContaining('开幕式')] });
+    expect(done).toMatchObject({
+      status: 'imported',
+      replaced: ['推进会提纲'],
+      replacedIds: [id],
+      added: [expect.stringContaining('开幕式')],
+    });
     // The replace is undone like a delete: the entry gets its previous content back.
-    expect(await call(handlers, 'restoreLibraryEntry', { id })).toMatchObject({ status: 'saved', entry: { id, name: '推进会提纲' } });
+    expect(await call(handlers, 'restoreLibraryEntry', { id })).toMatchObject({
+      status: 'saved',
+      entry: { id, name: '推进会提纲' },
+    });
     expect(await call(handlers, 'importLibrary', {})).toEqual({ status: 'canceled' });
     // The exported file is a library file, not a speech.
     const shared = await readFile(path.join(dir, 'share.speechlib'), 'utf8');
@@ -146,8 +218,13 @@ describe('library commands and menus', () => {
       (fromTemplate.click as unknown as () => void)();
       (find(template, saveLabel)!.click as unknown as () => void)();
       (find(template, libraryLabel)!.click as unknown as () => void)();
-      expect(sent).toEqual([{ command: 'newFromTemplate' }, { command: 'saveToLibrary' }, { command: 'toggleLibrary' }]);
+      expect(sent).toEqual([
+        { command: 'newFromTemplate' },
+        { command: 'saveToLibrary' },
+        { command: 'toggleLibrary' },
+      ]);
     }
-    for (const command of ['newFromTemplate', 'toggleLibrary', 'saveToLibrary']) expect(events.command.safeParse({ command }).success).toBe(true);
+    for (const command of ['newFromTemplate', 'toggleLibrary', 'saveToLibrary'])
+      expect(events.command.safeParse({ command }).success).toBe(true);
   });
 });

@@ -104,8 +104,10 @@ vi.mock('electron', () => {
         mock.duringPrompt = undefined;
         return { response: mock.promptAnswers.shift() ?? 2 };
       },
-      showOpenDialog: async () => (mock.openAnswer ? { canceled: false, filePaths: [mock.openAnswer] } : { canceled: true, filePaths: [] }),
-      showSaveDialog: async () => (mock.saveAnswer ? { canceled: false, filePath: mock.saveAnswer } : { canceled: true }),
+      showOpenDialog: async () =>
+        mock.openAnswer ? { canceled: false, filePaths: [mock.openAnswer] } : { canceled: true, filePaths: [] },
+      showSaveDialog: async () =>
+        mock.saveAnswer ? { canceled: false, filePath: mock.saveAnswer } : { canceled: true },
     },
     Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => undefined },
     shell: { showItemInFolder: () => undefined },
@@ -130,7 +132,10 @@ vi.mock('./ipc', () => ({
   sendEvent: (contents: { sent: unknown[] }, name: string, payload: unknown) => contents.sent.push({ name, payload }),
 }));
 
-const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
+const speech = (...body: string[]): SpeechFile => ({
+  ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')),
+  doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON(),
+});
 const recoveryFiles = async () => readdir(path.join(mock.userData, 'recovery')).catch(() => [] as string[]);
 
 let first: InstanceType<typeof mock.FakeWindow>;
@@ -194,13 +199,17 @@ async function dirtyBackedUp(window: InstanceType<typeof mock.FakeWindow>, text:
   const ctx = { windowId: window.id };
   const { docId } = await handlers.newDocument({}, ctx);
   await handlers.setDocumentState({ docId, name: '未命名', dirty: true }, ctx);
-  expect(await handlers.backupDocument({ docId, name: '未命名', file: speech(text) }, ctx)).toMatchObject({ status: 'backed-up' });
+  expect(await handlers.backupDocument({ docId, name: '未命名', file: speech(text) }, ctx)).toMatchObject({
+    status: 'backed-up',
+  });
   return docId;
 }
 
 /** The commands main sent to a window's renderer. */
 const commands = (window: InstanceType<typeof mock.FakeWindow>) =>
-  (window.webContents.sent as Array<{ name: string; payload: Command }>).flatMap((sent) => (sent.name === 'command' ? [sent.payload] : []));
+  (window.webContents.sent as Array<{ name: string; payload: Command }>).flatMap((sent) =>
+    sent.name === 'command' ? [sent.payload] : [],
+  );
 
 /**
  * What the renderer does with main's `open` command (app.tsx, document-session.ts): it listens,
@@ -212,10 +221,12 @@ async function openAsRenderer(window: InstanceType<typeof mock.FakeWindow>): Pro
   const command = commands(window).at(-1);
   expect(command).toEqual({ command: 'open', handoverId: expect.any(String) });
   const result = await handlers.openDocument({ handoverId: command!.handoverId! }, ctx);
-  if (result.status === 'opened') await handlers.setDocumentState({ docId: result.docId, name: result.name, dirty: false }, ctx);
+  if (result.status === 'opened')
+    await handlers.setDocumentState({ docId: result.docId, name: result.name, dirty: false }, ctx);
   return result;
 }
-const textOf = (result: OpenResult) => (result.status === 'opened' ? JSON.stringify(result.file.doc) : `(${result.status})`);
+const textOf = (result: OpenResult) =>
+  result.status === 'opened' ? JSON.stringify(result.file.doc) : `(${result.status})`;
 /** A second start of Lectern with these arguments, from `cwd`. */
 const secondInstance = (args: string[], cwd = path.join(mock.userData, 'docs')) =>
   mock.appListeners.get('second-instance')!({}, [process.execPath, ...args], cwd);
@@ -327,14 +338,18 @@ describe('main: closing windows', () => {
 
     first.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: -1 });
     // File → 恢复未保存的文稿… from any window offers it now.
-    expect((await handlers.listRecovery({}, { windowId: 99 })).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
+    expect((await handlers.listRecovery({}, { windowId: 99 })).entries.map((entry) => entry.recoveryId)).toEqual([
+      docId,
+    ]);
 
     first.close();
     expect(mock.prompts).toEqual([]);
     expect(first.destroyed).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await recoveryFiles()).toEqual([`${docId}.json`]);
-    expect((await handlers.listRecovery({}, { windowId: 99 })).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
+    expect((await handlers.listRecovery({}, { windowId: 99 })).entries.map((entry) => entry.recoveryId)).toEqual([
+      docId,
+    ]);
     await handlers.discardRecovery({ recoveryId: docId }, { windowId: 99 });
     expect(await recoveryFiles()).toEqual([]);
   });
@@ -351,7 +366,9 @@ describe('main: closing windows', () => {
     expect(window.webContents.sent).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await recoveryFiles()).toEqual([`${docId}.json`]);
-    expect((await handlers.listRecovery({}, { windowId: 99 })).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
+    expect((await handlers.listRecovery({}, { windowId: 99 })).entries.map((entry) => entry.recoveryId)).toEqual([
+      docId,
+    ]);
     await handlers.discardRecovery({ recoveryId: docId }, { windowId: 99 });
   });
 
@@ -361,7 +378,9 @@ describe('main: closing windows', () => {
     const docId = await dirtyBackedUp(window, '不要了');
     mock.promptAnswers.push(0);
     window.close();
-    await vi.waitFor(() => expect(window.webContents.sent).toEqual([{ name: 'command', payload: { command: 'saveThenClose' } }]));
+    await vi.waitFor(() =>
+      expect(window.webContents.sent).toEqual([{ name: 'command', payload: { command: 'saveThenClose' } }]),
+    );
     expect(window.destroyed).toBe(false);
     mock.promptAnswers.push(1);
     window.close();
@@ -369,6 +388,8 @@ describe('main: closing windows', () => {
     expect(mock.prompts).toHaveLength(2);
     await vi.waitFor(async () => expect(await recoveryFiles()).toEqual([]));
     expect((await handlers.listRecovery({}, { windowId: 99 })).entries).toEqual([]);
-    expect(await handlers.backupDocument({ docId, name: '未命名', file: speech('x') }, { windowId: 99 })).toMatchObject({ status: 'failed' });
+    expect(await handlers.backupDocument({ docId, name: '未命名', file: speech('x') }, { windowId: 99 })).toMatchObject(
+      { status: 'failed' },
+    );
   });
 });

@@ -8,11 +8,25 @@ import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import type { Command, Language } from '../shared/ipc/contract';
 import { menuString } from '../shared/i18n/menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
-import { backupsOnClose, CLOSE_PROMPT_BUTTONS, CLOSE_PROMPT_CANCEL_ID, closeAction, mustAsk, type WindowCloseState } from './close-guard';
+import {
+  backupsOnClose,
+  CLOSE_PROMPT_BUTTONS,
+  CLOSE_PROMPT_CANCEL_ID,
+  closeAction,
+  mustAsk,
+  type WindowCloseState,
+} from './close-guard';
 import { createHandlers, rendererGone, windowClosed } from './handlers';
 import { bindContract, sendEvent } from './ipc';
 import { menuTemplate } from './menu-template';
-import { commandFor, filesFromArgv, handedOverFile, OpenRequests, withHandoverFailures, type WindowView } from './open-requests';
+import {
+  commandFor,
+  filesFromArgv,
+  handedOverFile,
+  OpenRequests,
+  withHandoverFailures,
+  type WindowView,
+} from './open-requests';
 import { withSystemRecent } from './system-recent';
 import { createServices, type Services } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
@@ -103,7 +117,12 @@ const bridge: WindowBridge = {
 async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const printer = await createPrintWindow(html);
   try {
-    const pdf = await printer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateDocumentOutline: true, generateTaggedPDF: true });
+    const pdf = await printer.webContents.printToPDF({
+      preferCSSPageSize: true,
+      printBackground: true,
+      generateDocumentOutline: true,
+      generateTaggedPDF: true,
+    });
     return new Uint8Array(pdf);
   } finally {
     printer.destroy();
@@ -115,7 +134,9 @@ const desktop = {
   async print(_windowId: number, html: string): Promise<boolean> {
     const printer = await createPrintWindow(html);
     try {
-      return await new Promise<boolean>((resolve) => printer.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
+      return await new Promise<boolean>((resolve) =>
+        printer.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)),
+      );
     } finally {
       printer.destroy();
     }
@@ -242,11 +263,24 @@ if (!app.requestSingleInstanceLock()) {
     secureSession();
     serveAppScheme(path.join(__dirname, '../renderer'));
     // Imports are read on a worker thread (bundled beside main.cjs; Electron loads workers from app.asar).
-    services = createServices({ userDataDir: app.getPath('userData'), dialogs, windows: bridge, renderPdf: printHtmlToPdf, desktop, importWorker: path.join(__dirname, 'import-worker.cjs') });
+    services = createServices({
+      userDataDir: app.getPath('userData'),
+      dialogs,
+      windows: bridge,
+      renderPdf: printHtmlToPdf,
+      desktop,
+      importWorker: path.join(__dirname, 'import-worker.cjs'),
+    });
     language = (await services.settings.get()).language;
     const handlers = withHandoverFailures(createHandlers(services), openRequests);
     // Opens and saves go on the system's recent documents too (jump list, Dock menu).
-    bindContract(withSystemRecent(handlers, (docId) => services.documents.pathOf(docId), (file) => app.addRecentDocument(file)));
+    bindContract(
+      withSystemRecent(
+        handlers,
+        (docId) => services.documents.pathOf(docId),
+        (file) => app.addRecentDocument(file),
+      ),
+    );
     await rebuildMenu();
     openWindow();
     openRequests.start();

@@ -43,11 +43,19 @@ describe('menuTemplate', () => {
 
   it('lists recent files, opening each by its id, and says when there are none', () => {
     const sent: Command[] = [];
-    const template = menuTemplate('zh-CN', [{ recentId: 'r1', name: '讲话.speech', folder: '/docs' }], (c) => sent.push(c), 'linux');
+    const template = menuTemplate(
+      'zh-CN',
+      [{ recentId: 'r1', name: '讲话.speech', folder: '/docs' }],
+      (c) => sent.push(c),
+      'linux',
+    );
     const recent = find(template, '最近打开').submenu as MenuItemConstructorOptions[];
     click(recent[0]!);
     expect(sent).toEqual([{ command: 'openRecent', recentId: 'r1' }]);
-    const none = find(menuTemplate('zh-CN', [], () => {}, 'linux'), '最近打开').submenu as MenuItemConstructorOptions[];
+    const none = find(
+      menuTemplate('zh-CN', [], () => {}, 'linux'),
+      '最近打开',
+    ).submenu as MenuItemConstructorOptions[];
     expect(none).toEqual([{ label: '（无）', enabled: false }]);
   });
 
@@ -58,9 +66,10 @@ describe('menuTemplate', () => {
     expect(find(template, '提纲')).toMatchObject({ accelerator: 'CmdOrCtrl+\\', registerAccelerator: false });
   });
 
-  it('takes every accelerator from the one command table, registering only the menu\'s own', () => {
+  it("takes every accelerator from the one command table, registering only the menu's own", () => {
     const items: MenuItemConstructorOptions[] = [];
-    const walk = (list: MenuItemConstructorOptions[]) => list.forEach((i) => (items.push(i), Array.isArray(i.submenu) && walk(i.submenu)));
+    const walk = (list: MenuItemConstructorOptions[]) =>
+      list.forEach((i) => (items.push(i), Array.isArray(i.submenu) && walk(i.submenu)));
     const sent: Command[] = [];
     walk(menuTemplate('en', [], (c) => sent.push(c), 'linux'));
     for (const item of items.filter((i) => i.click && i.accelerator)) {
@@ -70,7 +79,12 @@ describe('menuTemplate', () => {
       expect(item.registerAccelerator ?? true, String(item.label)).toBe(info.keys === 'menu');
     }
     expect(items.filter((i) => i.accelerator).length).toBeGreaterThan(8);
-    expect(find(menuTemplate('zh-CN', [], () => {}, 'darwin'), '重做').accelerator).toBe('Cmd+Shift+Z');
+    expect(
+      find(
+        menuTemplate('zh-CN', [], () => {}, 'darwin'),
+        '重做',
+      ).accelerator,
+    ).toBe('Cmd+Shift+Z');
   });
 
   it('keeps a named version, recovers unsaved work and shows the History panel', () => {
@@ -78,7 +92,12 @@ describe('menuTemplate', () => {
     const template = menuTemplate('zh-CN', [], (c) => sent.push(c), 'linux');
     for (const label of ['保留当前版本…', '恢复未保存的文稿…', '历史版本']) click(find(template, label));
     expect(sent).toEqual([{ command: 'keepVersion' }, { command: 'recoverUnsaved' }, { command: 'toggleHistory' }]);
-    expect(find(menuTemplate('en', [], () => {}, 'linux'), 'History')).toBeDefined();
+    expect(
+      find(
+        menuTemplate('en', [], () => {}, 'linux'),
+        'History',
+      ),
+    ).toBeDefined();
   });
 
   it('switches language from the View menu and is English when English is chosen', () => {

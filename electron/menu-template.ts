@@ -9,7 +9,12 @@ import { menuString, type MenuStringKey } from '../shared/i18n/menu';
 import { COMMAND_INFO } from '../shared/commands';
 import type { Command, Language, RecentEntry } from '../shared/ipc/contract';
 
-export function menuTemplate(language: Language, recent: RecentEntry[], send: (command: Command) => void, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  language: Language,
+  recent: RecentEntry[],
+  send: (command: Command) => void,
+  platform: NodeJS.Platform = process.platform,
+): MenuItemConstructorOptions[] {
   const t = (key: MenuStringKey) => menuString(language, key);
   const item = (key: MenuStringKey, command: Command): MenuItemConstructorOptions => {
     const { shortcut, keys } = COMMAND_INFO[command.command];
@@ -23,7 +28,10 @@ export function menuTemplate(language: Language, recent: RecentEntry[], send: (c
     };
   };
   const recentItems: MenuItemConstructorOptions[] = recent.length
-    ? recent.map((entry) => ({ label: `${entry.name}  —  ${entry.folder}`, click: () => send({ command: 'openRecent', recentId: entry.recentId }) }))
+    ? recent.map((entry) => ({
+        label: `${entry.name}  —  ${entry.folder}`,
+        click: () => send({ command: 'openRecent', recentId: entry.recentId }),
+      }))
     : [{ label: t('noRecent'), enabled: false }];
   const template: MenuItemConstructorOptions[] = [
     {

@@ -26,12 +26,21 @@ const ctx = { windowId: 1 };
  */
 function services(faults: Faults = {}, userDataHealthy = false) {
   const dialogs: Dialogs = { showOpen: async () => answers.open.shift(), showSave: async () => answers.save.shift() };
-  const windows: WindowBridge = { setDocumentState: () => undefined, close: () => undefined, languageChanged: () => undefined, recentChanged: () => undefined };
+  const windows: WindowBridge = {
+    setDocumentState: () => undefined,
+    close: () => undefined,
+    languageChanged: () => undefined,
+    recentChanged: () => undefined,
+  };
   const faulty = faultyFileSystem(faults);
   const healthy = faultyFileSystem({});
   const userData = path.join(dir, 'user');
   const fs = userDataHealthy
-    ? { ...faulty, open: (file: string, flags: string, mode?: number) => (file.startsWith(userData) ? healthy.open(file, flags, mode) : faulty.open(file, flags, mode)) }
+    ? {
+        ...faulty,
+        open: (file: string, flags: string, mode?: number) =>
+          file.startsWith(userData) ? healthy.open(file, flags, mode) : faulty.open(file, flags, mode),
+      }
     : faulty;
   return createServices({ userDataDir: userData, dialogs, windows, fs });
 }
@@ -41,7 +50,10 @@ function start(faults: Faults = {}, userDataHealthy = false): Handlers {
   return createHandlers(services(faults, userDataHealthy));
 }
 
-const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
+const speech = (...body: string[]): SpeechFile => ({
+  ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')),
+  doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON(),
+});
 const recoveryFiles = async () => readdir(path.join(dir, 'user', 'recovery')).catch(() => [] as string[]);
 
 /** Opens `name` (written with `body` first) and answers its id. */
@@ -70,7 +82,10 @@ describe('recovery after a crash', () => {
     const before = start();
     const docId = await openFile(before, '讲话.speech', '原文');
     const untitled = await before.newDocument({}, ctx);
-    const backedUp = await before.backupDocument({ docId, name: '讲话.speech', file: speech('原文', '没来得及保存的一段') }, ctx);
+    const backedUp = await before.backupDocument(
+      { docId, name: '讲话.speech', file: speech('原文', '没来得及保存的一段') },
+      ctx,
+    );
     expect(backedUp.status).toBe('backed-up');
     valid('backupDocument', backedUp);
     await before.backupDocument({ docId: untitled.docId, name: '未命名', file: speech('未命名的草稿') }, ctx);
@@ -94,25 +109,45 @@ describe('recovery after a crash', () => {
 
     const compared = await after.readRecovery({ recoveryId: mine.recoveryId }, ctx);
     valid('readRecovery', compared);
-    expect(compared).toMatchObject({ status: 'found', file: speech('原文', '没来得及保存的一段'), disk: { status: 'read', file: speech('原文') } });
+    expect(compared).toMatchObject({
+      status: 'found',
+      file: speech('原文', '没来得及保存的一段'),
+      disk: { status: 'read', file: speech('原文') },
+    });
 
     const restored = await after.restoreRecovery({ recoveryId: mine.recoveryId }, ctx);
     valid('restoreRecovery', restored);
-    expect(restored).toMatchObject({ status: 'restored', docId: mine.recoveryId, name: '讲话.speech', hasFile: true, file: speech('原文', '没来得及保存的一段') });
+    expect(restored).toMatchObject({
+      status: 'restored',
+      docId: mine.recoveryId,
+      name: '讲话.speech',
+      hasFile: true,
+      file: speech('原文', '没来得及保存的一段'),
+    });
     expect((await after.listRecovery({}, ctx)).entries.map((entry) => entry.name)).toEqual(['未命名']);
     // Saving goes to the file without asking, and removes the backup.
-    expect(await after.saveDocument({ docId: mine.recoveryId, file: speech('原文', '没来得及保存的一段') }, ctx)).toMatchObject({ status: 'saved', name: '讲话.speech' });
+    expect(
+      await after.saveDocument({ docId: mine.recoveryId, file: speech('原文', '没来得及保存的一段') }, ctx),
+    ).toMatchObject({ status: 'saved', name: '讲话.speech' });
     expect(answers.save).toEqual([]);
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(speech('原文', '没来得及保存的一段').doc);
+    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(
+      speech('原文', '没来得及保存的一段').doc,
+    );
     expect(await recoveryFiles()).toEqual([`${untitled.docId}.json`]);
 
     // The untitled one: restored without a file (saving asks where), or discarded.
     const other = entries.find((entry) => !entry.hasFile)!;
-    expect(await after.readRecovery({ recoveryId: other.recoveryId }, ctx)).toMatchObject({ status: 'found', disk: { status: 'none' } });
+    expect(await after.readRecovery({ recoveryId: other.recoveryId }, ctx)).toMatchObject({
+      status: 'found',
+      disk: { status: 'none' },
+    });
     expect(await after.discardRecovery({ recoveryId: other.recoveryId }, ctx)).toEqual({ ok: true });
     expect(await recoveryFiles()).toEqual([]);
     expect(await after.readRecovery({ recoveryId: other.recoveryId }, ctx)).toEqual({ status: 'missing' });
-    expect(await after.restoreRecovery({ recoveryId: other.recoveryId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
+    expect(await after.restoreRecovery({ recoveryId: other.recoveryId }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-found' },
+    });
   });
 
   it('answers conflict on the first save after a restore when someone changed the file after the crash', async () => {
@@ -125,11 +160,18 @@ describe('recovery after a crash', () => {
     const after = start();
     expect(await after.restoreRecovery({ recoveryId: docId }, ctx)).toMatchObject({ status: 'restored' });
     expect(await after.checkExternal({ docId }, ctx)).toEqual({ state: 'changed' });
-    expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({ status: 'conflict' });
+    expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({
+      status: 'conflict',
+    });
     expect(await readFile(path.join(dir, '讲话.speech'), 'utf8')).toBe(theirs);
     // Comparing (reload) makes theirs the base; keeping mine then saves.
-    expect(await after.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'opened', file: speech('原文', '同事的新段落') });
-    expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({ status: 'saved' });
+    expect(await after.reloadDocument({ docId }, ctx)).toMatchObject({
+      status: 'opened',
+      file: speech('原文', '同事的新段落'),
+    });
+    expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({
+      status: 'saved',
+    });
   });
 
   it('restores an untitled backup as an untitled document', async () => {
@@ -140,7 +182,10 @@ describe('recovery after a crash', () => {
     const restored = await after.restoreRecovery({ recoveryId: docId }, ctx);
     expect(restored).toMatchObject({ status: 'restored', name: '未命名', hasFile: false });
     answers.save.push(path.join(dir, '草稿.speech'));
-    expect(await after.saveDocument({ docId, file: speech('草稿') }, ctx)).toMatchObject({ status: 'saved', name: '草稿.speech' });
+    expect(await after.saveDocument({ docId, file: speech('草稿') }, ctx)).toMatchObject({
+      status: 'saved',
+      name: '草稿.speech',
+    });
     expect(await recoveryFiles()).toEqual([]);
   });
 
@@ -165,7 +210,9 @@ describe('recovery after a crash', () => {
     // 不保存 at the prompt.
     await windowClosed(app, 1, backupsOnClose({ dirty: true, confirmedClose: true, rendererGone: false }));
     expect(await recoveryFiles()).toEqual([`${two.docId}.json`]);
-    expect(await handlers.backupDocument({ docId: one.docId, name: '一', file: speech('一') }, { windowId: 1 })).toMatchObject({ status: 'failed', error: { code: 'unknown' } });
+    expect(
+      await handlers.backupDocument({ docId: one.docId, name: '一', file: speech('一') }, { windowId: 1 }),
+    ).toMatchObject({ status: 'failed', error: { code: 'unknown' } });
     // An id the service never issued is not recorded against a window.
     await handlers.setDocumentState({ docId: 'made-up', name: 'x', dirty: false }, { windowId: 2 });
     expect(app.documents.documentsOf(2)).toEqual([two.docId]);
@@ -186,18 +233,28 @@ describe('recovery after a crash', () => {
     // Window 1's renderer dies (OOM, GPU): main hears render-process-gone.
     expect(rendererGone(app, 1)).toEqual([docId]);
     // File → 恢复未保存的文稿… in window 2 offers it in this same run.
-    expect((await handlers.listRecovery({}, two)).entries).toMatchObject([{ recoveryId: docId, name: '讲话.speech', preview: '讲话 原文 崩溃前写的', hasFile: true }]);
+    expect((await handlers.listRecovery({}, two)).entries).toMatchObject([
+      { recoveryId: docId, name: '讲话.speech', preview: '讲话 原文 崩溃前写的', hasFile: true },
+    ]);
     // The user closes the blank window; 保存 could not reach the dead renderer, so they chose 不保存.
     const closing = { dirty: true, confirmedClose: true, rendererGone: true };
     await windowClosed(app, 1, backupsOnClose(closing));
     expect(await recoveryFiles()).toEqual([`${docId}.json`]);
     // Restored in window 2, then saved there: only then is the backup gone.
-    expect(await handlers.restoreRecovery({ recoveryId: docId }, two)).toMatchObject({ status: 'restored', docId, file: speech('原文', '崩溃前写的') });
+    expect(await handlers.restoreRecovery({ recoveryId: docId }, two)).toMatchObject({
+      status: 'restored',
+      docId,
+      file: speech('原文', '崩溃前写的'),
+    });
     await handlers.setDocumentState({ docId, name: '讲话.speech', dirty: true }, two);
     expect(await handlers.listRecovery({}, two)).toEqual({ entries: [] });
-    expect(await handlers.saveDocument({ docId, file: speech('原文', '崩溃前写的') }, two)).toMatchObject({ status: 'saved' });
+    expect(await handlers.saveDocument({ docId, file: speech('原文', '崩溃前写的') }, two)).toMatchObject({
+      status: 'saved',
+    });
     expect(await recoveryFiles()).toEqual([]);
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(speech('原文', '崩溃前写的').doc);
+    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(
+      speech('原文', '崩溃前写的').doc,
+    );
   });
 
   it('keeps, and offers at once, the backups of a window closed with unsaved work nobody gave up; the next start offers them too', async () => {
@@ -208,26 +265,39 @@ describe('recovery after a crash', () => {
     await handlers.backupDocument({ docId, name: '未命名', file: speech('草稿') }, { windowId: 1 });
     await windowClosed(app, 1, backupsOnClose({ dirty: true, confirmedClose: false }));
     expect(await recoveryFiles()).toEqual([`${docId}.json`]);
-    expect((await handlers.listRecovery({}, { windowId: 2 })).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
+    expect((await handlers.listRecovery({}, { windowId: 2 })).entries.map((entry) => entry.recoveryId)).toEqual([
+      docId,
+    ]);
     expect((await start().listRecovery({}, ctx)).entries.map((entry) => entry.recoveryId)).toEqual([docId]);
   });
 
   it('refuses to back up a document it does not know, or one that would not open', async () => {
     const handlers = start();
-    expect(await handlers.backupDocument({ docId: 'nope', name: 'x', file: speech() }, ctx)).toMatchObject({ status: 'failed', error: { code: 'unknown' } });
+    expect(await handlers.backupDocument({ docId: 'nope', name: 'x', file: speech() }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'unknown' },
+    });
     const { docId } = await handlers.newDocument({}, ctx);
     const bad = { ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } };
-    expect(await handlers.backupDocument({ docId, name: 'x', file: bad }, ctx)).toMatchObject({ status: 'failed', error: { code: 'invalid-content' } });
+    expect(await handlers.backupDocument({ docId, name: 'x', file: bad }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'invalid-content' },
+    });
   });
 
   it('refuses recovery ids that could name a path', () => {
-    for (const recoveryId of ['../settings', 'a/b', '..\\x', '']) expect(contract.restoreRecovery.request.safeParse({ recoveryId }).success).toBe(false);
+    for (const recoveryId of ['../settings', 'a/b', '..\\x', ''])
+      expect(contract.restoreRecovery.request.safeParse({ recoveryId }).success).toBe(false);
   });
 });
 
 describe('saves that fail', () => {
   it('leave a read-only or full target byte-identical, the document dirty (no saved answer) and its backup in place', async () => {
-    for (const faults of [{ openError: 'EROFS' }, { enospcMidWrite: true }, { renameError: { code: 'EBUSY', times: Infinity } }] as const) {
+    for (const faults of [
+      { openError: 'EROFS' },
+      { enospcMidWrite: true },
+      { renameError: { code: 'EBUSY', times: Infinity } },
+    ] as const) {
       const healthy = start();
       const docId = await openFile(healthy, '原稿.speech', '原稿');
       const original = await readFile(path.join(dir, '原稿.speech'));
@@ -247,16 +317,27 @@ describe('saves that fail', () => {
     const handlers = start({ openError: 'EROFS' }, true);
     const { docId } = await handlers.newDocument({}, ctx);
     answers.save.push(path.join(dir, '只读.speech'));
-    expect(await handlers.saveDocument({ docId, file: speech('刚写的') }, ctx)).toMatchObject({ status: 'failed', error: { code: 'read-only' } });
+    expect(await handlers.saveDocument({ docId, file: speech('刚写的') }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'read-only' },
+    });
     const after = start();
-    expect((await after.listRecovery({}, ctx)).entries).toMatchObject([{ recoveryId: docId, name: '未命名', preview: '讲话 刚写的', hasFile: false }]);
+    expect((await after.listRecovery({}, ctx)).entries).toMatchObject([
+      { recoveryId: docId, name: '未命名', preview: '讲话 刚写的', hasFile: false },
+    ]);
     await rm(path.join(dir, 'user', 'recovery'), { recursive: true });
 
     const sharing = start();
     const shared = await openFile(sharing, '共享.speech', '原文');
     await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('同事改的')));
-    expect(await sharing.saveDocument({ docId: shared, file: speech('我改的') }, ctx)).toMatchObject({ status: 'conflict' });
-    expect((await start().readRecovery({ recoveryId: shared }, ctx))).toMatchObject({ status: 'found', file: speech('我改的'), disk: { status: 'read', file: speech('同事改的') } });
+    expect(await sharing.saveDocument({ docId: shared, file: speech('我改的') }, ctx)).toMatchObject({
+      status: 'conflict',
+    });
+    expect(await start().readRecovery({ recoveryId: shared }, ctx)).toMatchObject({
+      status: 'found',
+      file: speech('我改的'),
+      disk: { status: 'read', file: speech('同事改的') },
+    });
   });
 
   it('succeed after antivirus-style EPERM on the first renames', async () => {
@@ -280,7 +361,9 @@ describe('external changes', () => {
     valid('reloadDocument', reloaded);
     expect(reloaded).toMatchObject({ status: 'opened', docId, name: '共享.speech', file: speech('同事改的') });
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'unchanged' });
-    expect(await handlers.saveDocument({ docId, file: speech('同事改的', '我再加一段') }, ctx)).toMatchObject({ status: 'saved' });
+    expect(await handlers.saveDocument({ docId, file: speech('同事改的', '我再加一段') }, ctx)).toMatchObject({
+      status: 'saved',
+    });
   });
 
   it('while dirty: saving answers conflict and writes nothing; keep mine saves with force; theirs stays until then', async () => {
@@ -293,18 +376,25 @@ describe('external changes', () => {
     expect(conflict).toEqual({ status: 'conflict', docId, name: '共享.speech' });
     expect(await readFile(path.join(dir, '共享.speech'), 'utf8')).toBe(theirs);
     // Autosave is refused the same way.
-    expect(await handlers.saveDocument({ docId, file: speech('我改的'), autosave: true }, ctx)).toMatchObject({ status: 'conflict' });
+    expect(await handlers.saveDocument({ docId, file: speech('我改的'), autosave: true }, ctx)).toMatchObject({
+      status: 'conflict',
+    });
     expect(await readFile(path.join(dir, '共享.speech'), 'utf8')).toBe(theirs);
     // Keep mine.
-    expect(await handlers.saveDocument({ docId, file: speech('我改的'), force: true }, ctx)).toMatchObject({ status: 'saved' });
-    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(speech('我改的').doc);
+    expect(await handlers.saveDocument({ docId, file: speech('我改的'), force: true }, ctx)).toMatchObject({
+      status: 'saved',
+    });
+    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(
+      speech('我改的').doc,
+    );
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'unchanged' });
   });
 
   it('keeps the version someone else wrote as a snapshot (外部修改) when a reload reads it or a forced save overwrites it', async () => {
     const handlers = start();
     const docId = await openFile(handlers, '共享.speech', '我的');
-    const externals = async () => (await handlers.listSnapshots({ docId }, ctx)).entries.filter((entry) => entry.name === '外部修改');
+    const externals = async () =>
+      (await handlers.listSnapshots({ docId }, ctx)).entries.filter((entry) => entry.name === '外部修改');
     // Reading the file as it is (nothing changed) keeps nothing.
     await handlers.reloadDocument({ docId }, ctx);
     expect(await externals()).toEqual([]);
@@ -316,19 +406,37 @@ describe('external changes', () => {
     expect(kept).toMatchObject({ kind: 'named', name: '外部修改' });
     // Keep mine: the save overwrites theirs, which History still restores.
     expect(await handlers.saveDocument({ docId, file: speech('我改的') }, ctx)).toMatchObject({ status: 'saved' });
-    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(speech('我改的').doc);
-    expect(await handlers.readSnapshot({ docId, snapshotId: kept!.snapshotId }, ctx)).toMatchObject({ status: 'found', file: { doc: speech('同事改的').doc } });
+    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(
+      speech('我改的').doc,
+    );
+    expect(await handlers.readSnapshot({ docId, snapshotId: kept!.snapshotId }, ctx)).toMatchObject({
+      status: 'found',
+      file: { doc: speech('同事改的').doc },
+    });
     // Reading it again after our own save keeps nothing more.
     await handlers.reloadDocument({ docId }, ctx);
     expect(await externals()).toHaveLength(1);
     // A forced save over a version never read keeps that version too.
     await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('第三个人改的')));
-    expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加') }, ctx)).toMatchObject({ status: 'conflict' });
-    expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加'), force: true }, ctx)).toMatchObject({ status: 'saved' });
+    expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加') }, ctx)).toMatchObject({
+      status: 'conflict',
+    });
+    expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加'), force: true }, ctx)).toMatchObject({
+      status: 'saved',
+    });
     const both = await externals();
     expect(both).toHaveLength(2);
-    const docs = await Promise.all(both.map(async (entry) => JSON.stringify(((await handlers.readSnapshot({ docId, snapshotId: entry.snapshotId }, ctx)) as { file: SpeechFile }).file.doc)));
-    expect(docs.sort()).toEqual([JSON.stringify(speech('同事改的').doc), JSON.stringify(speech('第三个人改的').doc)].sort());
+    const docs = await Promise.all(
+      both.map(async (entry) =>
+        JSON.stringify(
+          ((await handlers.readSnapshot({ docId, snapshotId: entry.snapshotId }, ctx)) as { file: SpeechFile }).file
+            .doc,
+        ),
+      ),
+    );
+    expect(docs.sort()).toEqual(
+      [JSON.stringify(speech('同事改的').doc), JSON.stringify(speech('第三个人改的').doc)].sort(),
+    );
   });
 
   it('a file deleted meanwhile is reported, and saving writes it again', async () => {
@@ -336,7 +444,10 @@ describe('external changes', () => {
     const docId = await openFile(handlers, '删.speech', '我的');
     await rm(path.join(dir, '删.speech'));
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'deleted' });
-    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
+    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-found' },
+    });
     expect(await handlers.saveDocument({ docId, file: speech('我的') }, ctx)).toMatchObject({ status: 'saved' });
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'unchanged' });
   });
@@ -345,7 +456,10 @@ describe('external changes', () => {
     const handlers = start();
     const docId = await openFile(handlers, '坏.speech', '我的');
     await writeFile(path.join(dir, '坏.speech'), '{"format":"lectern.speech"');
-    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-json', fileName: '坏.speech' } });
+    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-json', fileName: '坏.speech' },
+    });
     expect(await handlers.saveDocument({ docId, file: speech('我的') }, ctx)).toMatchObject({ status: 'conflict' });
   });
 
@@ -354,7 +468,10 @@ describe('external changes', () => {
     const { docId } = await handlers.newDocument({}, ctx);
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'untitled' });
     expect(await handlers.checkExternal({ docId: 'nope' }, ctx)).toEqual({ state: 'unknown' });
-    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'failed', error: { code: 'untitled' } });
+    expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'untitled' },
+    });
   });
 });
 
@@ -374,8 +491,13 @@ describe('snapshots', () => {
     const oldest = await handlers.readSnapshot({ docId, snapshotId: entries[2]!.snapshotId }, ctx);
     valid('readSnapshot', oldest);
     expect(oldest).toMatchObject({ status: 'found', file: { doc: speech('第一次保存').doc } });
-    expect(await handlers.readSnapshot({ docId, snapshotId: 'zz-00000000' }, ctx)).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
-    expect(await handlers.deleteSnapshot({ docId, snapshotId: entries[0]!.snapshotId }, ctx)).toEqual({ deleted: true });
+    expect(await handlers.readSnapshot({ docId, snapshotId: 'zz-00000000' }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-found' },
+    });
+    expect(await handlers.deleteSnapshot({ docId, snapshotId: entries[0]!.snapshotId }, ctx)).toEqual({
+      deleted: true,
+    });
     expect((await handlers.listSnapshots({ docId }, ctx)).entries).toHaveLength(2);
     // Nothing beside the user's file.
     expect((await readdir(dir)).sort()).toEqual(['user', '讲话.speech']);
@@ -385,8 +507,14 @@ describe('snapshots', () => {
     const handlers = start();
     const { docId } = await handlers.newDocument({}, ctx);
     expect(await handlers.listSnapshots({ docId }, ctx)).toEqual({ entries: [] });
-    expect(await handlers.addSnapshot({ docId, file: speech(), name: '定稿' }, ctx)).toMatchObject({ status: 'failed', error: { code: 'untitled' } });
-    expect(await handlers.readSnapshot({ docId, snapshotId: 'x' }, ctx)).toMatchObject({ status: 'failed', error: { code: 'untitled' } });
+    expect(await handlers.addSnapshot({ docId, file: speech(), name: '定稿' }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'untitled' },
+    });
+    expect(await handlers.readSnapshot({ docId, snapshotId: 'x' }, ctx)).toMatchObject({
+      status: 'failed',
+      error: { code: 'untitled' },
+    });
     expect(await handlers.deleteSnapshot({ docId, snapshotId: 'x' }, ctx)).toEqual({ deleted: false });
     expect(contract.addSnapshot.request.safeParse({ docId, file: speech(), name: '   ' }).success).toBe(false);
   });
@@ -411,13 +539,21 @@ describe('damaged files', () => {
     answers.open.push(file);
     const result = await handlers.openDocument({}, ctx);
     valid('openDocument', result);
-    expect(result).toMatchObject({ status: 'salvaged', name: '未命名', report: { kept: 3, lost: 1, truncated: true }, error: { code: 'not-json', fileName: '损坏.speech' } });
+    expect(result).toMatchObject({
+      status: 'salvaged',
+      name: '未命名',
+      report: { kept: 3, lost: 1, truncated: true },
+      error: { code: 'not-json', fileName: '损坏.speech' },
+    });
     if (result.status !== 'salvaged') return;
     expect(await readFile(file, 'utf8')).toBe(damaged);
     expect(await handlers.checkExternal({ docId: result.docId }, ctx)).toEqual({ state: 'untitled' });
     // Saving asks where: the damaged file is never overwritten unknowingly.
     answers.save.push(path.join(dir, '恢复.speech'));
-    expect(await handlers.saveDocument({ docId: result.docId, file: result.file }, ctx)).toMatchObject({ status: 'saved', name: '恢复.speech' });
+    expect(await handlers.saveDocument({ docId: result.docId, file: result.file }, ctx)).toMatchObject({
+      status: 'saved',
+      name: '恢复.speech',
+    });
     expect(await readFile(file, 'utf8')).toBe(damaged);
   });
 
@@ -427,7 +563,10 @@ describe('damaged files', () => {
       ['deep.speech', `{"format":"lectern.speech","version":1,"doc":${'['.repeat(100000)}`],
       ['foreign.speech', '{"hello":"world"}'],
       ['binary.speech', '\u0000\u0001\u00ff\ufffd'],
-      ['proto.speech', '{"format":"lectern.speech","version":1,"__proto__":{"polluted":true},"meta":{},"placeholders":{},"doc":{"type":"doc","content":[{"type":"constructor"}]}}'],
+      [
+        'proto.speech',
+        '{"format":"lectern.speech","version":1,"__proto__":{"polluted":true},"meta":{},"placeholders":{},"doc":{"type":"doc","content":[{"type":"constructor"}]}}',
+      ],
     ] as const) {
       const file = path.join(dir, name);
       await writeFile(file, content);

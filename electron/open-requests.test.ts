@@ -12,7 +12,9 @@ const at = (name: string) => path.join(root, name);
 
 describe('filesFromArgv', () => {
   it('names the files after the executable, resolving relative ones against the working folder', () => {
-    expect(filesFromArgv(['/opt/Lectern/lectern', '讲话.speech', at('材料.docx')], { cwd: root, defaultApp: false })).toEqual([
+    expect(
+      filesFromArgv(['/opt/Lectern/lectern', '讲话.speech', at('材料.docx')], { cwd: root, defaultApp: false }),
+    ).toEqual([
       { path: at('讲话.speech'), kind: 'speech' },
       { path: at('材料.docx'), kind: 'import' },
     ]);
@@ -32,7 +34,9 @@ describe('filesFromArgv', () => {
   });
 
   it('imports what File → 导入 reads, and opens anything else as a speech (which then says what is wrong)', () => {
-    expect(['a.docx', 'a.TXT', 'a.md', 'a.markdown', 'a.html', 'a.htm'].map(handedOverKind)).toEqual(Array(6).fill('import'));
+    expect(['a.docx', 'a.TXT', 'a.md', 'a.markdown', 'a.html', 'a.htm'].map(handedOverKind)).toEqual(
+      Array(6).fill('import'),
+    );
     expect(['a.speech', 'a.SPEECH', 'a.pdf', '讲话'].map(handedOverKind)).toEqual(Array(4).fill('speech'));
   });
 });

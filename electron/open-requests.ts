@@ -41,7 +41,10 @@ export function handedOverKind(file: string): HandedOverKind {
  * second instance's argv, and macOS's `-psn_…`). `file://` URLs, which Linux file managers pass
  * for the desktop entry's `%U`, become paths.
  */
-export function filesFromArgv(argv: readonly string[], options: { cwd: string; defaultApp: boolean }): HandedOverFile[] {
+export function filesFromArgv(
+  argv: readonly string[],
+  options: { cwd: string; defaultApp: boolean },
+): HandedOverFile[] {
   const args = argv.slice(1).filter((arg) => arg.length > 0 && !arg.startsWith('-'));
   return (options.defaultApp ? args.slice(1) : args).flatMap((arg) => handedOverFile(arg, options.cwd) ?? []);
 }

@@ -18,7 +18,8 @@ vi.mock('electron', () => ({
       if (!state.listeners.has(channel)) state.listeners.set(channel, new Set());
       state.listeners.get(channel)!.add(listener);
     },
-    removeListener: (channel: string, listener: (...args: unknown[]) => void) => state.listeners.get(channel)?.delete(listener),
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+      state.listeners.get(channel)?.delete(listener),
   },
 }));
 
@@ -36,7 +37,8 @@ describe('window.lectern', () => {
   });
 
   it('exposes nothing that reaches ipcRenderer generically', () => {
-    for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync']) expect(api()).not.toHaveProperty(forbidden);
+    for (const forbidden of ['ipcRenderer', 'invoke', 'send', 'on', 'sendSync'])
+      expect(api()).not.toHaveProperty(forbidden);
   });
 
   it('sends each call on its own channel', async () => {

@@ -10,7 +10,9 @@ import type { Command, LecternApi } from '../shared/ipc/contract';
 
 /** Builds the API object; exported for the test that checks its shape. */
 export function buildApi(): LecternApi {
-  const calls = Object.fromEntries(CALL_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(callChannel(name), request)]));
+  const calls = Object.fromEntries(
+    CALL_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(callChannel(name), request)]),
+  );
   return {
     ...(calls as unknown as Omit<LecternApi, 'onCommand' | 'host'>),
     host: 'electron',

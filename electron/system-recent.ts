@@ -11,9 +11,14 @@ import type { Handlers } from '../shared/ipc/contract';
  * `add` the file's path. A salvaged copy of a damaged file has no file and is not added; a
  * failure, a cancel or a conflict adds nothing. `add` failing never fails the call.
  */
-export function withSystemRecent(handlers: Handlers, pathOf: (docId: string) => string | undefined, add: (file: string) => void): Handlers {
+export function withSystemRecent(
+  handlers: Handlers,
+  pathOf: (docId: string) => string | undefined,
+  add: (file: string) => void,
+): Handlers {
   const tell = <T extends { status: string; docId?: string }>(result: T): T => {
-    const file = (result.status === 'opened' || result.status === 'saved') && result.docId ? pathOf(result.docId) : undefined;
+    const file =
+      (result.status === 'opened' || result.status === 'saved') && result.docId ? pathOf(result.docId) : undefined;
     if (file) {
       try {
         add(file);

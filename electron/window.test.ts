@@ -11,7 +11,8 @@ const recorded = vi.hoisted(() => ({
   windowOpenHandler: undefined as undefined | ((details: unknown) => { action: string }),
   permissionRequest: undefined as undefined | ((...args: unknown[]) => void),
   permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
-  beforeRequest: undefined as undefined | ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void),
+  beforeRequest: undefined as
+    undefined | ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void),
   loaded: [] as string[],
 }));
 
@@ -19,7 +20,8 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents = {
       on: (event: string, listener: Listener) => recorded.contentsListeners.set(event, listener),
-      setWindowOpenHandler: (handler: (details: unknown) => { action: string }) => (recorded.windowOpenHandler = handler),
+      setWindowOpenHandler: (handler: (details: unknown) => { action: string }) =>
+        (recorded.windowOpenHandler = handler),
     };
     constructor(options: Record<string, unknown>) {
       recorded.options.push(options);
@@ -40,7 +42,8 @@ vi.mock('electron', () => {
   return { BrowserWindow, session: { defaultSession } };
 });
 
-const { CONTENT_SECURITY_POLICY, createMainWindow, createPrintWindow, secureSession, START_URL } = await import('./window');
+const { CONTENT_SECURITY_POLICY, createMainWindow, createPrintWindow, secureSession, START_URL } =
+  await import('./window');
 
 beforeEach(() => {
   recorded.options.length = 0;
@@ -98,7 +101,14 @@ describe('print window', () => {
     const options = recorded.options[0]!;
     expect(options.show).toBe(false);
     const prefs = options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs).not.toHaveProperty('preload');
     expect(recorded.loaded).toEqual([`data:text/html;charset=utf-8,${encodeURIComponent('<p>同志们：</p>')}`]);
   });
@@ -149,7 +159,7 @@ describe('content security policy', () => {
   it('is the policy the renderer’s page declares too', async () => {
     const { readFile } = await import('node:fs/promises');
     const html = await readFile('renderer/index.html', 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!;
     // frame-ancestors has no effect in a meta tag, so the page omits it; all else must match.
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });

@@ -53,9 +53,21 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
     onSectionRefused: (reason) => notice.show(i18next.t(`section.refused.${reason}`)),
     onImportPaste: importing.showPaste,
   });
-  const { session, state } = useDocumentSession(editor, api, unsaved.ask, { autosave: settings.autosave, onWarning: notice.show });
+  const { session, state } = useDocumentSession(editor, api, unsaved.ask, {
+    autosave: settings.autosave,
+    onWarning: notice.show,
+  });
   const hasDocument = state.docId !== undefined;
-  const commands = useCommands({ api, editor, session, hasDocument, panels, settings, notice, showImport: importing.showImport });
+  const commands = useCommands({
+    api,
+    editor,
+    session,
+    hasDocument,
+    panels,
+    settings,
+    notice,
+    showImport: importing.showImport,
+  });
   useFileDrop(api, importing.showImport);
 
   // The page was hidden behind the start view when the document arrived, and a hidden editor takes
@@ -83,7 +95,9 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
       ) : null}
       {/* Kept mounted while no document is open: the editor and its panels live on under the start view. */}
       <div className="workspace" hidden={!hasDocument}>
-        {panels.outline ? <OutlinePanel editor={editor} rate={rate} onSaveSection={() => set.savingToLibrary(true)} /> : null}
+        {panels.outline ? (
+          <OutlinePanel editor={editor} rate={rate} onSaveSection={() => set.savingToLibrary(true)} />
+        ) : null}
         <main className="desk">
           <div className="page" onMouseDown={(event) => placeCaretFromPage(editor, event.nativeEvent)}>
             <EditorContent editor={editor} />
@@ -142,7 +156,13 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
         />
       ) : null}
       <ImportFlow flow={importing} editor={editor} session={session} hasDocument={hasDocument} />
-      <SessionDialogs api={api} session={session} state={state} prompt={unsaved.prompt} onPromptClosed={unsaved.close} />
+      <SessionDialogs
+        api={api}
+        session={session}
+        state={state}
+        prompt={unsaved.prompt}
+        onPromptClosed={unsaved.close}
+      />
     </div>
   );
 }

@@ -33,7 +33,8 @@ function isShown(element: HTMLElement): boolean {
 }
 
 /** What can take the keyboard inside a region. */
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]';
 
 /**
  * The regions shown now, in screen order (the workspace stays mounted but hidden under the start
@@ -68,7 +69,11 @@ function entryPoint(region: HTMLElement, last: HTMLElement | undefined): HTMLEle
 
 /** Whether a modal dialog or menu holds the keyboard: regions are then out of reach, as they should be. */
 function modalOpen(): boolean {
-  return Boolean(document.querySelector('[role="dialog"][aria-modal="true"], [role="alertdialog"][aria-modal="true"], [role="menu"]'));
+  return Boolean(
+    document.querySelector(
+      '[role="dialog"][aria-modal="true"], [role="alertdialog"][aria-modal="true"], [role="menu"]',
+    ),
+  );
 }
 
 /**
@@ -90,7 +95,8 @@ export function installFocusRegions(focusPage: () => void): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     // A drag, a menu or a dialog that used the key (they call preventDefault) keeps it.
     // So does an input method composing a word (Esc there cancels the composition).
-    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || modalOpen()) return;
+    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || modalOpen())
+      return;
     if (event.key === 'F6') {
       const regions = focusRegions();
       if (!regions.length) return;

@@ -10,7 +10,9 @@ import './styles.css';
 
 async function start(): Promise<void> {
   const api = lectern();
-  const settings: Settings = await api.getSettings({}).catch(() => ({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} }));
+  const settings: Settings = await api
+    .getSettings({})
+    .catch(() => ({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} }));
   await initI18n(settings.language);
   for (const face of Object.keys(FONT_CHAINS) as FaceName[]) {
     document.documentElement.style.setProperty(`--font-${face}`, cssFontFamily(face));

@@ -12,7 +12,13 @@ import { HistoryPanel } from './history/history-panel';
 import { LibraryPanel } from './library/library-panel';
 
 /** The open side panels over `editor` and the document `session` shows as `state`. */
-export function SidePanels({ api, editor, session, state, panels }: {
+export function SidePanels({
+  api,
+  editor,
+  session,
+  state,
+  panels,
+}: {
   api: LecternApi;
   editor: Editor;
   session: DocumentSession;

@@ -34,18 +34,46 @@ try {
   await exportDocx(doc, profile);
   const docxMs = await time(async () => writeFile(docxFile, await exportDocx(doc, profile)));
   const pandocMs = await time(async () => execFileSync('pandoc', [mdFile, '-o', path.join(dir, 'pandoc.docx')]));
-  const pdfMs = await time(async () => writeFile(path.join(dir, 'speech.pdf'), await renderPdf(printHtml(doc, profile, 'bench'))));
+  const pdfMs = await time(async () =>
+    writeFile(path.join(dir, 'speech.pdf'), await renderPdf(printHtml(doc, profile, 'bench'))),
+  );
   const libreOfficeMs = await time(async () =>
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo-out'), docxFile], { stdio: 'ignore' }),
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/lo`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        path.join(dir, 'lo-out'),
+        docxFile,
+      ],
+      { stdio: 'ignore' },
+    ),
   );
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'speech.pdf')]).toString())?.[1]);
-  const result = { date: new Date().toISOString(), characters: speech.characters, docxMs, pandocMs, docxRatio: +(docxMs / pandocMs).toFixed(2), pdfMs, libreOfficeMs, pdfRatio: +(pdfMs / libreOfficeMs).toFixed(2), pdfPages: pages };
+  const result = {
+    date: new Date().toISOString(),
+    characters: speech.characters,
+    docxMs,
+    pandocMs,
+    docxRatio: +(docxMs / pandocMs).toFixed(2),
+    pdfMs,
+    libreOfficeMs,
+    pdfRatio: +(pdfMs / libreOfficeMs).toFixed(2),
+    pdfPages: pages,
+  };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/export.json', `${JSON.stringify(result, null, 2)}\n`);
   const mark = (ok) => (ok ? 'ok' : 'SLOWER THAN PEER');
   console.log(`Export benchmark — ${speech.characters} characters`);
-  console.log(`  DOCX: ${docxMs} ms; pandoc (Markdown → DOCX) ${pandocMs} ms; ratio ${result.docxRatio} (target < 1: ${mark(docxMs < pandocMs)})`);
-  console.log(`  PDF:  ${pdfMs} ms (${pages} pages, Chromium incl. start); LibreOffice (our DOCX → PDF) ${libreOfficeMs} ms; ratio ${result.pdfRatio} (target < 1: ${mark(pdfMs < libreOfficeMs)})`);
+  console.log(
+    `  DOCX: ${docxMs} ms; pandoc (Markdown → DOCX) ${pandocMs} ms; ratio ${result.docxRatio} (target < 1: ${mark(docxMs < pandocMs)})`,
+  );
+  console.log(
+    `  PDF:  ${pdfMs} ms (${pages} pages, Chromium incl. start); LibreOffice (our DOCX → PDF) ${libreOfficeMs} ms; ratio ${result.pdfRatio} (target < 1: ${mark(pdfMs < libreOfficeMs)})`,
+  );
   console.log('  written to bench-results/export.json');
 } finally {
   await rm(dir, { recursive: true, force: true });

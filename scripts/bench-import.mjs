@@ -12,7 +12,10 @@ const scraped = await readFile(path.resolve('../shared/fixtures/push-meeting.scr
 const MB = 1024 * 1024;
 let text = '';
 while (Buffer.byteLength(text) < MB) text += `${scraped}\n`;
-const html = `<html><body>${text.split('\n').map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('')}</body></html>`;
+const html = `<html><body>${text
+  .split('\n')
+  .map((line) => `<p>${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+  .join('')}</body></html>`;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 function time(source) {
@@ -35,7 +38,9 @@ const results = {
   htmlMs: time({ kind: 'html', content: html }),
   targetMs: 500,
 };
-console.log(`import: ${(results.bytes / MB).toFixed(2)} MB of scraped text (${results.characters} characters), all cleanup steps: ${results.textMs} ms (target < ${results.targetMs} ms)`);
+console.log(
+  `import: ${(results.bytes / MB).toFixed(2)} MB of scraped text (${results.characters} characters), all cleanup steps: ${results.textMs} ms (target < ${results.targetMs} ms)`,
+);
 console.log(`import: the same as HTML (${(results.htmlBytes / MB).toFixed(2)} MB): ${results.htmlMs} ms`);
 await mkdir('bench-results', { recursive: true });
 await writeFile('bench-results/import.json', `${JSON.stringify(results, null, 2)}\n`);

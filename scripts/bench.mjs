@@ -35,10 +35,16 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
     // Frames are produced as soon as the main thread is free, so latency measures work, not vsync waits.
-    '--disable-gpu-vsync', '--disable-frame-rate-limit',
+    '--disable-gpu-vsync',
+    '--disable-frame-rate-limit',
   ],
 });
 
@@ -68,7 +74,11 @@ async function measure(mode, query = '') {
   await page.waitForTimeout(300);
   const { samples, outlineSamples } = await page.evaluate(() => window.bench.results());
   const move = mode === 'lectern' ? await page.evaluate(() => window.bench.moveSection()) : undefined;
-  const info = await page.evaluate(() => ({ characters: window.bench.characters, paragraphs: window.bench.paragraphs, highlighted: window.bench.placeholders() }));
+  const info = await page.evaluate(() => ({
+    characters: window.bench.characters,
+    paragraphs: window.bench.paragraphs,
+    highlighted: window.bench.placeholders(),
+  }));
   await page.close();
   return {
     mode,
@@ -111,21 +121,40 @@ async function fullRun() {
     plain,
     ratioP95: ratio,
     ratioP50: round(lectern.p50 / plain.p50),
-    placeholders: { on: withPlaceholders, off: withoutPlaceholders, ratioP95: placeholderRatio, ratioP50: round(withPlaceholders.p50 / withoutPlaceholders.p50) },
+    placeholders: {
+      on: withPlaceholders,
+      off: withoutPlaceholders,
+      ratioP95: placeholderRatio,
+      ratioP50: round(withPlaceholders.p50 / withoutPlaceholders.p50),
+    },
   };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/outline.json', `${JSON.stringify(result, null, 2)}\n`);
   const mark = (ok) => (ok ? 'ok' : 'OVER TARGET');
-  console.log(`Outline benchmark — ${lectern.characters} characters, ${lectern.paragraphs} paragraphs, ${lectern.keystrokes} keystrokes (Chromium ${result.chromium})`);
-  console.log(`  open:                    ${lectern.openMs} ms   (target < 1500: ${mark(lectern.openMs < 1500)}; plain TipTap ${plain.openMs} ms)`);
-  console.log(`  keystroke p50 / p95:     ${lectern.p50} / ${lectern.p95} ms   (target p95 < 16: ${mark(lectern.p95 < 16)})`);
+  console.log(
+    `Outline benchmark — ${lectern.characters} characters, ${lectern.paragraphs} paragraphs, ${lectern.keystrokes} keystrokes (Chromium ${result.chromium})`,
+  );
+  console.log(
+    `  open:                    ${lectern.openMs} ms   (target < 1500: ${mark(lectern.openMs < 1500)}; plain TipTap ${plain.openMs} ms)`,
+  );
+  console.log(
+    `  keystroke p50 / p95:     ${lectern.p50} / ${lectern.p95} ms   (target p95 < 16: ${mark(lectern.p95 < 16)})`,
+  );
   console.log(`  plain TipTap p50 / p95:  ${plain.p50} / ${plain.p95} ms`);
   console.log(`  ratio p95 (p50):         ${ratio} (${result.ratioP50})   (target ≤ 1.3: ${mark(ratio <= 1.3)})`);
-  console.log(`  outline current p50/p95: ${lectern.outlineP50} / ${lectern.outlineP95} ms over ${lectern.outlineSamples} updates   (target < 50: ${mark((lectern.outlineP95 ?? Infinity) < 50)})`);
+  console.log(
+    `  outline current p50/p95: ${lectern.outlineP50} / ${lectern.outlineP95} ms over ${lectern.outlineSamples} updates   (target < 50: ${mark((lectern.outlineP95 ?? Infinity) < 50)})`,
+  );
   console.log(`  move ${lectern.move.blocks}-block section:  ${lectern.move.ms} ms`);
-  console.log(`Placeholder benchmark — the same speech with 2,000 blanks (${withPlaceholders.highlighted} highlighted on screen), plugin on vs off`);
-  console.log(`  on  p50 / p95:           ${withPlaceholders.p50} / ${withPlaceholders.p95} ms   (target p95 < 16: ${mark(withPlaceholders.p95 < 16)})`);
+  console.log(
+    `Placeholder benchmark — the same speech with 2,000 blanks (${withPlaceholders.highlighted} highlighted on screen), plugin on vs off`,
+  );
+  console.log(
+    `  on  p50 / p95:           ${withPlaceholders.p50} / ${withPlaceholders.p95} ms   (target p95 < 16: ${mark(withPlaceholders.p95 < 16)})`,
+  );
   console.log(`  off p50 / p95:           ${withoutPlaceholders.p50} / ${withoutPlaceholders.p95} ms`);
-  console.log(`  ratio p95 (p50):         ${placeholderRatio} (${result.placeholders.ratioP50})   (target ≤ 1.15: ${mark(placeholderRatio <= 1.15)})`);
+  console.log(
+    `  ratio p95 (p50):         ${placeholderRatio} (${result.placeholders.ratioP50})   (target ≤ 1.15: ${mark(placeholderRatio <= 1.15)})`,
+  );
   console.log('  written to bench-results/outline.json');
 }

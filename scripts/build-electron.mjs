@@ -3,7 +3,19 @@
 // The sandboxed preload can require only Electron's own modules, so it is one self-contained file.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['electron'], sourcemap: true, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+};
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
-await build({ ...common, entryPoints: ['electron/services/import-worker.ts'], outfile: 'dist/electron/import-worker.cjs' });
+await build({
+  ...common,
+  entryPoints: ['electron/services/import-worker.ts'],
+  outfile: 'dist/electron/import-worker.cjs',
+});

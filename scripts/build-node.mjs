@@ -22,7 +22,9 @@ for (const { entry, out } of programs.filter((p) => !only || p.entry.includes(on
     // Playwright finds its own files relative to its package, so it is loaded from node_modules.
     external: ['playwright-core'],
     // Bundled CommonJS dependencies may call require(); give them one in the ES module.
-    banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }

@@ -8,5 +8,8 @@ import path from 'node:path';
 
 const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const env = { ...process.env, LECTERN_FUZZ_ROUNDS: process.env.LECTERN_FUZZ_ROUNDS ?? '10' };
-const run = spawnSync(process.execPath, [vitest, 'run', 'shared/import/fuzz.test.ts', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const run = spawnSync(process.execPath, [vitest, 'run', 'shared/import/fuzz.test.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+});
 process.exitCode = run.status ?? 1;

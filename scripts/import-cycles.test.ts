@@ -21,12 +21,16 @@ function sources(folder: string): string[] {
 
 /** The project's files each file imports (static, dynamic and type-only), resolved as the compiler does. */
 function importGraph(files: string[]): Map<string, string[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   const options = config?.options ?? {};
   const graph = new Map<string, string[]>();
   for (const file of files) {
@@ -72,13 +76,18 @@ describe('imports', () => {
       ['/c.ts', ['/a.ts']],
       ['/d.ts', ['/a.ts']],
     ]);
-    expect(circles(graph).map((circle) => circle.map((f) => path.basename(f)))).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+    expect(circles(graph).map((circle) => circle.map((f) => path.basename(f)))).toEqual([
+      ['a.ts', 'b.ts', 'c.ts', 'a.ts'],
+    ]);
   });
 
   it('resolve extensionless, type-only and dynamic imports to the project files', () => {
     const graph = importGraph([path.join(ROOT, 'electron/handlers.ts')]);
     expect(graph.get(path.join(ROOT, 'electron/handlers.ts'))).toEqual(
-      expect.arrayContaining([path.join(ROOT, 'shared/ipc/contract.ts'), path.join(ROOT, 'electron/services/index.ts')]),
+      expect.arrayContaining([
+        path.join(ROOT, 'shared/ipc/contract.ts'),
+        path.join(ROOT, 'electron/services/index.ts'),
+      ]),
     );
   });
 

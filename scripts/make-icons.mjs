@@ -31,7 +31,12 @@ function png(size, pixel) {
   header.writeUInt32BE(size, 4);
   header[8] = 8;
   header[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const RED = [163, 31, 36, 255];
@@ -53,7 +58,10 @@ function lectern(x, y) {
   return desk || post || base;
 }
 
-writeFileSync('assets/icons/icon.png', png(512, (x, y) => (roundedRect(x, y, 0.06, 0.06, 0.94, 0.94, 0.18) ? (lectern(x, y) ? WHITE : RED) : NONE)));
+writeFileSync(
+  'assets/icons/icon.png',
+  png(512, (x, y) => (roundedRect(x, y, 0.06, 0.06, 0.94, 0.94, 0.18) ? (lectern(x, y) ? WHITE : RED) : NONE)),
+);
 writeFileSync(
   'assets/icons/speech-file.png',
   png(256, (x, y) => {

@@ -24,7 +24,11 @@ let config: Configuration & Record<string, unknown>;
 beforeAll(async () => {
   config = load(await readFile('electron-builder.yml', 'utf8')) as typeof config;
   // Pack the real build; build it first only when this checkout has none.
-  if (!existsSync('dist/electron/main.cjs') || !existsSync('dist/electron/preload.cjs') || !existsSync('dist/renderer/index.html')) {
+  if (
+    !existsSync('dist/electron/main.cjs') ||
+    !existsSync('dist/electron/preload.cjs') ||
+    !existsSync('dist/renderer/index.html')
+  ) {
     execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   }
 }, 300_000);
@@ -39,10 +43,13 @@ describe('electron-builder.yml', () => {
     ]);
   });
 
-  it('passes electron-builder\'s own validation of the configuration', async () => {
+  it("passes electron-builder's own validation of the configuration", async () => {
     await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
     // The check is real: an architecture Electron does not build for is refused.
-    const loong = { ...structuredClone(config), linux: { ...config.linux, target: [{ target: 'deb', arch: ['loong64' as never] }] } };
+    const loong = {
+      ...structuredClone(config),
+      linux: { ...config.linux, target: [{ target: 'deb', arch: ['loong64' as never] }] },
+    };
     await expect(validateConfiguration(loong, new DebugLogger(false))).rejects.toThrow(/arch/);
   });
 
@@ -102,7 +109,12 @@ describe('packing --dir', () => {
       for (const unpacked of ['linux-unpacked', 'linux-arm64-unpacked']) {
         const asar = path.join(output, unpacked, 'resources', 'app.asar');
         const files = listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-        const built = ['electron/main.cjs', 'electron/preload.cjs', 'electron/import-worker.cjs', 'renderer/index.html'];
+        const built = [
+          'electron/main.cjs',
+          'electron/preload.cjs',
+          'electron/import-worker.cjs',
+          'renderer/index.html',
+        ];
         expect(files).toEqual(expect.arrayContaining([...built.map((file) => `/dist/${file}`), '/package.json']));
         expect(files.filter((f) => /^\/(shared|renderer|electron|e2e|node_modules)\//.test(f))).toEqual([]);
         expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -12,7 +12,11 @@ export const MIN_NODE = '22.12.0';
 
 /** Whether version `a` (e.g. "v20.20.2" or "22.12.0") is at least `b`. */
 export function atLeast(a, b) {
-  const parse = (v) => v.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const parse = (v) =>
+    v
+      .replace(/^v/, '')
+      .split('.')
+      .map((n) => Number.parseInt(n, 10) || 0);
   const [x, y] = [parse(a), parse(b)];
   for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
   return true;

@@ -11,7 +11,10 @@ const disk = (files) => ({
   readText: (file) => files[file],
   exists: (file) => Object.hasOwn(files, file),
 });
-const installed = disk({ [path.join(electronDir, 'path.txt')]: 'electron', [path.join(electronDir, 'dist', 'electron')]: '' });
+const installed = disk({
+  [path.join(electronDir, 'path.txt')]: 'electron',
+  [path.join(electronDir, 'dist', 'electron')]: '',
+});
 
 test('compares versions by number, not as text', () => {
   assert.equal(atLeast('v22.12.0', MIN_NODE), true);

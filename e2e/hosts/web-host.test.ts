@@ -10,7 +10,9 @@ const PORT = 43117;
 const TOKEN = 'a'.repeat(48);
 
 /** A call of the host's own page: its Host and Origin, JSON, the secret in its header. */
-function own(changes: { method?: string; url?: string; headers?: Record<string, string | undefined> } = {}): RequestHead {
+function own(
+  changes: { method?: string; url?: string; headers?: Record<string, string | undefined> } = {},
+): RequestHead {
   const headers: Record<string, string | undefined> = {
     host: `127.0.0.1:${PORT}`,
     origin: `http://127.0.0.1:${PORT}`,
@@ -26,9 +28,13 @@ function own(changes: { method?: string; url?: string; headers?: Record<string, 
 describe('refusal', () => {
   it("lets the page's own calls through, by either of the host's names", () => {
     expect(refusal(own(), PORT, TOKEN)).toBeUndefined();
-    expect(refusal(own({ headers: { host: `localhost:${PORT}`, origin: `http://localhost:${PORT}` } }), PORT, TOKEN)).toBeUndefined();
+    expect(
+      refusal(own({ headers: { host: `localhost:${PORT}`, origin: `http://localhost:${PORT}` } }), PORT, TOKEN),
+    ).toBeUndefined();
     expect(refusal(own({ headers: { host: `LocalHost:${PORT}` } }), PORT, TOKEN)).toBeUndefined();
-    expect(refusal(own({ headers: { 'content-type': 'application/json; charset=utf-8' } }), PORT, TOKEN)).toBeUndefined();
+    expect(
+      refusal(own({ headers: { 'content-type': 'application/json; charset=utf-8' } }), PORT, TOKEN),
+    ).toBeUndefined();
   });
 
   it('lets the tests through from Node, which sends no Origin', () => {
@@ -62,11 +68,15 @@ describe('refusal', () => {
     const bare = { origin: undefined, 'x-lectern-token': undefined };
     expect(refusal(own({ method: 'GET', url: `/events?token=${TOKEN}`, headers: bare }), PORT, TOKEN)).toBeUndefined();
     expect(refusal(own({ method: 'GET', url: `/?token=${TOKEN}`, headers: bare }), PORT, TOKEN)).toBeUndefined();
-    expect(refusal(own({ method: 'GET', url: `/index.html?token=${TOKEN}`, headers: bare }), PORT, TOKEN)).toBeUndefined();
+    expect(
+      refusal(own({ method: 'GET', url: `/index.html?token=${TOKEN}`, headers: bare }), PORT, TOKEN),
+    ).toBeUndefined();
     expect(refusal(own({ method: 'GET', url: '/?token=wrong', headers: bare }), PORT, TOKEN)).toMatch(/secret/);
     expect(refusal(own({ method: 'GET', url: '/', headers: bare }), PORT, TOKEN)).toMatch(/secret/);
     expect(refusal(own({ url: `/ipc/listRecent?token=${TOKEN}`, headers: bare }), PORT, TOKEN)).toMatch(/secret/);
-    expect(refusal(own({ method: 'GET', url: `/test/state?token=${TOKEN}`, headers: bare }), PORT, TOKEN)).toMatch(/secret/);
+    expect(refusal(own({ method: 'GET', url: `/test/state?token=${TOKEN}`, headers: bare }), PORT, TOKEN)).toMatch(
+      /secret/,
+    );
   });
 
   it("serves the renderer's other files without the secret", () => {
@@ -76,7 +86,13 @@ describe('refusal', () => {
   });
 
   it('refuses a foreign Host, a missing one and the right name on another port (DNS rebinding)', () => {
-    const hosts = ['evil.example', `evil.example:${PORT}`, `127.0.0.1.evil.example:${PORT}`, `127.0.0.1:${PORT + 1}`, '127.0.0.1'];
+    const hosts = [
+      'evil.example',
+      `evil.example:${PORT}`,
+      `127.0.0.1.evil.example:${PORT}`,
+      `127.0.0.1:${PORT + 1}`,
+      '127.0.0.1',
+    ];
     for (const host of [...hosts, `[::1]:${PORT}`, `0.0.0.0:${PORT}`]) {
       expect(refusal(own({ headers: { host } }), PORT, TOKEN), host).toMatch(/^foreign Host/);
     }
@@ -94,7 +110,12 @@ describe('refusal', () => {
   });
 
   it('refuses a POST whose body is not declared JSON, which a browser sends across origins without a preflight', () => {
-    const types = ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'];
+    const types = [
+      'text/plain',
+      'text/plain;charset=UTF-8',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ];
     for (const type of [...types, 'application/jsonx']) {
       expect(refusal(own({ headers: { 'content-type': type } }), PORT, TOKEN), type).toMatch(/^not JSON/);
     }

@@ -26,7 +26,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { command as commandSchema, contract, type CallName, type Command, type Language } from '../../shared/ipc/contract';
+import {
+  command as commandSchema,
+  contract,
+  type CallName,
+  type Command,
+  type Language,
+} from '../../shared/ipc/contract';
 import { createHandlers } from '../../electron/handlers';
 import { createServices } from '../../electron/services/index';
 import { commandFor, handedOverFile } from '../../electron/open-requests';
@@ -119,7 +125,8 @@ function targetOf(url: string | undefined): URL | undefined {
 /** Whether `route` is the page itself, which is opened with the secret in its address. */
 const isPage = (route: string): boolean => route === '/' || route === '/index.html';
 /** Whether `route` reaches the services or the test controls rather than a file of the renderer. */
-const isCall = (route: string): boolean => route.startsWith('/ipc/') || route === '/events' || route.startsWith('/test/');
+const isCall = (route: string): boolean =>
+  route.startsWith('/ipc/') || route === '/events' || route.startsWith('/test/');
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
@@ -149,14 +156,16 @@ export function refusal(request: RequestHead, port: number, token: string): stri
   const host = request.headers.host?.toLowerCase();
   if (host === undefined || !own.includes(host)) return `foreign Host: ${request.headers.host ?? '(none)'}`;
   const origin = request.headers.origin;
-  if (origin !== undefined && !own.some((name) => origin.toLowerCase() === `http://${name}`)) return `foreign Origin: ${origin}`;
+  if (origin !== undefined && !own.some((name) => origin.toLowerCase() === `http://${name}`))
+    return `foreign Origin: ${origin}`;
   const target = targetOf(request.url);
   if (!target) return 'not a path';
   const read = request.method === 'GET' || request.method === 'HEAD';
   const route = target.pathname;
   if (isCall(route) || !read || isPage(route)) {
     const header = request.headers[TOKEN_HEADER_RECEIVED];
-    const inQuery = read && (route === '/events' || isPage(route)) ? (target.searchParams.get(TOKEN_PARAM) ?? undefined) : undefined;
+    const inQuery =
+      read && (route === '/events' || isPage(route)) ? (target.searchParams.get(TOKEN_PARAM) ?? undefined) : undefined;
     if (!sameSecret(typeof header === 'string' ? header : inQuery, token)) return 'no secret or a wrong one';
   }
   if (request.method === 'POST') {
@@ -263,7 +272,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void (async () => {
       try {
         const refused = refusal(req, (server.address() as AddressInfo).port, token);
-        if (refused) return isPage(targetOf(req.url)?.pathname ?? '') ? sendRefusedPage(res) : send(res, 403, { error: refused });
+        if (refused)
+          return isPage(targetOf(req.url)?.pathname ?? '') ? sendRefusedPage(res) : send(res, 403, { error: refused });
         const route = targetOf(req.url)!.pathname;
         if (req.method === 'POST' && route.startsWith('/ipc/')) {
           const name = route.slice('/ipc/'.length) as CallName;
@@ -273,7 +283,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return send(res, 200, await handler(request, { windowId: WEB_WINDOW_ID }));
         }
         if (req.method === 'GET' && route === '/events') {
-          res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+          res.writeHead(200, {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-store',
+            connection: 'keep-alive',
+          });
           // A comment line first, so the page's EventSource opens (and a test can see it did).
           res.write(': connected\n\n');
           streams.add(res);

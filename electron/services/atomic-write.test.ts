@@ -91,7 +91,9 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(target, NEW, { fs: busy, sleep: noWait });
     expect(busy.renames).toBe(2);
     const gone = faultyFileSystem({ renameError: { code: 'ENOENT', times: Infinity } });
-    await expect(writeFileAtomic(target, ORIGINAL, { fs: gone, sleep: noWait })).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(writeFileAtomic(target, ORIGINAL, { fs: gone, sleep: noWait })).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
     expect(gone.renames).toBe(1);
   });
 
@@ -119,7 +121,10 @@ describe('writeFileAtomic', () => {
       fs.rename = (from, to) => { process.stdout.write('WRITTEN\\n'); return base(from, to); };
       await writeFileAtomic(process.env.LECTERN_TARGET, ${JSON.stringify(NEW)}, { fs });
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LECTERN_TARGET: target } });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, LECTERN_TARGET: target },
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('WRITTEN')) {

@@ -47,7 +47,11 @@ export function tempPathFor(target: string): string {
  * untouched and the temporary file removed. A process killed before the rename leaves at most a
  * hidden `.name.xxxx.tmp` beside the target, never a truncated target.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const fs = options.fs ?? nodeFileSystem;
   const sleep = options.sleep ?? realSleep;
   const temp = tempPathFor(target);

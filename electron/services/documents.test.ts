@@ -2,7 +2,13 @@ import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_SPEECH_FILE_BYTES, emptySpeechFile, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import {
+  MAX_SPEECH_FILE_BYTES,
+  emptySpeechFile,
+  parseSpeechFile,
+  serializeSpeechFile,
+  type SpeechFile,
+} from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
 import { DocumentService, SPEECH_FILTERS, UNTITLED_FILE, sanitizeName } from './documents';
 import { faultyFileSystem, type Faults, type FaultyFileSystem } from './fault-fs';
@@ -21,12 +27,27 @@ function service(faults: Faults = {}): DocumentService {
     showOpen: async (_id, options) => (asked.push({ kind: 'open', ...options }), answers.shift()),
     showSave: async (_id, options) => (asked.push({ kind: 'save', ...options }), answers.shift()),
   };
-  return new DocumentService({ fs, dialogs, recent: new RecentFiles(path.join(dir, 'user', 'recent.json'), fs), now: () => NOW });
+  return new DocumentService({
+    fs,
+    dialogs,
+    recent: new RecentFiles(path.join(dir, 'user', 'recent.json'), fs),
+    now: () => NOW,
+  });
 }
 
-const speech = (title?: string): SpeechFile => ({ ...emptySpeechFile(), meta: title ? { title } : {}, doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON() });
+const speech = (title?: string): SpeechFile => ({
+  ...emptySpeechFile(),
+  meta: title ? { title } : {},
+  doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON(),
+});
 /** Every operation that could change `name` on disk. */
-const writesTo = (name: string) => fs.ops.filter((op) => (op.startsWith('open ') && op.includes(name) && !op.endsWith(' r')) || (op.startsWith('rename ') && op.endsWith(` ${name}`)) || op === `unlink ${name}`);
+const writesTo = (name: string) =>
+  fs.ops.filter(
+    (op) =>
+      (op.startsWith('open ') && op.includes(name) && !op.endsWith(' r')) ||
+      (op.startsWith('rename ') && op.endsWith(` ${name}`)) ||
+      op === `unlink ${name}`,
+  );
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-documents-'));
@@ -55,9 +76,22 @@ describe('opening', () => {
     const cases: Array<[string, string]> = [
       ['not-json', '{"format":"lectern.speech",'],
       ['not-speech', '{"hello":"world"}'],
-      ['newer-version', JSON.stringify({ ...JSON.parse(serializeSpeechFile(speech())), version: 99, doc: { type: 'doc', content: [{ type: 'newer-block' }] } })],
+      [
+        'newer-version',
+        JSON.stringify({
+          ...JSON.parse(serializeSpeechFile(speech())),
+          version: 99,
+          doc: { type: 'doc', content: [{ type: 'newer-block' }] },
+        }),
+      ],
       ['invalid-envelope', '{"format":"lectern.speech","version":1,"meta":{}}'],
-      ['invalid-content', serializeSpeechFile({ ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] } })],
+      [
+        'invalid-content',
+        serializeSpeechFile({
+          ...speech(),
+          doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] },
+        }),
+      ],
     ];
     for (const [code, content] of cases) {
       const documents = service();
@@ -76,7 +110,10 @@ describe('opening', () => {
     await writeFile(file, '');
     await truncate(file, MAX_SPEECH_FILE_BYTES + 1);
     answers.push(file);
-    expect(await documents.open(1)).toMatchObject({ status: 'failed', error: { code: 'too-large', fileName: '巨大.speech' } });
+    expect(await documents.open(1)).toMatchObject({
+      status: 'failed',
+      error: { code: 'too-large', fileName: '巨大.speech' },
+    });
     expect(fs.ops.filter((op) => op.startsWith('read '))).not.toContain('read 巨大.speech');
   });
 
@@ -101,8 +138,14 @@ describe('saving', () => {
     const documents = service();
     const { docId } = documents.newDocument();
     answers.push(path.join(dir, '关于加强工作'));
-    expect(await documents.save(1, docId, speech('关于/加强:工作?'))).toEqual({ status: 'saved', docId, name: '关于加强工作.speech' });
-    expect(asked).toEqual([{ kind: 'save', title: '保存讲稿', defaultName: '关于加强工作.speech', filters: SPEECH_FILTERS }]);
+    expect(await documents.save(1, docId, speech('关于/加强:工作?'))).toEqual({
+      status: 'saved',
+      docId,
+      name: '关于加强工作.speech',
+    });
+    expect(asked).toEqual([
+      { kind: 'save', title: '保存讲稿', defaultName: '关于加强工作.speech', filters: SPEECH_FILTERS },
+    ]);
     const onDisk = parseSpeechFile(await readFile(path.join(dir, '关于加强工作.speech'), 'utf8')).file;
     expect(onDisk.meta.modifiedAt).toBe(NOW.toISOString());
     expect(documents.pathOf(docId)).toBe(path.join(dir, '关于加强工作.speech'));
@@ -212,7 +255,7 @@ describe('saves, reloads and checks of one document, one after another', () => {
     expect(await documents.checkExternal(docId)).toBe('unchanged');
   });
 
-  it('never answers conflict to a save that overlaps another (Ctrl+S during an autosave): the second is checked against the first one\'s file', async () => {
+  it("never answers conflict to a save that overlaps another (Ctrl+S during an autosave): the second is checked against the first one's file", async () => {
     const { documents, held, hold } = heldAfterRename();
     const docId = await opened(documents, '讲话.speech');
     hold.next = 1;

@@ -151,7 +151,8 @@ export class DocumentService {
   /** Opens a file from the recent list; a file that is gone leaves the list. */
   async openRecent(recentId: string): Promise<OpenResult> {
     const file = await this.options.recent.resolve(recentId);
-    if (!file) return { status: 'failed', error: { code: 'not-found', message: 'That file is no longer on the recent list.' } };
+    if (!file)
+      return { status: 'failed', error: { code: 'not-found', message: 'That file is no longer on the recent list.' } };
     const result = await this.openPath(file);
     if (result.status === 'failed' && result.error.code === 'not-found') await this.options.recent.remove(file);
     return result;
@@ -178,7 +179,9 @@ export class DocumentService {
       parsed = parseSpeechFile(text);
     } catch (error) {
       const failure: Failure =
-        error instanceof SpeechFileError ? { code: error.code, message: error.message, fileName } : { code: 'unknown', message: (error as Error).message, fileName };
+        error instanceof SpeechFileError
+          ? { code: error.code, message: error.message, fileName }
+          : { code: 'unknown', message: (error as Error).message, fileName };
       const salvage = failure.code === 'too-large' ? undefined : salvageSpeechFile(text);
       if (!salvage) return { status: 'failed', error: failure };
       const docId = randomUUID();
@@ -218,13 +221,15 @@ export class DocumentService {
   private async reloadNow(docId: string, keepTheirs?: KeepTheirs): Promise<OpenResult> {
     const doc = this.documents.get(docId);
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
-    if (!doc.path) return { status: 'failed', error: { code: 'untitled', message: 'The document has no file to reload.' } };
+    if (!doc.path)
+      return { status: 'failed', error: { code: 'untitled', message: 'The document has no file to reload.' } };
     const read = await this.readBytes(doc.path);
     if (!read.ok) return { status: 'failed', error: read.error };
     const parsed = parseOrFailure(read.bytes, path.basename(doc.path));
     if (!parsed.ok) return { status: 'failed', error: parsed.error };
     // Someone else's version, about to become the base a later "keep mine" save overwrites: kept first.
-    if (keepTheirs && this.watch.fingerprint(docId)?.sha256 !== sha256(read.bytes)) await keepTheirs(doc.path, parsed.file).catch(() => undefined);
+    if (keepTheirs && this.watch.fingerprint(docId)?.sha256 !== sha256(read.bytes))
+      await keepTheirs(doc.path, parsed.file).catch(() => undefined);
     this.watch.remember(docId, doc.path, fingerprintOf(read.bytes, read.mtimeMs));
     return { status: 'opened', docId, name: doc.name, file: parsed.file };
   }
@@ -241,11 +246,21 @@ export class DocumentService {
   }
 
   /** A file's bytes and mtime; refused from its size alone when over the limit. Never writes. */
-  private async readBytes(file: string): Promise<{ ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; error: Failure }> {
+  private async readBytes(
+    file: string,
+  ): Promise<{ ok: true; bytes: Buffer; mtimeMs: number } | { ok: false; error: Failure }> {
     const fileName = path.basename(file);
     try {
       const stats = await this.options.fs.stat(file);
-      if (stats.size > MAX_SPEECH_FILE_BYTES) return { ok: false, error: { code: 'too-large', message: `The file is ${stats.size} bytes; a speech file is never over ${MAX_SPEECH_FILE_BYTES}.`, fileName } };
+      if (stats.size > MAX_SPEECH_FILE_BYTES)
+        return {
+          ok: false,
+          error: {
+            code: 'too-large',
+            message: `The file is ${stats.size} bytes; a speech file is never over ${MAX_SPEECH_FILE_BYTES}.`,
+            fileName,
+          },
+        };
       return { ok: true, bytes: await this.options.fs.readFile(file), mtimeMs: stats.mtimeMs };
     } catch (error) {
       const errno = errorCode(error);
@@ -293,7 +308,8 @@ export class DocumentService {
       // Read again after waiting: an earlier save in the queue may have moved it (Save As) or it was closed.
       const now = this.documents.get(docId);
       if (!now?.path) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
-      if (!options.force && (await this.watch.check(docId, { deep: true })) === 'changed') return { status: 'conflict', docId, name: now.name };
+      if (!options.force && (await this.watch.check(docId, { deep: true })) === 'changed')
+        return { status: 'conflict', docId, name: now.name };
       if (options.force && options.keepTheirs) await this.keepIfTheirs(docId, now.path, options.keepTheirs);
       return this.write(docId, now.path, file);
     });
@@ -309,11 +325,16 @@ export class DocumentService {
     if (!doc) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
     const title = sanitizeName(file.meta.title);
     const suggested = doc.path ? path.basename(doc.path) : title ? `${title}.speech` : UNTITLED_FILE;
-    const chosen = await this.options.dialogs.showSave(windowId, { title: '保存讲稿', defaultName: suggested, filters: SPEECH_FILTERS });
+    const chosen = await this.options.dialogs.showSave(windowId, {
+      title: '保存讲稿',
+      defaultName: suggested,
+      filters: SPEECH_FILTERS,
+    });
     if (!chosen) return { status: 'canceled' };
     const target = path.extname(chosen).toLowerCase() === '.speech' ? chosen : `${chosen}.speech`;
     return this.queues.run(docId, async () => {
-      if (!this.documents.has(docId)) return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
+      if (!this.documents.has(docId))
+        return { status: 'failed', error: { code: 'unknown', message: `Unknown document ${docId}.` } };
       return this.write(docId, target, file);
     });
   }
@@ -354,17 +375,30 @@ export class DocumentService {
       // The same check as opening: a document that would not open is never written.
       text = checkedSpeechText(stamped);
     } catch (error) {
-      return { status: 'failed', error: { code: error instanceof SpeechFileError ? error.code : 'unknown', message: (error as Error).message, fileName } };
+      return {
+        status: 'failed',
+        error: {
+          code: error instanceof SpeechFileError ? error.code : 'unknown',
+          message: (error as Error).message,
+          fileName,
+        },
+      };
     }
     try {
       await writeFileAtomic(target, text, { fs: this.options.fs });
     } catch (error) {
       const errno = error instanceof AtomicWriteError ? error.code : errorCode(error);
-      return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'saving'), fileName } };
+      return {
+        status: 'failed',
+        error: { code: failureCode(errno), message: failureDetail(errno, 'saving'), fileName },
+      };
     }
     // What is on disk now is ours: later saves are checked against it. Without an mtime (stat
     // failed) the next quick check hashes.
-    const mtimeMs = await this.options.fs.stat(target).then((stats) => stats.mtimeMs, () => -1);
+    const mtimeMs = await this.options.fs.stat(target).then(
+      (stats) => stats.mtimeMs,
+      () => -1,
+    );
     this.watch.remember(docId, target, fingerprintOf(text, mtimeMs));
     this.documents.set(docId, { path: target, name: fileName });
     await this.options.recent.add(target).catch(() => undefined);
@@ -377,7 +411,10 @@ export class DocumentService {
 }
 
 /** Parses a file's bytes as a speech; a failure names the code, the problem and the file. */
-function parseOrFailure(bytes: Buffer, fileName: string): { ok: true; file: SpeechFile } | { ok: false; error: Failure } {
+function parseOrFailure(
+  bytes: Buffer,
+  fileName: string,
+): { ok: true; file: SpeechFile } | { ok: false; error: Failure } {
   try {
     return { ok: true, file: parseSpeechFile(bytes.toString('utf8')).file };
   } catch (error) {
@@ -392,9 +429,11 @@ function parseOrFailure(bytes: Buffer, fileName: string): { ok: true; file: Spee
  * Empty when nothing is left.
  */
 export function sanitizeName(title: string | undefined): string {
-  return (title ?? '')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go.
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
-    .slice(0, 80)
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+  return (
+    (title ?? '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go.
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
+      .slice(0, 80)
+      .replace(/^[\s.]+|[\s.]+$/g, '')
+  );
 }

@@ -15,7 +15,12 @@ import { failureCode, sanitizeName, type DocumentService } from './documents';
 import { errorCode, type FileSystem } from './file-system';
 import type { Desktop, Dialogs } from './types';
 
-const FILTER_NAMES: Record<ExportFormat, string> = { docx: 'Word 文档 (*.docx)', pdf: 'PDF (*.pdf)', md: 'Markdown (*.md)', txt: '纯文本 (*.txt)' };
+const FILTER_NAMES: Record<ExportFormat, string> = {
+  docx: 'Word 文档 (*.docx)',
+  pdf: 'PDF (*.pdf)',
+  md: 'Markdown (*.md)',
+  txt: '纯文本 (*.txt)',
+};
 
 export interface ExportServiceOptions {
   fs: FileSystem;
@@ -33,10 +38,17 @@ export class ExportService {
   constructor(private readonly options: ExportServiceOptions) {}
 
   /** Prints through the system dialog, laid out by the profile. */
-  async print(windowId: number, request: { file: SpeechFile; profile: ProfileId; adjustment?: ProfileAdjustment }): Promise<{ status: 'printed' | 'canceled' | 'failed'; message?: string }> {
+  async print(
+    windowId: number,
+    request: { file: SpeechFile; profile: ProfileId; adjustment?: ProfileAdjustment },
+  ): Promise<{ status: 'printed' | 'canceled' | 'failed'; message?: string }> {
     try {
       const { doc } = reopenSpeechFile(request.file);
-      const html = printHtml(doc, adjustProfile(PROFILES[request.profile], request.adjustment), request.file.meta.title ?? '');
+      const html = printHtml(
+        doc,
+        adjustProfile(PROFILES[request.profile], request.adjustment),
+        request.file.meta.title ?? '',
+      );
       return { status: (await this.options.desktop.print(windowId, html)) ? 'printed' : 'canceled' };
     } catch (error) {
       return { status: 'failed', message: (error as Error).message };
@@ -50,27 +62,49 @@ export class ExportService {
     return Boolean(file);
   }
 
-  async export(windowId: number, request: { docId: string; file: SpeechFile; format: ExportFormat; profile: ProfileId; adjustment?: ProfileAdjustment }): Promise<ExportResult> {
+  async export(
+    windowId: number,
+    request: {
+      docId: string;
+      file: SpeechFile;
+      format: ExportFormat;
+      profile: ProfileId;
+      adjustment?: ProfileAdjustment;
+    },
+  ): Promise<ExportResult> {
     const { file, format } = request;
     const profile = adjustProfile(PROFILES[request.profile], request.adjustment);
     let doc;
     try {
       doc = reopenSpeechFile(file).doc;
     } catch (error) {
-      return { status: 'failed', error: { code: error instanceof SpeechFileError ? error.code : 'unknown', message: (error as Error).message } };
+      return {
+        status: 'failed',
+        error: { code: error instanceof SpeechFileError ? error.code : 'unknown', message: (error as Error).message },
+      };
     }
     const source = this.options.documents.pathOf(request.docId);
     const base = source ? path.basename(source, path.extname(source)) : sanitizeName(file.meta.title) || '讲稿';
-    const chosen = await this.options.dialogs.showSave(windowId, { title: '导出', defaultName: `${base}.${format}`, filters: [{ name: FILTER_NAMES[format], extensions: [format] }] });
+    const chosen = await this.options.dialogs.showSave(windowId, {
+      title: '导出',
+      defaultName: `${base}.${format}`,
+      filters: [{ name: FILTER_NAMES[format], extensions: [format] }],
+    });
     if (!chosen) return { status: 'canceled' };
     const target = path.extname(chosen).toLowerCase() === `.${format}` ? chosen : `${chosen}.${format}`;
     const fileName = path.basename(target);
     try {
-      const bytes = await exportBytes(doc, format, profile, { meta: exportMeta(file.meta), renderPdf: this.options.renderPdf });
+      const bytes = await exportBytes(doc, format, profile, {
+        meta: exportMeta(file.meta),
+        renderPdf: this.options.renderPdf,
+      });
       await writeFileAtomic(target, bytes, { fs: this.options.fs });
     } catch (error) {
       const code = error instanceof AtomicWriteError ? error.code : errorCode(error);
-      return { status: 'failed', error: { code: code ? failureCode(code) : 'unknown', message: (error as Error).message, fileName } };
+      return {
+        status: 'failed',
+        error: { code: code ? failureCode(code) : 'unknown', message: (error as Error).message, fileName },
+      };
     }
     this.lastExport.set(windowId, target);
     return { status: 'exported', name: fileName };

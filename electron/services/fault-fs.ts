@@ -45,7 +45,15 @@ export function faultyFileSystem(faults: Faults, base: FileSystem = nodeFileSyst
     async open(file: string, flags: string, mode?: number) {
       ops.push(`open ${name(file)} ${flags}`);
       if (faults.openError && flags !== 'r') throw errnoError(faults.openError, file);
-      if (faults.folderSyncError && flags === 'r' && (await base.stat(file).then((s) => isFolder(s.mode), () => false))) throw errnoError(faults.folderSyncError, file);
+      if (
+        faults.folderSyncError &&
+        flags === 'r' &&
+        (await base.stat(file).then(
+          (s) => isFolder(s.mode),
+          () => false,
+        ))
+      )
+        throw errnoError(faults.folderSyncError, file);
       const handle = await base.open(file, flags, mode);
       const wrapped: FileHandleLike = {
         writeFile: async (data: Uint8Array | string) => {
@@ -70,7 +78,8 @@ export function faultyFileSystem(faults: Faults, base: FileSystem = nodeFileSyst
       fs.renames++;
       ops.push(`rename ${name(from)} ${name(to)}`);
       if (faults.renameHangs) return new Promise<void>(() => {});
-      if (faults.renameError && fs.renames <= faults.renameError.times) throw errnoError(faults.renameError.code, `${from} -> ${to}`);
+      if (faults.renameError && fs.renames <= faults.renameError.times)
+        throw errnoError(faults.renameError.code, `${from} -> ${to}`);
       return base.rename(from, to);
     },
     async unlink(file: string) {

@@ -36,5 +36,7 @@ export const nodeFileSystem: FileSystem = {
 
 /** The errno code of a Node error, if it has one. */
 export function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }

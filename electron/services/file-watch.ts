@@ -29,7 +29,11 @@ export function sha256(data: Uint8Array | string): string {
 
 /** A fingerprint of `bytes` with the mtime from `stats`. */
 export function fingerprintOf(bytes: Uint8Array | string, mtimeMs: number): Fingerprint {
-  return { size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, mtimeMs, sha256: sha256(bytes) };
+  return {
+    size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength,
+    mtimeMs,
+    sha256: sha256(bytes),
+  };
 }
 
 /** Starts calling `tick` every `ms` and answers how to stop; `setInterval` by default, a fake in tests. */
@@ -127,7 +131,8 @@ export class FileWatch {
     }
     if (sha256(bytes) !== known.sha256) return 'changed';
     // Same bytes: remember the new mtime (if this document is still the one remembered).
-    if (this.files.get(docId) === watched) this.files.set(docId, { path: watched.path, fingerprint: { ...known, mtimeMs: stats.mtimeMs } });
+    if (this.files.get(docId) === watched)
+      this.files.set(docId, { path: watched.path, fingerprint: { ...known, mtimeMs: stats.mtimeMs } });
     return 'unchanged';
   }
 

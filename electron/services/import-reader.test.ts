@@ -28,7 +28,16 @@ async function refusal(promise: Promise<unknown>): Promise<ImportError> {
 
 describe('workerImportReader', () => {
   it('reads a DOCX on its own thread, heading styles included', async () => {
-    const doc = new Document({ sections: [{ children: [new Paragraph({ text: '讲话', heading: HeadingLevel.TITLE }), new Paragraph({ text: '统一思想', heading: HeadingLevel.HEADING_1 })] }] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '讲话', heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: '统一思想', heading: HeadingLevel.HEADING_1 }),
+          ],
+        },
+      ],
+    });
     const source = await workerImportReader(script)(new Uint8Array(await Packer.toBuffer(doc)), 'a.docx');
     expect(source.kind).toBe('html');
     expect(source.content).toContain('<h1>统一思想</h1>');
@@ -44,7 +53,9 @@ describe('workerImportReader', () => {
   it('ends a reader that runs out of its memory, and the caller goes on', async () => {
     // A Word document of 300,000 short paragraphs (a few hundred kB zipped): mammoth builds an
     // object for every one of them, far more than a worker allowed 16 MB of heap can hold.
-    const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: '讲话' })] }] })));
+    const zip = await JSZip.loadAsync(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: '讲话' })] }] })),
+    );
     const xml = await zip.file('word/document.xml')!.async('string');
     const paragraphs = '<w:p><w:r><w:t>字</w:t></w:r></w:p>'.repeat(300_000);
     zip.file('word/document.xml', xml.replace(/<w:body>/, `<w:body>${paragraphs}`));
@@ -58,7 +69,9 @@ describe('workerImportReader', () => {
   }, 30_000);
 
   it('ends a reader that takes too long', async () => {
-    const error = await refusal(workerImportReader(script, { timeoutMs: 1 })(new TextEncoder().encode('同志们：'), 'slow.txt'));
+    const error = await refusal(
+      workerImportReader(script, { timeoutMs: 1 })(new TextEncoder().encode('同志们：'), 'slow.txt'),
+    );
     expect(error.detail).toContain('took longer than');
   });
 });

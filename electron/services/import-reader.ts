@@ -12,7 +12,8 @@ import type { ImportSource } from '../../shared/import/index';
 export type ImportReader = (bytes: Uint8Array, name: string) => Promise<ImportSource>;
 
 /** The worker's one message. */
-export type WorkerAnswer = { ok: true; source: ImportSource } | { ok: false; code: ImportErrorCode; detail: string; fileName?: string };
+export type WorkerAnswer =
+  { ok: true; source: ImportSource } | { ok: false; code: ImportErrorCode; detail: string; fileName?: string };
 
 export interface WorkerReaderOptions {
   /** The longest one file may take (ms). */
@@ -34,21 +35,40 @@ export function workerImportReader(script: string, options: WorkerReaderOptions 
         clearTimeout(timer);
         run();
       };
-      const worker = new Worker(script, { workerData: { bytes, name }, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+      const worker = new Worker(script, {
+        workerData: { bytes, name },
+        resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      });
       const timer = setTimeout(() => {
-        settle(() => reject(new ImportError('unreadable', `reading it took longer than ${Math.round(timeoutMs / 1000)} s`, name)));
+        settle(() =>
+          reject(new ImportError('unreadable', `reading it took longer than ${Math.round(timeoutMs / 1000)} s`, name)),
+        );
         void worker.terminate();
       }, timeoutMs);
       worker.once('message', (answer: WorkerAnswer) =>
-        settle(() => (answer.ok ? resolve(answer.source) : reject(new ImportError(answer.code, answer.detail, answer.fileName ?? name)))),
+        settle(() =>
+          answer.ok
+            ? resolve(answer.source)
+            : reject(new ImportError(answer.code, answer.detail, answer.fileName ?? name)),
+        ),
       );
       worker.once('error', (error: Error & { code?: string }) =>
         settle(() =>
           reject(
-            new ImportError('unreadable', error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'reading it needed more memory than an import may use' : `the reader failed: ${error.message}`, name),
+            new ImportError(
+              'unreadable',
+              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? 'reading it needed more memory than an import may use'
+                : `the reader failed: ${error.message}`,
+              name,
+            ),
           ),
         ),
       );
-      worker.once('exit', (code) => settle(() => reject(new ImportError('unreadable', `the reader ended (exit code ${code}) without an answer`, name))));
+      worker.once('exit', (code) =>
+        settle(() =>
+          reject(new ImportError('unreadable', `the reader ended (exit code ${code}) without an answer`, name)),
+        ),
+      );
     });
 }

@@ -54,8 +54,14 @@ describe('ImportService', () => {
   it('answers failed with the import code or the errno code, naming the file but not its folder', async () => {
     const bad = path.join(dir, 'bad.docx');
     await writeFile(bad, 'not a zip');
-    expect(await new ImportService({ fs: faultyFileSystem({}), dialogs: dialogs(bad) }).pick(1)).toMatchObject({ status: 'failed', error: { code: 'import-not-docx', fileName: 'bad.docx' } });
-    const gone = await new ImportService({ fs: faultyFileSystem({}), dialogs: dialogs(path.join(dir, 'gone.txt')) }).pick(1);
+    expect(await new ImportService({ fs: faultyFileSystem({}), dialogs: dialogs(bad) }).pick(1)).toMatchObject({
+      status: 'failed',
+      error: { code: 'import-not-docx', fileName: 'bad.docx' },
+    });
+    const gone = await new ImportService({
+      fs: faultyFileSystem({}),
+      dialogs: dialogs(path.join(dir, 'gone.txt')),
+    }).pick(1);
     expect(gone).toMatchObject({ status: 'failed', error: { code: 'not-found', fileName: 'gone.txt' } });
     expect(JSON.stringify(gone)).not.toContain(dir);
   });
@@ -63,7 +69,15 @@ describe('ImportService', () => {
   it('reads a dropped file from its bytes, keeping only the base name of what the page sent', async () => {
     const service = new ImportService({ fs: faultyFileSystem({}), dialogs: dialogs(undefined) });
     const data = Buffer.from('# 标题\n\n## 一、统一思想').toString('base64');
-    expect(await service.readDropped('C:\\Users\\x\\稿.md', data)).toEqual({ status: 'read', name: '稿.md', kind: 'markdown', content: '# 标题\n\n## 一、统一思想' });
-    expect(await service.readDropped('../x.exe', 'AAAA')).toMatchObject({ status: 'failed', error: { code: 'import-unsupported', fileName: 'x.exe' } });
+    expect(await service.readDropped('C:\\Users\\x\\稿.md', data)).toEqual({
+      status: 'read',
+      name: '稿.md',
+      kind: 'markdown',
+      content: '# 标题\n\n## 一、统一思想',
+    });
+    expect(await service.readDropped('../x.exe', 'AAAA')).toMatchObject({
+      status: 'failed',
+      error: { code: 'import-unsupported', fileName: 'x.exe' },
+    });
   });
 });

@@ -20,7 +20,8 @@ export const IMPORT_FILTERS: FileFilter[] = [
 ];
 
 function failed(error: unknown, fileName: string): ImportFileResult {
-  if (error instanceof ImportError) return { status: 'failed', error: { code: `import-${error.code}`, message: error.detail, fileName } };
+  if (error instanceof ImportError)
+    return { status: 'failed', error: { code: `import-${error.code}`, message: error.detail, fileName } };
   const errno = errorCode(error);
   return { status: 'failed', error: { code: failureCode(errno), message: failureDetail(errno, 'reading'), fileName } };
 }
@@ -45,7 +46,8 @@ export class ImportService {
     const name = path.basename(file);
     try {
       const { size } = await this.options.fs.stat(file);
-      if (size > MAX_IMPORT_BYTES) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
+      if (size > MAX_IMPORT_BYTES)
+        throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
       const source = await this.read(await this.options.fs.readFile(file), name);
       return { status: 'read', name, ...source };
     } catch (error) {
@@ -57,7 +59,8 @@ export class ImportService {
   async readDropped(name: string, base64: string): Promise<ImportFileResult> {
     const fileName = path.basename(name.replace(/\\/g, '/'));
     try {
-      if (base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, fileName);
+      if (base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4)
+        throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, fileName);
       const source = await this.read(Buffer.from(base64, 'base64'), fileName);
       return { status: 'read', name: fileName, ...source };
     } catch (error) {

@@ -69,9 +69,23 @@ export function createServices(options: ServiceOptions): Services {
   const documents = new DocumentService({ fs, dialogs: options.dialogs, recent });
   return {
     documents,
-    exporter: new ExportService({ fs, dialogs: options.dialogs, documents, renderPdf: options.renderPdf ?? noPdf, desktop: options.desktop ?? noDesktop }),
-    importer: new ImportService({ fs, dialogs: options.dialogs, ...(options.importWorker ? { read: workerImportReader(options.importWorker) } : {}) }),
-    library: new LibraryService({ store: new LibraryStore({ folder: path.join(options.userDataDir, 'library'), fs }), dialogs: options.dialogs, fs }),
+    exporter: new ExportService({
+      fs,
+      dialogs: options.dialogs,
+      documents,
+      renderPdf: options.renderPdf ?? noPdf,
+      desktop: options.desktop ?? noDesktop,
+    }),
+    importer: new ImportService({
+      fs,
+      dialogs: options.dialogs,
+      ...(options.importWorker ? { read: workerImportReader(options.importWorker) } : {}),
+    }),
+    library: new LibraryService({
+      store: new LibraryStore({ folder: path.join(options.userDataDir, 'library'), fs }),
+      dialogs: options.dialogs,
+      fs,
+    }),
     recent,
     settings: new SettingsStore(path.join(options.userDataDir, 'settings.json'), fs),
     recovery: new RecoveryStore({ dir: path.join(options.userDataDir, 'recovery'), fs }),

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docFromJSON, type NodeJSON } from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
-import { LIBRARY_ENTRY_FORMAT, LIBRARY_ENTRY_VERSION, MAX_LIBRARY_ENTRY_BYTES, parseLibraryBundle, parseLibraryEntry, serializeLibraryEntry } from '../../shared/library/entry';
+import {
+  LIBRARY_ENTRY_FORMAT,
+  LIBRARY_ENTRY_VERSION,
+  MAX_LIBRARY_ENTRY_BYTES,
+  parseLibraryBundle,
+  parseLibraryEntry,
+  serializeLibraryEntry,
+} from '../../shared/library/entry';
 import { OUTLINE_PROMPT, extractOutline, sectionSlice } from '../../shared/library/extract';
 import { builtinTemplates } from '../../shared/library/builtin-templates';
 import { faultyFileSystem } from './fault-fs';
@@ -63,8 +70,23 @@ describe('the library store', () => {
 
   it('saves the whole speech or one section, as an outline or in full, one validated file per entry', async () => {
     const library = store();
-    const outline = await library.create({ name: '推进会提纲', occasion: '推进会', year: 2026, kind: 'outline', doc: speech() });
-    expect(outline).toMatchObject({ id: 'entry-1', name: '推进会提纲', occasion: '推进会', year: 2026, kind: 'outline', builtIn: false, headings: 3, createdAt: '2026-07-15T08:00:00.000Z' });
+    const outline = await library.create({
+      name: '推进会提纲',
+      occasion: '推进会',
+      year: 2026,
+      kind: 'outline',
+      doc: speech(),
+    });
+    expect(outline).toMatchObject({
+      id: 'entry-1',
+      name: '推进会提纲',
+      occasion: '推进会',
+      year: 2026,
+      kind: 'outline',
+      builtIn: false,
+      headings: 3,
+      createdAt: '2026-07-15T08:00:00.000Z',
+    });
     const section = await library.create({ name: '  重点工作  ', kind: 'full', doc: speech(), section: 6 });
     expect(section.name).toBe('重点工作');
     expect(await files()).toEqual(['entry-1.json', 'entry-2.json']);
@@ -78,10 +100,26 @@ describe('the library store', () => {
   it('refuses a bad name, a block that heads no section and an invalid document, writing nothing', async () => {
     const library = store();
     expect(await codeOf(library.create({ name: '   ', kind: 'outline', doc: speech() }))).toBe('invalid');
-    expect(await codeOf(library.create({ name: '甲', kind: 'outline', doc: speech(), section: 2 }))).toBe('not-a-heading');
-    expect(await codeOf(library.create({ name: '甲', kind: 'full', doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } }))).toBe('invalid');
-    expect(await codeOf(library.create({ name: '甲', kind: 'full', doc: { type: 'doc', content: [] } }))).toBe('invalid');
-    expect(await codeOf(library.read('../../etc/passwd').then((r) => r ?? Promise.reject(new LibraryError('not-found', ''))))).toBe('not-found');
+    expect(await codeOf(library.create({ name: '甲', kind: 'outline', doc: speech(), section: 2 }))).toBe(
+      'not-a-heading',
+    );
+    expect(
+      await codeOf(
+        library.create({
+          name: '甲',
+          kind: 'full',
+          doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] },
+        }),
+      ),
+    ).toBe('invalid');
+    expect(await codeOf(library.create({ name: '甲', kind: 'full', doc: { type: 'doc', content: [] } }))).toBe(
+      'invalid',
+    );
+    expect(
+      await codeOf(
+        library.read('../../etc/passwd').then((r) => r ?? Promise.reject(new LibraryError('not-found', ''))),
+      ),
+    ).toBe('not-found');
     await expect(readdir(folder)).rejects.toThrow();
   });
 
@@ -91,8 +129,14 @@ describe('the library store', () => {
     const good = await readFile(path.join(folder, 'entry-1.json'), 'utf8');
     await writeFile(path.join(folder, 'broken.json'), '{"format":"lectern.library-entry", "vers');
     await writeFile(path.join(folder, 'speech.json'), '{"format":"lectern.speech","version":1}');
-    await writeFile(path.join(folder, 'newer.json'), good.replace(`"version": ${LIBRARY_ENTRY_VERSION}`, '"version": 7').replace('entry-1', 'newer'));
-    await writeFile(path.join(folder, 'level.json'), good.replace('entry-1', 'level').replace('"level": 1', '"level": 9'));
+    await writeFile(
+      path.join(folder, 'newer.json'),
+      good.replace(`"version": ${LIBRARY_ENTRY_VERSION}`, '"version": 7').replace('entry-1', 'newer'),
+    );
+    await writeFile(
+      path.join(folder, 'level.json'),
+      good.replace('entry-1', 'level').replace('"level": 1', '"level": 9'),
+    );
     await writeFile(path.join(folder, 'huge.json'), Buffer.alloc(MAX_LIBRARY_ENTRY_BYTES + 1, 0x20));
     await mkdir(path.join(folder, 'folder.json'));
     // Not entries at all: a leftover temporary file of an interrupted save, and other files.
@@ -155,8 +199,15 @@ describe('the library store', () => {
   it('searches by name, occasion tag, year and text', async () => {
     const library = store();
     await library.create({ name: '推进会提纲', occasion: '推进会', year: 2025, kind: 'outline', doc: speech() });
-    await library.create({ name: '党课', occasion: '党课', year: 2026, kind: 'full', doc: docOf(['title', '坚定理想信念'], [1, '深刻理解丰富内涵']).toJSON() as NodeJSON });
-    const names = async (filter: Parameters<LibraryStore['list']>[0]) => (await library.list(filter)).entries.filter((e) => !e.builtIn).map((e) => e.name);
+    await library.create({
+      name: '党课',
+      occasion: '党课',
+      year: 2026,
+      kind: 'full',
+      doc: docOf(['title', '坚定理想信念'], [1, '深刻理解丰富内涵']).toJSON() as NodeJSON,
+    });
+    const names = async (filter: Parameters<LibraryStore['list']>[0]) =>
+      (await library.list(filter)).entries.filter((e) => !e.builtIn).map((e) => e.name);
     expect(await names({ query: '推进' })).toEqual(['推进会提纲']);
     expect(await names({ query: '丰富内涵' })).toEqual(['党课']);
     expect(await names({ query: '2026' })).toEqual(['党课']);
@@ -174,21 +225,33 @@ describe('the library store', () => {
     await library.create({ name: '甲', occasion: '推进会', year: 2025, kind: 'outline', doc: speech() });
     now = new Date('2026-07-16T08:00:00Z');
     const updated = await library.update('entry-1', { name: '乙', occasion: '座谈会', year: null });
-    expect(updated).toMatchObject({ name: '乙', occasion: '座谈会', modifiedAt: '2026-07-16T08:00:00.000Z', createdAt: '2026-07-15T08:00:00.000Z' });
+    expect(updated).toMatchObject({
+      name: '乙',
+      occasion: '座谈会',
+      modifiedAt: '2026-07-16T08:00:00.000Z',
+      createdAt: '2026-07-15T08:00:00.000Z',
+    });
     expect(updated.year).toBeUndefined();
     expect((await library.update('entry-1', { occasion: null })).occasion).toBeUndefined();
     expect(await codeOf(library.update('entry-1', { year: 1800 }))).toBe('invalid');
     expect(await codeOf(library.update('entry-1', { name: '' }))).toBe('invalid');
     expect(await codeOf(library.update('entry-404', { name: '丙' }))).toBe('not-found');
     expect(await codeOf(library.update('../x', { name: '丙' }))).toBe('not-found');
-    expect(parseLibraryEntry(await readFile(path.join(folder, 'entry-1.json'), 'utf8')).entry).toMatchObject({ name: '乙' });
+    expect(parseLibraryEntry(await readFile(path.join(folder, 'entry-1.json'), 'utf8')).entry).toMatchObject({
+      name: '乙',
+    });
   });
 
   it('duplicates a built-in template into an editable copy, naming copies apart', async () => {
     const library = store();
     const template = builtinTemplates().entries[0]!;
     const copy = await library.duplicate(template.id);
-    expect(copy).toMatchObject({ id: 'entry-1', name: `${template.name}（副本）`, builtIn: false, occasion: template.occasion });
+    expect(copy).toMatchObject({
+      id: 'entry-1',
+      name: `${template.name}（副本）`,
+      builtIn: false,
+      occasion: template.occasion,
+    });
     expect((await library.duplicate(template.id)).name).toBe(`${template.name}（副本）（2）`);
     expect((await library.read('entry-1'))!.entry.doc).toEqual(template.doc);
     expect((await library.update('entry-1', { name: '我的工作会议提纲' })).name).toBe('我的工作会议提纲');
@@ -226,7 +289,9 @@ describe('the library store', () => {
 
   it('keeps every entry saved at once', async () => {
     const library = store();
-    await Promise.all(['甲', '乙', '丙', '丁', '戊'].map((name) => library.create({ name, kind: 'outline', doc: speech() })));
+    await Promise.all(
+      ['甲', '乙', '丙', '丁', '戊'].map((name) => library.create({ name, kind: 'outline', doc: speech() })),
+    );
     expect((await own(library)).map((e) => e.name).sort()).toEqual(['丁', '丙', '乙', '戊', '甲'].sort());
   });
 });
@@ -245,7 +310,13 @@ describe('library bundles', () => {
     expect(count).toBe(2);
     const other = store(nodeFileSystem, path.join(dir, 'other'));
     const outcome = await other.importBundle(text, 'keep-both');
-    expect(outcome).toEqual({ added: ['重点工作', builtinTemplates().entries.find((e) => e.id === 'builtin-party-lecture')!.name], replaced: [], replacedIds: [], renamed: [], skipped: [] });
+    expect(outcome).toEqual({
+      added: ['重点工作', builtinTemplates().entries.find((e) => e.id === 'builtin-party-lecture')!.name],
+      replaced: [],
+      replacedIds: [],
+      renamed: [],
+      skipped: [],
+    });
     const imported = await own(other);
     // The user entry keeps its id; a built-in one becomes an editable entry with a new id.
     expect(imported.map((e) => e.id).sort()).toEqual(['entry-2', 'entry-3']);
@@ -259,7 +330,11 @@ describe('library bundles', () => {
     const changed = text.replace('统一思想认识', '坚定发展信心');
     expect(await library.conflicts(changed)).toEqual(['推进会提纲']);
     const kept = await library.importBundle(changed, 'keep-both');
-    expect(kept).toMatchObject({ added: ['推进会提纲（2）'], renamed: [{ from: '推进会提纲', to: '推进会提纲（2）' }], replaced: [] });
+    expect(kept).toMatchObject({
+      added: ['推进会提纲（2）'],
+      renamed: [{ from: '推进会提纲', to: '推进会提纲（2）' }],
+      replaced: [],
+    });
     expect((await own(library)).map((e) => e.name)).toEqual(['推进会提纲', '推进会提纲（2）', '重点工作']);
     const replaced = await library.importBundle(changed.replace('坚定发展信心', '凝聚奋进力量'), 'replace');
     expect(replaced).toMatchObject({ added: [], replaced: ['推进会提纲'] });
@@ -290,7 +365,9 @@ describe('library bundles', () => {
     const result = await other.importBundle(JSON.stringify(three), 'replace');
     expect(result.replaced).toEqual(['同名']);
     expect(result.added).toEqual(['同名（2）', '同名（3）']);
-    const texts = await Promise.all((await own(other)).map(async (e) => JSON.stringify((await other.read(e.id))!.entry.doc)));
+    const texts = await Promise.all(
+      (await own(other)).map(async (e) => JSON.stringify((await other.read(e.id))!.entry.doc)),
+    );
     expect(texts.filter((t) => t.includes('第一个的文字'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('第二个的文字'))).toHaveLength(2);
   });
@@ -300,7 +377,9 @@ describe('library bundles', () => {
     const { text } = await library.exportBundle(['entry-1']);
     const entry1 = await readFile(path.join(folder, 'entry-1.json'), 'utf8');
     // A newer version's file named like the imported id, and a damaged one named like it but for case.
-    const newer = entry1.replace(`"version": ${LIBRARY_ENTRY_VERSION}`, '"version": 7').replace(/"id": "entry-1"/, '"id": "newer-1"');
+    const newer = entry1
+      .replace(`"version": ${LIBRARY_ENTRY_VERSION}`, '"version": 7')
+      .replace(/"id": "entry-1"/, '"id": "newer-1"');
     await writeFile(path.join(folder, 'newer-1.json'), newer);
     await writeFile(path.join(folder, 'Damaged-1.json'), '{ not json');
     const bundle = JSON.parse(text);
@@ -314,7 +393,9 @@ describe('library bundles', () => {
     expect(ids).not.toContain('newer-1');
     expect(ids).not.toContain('damaged-1');
     expect(ids).not.toContain('ENTRY-2');
-    expect((await own(library)).map((e) => e.name).sort()).toEqual(['推进会提纲', '新一', '新三', '新二', '重点工作'].sort());
+    expect((await own(library)).map((e) => e.name).sort()).toEqual(
+      ['推进会提纲', '新一', '新三', '新二', '重点工作'].sort(),
+    );
     // A deleted entry whose file name is taken meanwhile comes back under a fresh id.
     await library.remove('entry-1');
     await writeFile(path.join(folder, 'Entry-1.json'), '{ also not json');
@@ -383,7 +464,10 @@ describe('the library service', () => {
   it('imports at once when nothing conflicts, else asks, then imports the same file as the user chose', async () => {
     const library = store();
     await library.create({ name: '甲', kind: 'outline', doc: speech() });
-    await writeFile(path.join(dir, 'share.speechlib'), (await library.exportBundle(['entry-1', 'builtin-symposium'])).text);
+    await writeFile(
+      path.join(dir, 'share.speechlib'),
+      (await library.exportBundle(['entry-1', 'builtin-symposium'])).text,
+    );
     const lib = service(library);
     answers.open.push(path.join(dir, 'share.speechlib'));
     const asked = await lib.importFromFile(1, {});
@@ -395,7 +479,10 @@ describe('the library service', () => {
     const done = await lib.importFromFile(1, { pendingId, onConflict: 'keep-both' });
     expect(done).toMatchObject({ status: 'imported', renamed: [{ from: '甲', to: '甲（2）' }] });
     expect((await own(library)).length).toBe(3);
-    expect(await lib.importFromFile(1, { pendingId, onConflict: 'replace' })).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
+    expect(await lib.importFromFile(1, { pendingId, onConflict: 'replace' })).toMatchObject({
+      status: 'failed',
+      error: { code: 'not-found' },
+    });
     expect(await lib.importFromFile(1, {})).toEqual({ status: 'canceled' });
     answers.open.push(path.join(dir, 'nothing.speechlib'));
     expect(await lib.importFromFile(1, {})).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
@@ -406,7 +493,13 @@ describe('the library service', () => {
 
   it('answers store changes as saved or failed, never throwing', async () => {
     const lib = service(store());
-    expect(await lib.change((s) => s.create({ name: '甲', kind: 'outline', doc: speech() }))).toMatchObject({ status: 'saved', entry: { name: '甲' } });
-    expect(await lib.change((s) => s.update('builtin-opening', { name: 'x' }))).toMatchObject({ status: 'failed', error: { code: 'read-only' } });
+    expect(await lib.change((s) => s.create({ name: '甲', kind: 'outline', doc: speech() }))).toMatchObject({
+      status: 'saved',
+      entry: { name: '甲' },
+    });
+    expect(await lib.change((s) => s.update('builtin-opening', { name: 'x' }))).toMatchObject({
+      status: 'failed',
+      error: { code: 'read-only' },
+    });
   });
 });

@@ -49,12 +49,23 @@ import type {
 
 /** The file type of exported library bundles. */
 export const LIBRARY_EXTENSION = 'speechlib';
-export const LIBRARY_FILTERS: FileFilter[] = [{ name: '讲稿素材库 (*.speechlib)', extensions: [LIBRARY_EXTENSION, 'json'] }];
+export const LIBRARY_FILTERS: FileFilter[] = [
+  { name: '讲稿素材库 (*.speechlib)', extensions: [LIBRARY_EXTENSION, 'json'] },
+];
 /** The file name the export dialog suggests. */
 export const LIBRARY_EXPORT_NAME = `讲稿素材.${LIBRARY_EXTENSION}`;
 
 /** Why a library change was refused: a code the renderer translates, a message for the details line. */
-export type LibraryErrorCode = 'not-found' | 'read-only' | 'invalid' | 'not-a-heading' | 'disk-full' | 'permission-denied' | 'locked' | 'io' | LibraryEntryError['code'];
+export type LibraryErrorCode =
+  | 'not-found'
+  | 'read-only'
+  | 'invalid'
+  | 'not-a-heading'
+  | 'disk-full'
+  | 'permission-denied'
+  | 'locked'
+  | 'io'
+  | LibraryEntryError['code'];
 
 /** A library change that did not happen; nothing on disk changed. */
 export class LibraryError extends Error {
@@ -153,7 +164,13 @@ function headingCount(doc: PMNode): number {
 }
 
 function summaryOf(entry: LibraryEntry, doc: PMNode): LibrarySummary {
-  const summary: LibrarySummary = { id: entry.id, name: entry.name, kind: entry.kind, builtIn: isBuiltinId(entry.id), headings: headingCount(doc) };
+  const summary: LibrarySummary = {
+    id: entry.id,
+    name: entry.name,
+    kind: entry.kind,
+    builtIn: isBuiltinId(entry.id),
+    headings: headingCount(doc),
+  };
   if (entry.occasion) summary.occasion = entry.occasion;
   if (entry.year !== undefined) summary.year = entry.year;
   if (entry.description) summary.description = entry.description;
@@ -228,7 +245,12 @@ export class LibraryStore {
     } catch (error) {
       const errno = errorCode(error);
       // No folder yet (a first run) is an empty library; an unreadable one is a notice, and the templates still list.
-      if (errno !== 'ENOENT') notices.push({ file: path.basename(this.folder), code: failureCode(errno), message: failureDetail(errno, 'reading') });
+      if (errno !== 'ENOENT')
+        notices.push({
+          file: path.basename(this.folder),
+          code: failureCode(errno),
+          message: failureDetail(errno, 'reading'),
+        });
       return { entries, notices, files: taken };
     }
     for (const name of names) taken.add(name.toLowerCase());
@@ -238,12 +260,21 @@ export class LibraryStore {
       const file = path.join(this.folder, name);
       try {
         const { size } = await this.options.fs.stat(file);
-        if (size > MAX_LIBRARY_ENTRY_BYTES) throw new LibraryEntryError('too-large', `The entry is ${size} bytes; an entry is never over ${MAX_LIBRARY_ENTRY_BYTES}.`);
+        if (size > MAX_LIBRARY_ENTRY_BYTES)
+          throw new LibraryEntryError(
+            'too-large',
+            `The entry is ${size} bytes; an entry is never over ${MAX_LIBRARY_ENTRY_BYTES}.`,
+          );
         const { entry, doc } = parseLibraryEntry((await this.options.fs.readFile(file)).toString('utf8'));
         read.push({ name, file, entry, doc });
       } catch (error) {
         if (error instanceof LibraryEntryError) notices.push({ file: name, code: error.code, message: error.message });
-        else notices.push({ file: name, code: failureCode(errorCode(error)), message: failureDetail(errorCode(error), 'reading') });
+        else
+          notices.push({
+            file: name,
+            code: failureCode(errorCode(error)),
+            message: failureDetail(errorCode(error), 'reading'),
+          });
       }
     }
     // Files named after their id first, so that a copy never displaces the original.
@@ -251,12 +282,20 @@ export class LibraryStore {
     read.sort((a, b) => Number(own(b)) - Number(own(a)));
     for (const { name, file, entry, doc } of read) {
       if (isBuiltinId(entry.id)) {
-        notices.push({ file: name, code: 'duplicate', message: `The entry uses the id of a built-in template (${entry.id}) and was skipped.` });
+        notices.push({
+          file: name,
+          code: 'duplicate',
+          message: `The entry uses the id of a built-in template (${entry.id}) and was skipped.`,
+        });
         continue;
       }
       const first = entries.get(entry.id);
       if (first) {
-        notices.push({ file: name, code: 'duplicate', message: `The entry has the same id as ${path.basename(first.file)} (${entry.id}) and was skipped.` });
+        notices.push({
+          file: name,
+          code: 'duplicate',
+          message: `The entry has the same id as ${path.basename(first.file)} (${entry.id}) and was skipped.`,
+        });
         continue;
       }
       entries.set(entry.id, { entry, file, doc });
@@ -271,8 +310,12 @@ export class LibraryStore {
   async list(filter: LibraryFilter = {}): Promise<{ entries: LibrarySummary[]; notices: LibraryNotice[] }> {
     const { entries, notices } = await this.scan();
     const matches = (entry: LibraryEntry) =>
-      (!filter.occasion || entry.occasion === filter.occasion) && (filter.year === undefined || entry.year === filter.year) && matchesQuery(entry, filter.query ?? '');
-    const builtIn = [...this.templates.values()].filter(({ entry }) => matches(entry)).map(({ entry, doc }) => summaryOf(entry, doc));
+      (!filter.occasion || entry.occasion === filter.occasion) &&
+      (filter.year === undefined || entry.year === filter.year) &&
+      matchesQuery(entry, filter.query ?? '');
+    const builtIn = [...this.templates.values()]
+      .filter(({ entry }) => matches(entry))
+      .map(({ entry, doc }) => summaryOf(entry, doc));
     const own = [...entries.values()]
       .filter(({ entry }) => matches(entry))
       .sort((a, b) => collator.compare(a.entry.name, b.entry.name) || a.entry.id.localeCompare(b.entry.id))
@@ -290,14 +333,18 @@ export class LibraryStore {
   }
 
   /** Validates `entry` as a file would be read back, then writes it atomically as `<id>.json` (or `file`). */
-  private async write(entry: LibraryEntry, file = path.join(this.folder, `${entry.id}.json`)): Promise<{ entry: LibraryEntry; doc: PMNode }> {
+  private async write(
+    entry: LibraryEntry,
+    file = path.join(this.folder, `${entry.id}.json`),
+  ): Promise<{ entry: LibraryEntry; doc: PMNode }> {
     let text: string;
     let parsed;
     try {
       text = serializeLibraryEntry(entry);
       parsed = parseLibraryEntry(text);
     } catch (error) {
-      if (error instanceof LibraryEntryError) throw new LibraryError(error.code === 'too-large' ? 'too-large' : 'invalid', error.message);
+      if (error instanceof LibraryEntryError)
+        throw new LibraryError(error.code === 'too-large' ? 'too-large' : 'invalid', error.message);
       throw error;
     }
     try {
@@ -311,7 +358,11 @@ export class LibraryStore {
 
   /** The user's entry `id`, or a `LibraryError`: `read-only` for a built-in template, `not-found` otherwise. */
   private async own(id: string): Promise<StoredEntry> {
-    if (this.templates.has(id) || isBuiltinId(id)) throw new LibraryError('read-only', 'Built-in templates cannot be changed; duplicate one to your library to edit it.');
+    if (this.templates.has(id) || isBuiltinId(id))
+      throw new LibraryError(
+        'read-only',
+        'Built-in templates cannot be changed; duplicate one to your library to edit it.',
+      );
     const stored = entryIdSchema.safeParse(id).success ? (await this.scan()).entries.get(id) : undefined;
     if (!stored) throw new LibraryError('not-found', 'The library has no such entry (it may have been deleted).');
     return stored;
@@ -329,8 +380,12 @@ export class LibraryStore {
     } catch (error) {
       throw new LibraryError('invalid', error instanceof SpeechFileError ? error.message : String(error));
     }
-    const content = entryContent(doc, input.section === undefined ? { kind: input.kind } : { kind: input.kind, section: input.section });
-    if (!content) throw new LibraryError('not-a-heading', `Block ${input.section} is not a heading, so it heads no section.`);
+    const content = entryContent(
+      doc,
+      input.section === undefined ? { kind: input.kind } : { kind: input.kind, section: input.section },
+    );
+    if (!content)
+      throw new LibraryError('not-a-heading', `Block ${input.section} is not a heading, so it heads no section.`);
     const now = this.now().toISOString();
     const entry = this.entryOf({ ...input, doc: content }, this.newId(), now);
     return this.serial(async () => {
@@ -342,7 +397,16 @@ export class LibraryStore {
   private entryOf(input: Omit<NewEntry, 'section'>, id: string, now: string): LibraryEntry {
     const name = entryNameSchema.safeParse(input.name);
     if (!name.success) throw new LibraryError('invalid', `name: ${name.error.issues[0]?.message ?? 'not a name'}`);
-    const entry: LibraryEntry = { format: LIBRARY_ENTRY_FORMAT, version: LIBRARY_ENTRY_VERSION, id, name: name.data, kind: input.kind, createdAt: now, modifiedAt: now, doc: input.doc };
+    const entry: LibraryEntry = {
+      format: LIBRARY_ENTRY_FORMAT,
+      version: LIBRARY_ENTRY_VERSION,
+      id,
+      name: name.data,
+      kind: input.kind,
+      createdAt: now,
+      modifiedAt: now,
+      doc: input.doc,
+    };
     if (input.occasion?.trim()) entry.occasion = input.occasion.trim();
     if (input.year !== undefined) entry.year = input.year;
     if (input.description?.trim()) entry.description = input.description.trim();
@@ -367,7 +431,8 @@ export class LibraryStore {
       }
       if (patch.year === null) delete next.year;
       else if (patch.year !== undefined) {
-        if (!yearSchema.safeParse(patch.year).success) throw new LibraryError('invalid', `year: ${patch.year} is not a year from 1949 to 2200.`);
+        if (!yearSchema.safeParse(patch.year).success)
+          throw new LibraryError('invalid', `year: ${patch.year} is not a year from 1949 to 2200.`);
         next.year = patch.year;
       }
       if (patch.description === null || patch.description?.trim() === '') delete next.description;
@@ -515,12 +580,21 @@ export class LibraryStore {
       }
       const names = new Set(byName.keys());
       const added = new Set<string>();
-      const outcome: ImportOutcome = { added: [], replaced: [], replacedIds: [], renamed: [], skipped: [...bundle.problems] };
+      const outcome: ImportOutcome = {
+        added: [],
+        replaced: [],
+        replacedIds: [],
+        renamed: [],
+        skipped: [...bundle.problems],
+      };
       const now = this.now().toISOString();
       for (const { entry } of bundle.entries) {
         const candidates = byName.get(entry.name);
         if (candidates?.length && policy === 'replace') {
-          const at = Math.max(0, candidates.findIndex((stored) => stored.entry.id === entry.id));
+          const at = Math.max(
+            0,
+            candidates.findIndex((stored) => stored.entry.id === entry.id),
+          );
           const [existing] = candidates.splice(at, 1) as [StoredEntry];
           const replacement: LibraryEntry = { ...entry, id: existing.entry.id, modifiedAt: now };
           if (existing.entry.createdAt) replacement.createdAt = existing.entry.createdAt;
@@ -589,14 +663,25 @@ export class LibraryService {
   }
 
   /** Asks where, then writes entries `ids` as one bundle file (adding `.speechlib` when no extension was typed). */
-  async exportToFile(windowId: number, ids: readonly string[]): Promise<{ status: 'exported'; name: string; count: number } | { status: 'canceled' } | { status: 'failed'; error: LibraryFailure }> {
+  async exportToFile(
+    windowId: number,
+    ids: readonly string[],
+  ): Promise<
+    | { status: 'exported'; name: string; count: number }
+    | { status: 'canceled' }
+    | { status: 'failed'; error: LibraryFailure }
+  > {
     let bundle: { text: string; count: number };
     try {
       bundle = await this.store.exportBundle(ids);
     } catch (error) {
       return { status: 'failed', error: failureOf(error) };
     }
-    const chosen = await this.options.dialogs.showSave(windowId, { title: '导出素材', defaultName: LIBRARY_EXPORT_NAME, filters: LIBRARY_FILTERS });
+    const chosen = await this.options.dialogs.showSave(windowId, {
+      title: '导出素材',
+      defaultName: LIBRARY_EXPORT_NAME,
+      filters: LIBRARY_FILTERS,
+    });
     if (!chosen) return { status: 'canceled' };
     const target = path.extname(chosen) ? chosen : `${chosen}.${LIBRARY_EXTENSION}`;
     try {
@@ -613,11 +698,18 @@ export class LibraryService {
    * and keeps the file's text under a `pendingId` until asked again. With `pendingId` and
    * `onConflict`, imports that file. An unknown `pendingId` fails as `not-found`.
    */
-  async importFromFile(windowId: number, request: { pendingId?: string; onConflict?: ConflictPolicy }): Promise<ImportResult> {
+  async importFromFile(
+    windowId: number,
+    request: { pendingId?: string; onConflict?: ConflictPolicy },
+  ): Promise<ImportResult> {
     let text: string;
     if (request.pendingId !== undefined) {
       const kept = this.pending.get(request.pendingId);
-      if (kept === undefined) return { status: 'failed', error: { code: 'not-found', message: 'That import is no longer pending; choose the file again.' } };
+      if (kept === undefined)
+        return {
+          status: 'failed',
+          error: { code: 'not-found', message: 'That import is no longer pending; choose the file again.' },
+        };
       this.pending.delete(request.pendingId);
       text = kept;
     } else {
@@ -625,7 +717,14 @@ export class LibraryService {
       if (!chosen) return { status: 'canceled' };
       try {
         const { size } = await this.options.fs.stat(chosen);
-        if (size > MAX_LIBRARY_BUNDLE_BYTES) return { status: 'failed', error: { code: 'too-large', message: `The file is ${size} bytes; a library file is never over ${MAX_LIBRARY_BUNDLE_BYTES}.` } };
+        if (size > MAX_LIBRARY_BUNDLE_BYTES)
+          return {
+            status: 'failed',
+            error: {
+              code: 'too-large',
+              message: `The file is ${size} bytes; a library file is never over ${MAX_LIBRARY_BUNDLE_BYTES}.`,
+            },
+          };
         text = (await this.options.fs.readFile(chosen)).toString('utf8');
       } catch (error) {
         return { status: 'failed', error: failureOf(fsError(error, 'reading')) };
@@ -648,4 +747,3 @@ export class LibraryService {
     }
   }
 }
-

@@ -23,7 +23,11 @@ describe('recent files', () => {
     const recent = fresh();
     for (const name of ['甲', '乙', '丙', '甲']) await recent.add(doc(name));
     expect(await names(recent)).toEqual(['甲.speech', '丙.speech', '乙.speech']);
-    expect((await recent.list())[0]).toEqual({ recentId: RecentFiles.idOf(doc('甲')), name: '甲.speech', folder: path.join(dir, 'docs') });
+    expect((await recent.list())[0]).toEqual({
+      recentId: RecentFiles.idOf(doc('甲')),
+      name: '甲.speech',
+      folder: path.join(dir, 'docs'),
+    });
   });
 
   it(`keep at most ${MAX_RECENT}, dropping the oldest`, async () => {

@@ -31,19 +31,22 @@ export class RecentFiles {
   // Callers read `this.paths` right after awaiting, in the same turn as they store, so a change
   // made by one caller is seen by the next.
   private async load(): Promise<void> {
-    this.loaded ??= this.fs.readFile(this.file).then(
-      (bytes) => {
-        let json: unknown;
-        try {
-          json = JSON.parse(bytes.toString('utf8'));
-        } catch {
-          return [];
-        }
-        const parsed = stored.safeParse(json);
-        return parsed.success ? [...new Set(parsed.data.paths)].slice(0, MAX_RECENT) : [];
-      },
-      () => [],
-    ).then((paths) => (this.paths = paths));
+    this.loaded ??= this.fs
+      .readFile(this.file)
+      .then(
+        (bytes) => {
+          let json: unknown;
+          try {
+            json = JSON.parse(bytes.toString('utf8'));
+          } catch {
+            return [];
+          }
+          const parsed = stored.safeParse(json);
+          return parsed.success ? [...new Set(parsed.data.paths)].slice(0, MAX_RECENT) : [];
+        },
+        () => [],
+      )
+      .then((paths) => (this.paths = paths));
     await this.loaded;
   }
 
@@ -66,7 +69,11 @@ export class RecentFiles {
   /** The entries, newest first. */
   async list(): Promise<RecentEntry[]> {
     await this.load();
-    return this.paths.map((file) => ({ recentId: RecentFiles.idOf(file), name: path.basename(file), folder: path.dirname(file) }));
+    return this.paths.map((file) => ({
+      recentId: RecentFiles.idOf(file),
+      name: path.basename(file),
+      folder: path.dirname(file),
+    }));
   }
 
   /** Puts `file` first (moving it up if listed), keeping at most `MAX_RECENT`. */

@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_SPEECH_FILE_BYTES, SpeechFileError, emptySpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import {
+  MAX_SPEECH_FILE_BYTES,
+  SpeechFileError,
+  emptySpeechFile,
+  serializeSpeechFile,
+  type SpeechFile,
+} from '../../shared/document/file-format';
 import { docOf } from '../../shared/document/test-docs';
 import { AtomicWriteError } from './atomic-write';
 import { faultyFileSystem, type Faults, type FaultyFileSystem } from './fault-fs';
@@ -20,7 +26,11 @@ function store(faults: Faults = {}): RecoveryStore {
   return new RecoveryStore({ dir: recoveryDir, fs, now: () => clock });
 }
 
-const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(), meta: { title: '讲话' }, doc: docOf(['title', '在推进会上的讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
+const speech = (...body: string[]): SpeechFile => ({
+  ...emptySpeechFile(),
+  meta: { title: '讲话' },
+  doc: docOf(['title', '在推进会上的讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON(),
+});
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-recovery-'));
@@ -35,7 +45,15 @@ describe('backups', () => {
     await writeFile(userFile, 'the user’s own file');
     const first = store();
     const base = { size: 19, mtimeMs: 1234.5, sha256: 'ab'.repeat(32) };
-    expect(await first.backup({ docId: ID_A, name: '讲话.speech', path: userFile, base, file: speech('同志们：', '今天召开会议。') })).toEqual({ savedAt: clock.toISOString() });
+    expect(
+      await first.backup({
+        docId: ID_A,
+        name: '讲话.speech',
+        path: userFile,
+        base,
+        file: speech('同志们：', '今天召开会议。'),
+      }),
+    ).toEqual({ savedAt: clock.toISOString() });
     clock = new Date('2026-03-01T08:31:00.000Z');
     await first.backup({ docId: ID_B, name: '未命名', file: speech('另一篇') });
     expect((await readdir(recoveryDir)).sort()).toEqual([`${ID_A}.json`, `${ID_B}.json`]);
@@ -46,12 +64,30 @@ describe('backups', () => {
     const next = store();
     const entries = await next.list();
     expect(entries).toEqual([
-      { recoveryId: ID_B, name: '未命名', savedAt: '2026-03-01T08:31:00.000Z', preview: '在推进会上的讲话 另一篇', hasFile: false },
-      { recoveryId: ID_A, name: '讲话.speech', savedAt: '2026-03-01T08:30:00.000Z', preview: '在推进会上的讲话 同志们： 今天召开会议。', hasFile: true },
+      {
+        recoveryId: ID_B,
+        name: '未命名',
+        savedAt: '2026-03-01T08:31:00.000Z',
+        preview: '在推进会上的讲话 另一篇',
+        hasFile: false,
+      },
+      {
+        recoveryId: ID_A,
+        name: '讲话.speech',
+        savedAt: '2026-03-01T08:30:00.000Z',
+        preview: '在推进会上的讲话 同志们： 今天召开会议。',
+        hasFile: true,
+      },
     ]);
     expect(JSON.stringify(entries)).not.toContain(dir);
     const record = await next.read(ID_A);
-    expect(record).toMatchObject({ docId: ID_A, name: '讲话.speech', path: userFile, base, savedAt: '2026-03-01T08:30:00.000Z' });
+    expect(record).toMatchObject({
+      docId: ID_A,
+      name: '讲话.speech',
+      path: userFile,
+      base,
+      savedAt: '2026-03-01T08:30:00.000Z',
+    });
     expect((await next.read(ID_B))?.base).toBeUndefined();
     expect(record?.file.doc).toEqual(speech('同志们：', '今天召开会议。').doc);
   });
@@ -69,7 +105,11 @@ describe('backups', () => {
     await recovery.backup({ docId: ID_A, name: 'x', file: speech('第二稿') });
     expect(await readdir(recoveryDir)).toEqual([`${ID_A}.json`]);
     expect((await store().read(ID_A))?.file.doc).toEqual(speech('第二稿').doc);
-    expect(JSON.parse(await readFile(path.join(recoveryDir, `${ID_A}.json`), 'utf8'))).toMatchObject({ format: RECOVERY_FORMAT, version: 1, docId: ID_A });
+    expect(JSON.parse(await readFile(path.join(recoveryDir, `${ID_A}.json`), 'utf8'))).toMatchObject({
+      format: RECOVERY_FORMAT,
+      version: 1,
+      docId: ID_A,
+    });
   });
 
   it('keep the previous backup when a crash comes between the temporary write and the rename', async () => {
@@ -92,8 +132,12 @@ describe('backups', () => {
 
   it('reject on a full disk and keep the previous backup', async () => {
     await store().backup({ docId: ID_A, name: 'x', file: speech('第一稿') });
-    await expect(store({ enospcMidWrite: true }).backup({ docId: ID_A, name: 'x', file: speech('第二稿') })).rejects.toMatchObject({ code: 'ENOSPC' });
-    await expect(store({ openError: 'EROFS' }).backup({ docId: ID_A, name: 'x', file: speech('第二稿') })).rejects.toBeInstanceOf(AtomicWriteError);
+    await expect(
+      store({ enospcMidWrite: true }).backup({ docId: ID_A, name: 'x', file: speech('第二稿') }),
+    ).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(
+      store({ openError: 'EROFS' }).backup({ docId: ID_A, name: 'x', file: speech('第二稿') }),
+    ).rejects.toBeInstanceOf(AtomicWriteError);
     expect((await store().read(ID_A))?.file.doc).toEqual(speech('第一稿').doc);
     expect(await readdir(recoveryDir)).toEqual([`${ID_A}.json`]);
   });
@@ -124,10 +168,17 @@ describe('listing', () => {
       'newer-version': JSON.stringify({ ...good, version: 2 }),
       'id-mismatch': JSON.stringify(good),
       'bad-time': JSON.stringify({ ...good, savedAt: 'yesterday' }),
-      'bad-content': JSON.stringify({ ...good, content: serializeSpeechFile({ ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } }) }),
+      'bad-content': JSON.stringify({
+        ...good,
+        content: serializeSpeechFile({
+          ...speech(),
+          doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] },
+        }),
+      }),
       'content-not-json': JSON.stringify({ ...good, content: 'garbage' }),
     };
-    for (const [id, text] of Object.entries(bad)) await writeFile(path.join(recoveryDir, `${id}.json`), text.replace(ID_A, id === 'id-mismatch' ? ID_A : id));
+    for (const [id, text] of Object.entries(bad))
+      await writeFile(path.join(recoveryDir, `${id}.json`), text.replace(ID_A, id === 'id-mismatch' ? ID_A : id));
     await writeFile(path.join(recoveryDir, 'huge.json'), '');
     await truncate(path.join(recoveryDir, 'huge.json'), 2 * MAX_SPEECH_FILE_BYTES + 1);
     await writeFile(path.join(recoveryDir, 'notes.txt'), 'not a backup');

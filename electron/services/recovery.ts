@@ -11,7 +11,12 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_SPEECH_FILE_BYTES, checkedSpeechText, parseSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import {
+  MAX_SPEECH_FILE_BYTES,
+  checkedSpeechText,
+  parseSpeechFile,
+  type SpeechFile,
+} from '../../shared/document/file-format';
 import { writeFileAtomic } from './atomic-write';
 import { errorCode, type FileSystem } from './file-system';
 import type { Fingerprint } from './file-watch';
@@ -96,14 +101,28 @@ export class RecoveryStore {
    * Replaces the document's previous backup atomically. Throws (`SpeechFileError` for a document
    * that would not open again, `AtomicWriteError` for a failed write); the old backup then stays.
    */
-  async backup(record: { docId: string; name: string; path?: string; base?: Fingerprint; file: SpeechFile }): Promise<{ savedAt: string }> {
+  async backup(record: {
+    docId: string;
+    name: string;
+    path?: string;
+    base?: Fingerprint;
+    file: SpeechFile;
+  }): Promise<{ savedAt: string }> {
     if (!isRecoveryId(record.docId)) throw new Error(`Not a document id: ${JSON.stringify(record.docId)}`);
     // The same check as saving: a backup that would not open again is useless.
     const content = checkedSpeechText(record.file);
     const savedAt = this.now().toISOString();
-    const stored: z.infer<typeof recordSchema> = { format: RECOVERY_FORMAT, version: 1, docId: record.docId, name: record.name, savedAt, content };
+    const stored: z.infer<typeof recordSchema> = {
+      format: RECOVERY_FORMAT,
+      version: 1,
+      docId: record.docId,
+      name: record.name,
+      savedAt,
+      content,
+    };
     if (record.path) stored.path = record.path;
-    if (record.path && record.base) stored.base = { size: record.base.size, mtimeMs: record.base.mtimeMs, sha256: record.base.sha256 };
+    if (record.path && record.base)
+      stored.base = { size: record.base.size, mtimeMs: record.base.mtimeMs, sha256: record.base.sha256 };
     this.live.add(record.docId);
     return this.queues.run(record.docId, async () => {
       await this.options.fs.mkdir(this.options.dir, { recursive: true });
@@ -135,7 +154,13 @@ export class RecoveryStore {
       if (!isRecoveryId(id) || this.live.has(id)) continue;
       const found = await this.load(id);
       if (!found) continue;
-      entries.push({ recoveryId: id, name: found.record.name, savedAt: found.record.savedAt, preview: found.preview, hasFile: Boolean(found.record.path) });
+      entries.push({
+        recoveryId: id,
+        name: found.record.name,
+        savedAt: found.record.savedAt,
+        preview: found.preview,
+        hasFile: Boolean(found.record.path),
+      });
     }
     return entries.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
   }
@@ -187,10 +212,16 @@ export class RecoveryStore {
       if ((await this.options.fs.stat(file)).size > 2 * MAX_SPEECH_FILE_BYTES) return undefined;
       const json: unknown = JSON.parse((await this.options.fs.readFile(file)).toString('utf8'));
       const stored = recordSchema.safeParse(json);
-      if (!stored.success || stored.data.docId !== id || Number.isNaN(Date.parse(stored.data.savedAt))) return undefined;
+      if (!stored.success || stored.data.docId !== id || Number.isNaN(Date.parse(stored.data.savedAt)))
+        return undefined;
       const parsed = parseSpeechFile(stored.data.content);
       const text = parsed.doc.textBetween(0, parsed.doc.content.size, ' ', ' ').replace(/\s+/g, ' ').trim();
-      const record: RecoveryRecord = { docId: id, name: stored.data.name, savedAt: stored.data.savedAt, file: parsed.file };
+      const record: RecoveryRecord = {
+        docId: id,
+        name: stored.data.name,
+        savedAt: stored.data.savedAt,
+        file: parsed.file,
+      };
       if (stored.data.path) record.path = stored.data.path;
       if (stored.data.path && stored.data.base) record.base = stored.data.base;
       return { record, preview: [...text].slice(0, PREVIEW_CHARS).join('') };

@@ -37,7 +37,10 @@ describe('settings', () => {
 
   it('keep the valid fields of a partly wrong file', async () => {
     await fresh().set({});
-    await writeFile(file, JSON.stringify({ language: 'en', checkLevels: 'yes', profiles: { gbt9704: { bodySizePt: 999 } } }));
+    await writeFile(
+      file,
+      JSON.stringify({ language: 'en', checkLevels: 'yes', profiles: { gbt9704: { bodySizePt: 999 } } }),
+    );
     expect(await fresh().get()).toEqual({ language: 'en', checkLevels: true, autosave: false, profiles: {} });
     await writeFile(file, JSON.stringify({ language: 'fr', checkLevels: false }));
     expect(await fresh().get()).toEqual({ language: 'zh-CN', checkLevels: false, autosave: false, profiles: {} });
@@ -45,7 +48,11 @@ describe('settings', () => {
 
   it('apply two quick changes one after the other, losing neither', async () => {
     const store = fresh();
-    await Promise.all([store.set({ language: 'en' }), store.set({ checkLevels: false }), store.set({ autosave: true })]);
+    await Promise.all([
+      store.set({ language: 'en' }),
+      store.set({ checkLevels: false }),
+      store.set({ autosave: true }),
+    ]);
     expect(await fresh().get()).toEqual({ language: 'en', checkLevels: false, autosave: true, profiles: {} });
   });
 

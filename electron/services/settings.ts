@@ -10,7 +10,12 @@ import { writeFileAtomic } from './atomic-write';
 import type { FileSystem } from './file-system';
 
 /** The settings of a first run: Chinese UI, level check on, autosave off, no adjusted profiles. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  language: 'zh-CN',
+  checkLevels: true,
+  autosave: false,
+  profiles: {},
+});
 
 const defaults = (): Settings => ({ ...DEFAULT_SETTINGS, profiles: {} });
 

@@ -4,11 +4,23 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SpeechFileError, emptySpeechFile, serializeSpeechFile, type SpeechFile } from '../../shared/document/file-format';
+import {
+  SpeechFileError,
+  emptySpeechFile,
+  serializeSpeechFile,
+  type SpeechFile,
+} from '../../shared/document/file-format';
 import { buildOutline } from '../../shared/document/outline';
 import { docOf } from '../../shared/document/test-docs';
 import { faultyFileSystem, type FaultyFileSystem } from './fault-fs';
-import { DAILY_DAYS, SnapshotError, SnapshotStore, folderNameFor, thinSnapshots, type ThinnableEntry } from './snapshots';
+import {
+  DAILY_DAYS,
+  SnapshotError,
+  SnapshotStore,
+  folderNameFor,
+  thinSnapshots,
+  type ThinnableEntry,
+} from './snapshots';
 
 const DAY = 24 * 60 * 60 * 1000;
 let dir: string;
@@ -22,7 +34,11 @@ function store(): SnapshotStore {
   return new SnapshotStore({ dir: snapshotsDir, fs, now: () => clock, utcOffsetMinutes: 480 });
 }
 
-const speech = (...body: string[]): SpeechFile => ({ ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), meta: { title: '讲话' }, doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON() });
+const speech = (...body: string[]): SpeechFile => ({
+  ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')),
+  meta: { title: '讲话' },
+  doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON(),
+});
 const folderFiles = async () => (await readdir(path.join(snapshotsDir, folderNameFor(target())))).sort();
 
 beforeEach(async () => {
@@ -35,7 +51,11 @@ beforeEach(async () => {
 describe('thinSnapshots', () => {
   // 2026-03-10T02:00Z is 10:00 on Tuesday 10 March in UTC+8.
   const now = new Date('2026-03-10T02:00:00.000Z');
-  const at = (id: string, iso: string, kind: 'auto' | 'named' = 'auto'): ThinnableEntry => ({ snapshotId: id, kind, savedAt: iso });
+  const at = (id: string, iso: string, kind: 'auto' | 'named' = 'auto'): ThinnableEntry => ({
+    snapshotId: id,
+    kind,
+    savedAt: iso,
+  });
 
   it('keeps every snapshot from today, and the newest of each earlier day for a month', () => {
     const entries = [
@@ -64,13 +84,22 @@ describe('thinSnapshots', () => {
 
   it(`counts ${DAILY_DAYS} days before today as daily, and the day before those as weekly`, () => {
     const day = (n: number, hour: number) => new Date(Date.UTC(2026, 2, 10 - n, hour - 8)).toISOString();
-    const entries = [at('d30-a', day(DAILY_DAYS, 9)), at('d30-b', day(DAILY_DAYS, 10)), at('d31-a', day(DAILY_DAYS + 1, 9)), at('d31-b', day(DAILY_DAYS + 1, 10))];
+    const entries = [
+      at('d30-a', day(DAILY_DAYS, 9)),
+      at('d30-b', day(DAILY_DAYS, 10)),
+      at('d31-a', day(DAILY_DAYS + 1, 9)),
+      at('d31-b', day(DAILY_DAYS + 1, 10)),
+    ];
     // Day 30 before 10 March is 8 February (a Sunday); day 31, 7 February, is in the same week but weekly.
     expect([...thinSnapshots(entries, now, 480)].sort()).toEqual(['d30-b', 'd31-b']);
   });
 
   it('keeps snapshots dated in the future and those whose time does not parse', () => {
-    const entries = [at('future', '2027-01-01T00:00:00Z'), at('broken', 'not a time'), at('old', '2020-01-01T00:00:00Z')];
+    const entries = [
+      at('future', '2027-01-01T00:00:00Z'),
+      at('broken', 'not a time'),
+      at('old', '2020-01-01T00:00:00Z'),
+    ];
     expect([...thinSnapshots(entries, now, 0)].sort()).toEqual(['broken', 'future', 'old']);
   });
 
@@ -78,16 +107,26 @@ describe('thinSnapshots', () => {
     const start = Date.parse('2025-01-01T00:00:00Z');
     const entry = fc.record({ offset: fc.integer({ min: 0, max: 400 * DAY }), named: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 60 }), fc.integer({ min: 0, max: 400 * DAY }), fc.integer({ min: 0, max: 100 * DAY }), fc.integer({ min: -720, max: 840 }), (specs, t1, later, offset) => {
-        const entries = specs.map((spec, i) => at(`s${i}`, new Date(start + spec.offset).toISOString(), spec.named ? 'named' : 'auto'));
-        const first = new Date(start + t1);
-        const second = new Date(start + t1 + later);
-        const once = thinSnapshots(entries, first, offset);
-        for (const e of entries) if (e.kind === 'named') expect(once.has(e.snapshotId)).toBe(true);
-        const kept = entries.filter((e) => once.has(e.snapshotId));
-        expect([...thinSnapshots(kept, second, offset)].sort()).toEqual([...thinSnapshots(entries, second, offset)].sort());
-        expect([...thinSnapshots(kept, first, offset)].sort()).toEqual([...once].sort());
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 60 }),
+        fc.integer({ min: 0, max: 400 * DAY }),
+        fc.integer({ min: 0, max: 100 * DAY }),
+        fc.integer({ min: -720, max: 840 }),
+        (specs, t1, later, offset) => {
+          const entries = specs.map((spec, i) =>
+            at(`s${i}`, new Date(start + spec.offset).toISOString(), spec.named ? 'named' : 'auto'),
+          );
+          const first = new Date(start + t1);
+          const second = new Date(start + t1 + later);
+          const once = thinSnapshots(entries, first, offset);
+          for (const e of entries) if (e.kind === 'named') expect(once.has(e.snapshotId)).toBe(true);
+          const kept = entries.filter((e) => once.has(e.snapshotId));
+          expect([...thinSnapshots(kept, second, offset)].sort()).toEqual(
+            [...thinSnapshots(entries, second, offset)].sort(),
+          );
+          expect([...thinSnapshots(kept, first, offset)].sort()).toEqual([...once].sort());
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -99,7 +138,13 @@ describe('SnapshotStore', () => {
     const first = await snapshots.add(target(), speech('第一稿'), { kind: 'auto' });
     clock = new Date(clock.getTime() + 60_000);
     const second = await snapshots.add(target(), speech('第二稿，改了'), { kind: 'auto' });
-    expect(first).toEqual({ snapshotId: first.snapshotId, kind: 'auto', savedAt: '2026-03-10T02:00:00.000Z', size: Buffer.byteLength(serializeSpeechFile(speech('第一稿'))), characters: 5 });
+    expect(first).toEqual({
+      snapshotId: first.snapshotId,
+      kind: 'auto',
+      savedAt: '2026-03-10T02:00:00.000Z',
+      size: Buffer.byteLength(serializeSpeechFile(speech('第一稿'))),
+      characters: 5,
+    });
     expect(await snapshots.list(target())).toEqual([second, first]);
     expect((await snapshots.read(target(), first.snapshotId)).file).toEqual(speech('第一稿'));
     expect(await snapshots.read(target(), second.snapshotId)).toEqual({ entry: second, file: speech('第二稿，改了') });
@@ -153,7 +198,9 @@ describe('SnapshotStore', () => {
     await snapshots.add(target(), speech('甲'), { kind: 'auto' });
     await snapshots.add(path.join(dir, '另一篇.speech'), speech('乙'), { kind: 'auto' });
     expect((await snapshots.list(target())).length).toBe(1);
-    expect((await readdir(snapshotsDir)).sort()).toEqual([folderNameFor(target()), folderNameFor(path.join(dir, '另一篇.speech'))].sort());
+    expect((await readdir(snapshotsDir)).sort()).toEqual(
+      [folderNameFor(target()), folderNameFor(path.join(dir, '另一篇.speech'))].sort(),
+    );
     expect(folderNameFor('C:\\Docs\\A.speech', 'win32')).toBe(folderNameFor('c:\\docs\\a.speech', 'win32'));
     expect(await snapshots.list(path.join(dir, 'none.speech'))).toEqual([]);
   });
@@ -162,8 +209,9 @@ describe('SnapshotStore', () => {
     const snapshots = store();
     // 600 paragraphs of 200 varied characters (120,000 in all): text that compresses like real prose, not like a repeated line.
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const paragraph = () => Array.from({ length: 200 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 3000))).join('');
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const paragraph = () =>
+      Array.from({ length: 200 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 3000))).join('');
     const paragraphs = Array.from({ length: 600 }, paragraph);
     const oneCompressed = gzipSync(serializeSpeechFile(speech(...paragraphs))).length;
     for (let n = 0; n < 200; n++) {
@@ -178,7 +226,9 @@ describe('SnapshotStore', () => {
     expect(total).toBeLessThan(200 * oneCompressed * 0.05);
     const oldest = (await snapshots.list(target())).at(-1)!;
     expect((await snapshots.read(target(), oldest.snapshotId)).file.doc.content).toHaveLength(601);
-    expect((await snapshots.read(target(), (await snapshots.list(target()))[0]!.snapshotId)).file).toEqual(speech(...paragraphs));
+    expect((await snapshots.read(target(), (await snapshots.list(target()))[0]!.snapshotId)).file).toEqual(
+      speech(...paragraphs),
+    );
   }, 60_000);
 
   it('thins old automatic snapshots on add, keeps named ones, and deletes the parts nobody needs', async () => {
@@ -194,7 +244,11 @@ describe('SnapshotStore', () => {
     expect((await snapshots.list(target())).length).toBe(4);
     clock = new Date('2026-01-05T02:00:00Z');
     const today = await snapshots.add(target(), speech('一月五日'), { kind: 'auto' });
-    expect((await snapshots.list(target())).map((entry) => entry.snapshotId)).toEqual([today.snapshotId, named.snapshotId, newestOfDay.snapshotId]);
+    expect((await snapshots.list(target())).map((entry) => entry.snapshotId)).toEqual([
+      today.snapshotId,
+      named.snapshotId,
+      newestOfDay.snapshotId,
+    ]);
     const files = await folderFiles();
     expect(files.filter((name) => name.endsWith('.snap.gz'))).toHaveLength(3);
     // The pack of a thinned snapshot that held only its own paragraph is gone; the first one's
@@ -245,7 +299,12 @@ describe('SnapshotStore', () => {
     const b = await snapshots.add(target(), speech('乙'), { kind: 'auto' });
     const before = await folderFiles();
     const readFileReal = fs.readFile;
-    Object.assign(fs, { readFile: async (file: string) => (path.basename(file) === 'index.json' ? Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' })) : readFileReal(file)) });
+    Object.assign(fs, {
+      readFile: async (file: string) =>
+        path.basename(file) === 'index.json'
+          ? Promise.reject(Object.assign(new Error('EBUSY'), { code: 'EBUSY' }))
+          : readFileReal(file),
+    });
     clock = new Date(clock.getTime() + 1000);
     await expect(snapshots.add(target(), speech('丙'), { kind: 'auto' })).rejects.toMatchObject({ code: 'io' });
     Object.assign(fs, { readFile: readFileReal });
@@ -273,7 +332,10 @@ describe('SnapshotStore', () => {
     // A pack whose block no longer matches its hash (bit rot, a hand edit).
     const packFile = path.join(folder, `${a.snapshotId}.pack.gz`);
     const { gunzipSync } = await import('node:zlib');
-    const pack = JSON.parse(gunzipSync(await readFile(packFile)).toString('utf8')) as Record<string, { content?: Array<{ text: string }> }>;
+    const pack = JSON.parse(gunzipSync(await readFile(packFile)).toString('utf8')) as Record<
+      string,
+      { content?: Array<{ text: string }> }
+    >;
     for (const block of Object.values(pack)) if (block.content?.[0]?.text === '甲') block.content[0].text = '丁';
     await writeFile(packFile, gzipSync(JSON.stringify(pack)));
     await expect(snapshots.read(target(), a.snapshotId)).rejects.toMatchObject({ code: 'damaged' });
@@ -297,7 +359,10 @@ describe('SnapshotStore', () => {
     clock = new Date(clock.getTime() + 1000);
     await snapshots.add(target(), speech('甲', '乙', '丙', '丁'), { kind: 'auto' });
     await writeFile(path.join(folder, `${b.snapshotId}.pack.gz`), 'not gzip');
-    for (const [run, body] of [[snapshots, '戊'], [store(), '己']] as const) {
+    for (const [run, body] of [
+      [snapshots, '戊'],
+      [store(), '己'],
+    ] as const) {
       clock = new Date(clock.getTime() + 1000);
       const next = await run.add(target(), speech('甲', '乙', '丙', body), { kind: 'auto' });
       expect((await run.read(target(), next.snapshotId)).file).toEqual(speech('甲', '乙', '丙', body));
@@ -309,7 +374,10 @@ describe('SnapshotStore', () => {
     const a = await snapshots.add(target(), speech('甲'), { kind: 'auto' });
     const rename = fs.rename;
     Object.assign(fs, {
-      rename: async (from: string, to: string) => (path.basename(to) === 'index.json' ? Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) : rename(from, to)),
+      rename: async (from: string, to: string) =>
+        path.basename(to) === 'index.json'
+          ? Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }))
+          : rename(from, to),
     });
     clock = new Date(clock.getTime() + 1000);
     await expect(snapshots.add(target(), speech('乙'), { kind: 'auto' })).rejects.toMatchObject({ code: 'ENOSPC' });

@@ -103,7 +103,10 @@ const indexSchema = z.object({
 type Index = z.infer<typeof indexSchema>;
 
 /** A run `[start, length]` of the base list, or one block hash not in the base. */
-const opSchema = z.union([z.tuple([z.number().int().nonnegative(), z.number().int().positive()]), z.string().regex(HASH)]);
+const opSchema = z.union([
+  z.tuple([z.number().int().nonnegative(), z.number().int().positive()]),
+  z.string().regex(HASH),
+]);
 export type HashOp = z.infer<typeof opSchema>;
 
 /**
@@ -118,7 +121,7 @@ export function diffHashes(base: readonly string[], hashes: readonly string[]): 
   });
   const ops: HashOp[] = [];
   let next = 0;
-  for (let i = 0; i < hashes.length; ) {
+  for (let i = 0; i < hashes.length;) {
     const hash = hashes[i]!;
     const start = base[next] === hash ? next : first.get(hash);
     if (start === undefined) {
@@ -127,7 +130,8 @@ export function diffHashes(base: readonly string[], hashes: readonly string[]): 
       continue;
     }
     let length = 1;
-    while (i + length < hashes.length && start + length < base.length && base[start + length] === hashes[i + length]) length++;
+    while (i + length < hashes.length && start + length < base.length && base[start + length] === hashes[i + length])
+      length++;
     ops.push([start, length]);
     i += length;
     next = start + length;
@@ -190,7 +194,11 @@ export interface ThinnableEntry {
  * weeks, so thinning again later never removes more than the policy says. An entry whose time
  * does not parse is kept.
  */
-export function thinSnapshots(entries: readonly ThinnableEntry[], now: Date, utcOffsetMinutes = -now.getTimezoneOffset()): Set<string> {
+export function thinSnapshots(
+  entries: readonly ThinnableEntry[],
+  now: Date,
+  utcOffsetMinutes = -now.getTimezoneOffset(),
+): Set<string> {
   const dayOf = (ms: number) => Math.floor((ms + utcOffsetMinutes * 60_000) / DAY_MS);
   const today = dayOf(now.getTime());
   const keep = new Set<string>();
@@ -209,7 +217,8 @@ export function thinSnapshots(entries: readonly ThinnableEntry[], now: Date, utc
     // Epoch day 0 was a Thursday: +3 starts weeks on Monday.
     const bucket = today - day <= DAILY_DAYS ? `d${day}` : `w${Math.floor((day + 3) / 7)}`;
     const held = newest.get(bucket);
-    if (!held || ms > held.ms || (ms === held.ms && entry.snapshotId > held.id)) newest.set(bucket, { id: entry.snapshotId, ms });
+    if (!held || ms > held.ms || (ms === held.ms && entry.snapshotId > held.id))
+      newest.set(bucket, { id: entry.snapshotId, ms });
   }
   for (const { id } of newest.values()) keep.add(id);
   return keep;
@@ -308,16 +317,27 @@ export class SnapshotStore {
     });
   }
 
-  private async addNow(filePath: string, file: SpeechFile, options: { kind: SnapshotKind; name?: string }): Promise<SnapshotEntry> {
+  private async addNow(
+    filePath: string,
+    file: SpeechFile,
+    options: { kind: SnapshotKind; name?: string },
+  ): Promise<SnapshotEntry> {
     const parsed = reopenSpeechFile(file);
     const text = serializeSpeechFile(parsed.file);
     const digest = sha256(text);
     // An index that cannot be read (EBUSY, EACCES) fails the add rather than starting afresh over the old snapshots.
     const loaded = await this.loadIndex(filePath);
-    const index: Index = loaded?.index ?? { format: 'lectern.snapshots', version: 1, path: filePath, entries: [], packs: {} };
+    const index: Index = loaded?.index ?? {
+      format: 'lectern.snapshots',
+      version: 1,
+      path: filePath,
+      entries: [],
+      packs: {},
+    };
     const before = sweepable(loaded);
     const newest = [...index.entries].sort(newestFirst)[0];
-    if (options.kind === 'auto' && newest && newest.sha256 === digest) return publicEntry(newest, newest.length ?? speechTotal(parsed.doc));
+    if (options.kind === 'auto' && newest && newest.sha256 === digest)
+      return publicEntry(newest, newest.length ?? speechTotal(parsed.doc));
 
     const now = this.now();
     const snapshotId = `${now.getTime().toString(36)}-${randomBytes(4).toString('hex')}`;
@@ -335,12 +355,16 @@ export class SnapshotStore {
     await this.options.fs.mkdir(folder, { recursive: true });
     // Describe the blocks against the newest snapshot's base while that stays short; else start a new base.
     let base = newest?.base;
-    const baseHashes = base ? baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${base}.base.gz`)).catch(() => undefined)) : undefined;
+    const baseHashes = base
+      ? baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${base}.base.gz`)).catch(() => undefined))
+      : undefined;
     let ops = baseHashes?.success ? diffHashes(baseHashes.data, hashes) : undefined;
     if (!ops || ops.length > Math.max(8, hashes.length / 4)) {
       base = snapshotId;
       ops = [[0, hashes.length]];
-      await writeFileAtomic(path.join(folder, `${base}.base.gz`), await gzipAsync(JSON.stringify(hashes)), { fs: this.options.fs });
+      await writeFileAtomic(path.join(folder, `${base}.base.gz`), await gzipAsync(JSON.stringify(hashes)), {
+        fs: this.options.fs,
+      });
     }
     if (Object.keys(fresh).length) {
       const packFile = path.join(folder, `${snapshotId}.pack.gz`);
@@ -348,7 +372,11 @@ export class SnapshotStore {
       index.packs[snapshotId] = Object.keys(fresh);
       // Written and synced just now: known intact, so the next add need not read it back.
       const written = await this.options.fs.stat(packFile).catch(() => undefined);
-      if (written) this.checkedPacks.set(packFile, { stamp: `${written.size}:${written.mtimeMs}`, hashes: new Set(Object.keys(fresh)) });
+      if (written)
+        this.checkedPacks.set(packFile, {
+          stamp: `${written.size}:${written.mtimeMs}`,
+          hashes: new Set(Object.keys(fresh)),
+        });
     }
     const name = options.kind === 'named' ? options.name?.trim().slice(0, MAX_SNAPSHOT_NAME) || undefined : undefined;
     const record: SnapshotRecord = {
@@ -362,8 +390,18 @@ export class SnapshotStore {
       sha256: digest,
       base: base!,
     };
-    const snap: z.infer<typeof snapSchema> = { format: 'lectern.snapshot', version: 1, path: filePath, entry: record, meta: parsed.file.meta, placeholders: parsed.file.placeholders, ops };
-    await writeFileAtomic(path.join(folder, `${snapshotId}.snap.gz`), await gzipAsync(JSON.stringify(snap)), { fs: this.options.fs });
+    const snap: z.infer<typeof snapSchema> = {
+      format: 'lectern.snapshot',
+      version: 1,
+      path: filePath,
+      entry: record,
+      meta: parsed.file.meta,
+      placeholders: parsed.file.placeholders,
+      ops,
+    };
+    await writeFileAtomic(path.join(folder, `${snapshotId}.snap.gz`), await gzipAsync(JSON.stringify(snap)), {
+      fs: this.options.fs,
+    });
     index.entries.push(record);
     const keep = thinSnapshots(index.entries, now, this.options.utcOffsetMinutes);
     const thinned = index.entries.length - keep.size;
@@ -414,7 +452,11 @@ export class SnapshotStore {
       if (code && !code.startsWith('Z_') && code !== 'ERR_BUFFER_TOO_LARGE') return new Set();
     }
     const pack = packSchema.safeParse(read);
-    const hashes = new Set(pack.success ? Object.entries(pack.data).flatMap(([hash, block]) => (blockHash(block) === hash ? [hash] : [])) : []);
+    const hashes = new Set(
+      pack.success
+        ? Object.entries(pack.data).flatMap(([hash, block]) => (blockHash(block) === hash ? [hash] : []))
+        : [],
+    );
     this.checkedPacks.set(file, { stamp, hashes });
     return hashes;
   }
@@ -430,7 +472,9 @@ export class SnapshotStore {
   private async commit(filePath: string, index: Index, removed: boolean, before: Sweepable | undefined): Promise<void> {
     const folder = this.folder(filePath);
     const live = removed ? await this.liveHashes(folder, index.entries) : undefined;
-    if (live) for (const [pack, held] of Object.entries(index.packs)) if (!held.some((hash) => live.has(hash))) delete index.packs[pack];
+    if (live)
+      for (const [pack, held] of Object.entries(index.packs))
+        if (!held.some((hash) => live.has(hash))) delete index.packs[pack];
     await writeFileAtomic(path.join(folder, 'index.json'), JSON.stringify(index), { fs: this.options.fs });
     if (!before) return;
     const named = namesOf(index);
@@ -438,7 +482,8 @@ export class SnapshotStore {
     for (const file of files) {
       const id = /^([a-z0-9]+-[0-9a-f]{8})\.(snap|base|pack)\.gz$/.exec(file)?.[1];
       if (!id || named.has(file)) continue;
-      if (before.names.has(file) || idTime(id) > before.newest) await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
+      if (before.names.has(file) || idTime(id) > before.newest)
+        await this.options.fs.unlink(path.join(folder, file)).catch(() => undefined);
     }
   }
 
@@ -447,11 +492,15 @@ export class SnapshotStore {
     const live = new Set<string>();
     const bases = new Map<string, string[]>();
     for (const entry of entries) {
-      const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, `${entry.snapshotId}.snap.gz`)).catch(() => undefined));
+      const snap = snapSchema.safeParse(
+        await this.gunzipJson(path.join(folder, `${entry.snapshotId}.snap.gz`)).catch(() => undefined),
+      );
       if (!snap.success) return undefined;
       let base = bases.get(entry.base);
       if (!base) {
-        const read = baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${entry.base}.base.gz`)).catch(() => undefined));
+        const read = baseSchema.safeParse(
+          await this.gunzipJson(path.join(folder, `${entry.base}.base.gz`)).catch(() => undefined),
+        );
         if (!read.success) return undefined;
         base = read.data;
         bases.set(entry.base, base);
@@ -471,11 +520,14 @@ export class SnapshotStore {
   private async loadIndex(filePath: string): Promise<{ index: Index; rebuilt: boolean } | undefined> {
     const folder = this.folder(filePath);
     try {
-      const index = indexSchema.safeParse(JSON.parse((await this.options.fs.readFile(path.join(folder, 'index.json'))).toString('utf8')));
+      const index = indexSchema.safeParse(
+        JSON.parse((await this.options.fs.readFile(path.join(folder, 'index.json'))).toString('utf8')),
+      );
       // The folder is named by a hash of the path, so an index found there is this file's.
       if (index.success) return { index: index.data, rebuilt: false };
     } catch (error) {
-      if (errorCode(error) && errorCode(error) !== 'ENOENT') throw new SnapshotError('io', `The snapshots could not be read (${errorCode(error)}).`);
+      if (errorCode(error) && errorCode(error) !== 'ENOENT')
+        throw new SnapshotError('io', `The snapshots could not be read (${errorCode(error)}).`);
     }
     const rebuilt = await this.rebuildIndex(filePath);
     return rebuilt && { index: rebuilt, rebuilt: true };
@@ -522,15 +574,20 @@ export class SnapshotStore {
   private async assemble(filePath: string, index: Index, record: SnapshotRecord): Promise<ParsedSpeech> {
     const folder = this.folder(filePath);
     const damaged = (what: string) => new SnapshotError('damaged', `The snapshot is damaged: ${what}.`);
-    const snap = snapSchema.safeParse(await this.gunzipJson(path.join(folder, `${record.snapshotId}.snap.gz`)).catch(() => undefined));
+    const snap = snapSchema.safeParse(
+      await this.gunzipJson(path.join(folder, `${record.snapshotId}.snap.gz`)).catch(() => undefined),
+    );
     if (!snap.success) throw damaged('its file is missing or unreadable');
-    const base = baseSchema.safeParse(await this.gunzipJson(path.join(folder, `${snap.data.entry.base}.base.gz`)).catch(() => undefined));
+    const base = baseSchema.safeParse(
+      await this.gunzipJson(path.join(folder, `${snap.data.entry.base}.base.gz`)).catch(() => undefined),
+    );
     const hashes = base.success ? applyHashOps(base.data, snap.data.ops) : undefined;
     if (!hashes) throw damaged('the list of its paragraphs is missing or unreadable');
     // A block may be held by more than one pack (stored again after a pack was lost or damaged):
     // the newest holder is read first, an older one when that one cannot give it.
     const holders = new Map<string, string[]>();
-    for (const [pack, held] of Object.entries(index.packs).reverse()) for (const hash of held) holders.set(hash, [...(holders.get(hash) ?? []), pack]);
+    for (const [pack, held] of Object.entries(index.packs).reverse())
+      for (const hash of held) holders.set(hash, [...(holders.get(hash) ?? []), pack]);
     if (hashes.some((hash) => !holders.has(hash))) throw damaged('a paragraph of it is missing');
     const blocks = new Map<string, unknown>();
     const tried = new Set<string>();
@@ -540,7 +597,9 @@ export class SnapshotStore {
         if (blocks.has(hash)) break;
         if (tried.has(pack)) continue;
         tried.add(pack);
-        const held = packSchema.safeParse(await this.gunzipJson(path.join(folder, `${pack}.pack.gz`)).catch(() => undefined));
+        const held = packSchema.safeParse(
+          await this.gunzipJson(path.join(folder, `${pack}.pack.gz`)).catch(() => undefined),
+        );
         if (!held.success) {
           unreadable = true;
           continue;
@@ -550,7 +609,8 @@ export class SnapshotStore {
       }
     }
     const content = hashes.map((hash) => blocks.get(hash));
-    if (content.some((block) => block === undefined)) throw damaged(unreadable ? 'a part of it is missing or unreadable' : 'a paragraph of it is missing');
+    if (content.some((block) => block === undefined))
+      throw damaged(unreadable ? 'a part of it is missing or unreadable' : 'a paragraph of it is missing');
     const { meta, placeholders } = snap.data;
     const file = { format: SPEECH_FORMAT, version: SPEECH_VERSION, meta, placeholders, doc: { type: 'doc', content } };
     try {
@@ -602,13 +662,18 @@ function namesOf(index: Index): Set<string> {
 /** What may be swept after changing a loaded index: only one read as written, never one rebuilt. */
 function sweepable(loaded: { index: Index; rebuilt: boolean } | undefined): Sweepable | undefined {
   if (!loaded || loaded.rebuilt) return undefined;
-  return { names: namesOf(loaded.index), newest: Math.max(-Infinity, ...loaded.index.entries.map((entry) => idTime(entry.snapshotId))) };
+  return {
+    names: namesOf(loaded.index),
+    newest: Math.max(-Infinity, ...loaded.index.entries.map((entry) => idTime(entry.snapshotId))),
+  };
 }
 
 /** The entry the renderer sees, `characters` being the snapshot's length as the status bar counts it. */
 function publicEntry(record: SnapshotRecord, characters: number): SnapshotEntry {
   const { snapshotId, kind, name, savedAt, size } = record;
-  return name === undefined ? { snapshotId, kind, savedAt, size, characters } : { snapshotId, kind, name, savedAt, size, characters };
+  return name === undefined
+    ? { snapshotId, kind, savedAt, size, characters }
+    : { snapshotId, kind, name, savedAt, size, characters };
 }
 
 function newestFirst(a: { savedAt: string; snapshotId: string }, b: { savedAt: string; snapshotId: string }): number {

@@ -16,7 +16,9 @@ export async function buildImportWorker(dir: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return script;

@@ -17,7 +17,10 @@ export interface FileFilter {
  */
 export interface Dialogs {
   showOpen(windowId: number, options: { title: string; filters: FileFilter[] }): Promise<string | undefined>;
-  showSave(windowId: number, options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | undefined>;
+  showSave(
+    windowId: number,
+    options: { title: string; defaultName: string; filters: FileFilter[] },
+  ): Promise<string | undefined>;
 }
 
 /** Printing and the file manager: Electron's in the app; recorded by the web host. */

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { commandNames, type Command } from '../../shared/ipc/contract';
 import { resources } from '../i18n/resources';
-import { COMMAND_INFO, commandForKey, commandTable, matchesShortcut, type CommandName, type KeyPress } from './command-table';
+import {
+  COMMAND_INFO,
+  commandForKey,
+  commandTable,
+  matchesShortcut,
+  type CommandName,
+  type KeyPress,
+} from './command-table';
 
 /** A key press as `Ctrl+Shift+S` would be: `Ctrl`, `Meta`, `Shift`, `Alt` and the key. */
 const press = (combo: string): KeyPress => {

@@ -21,7 +21,8 @@ export type CommandTable = Readonly<Record<CommandName, CommandEntry>>;
 /** The table with `handlers` as the commands' handlers; every command must have one (the compiler checks). */
 export function commandTable(handlers: Record<CommandName, (command: Command) => void>): CommandTable {
   const table = {} as Record<CommandName, CommandEntry>;
-  for (const name of Object.keys(COMMAND_INFO) as CommandName[]) table[name] = { ...COMMAND_INFO[name], run: handlers[name] };
+  for (const name of Object.keys(COMMAND_INFO) as CommandName[])
+    table[name] = { ...COMMAND_INFO[name], run: handlers[name] };
   return table;
 }
 

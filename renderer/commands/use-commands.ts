@@ -53,7 +53,8 @@ function handlers(context: CommandContext): CommandTable {
     togglePlaceholders: () => set.placeholders((open) => !open),
     export: () => set.exporting('export'),
     print: () => set.exporting('print'),
-    import: (command) => void api.importFile(command.handoverId === undefined ? {} : { handoverId: command.handoverId }).then(showImport),
+    import: (command) =>
+      void api.importFile(command.handoverId === undefined ? {} : { handoverId: command.handoverId }).then(showImport),
     toggleLibrary: () => set.library((open) => !open),
     newFromTemplate: () => set.library(true),
     saveToLibrary: () => set.savingToLibrary(true),

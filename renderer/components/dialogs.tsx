@@ -32,7 +32,10 @@ export function FailureDialog({ failure, onClose }: { failure: ShownFailure; onC
   const name = error.fileName ?? '';
   const codeKey = `error.code.${error.code}`;
   const summary = i18n.exists(codeKey) ? t(codeKey) : t('error.code.unknown');
-  const title = t(action === 'open' ? 'error.openTitle' : action === 'import' ? 'error.importTitle' : 'error.saveTitle', { name });
+  const title = t(
+    action === 'open' ? 'error.openTitle' : action === 'import' ? 'error.importTitle' : 'error.saveTitle',
+    { name },
+  );
   return (
     <Modal label={title} onCancel={onClose}>
       <div role="alert" data-testid="failure" data-code={error.code}>

@@ -7,7 +7,13 @@ import { useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { exportFormats, profileIds } from '../../shared/ipc/contract';
-import { PROFILES, PROFILE_LIMITS, adjustProfile, withinLimit, type ProfileAdjustment } from '../../shared/export/profiles';
+import {
+  PROFILES,
+  PROFILE_LIMITS,
+  adjustProfile,
+  withinLimit,
+  type ProfileAdjustment,
+} from '../../shared/export/profiles';
 import { FACE_NAMES, type FaceName } from '../../shared/document/fonts';
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { Modal } from './modal';
@@ -47,10 +53,19 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [profileId, setProfileId] = useState<ExportProfileId>('gbt9704');
   const [values, setValues] = useState(() => formValues('gbt9704', saved));
-  const number = (key: 'top' | 'bottom' | 'left' | 'right' | 'bodySizePt' | 'lineSpacingPt', label: string, step = 1) => (
+  const number = (
+    key: 'top' | 'bottom' | 'left' | 'right' | 'bodySizePt' | 'lineSpacingPt',
+    label: string,
+    step = 1,
+  ) => (
     <label className="field-inline">
       {label}
-      <input type="number" step={step} value={values[key]} onChange={(event) => setValues({ ...values, [key]: Number(event.target.value) })} />
+      <input
+        type="number"
+        step={step}
+        value={values[key]}
+        onChange={(event) => setValues({ ...values, [key]: Number(event.target.value) })}
+      />
     </label>
   );
   const adjustment: ProfileAdjustment = {
@@ -92,16 +107,20 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
     <Modal label={t(mode === 'print' ? 'print.title' : 'export.title')} onCancel={() => !busy && onClose()}>
       <h2>{t(mode === 'print' ? 'print.title' : 'export.title')}</h2>
       {mode === 'export' ? (
-      <label className="field">
-        {t('export.format')}
-        <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)} aria-label={t('export.format')}>
-          {exportFormats.map((f) => (
-            <option key={f} value={f}>
-              {t(`export.formats.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+        <label className="field">
+          {t('export.format')}
+          <select
+            value={format}
+            onChange={(event) => setFormat(event.target.value as ExportFormat)}
+            aria-label={t('export.format')}
+          >
+            {exportFormats.map((f) => (
+              <option key={f} value={f}>
+                {t(`export.formats.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       ) : null}
       <label className="field">
         {t('export.profile')}
@@ -140,14 +159,20 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
         <div>
           <label className="field-inline">
             {t('export.pageNumbers')}
-            <select value={values.pageNumbers} onChange={(event) => setValues({ ...values, pageNumbers: event.target.value as 'odd-even' | 'center' })}>
+            <select
+              value={values.pageNumbers}
+              onChange={(event) => setValues({ ...values, pageNumbers: event.target.value as 'odd-even' | 'center' })}
+            >
               <option value="odd-even">{t('export.oddEven')}</option>
               <option value="center">{t('export.center')}</option>
             </select>
           </label>
           <label className="field-inline">
             {t('export.numberedLevels')}
-            <select value={values.numberedLevels} onChange={(event) => setValues({ ...values, numberedLevels: Number(event.target.value) })}>
+            <select
+              value={values.numberedLevels}
+              onChange={(event) => setValues({ ...values, numberedLevels: Number(event.target.value) })}
+            >
               {[0, 1, 2, 3, 4].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -180,7 +205,15 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
             void onExport(format, profileId, adjustment).finally(() => setBusy(false));
           }}
         >
-          {mode === 'print' ? (remaining ? t('print.anyway') : t('print.go')) : busy ? t('export.working') : remaining ? t('export.anyway') : t('export.go')}
+          {mode === 'print'
+            ? remaining
+              ? t('print.anyway')
+              : t('print.go')
+            : busy
+              ? t('export.working')
+              : remaining
+                ? t('export.anyway')
+                : t('export.go')}
         </button>
         <button type="button" disabled={busy} onClick={onClose}>
           {t('export.cancel')}

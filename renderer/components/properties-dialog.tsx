@@ -26,7 +26,11 @@ export function PropertiesDialog({
   const [auto, setAuto] = useState(autosave);
   const rateValue = Number(rate);
   const targetValue = target.trim() === '' ? undefined : Number(target);
-  const valid = Number.isInteger(rateValue) && rateValue >= MIN_SPEAKING_RATE && rateValue <= MAX_SPEAKING_RATE && (targetValue === undefined || (targetValue > 0 && targetValue <= 600));
+  const valid =
+    Number.isInteger(rateValue) &&
+    rateValue >= MIN_SPEAKING_RATE &&
+    rateValue <= MAX_SPEAKING_RATE &&
+    (targetValue === undefined || (targetValue > 0 && targetValue <= 600));
   return (
     <Modal label={t('properties.title')} onCancel={onClose}>
       <form
@@ -45,11 +49,25 @@ export function PropertiesDialog({
         <h2>{t('properties.title')}</h2>
         <label className="field">
           {t('properties.rate')}
-          <input type="number" min={MIN_SPEAKING_RATE} max={MAX_SPEAKING_RATE} step={10} value={rate} onChange={(event) => setRate(event.target.value)} />
+          <input
+            type="number"
+            min={MIN_SPEAKING_RATE}
+            max={MAX_SPEAKING_RATE}
+            step={10}
+            value={rate}
+            onChange={(event) => setRate(event.target.value)}
+          />
         </label>
         <label className="field">
           {t('properties.target')}
-          <input type="number" min={1} max={600} step={0.5} value={target} onChange={(event) => setTarget(event.target.value)} />
+          <input
+            type="number"
+            min={1}
+            max={600}
+            step={0.5}
+            value={target}
+            onChange={(event) => setTarget(event.target.value)}
+          />
         </label>
         <label className="check">
           <input type="checkbox" checked={check} onChange={(event) => setCheck(event.target.checked)} />

@@ -21,10 +21,19 @@ export interface StatusBarProps {
   onPlaceholders: () => void;
 }
 
-export function StatusBar({ editor, dirty, hasFile, rate, targetMinutes, onProperties, onPlaceholders }: StatusBarProps) {
+export function StatusBar({
+  editor,
+  dirty,
+  hasFile,
+  rate,
+  targetMinutes,
+  onProperties,
+  onPlaceholders,
+}: StatusBarProps) {
   const { t } = useTranslation();
   const total = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state).outline.total }) ?? 0;
-  const remaining = useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;
+  const remaining =
+    useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;
   const seconds = speakingSeconds(total, rate);
   const over = targetMinutes !== undefined && seconds > targetMinutes * 60;
   const target = targetMinutes !== undefined ? ` / ${formatDuration(targetMinutes * 60, true)}` : '';
@@ -43,7 +52,13 @@ export function StatusBar({ editor, dirty, hasFile, rate, targetMinutes, onPrope
         {target}
       </button>
       {remaining !== undefined ? (
-        <button type="button" className={`placeholder-status${remaining ? ' pending' : ''}`} data-testid="placeholder-status" data-count={remaining} onClick={onPlaceholders}>
+        <button
+          type="button"
+          className={`placeholder-status${remaining ? ' pending' : ''}`}
+          data-testid="placeholder-status"
+          data-count={remaining}
+          onClick={onPlaceholders}
+        >
           {t('placeholders.badge', { count: remaining })}
         </button>
       ) : null}

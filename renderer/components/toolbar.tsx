@@ -52,7 +52,11 @@ export function Toolbar({
           data-testid="block-kind"
           value={kind}
           onChange={(event) => {
-            editor.chain().focus().setBlockKind(event.target.value as BlockKind).run();
+            editor
+              .chain()
+              .focus()
+              .setBlockKind(event.target.value as BlockKind)
+              .run();
           }}
         >
           {BLOCK_KINDS.map((k) => (
@@ -76,7 +80,11 @@ export function Toolbar({
       {button('toggleHistory')}
       <label>
         <span className="visually-hidden">{t('status.language')}</span>
-        <select aria-label={t('status.language')} value={i18n.language} onChange={(event) => onLanguage(event.target.value as Language)}>
+        <select
+          aria-label={t('status.language')}
+          value={i18n.language}
+          onChange={(event) => onLanguage(event.target.value as Language)}
+        >
           {languages.map((language) => (
             <option key={language} value={language}>
               {LANGUAGE_NAMES[language]}

@@ -51,7 +51,11 @@ afterEach(() => {
 function starts(): JSONContent[] {
   const entry = builtinTemplates().entries.find((e) => e.id === 'builtin-push-meeting')!;
   const template = speechFromEntry(entry).doc as JSONContent;
-  const block = (type: string, text: string, attrs?: Record<string, unknown>): JSONContent => ({ type, ...(attrs ? { attrs } : {}), ...(text ? { content: [{ type: 'text', text }] } : {}) });
+  const block = (type: string, text: string, attrs?: Record<string, unknown>): JSONContent => ({
+    type,
+    ...(attrs ? { attrs } : {}),
+    ...(text ? { content: [{ type: 'text', text }] } : {}),
+  });
   const small: JSONContent = {
     type: 'doc',
     content: [
@@ -78,7 +82,11 @@ type Model = Record<string, never>;
 /** What a block is and says, to compare documents by. */
 function rowsOf(doc: PMNode): string[] {
   const rows: string[] = [];
-  doc.forEach((node) => rows.push(`${node.type.name}:${String(node.attrs.level ?? '')}:${String(node.attrs.runIn ?? '')}:${node.textContent}`));
+  doc.forEach((node) =>
+    rows.push(
+      `${node.type.name}:${String(node.attrs.level ?? '')}:${String(node.attrs.runIn ?? '')}:${node.textContent}`,
+    ),
+  );
   return rows;
 }
 
@@ -105,7 +113,9 @@ function checkDerived(ed: Editor): void {
   const plugin = placeholdersKey.get(ed.state)!;
   const shown = plugin.props.decorations!.call(plugin, ed.state) as DecorationSet;
   const highlighted = shown.find().map((d) => `${d.from}-${d.to}`);
-  const expected = occurrences.filter((o) => o.end > visible.from && o.pos < visible.to).map((o) => `${o.pos}-${o.end}`);
+  const expected = occurrences
+    .filter((o) => o.end > visible.from && o.pos < visible.to)
+    .map((o) => `${o.pos}-${o.end}`);
   expect(highlighted.sort(), 'highlights').toEqual(expected.sort());
   const outline = buildOutline(doc);
   const { outline: live } = outlineOf(ed.state);
@@ -113,7 +123,20 @@ function checkDerived(ed: Editor): void {
   expect(drawnHeadingNumbers(ed.state), 'heading numbers').toEqual([...headingLabels(doc).values()]);
 }
 
-const TEXTS = ['同志们，', '要抓好', 'X市', 'XX同志', '【数据】', '一、', '（一）', '谢谢大家！', '。', '一要', '{{单位名称}}', '×××'];
+const TEXTS = [
+  '同志们，',
+  '要抓好',
+  'X市',
+  'XX同志',
+  '【数据】',
+  '一、',
+  '（一）',
+  '谢谢大家！',
+  '。',
+  '一要',
+  '{{单位名称}}',
+  '×××',
+];
 const VALUES = ['临江', '临江市', '王建国', '王建国同志', '招商引资', '12', '市总工会'];
 
 /** Puts the cursor at a fraction of the document. */
@@ -127,7 +150,9 @@ function placeCursor(ed: Editor, at: number): void {
 function typeText(ed: Editor, text: string): void {
   for (const ch of text) {
     const { from, to } = ed.state.selection;
-    const handled = ed.view.someProp('handleTextInput', (f) => f(ed.view, from, to, ch, () => ed.state.tr.insertText(ch, from, to)));
+    const handled = ed.view.someProp('handleTextInput', (f) =>
+      f(ed.view, from, to, ch, () => ed.state.tr.insertText(ch, from, to)),
+    );
     if (!handled) ed.view.dispatch(ed.state.tr.insertText(ch, from, to));
   }
 }
@@ -159,7 +184,10 @@ function sectionAction(name: string, keys: string): fc.Arbitrary<Action> {
         press(ed, keys);
         const after = ed.state.doc;
         expect(fixedBlocks(after), `${name} moved a fixed block`).toEqual(fixedBlocks(before));
-        const texts = (doc: PMNode) => rowsOf(doc).map((row) => row.split(':').slice(3).join(':')).sort();
+        const texts = (doc: PMNode) =>
+          rowsOf(doc)
+            .map((row) => row.split(':').slice(3).join(':'))
+            .sort();
         expect(texts(after), `${name} changed the texts`).toEqual(texts(before));
       }),
   );
@@ -187,14 +215,32 @@ const fillAction = fc.tuple(fc.nat(), fc.constantFrom(...VALUES), fc.boolean()).
 );
 
 const actions: fc.Arbitrary<Action>[] = [
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...TEXTS)).map(([at, text]) => new Action(`type ${text}@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), typeText(ed, text)))),
-  fc.double({ min: 0, max: 1, noNaN: true }).map((at) => new Action(`Enter@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, 'Enter')))),
-  fc.double({ min: 0, max: 1, noNaN: true }).map((at) => new Action(`Backspace@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, 'Backspace')))),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('一、抓好X市项目\n正文XX同志。', '同志们，\n谢谢大家！', '【数据】')).map(
-    ([at, text]) => new Action(`paste@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), ed.view.pasteText(text))),
-  ),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 4 })).map(([at, level]) => new Action(`Ctrl+${level}@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, `Mod-${level}`)))),
-  fc.double({ min: 0, max: 1, noNaN: true }).map((at) => new Action(`Ctrl+Alt+J@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, 'Mod-Alt-j')))),
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...TEXTS))
+    .map(
+      ([at, text]) => new Action(`type ${text}@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), typeText(ed, text))),
+    ),
+  fc
+    .double({ min: 0, max: 1, noNaN: true })
+    .map((at) => new Action(`Enter@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, 'Enter')))),
+  fc
+    .double({ min: 0, max: 1, noNaN: true })
+    .map((at) => new Action(`Backspace@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, 'Backspace')))),
+  fc
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.constantFrom('一、抓好X市项目\n正文XX同志。', '同志们，\n谢谢大家！', '【数据】'),
+    )
+    .map(([at, text]) => new Action(`paste@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), ed.view.pasteText(text)))),
+  fc
+    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 4 }))
+    .map(
+      ([at, level]) =>
+        new Action(`Ctrl+${level}@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, `Mod-${level}`))),
+    ),
+  fc
+    .double({ min: 0, max: 1, noNaN: true })
+    .map((at) => new Action(`Ctrl+Alt+J@${at.toFixed(2)}`, (ed) => (placeCursor(ed, at), press(ed, 'Mod-Alt-j')))),
   sectionAction('Alt+Shift+↑', 'Alt-Shift-ArrowUp'),
   sectionAction('Alt+Shift+↓', 'Alt-Shift-ArrowDown'),
   sectionAction('Alt+Shift+←', 'Alt-Shift-ArrowLeft'),
@@ -205,7 +251,11 @@ const actions: fc.Arbitrary<Action>[] = [
 ];
 
 describe('editing, driven by random sequences of what users do', () => {
-  it.each(starts().map((doc, i) => [['the 推进会 template', 'a small speech with its closing marked', 'a blank page'][i]!, doc] as const))(
+  it.each(
+    starts().map(
+      (doc, i) => [['the 推进会 template', 'a small speech with its closing marked', 'a blank page'][i]!, doc] as const,
+    ),
+  )(
     'keeps every count, the outline and the numbers true, never moves the fixed blocks, and undoes back to the start: %s',
     (_name, start) => {
       fc.assert(

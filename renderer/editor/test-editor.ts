@@ -7,7 +7,10 @@ import { speechExtensions } from './extensions';
 /** Shorthand block builders for test documents. */
 export const t = (text: string): JSONContent => ({ type: 'title', content: text ? [{ type: 'text', text }] : [] });
 export const by = (text: string): JSONContent => ({ type: 'byline', content: text ? [{ type: 'text', text }] : [] });
-export const sal = (text: string): JSONContent => ({ type: 'salutation', content: text ? [{ type: 'text', text }] : [] });
+export const sal = (text: string): JSONContent => ({
+  type: 'salutation',
+  content: text ? [{ type: 'text', text }] : [],
+});
 export const cl = (text: string): JSONContent => ({ type: 'closing', content: text ? [{ type: 'text', text }] : [] });
 export const p = (text: string, level = 0, runIn = false): JSONContent => ({
   type: 'paragraph',
@@ -29,7 +32,9 @@ export function cursorIn(editor: Editor, index: number, offset = 0): void {
 /** The top-level blocks as [kind, level, runIn, text] rows for compact assertions. */
 export function rows(editor: Editor): Array<[string, number, boolean, string]> {
   const out: Array<[string, number, boolean, string]> = [];
-  editor.state.doc.forEach((node) => out.push([node.type.name, Number(node.attrs.level ?? 0), Boolean(node.attrs.runIn), node.textContent]));
+  editor.state.doc.forEach((node) =>
+    out.push([node.type.name, Number(node.attrs.level ?? 0), Boolean(node.attrs.runIn), node.textContent]),
+  );
   return out;
 }
 

@@ -30,7 +30,10 @@ export function useSpeechEditor(
   options: { placeholders: boolean; checkLevels: boolean } & SpeechEditorEvents,
 ): Editor | null {
   const { t } = useTranslation();
-  const hints = useMemo(() => ({ title: t('hints.title'), byline: t('hints.byline'), salutation: t('hints.salutation') }), [t]);
+  const hints = useMemo(
+    () => ({ title: t('hints.title'), byline: t('hints.byline'), salutation: t('hints.salutation') }),
+    [t],
+  );
   const latest = useRef({ hints, options });
   latest.current = { hints, options };
   // The editor's options must keep their identity across renders: new options make useEditor
@@ -58,7 +61,10 @@ export function useSpeechEditor(
     // Made once: whether named fields are on is fixed for the window's life.
     [],
   );
-  const editorProps = useMemo(() => ({ attributes: { class: 'speech', spellcheck: 'false', 'data-testid': 'editor' } }), []);
+  const editorProps = useMemo(
+    () => ({ attributes: { class: 'speech', spellcheck: 'false', 'data-testid': 'editor' } }),
+    [],
+  );
   // Read-only is set on creation, not as an option: options are compared on every render, and a
   // difference would call setOptions again.
   const editor = useEditor({

@@ -27,7 +27,8 @@ export interface CompareViewProps {
 const blockClass = (block: ComparedBlock) => (block.type === 'title' || block.level > 0 ? 'compare-heading' : '');
 
 /** A heading's number as drawn before its text (nothing for other blocks). */
-const HeadingNumber = ({ label }: { label: string | undefined }) => (label ? <span className="compare-number">{label}</span> : null);
+const HeadingNumber = ({ label }: { label: string | undefined }) =>
+  label ? <span className="compare-number">{label}</span> : null;
 
 /**
  * The number of a block present on both sides: one number when it is the same, else the older one
@@ -103,7 +104,15 @@ function Row({ row }: { row: CompareRow }): ReactNode {
       return (
         <p className={`compare-changed ${blockClass(row.after)}`} data-kind="changed">
           <BothNumbers before={row.before} after={row.after} />
-          {row.parts.map((part, i) => (part.kind === 'added' ? <ins key={i}>{part.text}</ins> : part.kind === 'removed' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>))}
+          {row.parts.map((part, i) =>
+            part.kind === 'added' ? (
+              <ins key={i}>{part.text}</ins>
+            ) : part.kind === 'removed' ? (
+              <del key={i}>{part.text}</del>
+            ) : (
+              <span key={i}>{part.text}</span>
+            ),
+          )}
           <FormatNote before={row.before} after={row.after} />
         </p>
       );
@@ -114,7 +123,12 @@ function Row({ row }: { row: CompareRow }): ReactNode {
 export function CompareView({ before, after, beforeLabel, afterLabel }: CompareViewProps) {
   const { t } = useTranslation();
   const comparison = useMemo(() => compareDocs(before, after), [before, after]);
-  if (comparison.identical) return <p className="compare-summary" data-testid="compare-summary">{t('compare.identical')}</p>;
+  if (comparison.identical)
+    return (
+      <p className="compare-summary" data-testid="compare-summary">
+        {t('compare.identical')}
+      </p>
+    );
   // Fold unchanged runs to their first and last CONTEXT paragraphs.
   const shown: ReactNode[] = [];
   const rows = comparison.rows;

@@ -43,7 +43,10 @@ describe('versionTimes', () => {
   });
 
   it('shows a time that does not parse as stored', () => {
-    const times = versionTimes([entry('a', 'not a time'), entry('b', 'not a time')], { ...shanghai, language: 'zh-CN' });
+    const times = versionTimes([entry('a', 'not a time'), entry('b', 'not a time')], {
+      ...shanghai,
+      language: 'zh-CN',
+    });
     expect(times.get('a')).toBe('not a time');
   });
 });
@@ -59,7 +62,10 @@ describe('lengthChanges', () => {
   });
 
   it('orders versions saved at the same moment by id, as the store lists them', () => {
-    const changes = lengthChanges([entry('b', '2026-03-02T06:00:00.000Z', 20), entry('a', '2026-03-02T06:00:00.000Z', 20)]);
+    const changes = lengthChanges([
+      entry('b', '2026-03-02T06:00:00.000Z', 20),
+      entry('a', '2026-03-02T06:00:00.000Z', 20),
+    ]);
     expect(Object.fromEntries(changes)).toEqual({ b: 0 });
   });
 });

@@ -12,7 +12,9 @@ import type { SnapshotEntry } from '../../shared/ipc/contract';
  */
 export function formatTime(iso: string, language: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** How `versionTimes` writes times: the UI language, the moment that counts as now, and (tests) the time zone. */
@@ -73,7 +75,10 @@ export function versionTimes(
 }
 
 /** Oldest first: by time, then by id (ids of one store grow with time), as the store orders them. */
-function oldestFirst(a: Pick<SnapshotEntry, 'savedAt' | 'snapshotId'>, b: Pick<SnapshotEntry, 'savedAt' | 'snapshotId'>): number {
+function oldestFirst(
+  a: Pick<SnapshotEntry, 'savedAt' | 'snapshotId'>,
+  b: Pick<SnapshotEntry, 'savedAt' | 'snapshotId'>,
+): number {
   if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? -1 : 1;
   return a.snapshotId < b.snapshotId ? -1 : a.snapshotId > b.snapshotId ? 1 : 0;
 }
@@ -83,9 +88,12 @@ function oldestFirst(a: Pick<SnapshotEntry, 'savedAt' | 'snapshotId'>, b: Pick<S
  * listed just before it in time, by snapshot id: +120, −35, 0. The oldest listed version has no
  * entry (there is nothing to measure it against). Entries may come in any order.
  */
-export function lengthChanges(entries: readonly Pick<SnapshotEntry, 'snapshotId' | 'savedAt' | 'characters'>[]): Map<string, number> {
+export function lengthChanges(
+  entries: readonly Pick<SnapshotEntry, 'snapshotId' | 'savedAt' | 'characters'>[],
+): Map<string, number> {
   const ordered = [...entries].sort(oldestFirst);
   const changes = new Map<string, number>();
-  for (let i = 1; i < ordered.length; i++) changes.set(ordered[i]!.snapshotId, ordered[i]!.characters - ordered[i - 1]!.characters);
+  for (let i = 1; i < ordered.length; i++)
+    changes.set(ordered[i]!.snapshotId, ordered[i]!.characters - ordered[i - 1]!.characters);
   return changes;
 }

@@ -41,10 +41,21 @@ export interface HistoryPanelProps {
 /** A side of a comparison: a snapshot's id, or the current text. */
 const CURRENT = 'current';
 
-type Opened = { mode: 'view'; entry: SnapshotEntry; file: SpeechFile } | { mode: 'compare'; base: string; target: string };
+type Opened =
+  { mode: 'view'; entry: SnapshotEntry; file: SpeechFile } | { mode: 'compare'; base: string; target: string };
 
 /** The History panel beside the page. */
-export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose, revision, nameRequest, now: clock }: HistoryPanelProps) {
+export function HistoryPanel({
+  api,
+  docId,
+  hasFile,
+  current,
+  onRestore,
+  onClose,
+  revision,
+  nameRequest,
+  now: clock,
+}: HistoryPanelProps) {
   const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<SnapshotEntry[]>([]);
   const [opened, setOpened] = useState<Opened | undefined>();
@@ -126,9 +137,11 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
     return entry.name ?? t('history.auto');
   }
   /** The kind of a version as shown: 保存, 命名, 外部修改. */
-  const kindOf = (entry: SnapshotEntry) => t(`history.kind.${entry.name === EXTERNAL_SNAPSHOT_NAME ? 'external' : entry.kind}`);
+  const kindOf = (entry: SnapshotEntry) =>
+    t(`history.kind.${entry.name === EXTERNAL_SNAPSHOT_NAME ? 'external' : entry.kind}`);
   /** The name shown after the kind: a named version's name, their version for someone else's; none for a save. */
-  const nameOf = (entry: SnapshotEntry) => (entry.name === EXTERNAL_SNAPSHOT_NAME ? t('history.externalName') : entry.name);
+  const nameOf = (entry: SnapshotEntry) =>
+    entry.name === EXTERNAL_SNAPSHOT_NAME ? t('history.externalName') : entry.name;
   const times = useMemo(
     () => versionTimes(entries, { language: i18n.language, now: clock?.() ?? new Date() }),
     [entries, i18n.language, clock],
@@ -136,7 +149,8 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
   const changes = useMemo(() => lengthChanges(entries), [entries]);
   const timeOf = (entry: SnapshotEntry) => times.get(entry.snapshotId) ?? formatTime(entry.savedAt, i18n.language);
   /** A version in one line, as the comparison's sides name it: 命名 送审稿 3月2日 16:00. */
-  const versionLabel = (entry: SnapshotEntry) => [kindOf(entry), nameOf(entry), timeOf(entry)].filter(Boolean).join(' ');
+  const versionLabel = (entry: SnapshotEntry) =>
+    [kindOf(entry), nameOf(entry), timeOf(entry)].filter(Boolean).join(' ');
   const sideLabel = (side: string) => {
     if (side === CURRENT) return t('history.current');
     const entry = entries.find((e) => e.snapshotId === side);
@@ -224,7 +238,11 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
         )
       ) : null}
       {message ? (
-        <p className={message.error ? 'history-message error' : 'history-message'} role="status" data-testid="history-message">
+        <p
+          className={message.error ? 'history-message error' : 'history-message'}
+          role="status"
+          data-testid="history-message"
+        >
           {message.text}
         </p>
       ) : null}
@@ -273,8 +291,7 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                       {' '}
                       <span className="history-name">{nameOf(entry)}</span>
                     </>
-                  ) : null}
-                  {' '}
+                  ) : null}{' '}
                   <span className="history-meta history-time" title={formatTime(entry.savedAt, i18n.language)}>
                     {timeOf(entry)}
                   </span>
@@ -295,7 +312,12 @@ export function HistoryPanel({ api, docId, hasFile, current, onRestore, onClose,
                 </div>
                 {confirming === entry.snapshotId ? (
                   <div className="history-actions" role="alert">
-                    <span>{t('history.removeConfirm', { name: label(entry), time: formatTime(entry.savedAt, i18n.language) })}</span>
+                    <span>
+                      {t('history.removeConfirm', {
+                        name: label(entry),
+                        time: formatTime(entry.savedAt, i18n.language),
+                      })}
+                    </span>
                     <button type="button" onClick={() => void remove(entry)}>
                       {t('history.remove')}
                     </button>

@@ -15,24 +15,61 @@ const { render, click, text } = ui;
 
 describe('CompareView', () => {
   it('marks added, removed and changed text and sums them up', async () => {
-    await render(createElement(CompareView, { before: speech('甲段', '要抓好项目建设。', '丙段').doc, after: speech('甲段', '要全力抓好项目建设。', '新段落内容') .doc }));
-    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 1 段，删除 1 段，修改 1 段');
+    await render(
+      createElement(CompareView, {
+        before: speech('甲段', '要抓好项目建设。', '丙段').doc,
+        after: speech('甲段', '要全力抓好项目建设。', '新段落内容').doc,
+      }),
+    );
+    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe(
+      '新增 1 段，删除 1 段，修改 1 段',
+    );
     expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['全力', '新段落内容']);
     expect([...ui.container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['丙段']);
   });
 
   it('names a change of level, run-in or formatting, and counts one alone as a change', async () => {
     const doc = (...blocks: Parameters<typeof docOf>) => docOf(...blocks).toJSON();
-    await render(createElement(CompareView, { before: doc([1, '统一思想'], [2, '一要抓落实。要真抓实干。']), after: doc([2, '统一思想'], [2, '一要抓落实。要真抓实干。', 'runIn']) }));
-    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 2 段');
-    expect([...ui.container.querySelectorAll('[data-testid="compare-format"]')].map((e) => e.textContent)).toEqual(['（级别：1级标题 → 2级标题）', '（改为连排）']);
-    const plain = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }] };
-    const marked = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }, { type: 'text', text: '检查' }] }] };
+    await render(
+      createElement(CompareView, {
+        before: doc([1, '统一思想'], [2, '一要抓落实。要真抓实干。']),
+        after: doc([2, '统一思想'], [2, '一要抓落实。要真抓实干。', 'runIn']),
+      }),
+    );
+    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe(
+      '新增 0 段，删除 0 段，修改 2 段',
+    );
+    expect([...ui.container.querySelectorAll('[data-testid="compare-format"]')].map((e) => e.textContent)).toEqual([
+      '（级别：1级标题 → 2级标题）',
+      '（改为连排）',
+    ]);
+    const plain = {
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }],
+    };
+    const marked = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { level: 0 },
+          content: [
+            { type: 'text', text: '做好' },
+            { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] },
+            { type: 'text', text: '检查' },
+          ],
+        },
+      ],
+    };
     await render(createElement(CompareView, { before: plain, after: marked }));
-    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe('新增 0 段，删除 0 段，修改 1 段');
+    expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe(
+      '新增 0 段，删除 0 段，修改 1 段',
+    );
     expect(ui.container.querySelector('[data-testid="compare-format"]')?.textContent).toBe('（文字格式有改动）');
     // Only the text changed: no note.
-    await render(createElement(CompareView, { before: doc([0, '要抓好项目建设。']), after: doc([0, '要全力抓好项目建设。']) }));
+    await render(
+      createElement(CompareView, { before: doc([0, '要抓好项目建设。']), after: doc([0, '要全力抓好项目建设。']) }),
+    );
     expect(ui.container.querySelector('[data-testid="compare-format"]')).toBeNull();
   });
 
@@ -47,15 +84,33 @@ describe('CompareView', () => {
 });
 
 describe('HistoryPanel', () => {
-  const auto: SnapshotEntry = { snapshotId: 's1', kind: 'auto', savedAt: '2026-03-01T08:00:00.000Z', size: 2048, characters: 1200 };
-  const named: SnapshotEntry = { snapshotId: 's2', kind: 'named', name: '送审稿', savedAt: '2026-03-02T08:00:00.000Z', size: 1024, characters: 600 };
+  const auto: SnapshotEntry = {
+    snapshotId: 's1',
+    kind: 'auto',
+    savedAt: '2026-03-01T08:00:00.000Z',
+    size: 2048,
+    characters: 1200,
+  };
+  const named: SnapshotEntry = {
+    snapshotId: 's2',
+    kind: 'named',
+    name: '送审稿',
+    savedAt: '2026-03-02T08:00:00.000Z',
+    size: 1024,
+    characters: 600,
+  };
   function fakeApi(): HistoryApi & { calls: string[] } {
     const calls: string[] = [];
     let list = [named, auto];
     return {
       calls,
       listSnapshots: vi.fn(async () => (calls.push('list'), { entries: list })),
-      readSnapshot: vi.fn(async ({ snapshotId }: Request<'readSnapshot'>) => (calls.push(`read ${snapshotId}`), { status: 'found' as const, entry: auto, file: speech('旧的正文') })),
+      readSnapshot: vi.fn(
+        async ({ snapshotId }: Request<'readSnapshot'>) => (
+          calls.push(`read ${snapshotId}`),
+          { status: 'found' as const, entry: auto, file: speech('旧的正文') }
+        ),
+      ),
       addSnapshot: vi.fn(async ({ name }: Request<'addSnapshot'>) => {
         calls.push(`add ${name}`);
         const entry: SnapshotEntry = { ...named, snapshotId: 's3', name };
@@ -70,7 +125,15 @@ describe('HistoryPanel', () => {
     };
   }
   const panel = (api: HistoryApi, overrides: Partial<Parameters<typeof HistoryPanel>[0]> = {}) =>
-    createElement(HistoryPanel, { api, docId: 'doc', hasFile: true, current: () => speech('新的正文'), onRestore: vi.fn(), onClose: vi.fn(), ...overrides });
+    createElement(HistoryPanel, {
+      api,
+      docId: 'doc',
+      hasFile: true,
+      current: () => speech('新的正文'),
+      onRestore: vi.fn(),
+      onClose: vi.fn(),
+      ...overrides,
+    });
 
   it('lists versions with name, time and size, views one and compares it with the current text', async () => {
     const api = fakeApi();
@@ -84,7 +147,9 @@ describe('HistoryPanel', () => {
     await act(async () => (items[1]!.querySelector('button') as HTMLButtonElement).click());
     expect(ui.container.querySelector('[data-testid="history-opened"]')?.textContent).toContain('旧的正文');
     await click('返回列表');
-    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
+    await act(async () =>
+      [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click(),
+    );
     expect([...ui.container.querySelectorAll('del')].map((e) => e.textContent)).toEqual(['旧']);
     expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新']);
   });
@@ -106,7 +171,10 @@ describe('HistoryPanel', () => {
       at('s2', '2026-03-02T08:00:01.000Z', 1250),
       at('s1', '2026-03-01T08:00:00.000Z', 1200),
     ];
-    const doc = (...blocks: Parameters<typeof docOf>): SpeechFile => ({ ...emptySpeechFile(new Date(0)), doc: docOf(...blocks).toJSON() });
+    const doc = (...blocks: Parameters<typeof docOf>): SpeechFile => ({
+      ...emptySpeechFile(new Date(0)),
+      doc: docOf(...blocks).toJSON(),
+    });
     const docs: Record<string, SpeechFile> = {
       s1: doc(['title', '讲话'], [1, '统一思想'], [0, '正文甲']),
       s2: doc(['title', '讲话'], [1, '新增一节'], [1, '统一思想'], [0, '正文甲乙']),
@@ -125,8 +193,11 @@ describe('HistoryPanel', () => {
     });
     const now = () => new Date('2026-03-02T08:01:00.000Z');
     const entryText = (selector: string) =>
-      [...ui.container.querySelectorAll('[data-testid="history-entry"]')].map((li) => li.querySelector(selector)?.textContent ?? null);
-    const shownRows = () => [...ui.container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
+      [...ui.container.querySelectorAll('[data-testid="history-entry"]')].map(
+        (li) => li.querySelector(selector)?.textContent ?? null,
+      );
+    const shownRows = () =>
+      [...ui.container.querySelectorAll('[data-testid="compare"] .compare p')].map((row) => row.textContent);
     const choose = async (testId: string, value: string) => {
       const select = ui.container.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`)!;
       await act(async () => {
@@ -150,7 +221,9 @@ describe('HistoryPanel', () => {
       const reads = api();
       await render(panel(reads, { now, current: () => docs.s4 }));
       // 比较 on the oldest: it against the current text.
-      await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[3]!.click());
+      await act(async () =>
+        [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[3]!.click(),
+      );
       expect(ui.container.querySelector<HTMLSelectElement>('[data-testid="history-base"]')!.value).toBe('s1');
       expect(ui.container.querySelector<HTMLSelectElement>('[data-testid="history-target"]')!.value).toBe('current');
       expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['乙丙']);
@@ -161,8 +234,12 @@ describe('HistoryPanel', () => {
       expect(summary).toMatch(/^保存 \d+月\d+日 \d\d:\d\d → 保存 \d\d:\d\d:\d\d · 新增 1 段，删除 0 段，修改 1 段$/);
       // The new section is 一、; 统一思想 was 一、 and is 二、 (both shown); the title has no number.
       expect(shownRows()).toEqual(['讲话', '一、新增一节', '一、二、统一思想', '正文甲乙']);
-      expect([...ui.container.querySelectorAll('[data-kind="renumbered"] del')].map((e) => e.textContent)).toEqual(['一、']);
-      expect([...ui.container.querySelectorAll('[data-kind="renumbered"] ins')].map((e) => e.textContent)).toEqual(['二、']);
+      expect([...ui.container.querySelectorAll('[data-kind="renumbered"] del')].map((e) => e.textContent)).toEqual([
+        '一、',
+      ]);
+      expect([...ui.container.querySelectorAll('[data-kind="renumbered"] ins')].map((e) => e.textContent)).toEqual([
+        '二、',
+      ]);
       // And the base moved too: the second version against the third.
       await choose('history-base', 's2');
       await choose('history-target', 's3');
@@ -171,7 +248,9 @@ describe('HistoryPanel', () => {
 
     it('views one version with its heading numbers', async () => {
       await render(panel(api(), { now }));
-      await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '查看')[2]!.click());
+      await act(async () =>
+        [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '查看')[2]!.click(),
+      );
       const viewed = [...ui.container.querySelectorAll('.history-view p')].map((row) => row.textContent);
       expect(viewed).toEqual(['讲话', '一、新增一节', '二、统一思想', '正文甲乙']);
     });
@@ -190,23 +269,34 @@ describe('HistoryPanel', () => {
     const api = fakeApi();
     const onRestore = vi.fn();
     await render(panel(api, { onRestore }));
-    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '恢复为当前文本')[1]!.click());
+    await act(async () =>
+      [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '恢复为当前文本')[1]!.click(),
+    );
     expect(onRestore).toHaveBeenCalledWith(speech('旧的正文'), auto);
     // Deleting asks first; cancel keeps the version.
-    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+    await act(async () =>
+      [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click(),
+    );
     expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([]);
     expect(ui.container.querySelector('[role="alert"]')?.textContent).toContain('删除后无法找回版本“送审稿”');
     await click('取消');
     expect(ui.container.querySelector('[role="alert"]')).toBeNull();
     expect(api.calls.filter((call) => call.startsWith('delete'))).toEqual([]);
-    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+    await act(async () =>
+      [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click(),
+    );
     await act(async () => (ui.container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
     expect(api.calls).toContain('delete s2');
     expect(ui.container.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(1);
     expect(ui.container.querySelector('[data-testid="history-message"]')?.textContent).toBe('已删除版本“送审稿”。');
     await click('保留当前版本…');
     const input = ui.container.querySelector('input')!;
-    expect([...ui.container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual(['送审稿', '定稿', '征求意见稿', '修改稿']);
+    expect([...ui.container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'))).toEqual([
+      '送审稿',
+      '定稿',
+      '征求意见稿',
+      '修改稿',
+    ]);
     await act(async () => {
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '定稿');
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -221,7 +311,9 @@ describe('HistoryPanel', () => {
     for (const failure of [async () => ({ deleted: false }), async () => Promise.reject(new Error('EACCES'))]) {
       const api = { ...fakeApi(), deleteSnapshot: vi.fn(failure) };
       await render(panel(api));
-      await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click());
+      await act(async () =>
+        [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '删除')[0]!.click(),
+      );
       await act(async () => (ui.container.querySelector('[role="alert"] button') as HTMLButtonElement).click());
       expect(api.deleteSnapshot).toHaveBeenCalledTimes(1);
       const message = ui.container.querySelector('[data-testid="history-message"]');
@@ -237,7 +329,9 @@ describe('HistoryPanel', () => {
     const current = vi.fn(() => speech('新的正文'));
     await render(panel(api, { current }));
     expect(current).not.toHaveBeenCalled();
-    await act(async () => [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click());
+    await act(async () =>
+      [...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '比较')[1]!.click(),
+    );
     expect(current).toHaveBeenCalledTimes(1);
     // The app renders again (typing, a status change): the same text is compared, not read again.
     for (let i = 0; i < 3; i++) await render(panel(api, { current }));

@@ -85,7 +85,8 @@ export const historyStrings = {
       remove: 'Delete',
       removeConfirm: 'Version “{{name}}” ({{time}}) cannot be recovered once deleted. Delete it?',
       removed: 'Deleted version “{{name}}”.',
-      removeFailed: 'Version “{{name}}” could not be deleted: it may be gone already, or the history could not be written.',
+      removeFailed:
+        'Version “{{name}}” could not be deleted: it may be gone already, or the history could not be written.',
       keep: 'Keep this version…',
       name: 'Version name',
       suggestions: '送审稿,定稿,征求意见稿,修改稿',

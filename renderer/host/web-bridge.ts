@@ -46,7 +46,10 @@ export function createWebBridge(baseUrl: string = location.origin, token: string
     };
   const listeners = new Set<(command: Command) => void>();
   let source: EventSource | undefined;
-  const api = Object.fromEntries(callNames.map((name) => [name, call(name)])) as unknown as Omit<LecternApi, 'onCommand' | 'host'>;
+  const api = Object.fromEntries(callNames.map((name) => [name, call(name)])) as unknown as Omit<
+    LecternApi,
+    'onCommand' | 'host'
+  >;
   return {
     ...api,
     host: 'web',

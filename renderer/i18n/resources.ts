@@ -9,7 +9,17 @@ export const resources = {
   'zh-CN': {
     translation: {
       app: { name: '讲稿', untitled: '未命名', editorLabel: '讲稿正文', closeNotice: '关闭提示' },
-      file: { new: '新建', open: '打开', save: '保存', saveAs: '另存为', recent: '最近打开', import: '导入', importHint: '导入 Word、文本、Markdown 或网页文件（Ctrl+Shift+O），也可把文件拖到窗口中', library: '素材库', history: '历史版本' },
+      file: {
+        new: '新建',
+        open: '打开',
+        save: '保存',
+        saveAs: '另存为',
+        recent: '最近打开',
+        import: '导入',
+        importHint: '导入 Word、文本、Markdown 或网页文件（Ctrl+Shift+O），也可把文件拖到窗口中',
+        library: '素材库',
+        history: '历史版本',
+      },
       block: {
         label: '段落类型',
         title: '标题',
@@ -37,7 +47,8 @@ export const resources = {
         saveSection: '保存此节到素材库…',
         closing: '结束语',
         unmarkClosing: '取消结束语（改为正文）',
-        dragHint: '按空格键拿起此节，用↑↓键选择新位置，再按空格键或回车键放下，按 Esc 取消；也可按 Alt+Shift+↑↓ 直接移动。',
+        dragHint:
+          '按空格键拿起此节，用↑↓键选择新位置，再按空格键或回车键放下，按 Esc 取消；也可按 Alt+Shift+↑↓ 直接移动。',
         dragStart: '已拿起“{{section}}”。',
         dragOver: '将放在“{{target}}”之前。',
         dragOverLast: '将放到最后。',
@@ -123,7 +134,7 @@ export const resources = {
         steps: '清理步骤（可逐项关闭）',
         step: {
           pinyin: '删除汉字后的拼音注音',
-          't2s': '繁体转简体',
+          t2s: '繁体转简体',
           'site-noise': '删除网页杂项（关键词、发布时间/来源/点击、相关热词、版权信息、单独网址）',
           punctuation: '中文之间的半角标点改为全角',
           whitespace: '规范缩进与空行',
@@ -143,7 +154,13 @@ export const resources = {
       ...historyStrings['zh-CN'],
       start: startStrings['zh-CN'],
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
-      status: { characters: '{{count}} 字', unsaved: '未保存', saved: '已保存', noFile: '此文稿尚未保存为文件', language: '界面语言' },
+      status: {
+        characters: '{{count}} 字',
+        unsaved: '未保存',
+        saved: '已保存',
+        noFile: '此文稿尚未保存为文件',
+        language: '界面语言',
+      },
       unsaved: {
         title: '保存更改？',
         message: '“{{name}}”有未保存的更改。是否先保存？',
@@ -178,7 +195,17 @@ export const resources = {
   en: {
     translation: {
       app: { name: 'Lectern', untitled: 'Untitled', editorLabel: 'Speech text', closeNotice: 'Close the notice' },
-      file: { new: 'New', open: 'Open', save: 'Save', saveAs: 'Save As', recent: 'Open Recent', import: 'Import', importHint: 'Import a Word, text, Markdown or web page file (Ctrl+Shift+O), or drop one on the window', library: 'Library', history: 'History' },
+      file: {
+        new: 'New',
+        open: 'Open',
+        save: 'Save',
+        saveAs: 'Save As',
+        recent: 'Open Recent',
+        import: 'Import',
+        importHint: 'Import a Word, text, Markdown or web page file (Ctrl+Shift+O), or drop one on the window',
+        library: 'Library',
+        history: 'History',
+      },
       block: {
         label: 'Block type',
         title: 'Title',
@@ -229,7 +256,8 @@ export const resources = {
           'no-sibling': 'There is no section of the same level to swap with.',
           'into-itself': 'A section cannot move into itself.',
           'level-out-of-range': 'Headings go from level 1 to level 4.',
-          'skips-a-level': 'That would make a heading skip a level (a level 3 straight under a level 1), so it was not done.',
+          'skips-a-level':
+            'That would make a heading skip a level (a level 3 straight under a level 1), so it was not done.',
         },
       },
       properties: {
@@ -237,7 +265,8 @@ export const resources = {
         rate: 'Speaking rate (characters a minute)',
         target: 'Target length (minutes)',
         checkLevels: 'Check heading levels when moving sections',
-        autosave: 'Save to the file a few seconds after typing stops (off by default; unsaved work is always backed up separately)',
+        autosave:
+          'Save to the file a few seconds after typing stops (off by default; unsaved work is always backed up separately)',
         ok: 'OK',
         cancel: 'Cancel',
       },
@@ -279,7 +308,13 @@ export const resources = {
         titleFace: 'Title face',
         heading1Face: 'Heading 1',
         heading2Face: 'Heading 2',
-        faces: { fangsong: 'FangSong 仿宋', kaiti: 'KaiTi 楷体', heiti: 'HeiTi 黑体', xiaobiaosong: 'XiaoBiaoSong 小标宋', songti: 'SongTi 宋体' },
+        faces: {
+          fangsong: 'FangSong 仿宋',
+          kaiti: 'KaiTi 楷体',
+          heiti: 'HeiTi 黑体',
+          xiaobiaosong: 'XiaoBiaoSong 小标宋',
+          songti: 'SongTi 宋体',
+        },
         placeholders: '{{count}} placeholders are still to fill:',
         anyway: 'Export anyway',
         go: 'Export',
@@ -296,8 +331,9 @@ export const resources = {
         steps: 'Cleanup (each step can be switched off)',
         step: {
           pinyin: 'Remove pinyin annotations after Chinese characters',
-          't2s': 'Convert Traditional to Simplified',
-          'site-noise': 'Remove web page noise (keywords, date/source/hits lines, related searches, copyright, lone URLs)',
+          t2s: 'Convert Traditional to Simplified',
+          'site-noise':
+            'Remove web page noise (keywords, date/source/hits lines, related searches, copyright, lone URLs)',
           punctuation: 'Half-width punctuation between Chinese characters to full-width',
           whitespace: 'Normalise indentation and blank lines',
         },

@@ -46,7 +46,10 @@ export function useFileDrop(api: Pick<LecternApi, 'importFile'>, onResult: (resu
         .then((data) => api.importFile({ dropped: { name: file.name, data } }))
         .then((result) => latest.current(result))
         .catch((error: unknown) =>
-          latest.current({ status: 'failed', error: { code: 'import-unreadable', message: String(error), fileName: file.name } }),
+          latest.current({
+            status: 'failed',
+            error: { code: 'import-unreadable', message: String(error), fileName: file.name },
+          }),
         );
     };
     // Capture, so the editor does not take the drop as a drag of text.

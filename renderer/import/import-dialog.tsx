@@ -27,7 +27,17 @@ function tryImport(source: ImportSource, skip: StepId[], t2s: boolean): ImportRe
   }
 }
 
-export function ImportDialog({ source, name, onAccept, onCancel }: { source: ImportSource; name?: string; onAccept: (result: ImportResult) => void; onCancel: () => void }) {
+export function ImportDialog({
+  source,
+  name,
+  onAccept,
+  onCancel,
+}: {
+  source: ImportSource;
+  name?: string;
+  onAccept: (result: ImportResult) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   // Every step run once, for the counts of steps the user switched off.
   const full = useMemo(() => tryImport(source, [], true), [source]);
@@ -42,9 +52,15 @@ export function ImportDialog({ source, name, onAccept, onCancel }: { source: Imp
     const entries = flattenOutline(buildOutline(doc).entries);
     let paragraphs = 0;
     doc.forEach((block) => void (block.type.name === 'paragraph' && !block.attrs.level && paragraphs++));
-    return { entries, headings: entries.filter((entry) => entry.kind === 'heading').length, paragraphs, title: result.file.meta.title };
+    return {
+      entries,
+      headings: entries.filter((entry) => entry.kind === 'heading').length,
+      paragraphs,
+      title: result.file.meta.title,
+    };
   }, [result]);
-  const countOf = (id: StepId) => (full instanceof ImportError ? 0 : (full.report.find((step) => step.id === id)?.count ?? 0));
+  const countOf = (id: StepId) =>
+    full instanceof ImportError ? 0 : (full.report.find((step) => step.id === id)?.count ?? 0);
   const toggle = (id: StepId) =>
     setOff((now) => {
       const next = new Set(now);
@@ -65,7 +81,9 @@ export function ImportDialog({ source, name, onAccept, onCancel }: { source: Imp
         ) : (
           <>
             <h3>{t('importing.steps')}</h3>
-            {traditional > MOSTLY_TRADITIONAL ? <p className="hint">{t('importing.traditional', { share: Math.round(traditional * 100) })}</p> : null}
+            {traditional > MOSTLY_TRADITIONAL ? (
+              <p className="hint">{t('importing.traditional', { share: Math.round(traditional * 100) })}</p>
+            ) : null}
             <ul className="import-steps">
               {CLEANUP_STEPS.map(({ id }) => (
                 <li key={id}>
@@ -82,15 +100,29 @@ export function ImportDialog({ source, name, onAccept, onCancel }: { source: Imp
             {preview ? (
               <>
                 <p data-testid="import-summary">
-                  {t('importing.result', { title: preview.title ? `“${preview.title}”` : t('importing.none'), headings: preview.headings, paragraphs: preview.paragraphs })}
+                  {t('importing.result', {
+                    title: preview.title ? `“${preview.title}”` : t('importing.none'),
+                    headings: preview.headings,
+                    paragraphs: preview.paragraphs,
+                  })}
                 </p>
                 <h3>{t('importing.outline')}</h3>
                 {preview.entries.length ? (
                   <ol className="import-outline">
                     {preview.entries.slice(0, PREVIEW_ENTRIES).map((entry) => (
-                      <li key={`${entry.kind}:${entry.index}`} className={entry.kind} style={{ paddingInlineStart: `${Math.max(0, entry.level - 1) * 1.5 + (entry.kind === 'point' ? 1.5 : 0)}em` }}>
+                      <li
+                        key={`${entry.kind}:${entry.index}`}
+                        className={entry.kind}
+                        style={{
+                          paddingInlineStart: `${Math.max(0, entry.level - 1) * 1.5 + (entry.kind === 'point' ? 1.5 : 0)}em`,
+                        }}
+                      >
                         {/* The closing words the import found are named, so the user sees them marked before accepting. */}
-                        {entry.kind === 'heading' ? entry.label : entry.kind === 'closing' ? `${t('outline.closing')} ` : ''}
+                        {entry.kind === 'heading'
+                          ? entry.label
+                          : entry.kind === 'closing'
+                            ? `${t('outline.closing')} `
+                            : ''}
                         {entry.text.length > 40 ? `${entry.text.slice(0, 40)}…` : entry.text}
                       </li>
                     ))}
@@ -105,7 +137,12 @@ export function ImportDialog({ source, name, onAccept, onCancel }: { source: Imp
         )}
       </div>
       <div className="modal-buttons">
-        <button type="button" autoFocus disabled={result instanceof ImportError} onClick={() => !(result instanceof ImportError) && onAccept(result)}>
+        <button
+          type="button"
+          autoFocus
+          disabled={result instanceof ImportError}
+          onClick={() => !(result instanceof ImportError) && onAccept(result)}
+        >
           {t('importing.accept')}
         </button>
         <button type="button" onClick={onCancel}>

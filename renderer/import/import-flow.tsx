@@ -30,12 +30,15 @@ export interface ImportFlowState {
 }
 
 /** The import flow's state; `onFailure` shows a file main could not read (the latest one given is called). */
-export function useImportFlow(onFailure: (failure: Extract<ImportFileResult, { status: 'failed' }>) => void): ImportFlowState {
+export function useImportFlow(
+  onFailure: (failure: Extract<ImportFileResult, { status: 'failed' }>) => void,
+): ImportFlowState {
   const [pending, setPending] = useState<PendingImport | undefined>(undefined);
   const latest = useRef(onFailure);
   latest.current = onFailure;
   const showImport = useCallback((result: ImportFileResult) => {
-    if (result.status === 'read') setPending({ source: { kind: result.kind, content: result.content }, name: result.name, target: 'new' });
+    if (result.status === 'read')
+      setPending({ source: { kind: result.kind, content: result.content }, name: result.name, target: 'new' });
     else if (result.status === 'failed') latest.current(result);
   }, []);
   const showPaste = useCallback((source: ImportSource) => setPending({ source, target: 'here' }), []);
@@ -44,7 +47,12 @@ export function useImportFlow(onFailure: (failure: Extract<ImportFileResult, { s
 }
 
 /** The import report for `flow.pending`; accepting it opens the speech as a new document or inserts it here. */
-export function ImportFlow(props: { flow: ImportFlowState; editor: Editor; session: DocumentSession; hasDocument: boolean }) {
+export function ImportFlow(props: {
+  flow: ImportFlowState;
+  editor: Editor;
+  session: DocumentSession;
+  hasDocument: boolean;
+}) {
   const { flow, editor, session, hasDocument } = props;
   const { pending } = flow;
   if (!pending) return null;

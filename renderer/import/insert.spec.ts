@@ -15,7 +15,9 @@ const SPEECH = '在全市推进会上的讲话\n同志们：\n一、统一思想
 
 /** Delivers a paste to the editor's handlePaste props, as ProseMirror does for a real paste event. */
 function paste(text: string, html = ''): boolean {
-  const clipboardData = { getData: (type: string) => (type === 'text/plain' ? text : type === 'text/html' ? html : '') };
+  const clipboardData = {
+    getData: (type: string) => (type === 'text/plain' ? text : type === 'text/html' ? html : ''),
+  };
   const event = { clipboardData } as unknown as ClipboardEvent;
   return editor.view.someProp('handlePaste', (handle) => handle(editor.view, event, Slice.empty)) ?? false;
 }
@@ -23,7 +25,10 @@ function paste(text: string, html = ''): boolean {
 describe('pasting a speech', () => {
   it('hands several lines to the import report and keeps short pastes and Lectern’s own ordinary', () => {
     const seen: ImportSource[] = [];
-    editor = new Editor({ extensions: speechExtensions({ onImportPaste: (source) => seen.push(source) }), content: { type: 'doc', content: [t('')] } });
+    editor = new Editor({
+      extensions: speechExtensions({ onImportPaste: (source) => seen.push(source) }),
+      content: { type: 'doc', content: [t('')] },
+    });
     expect(paste(SPEECH)).toBe(true);
     expect(seen).toEqual([{ kind: 'text', content: SPEECH }]);
     expect(paste('一行\n两行')).toBe(false);
@@ -32,10 +37,14 @@ describe('pasting a speech', () => {
   });
 
   it('reads Word and WPS rich text as HTML and a browser’s as its plain text', () => {
-    const word = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><p class=MsoNormal>一</p><p class=MsoNormal>二</p><p class=MsoNormal>三</p></html>';
+    const word =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><p class=MsoNormal>一</p><p class=MsoNormal>二</p><p class=MsoNormal>三</p></html>';
     expect(pasteSource('一\n二\n三', word)).toEqual({ kind: 'html', content: word });
     expect(pasteSource('一\n二\n三', '<p>一</p><p>二</p><p>三</p>')).toEqual({ kind: 'text', content: '一\n二\n三' });
-    expect(pasteSource('', '<p>一</p><p>二</p><p>三</p>')).toEqual({ kind: 'html', content: '<p>一</p><p>二</p><p>三</p>' });
+    expect(pasteSource('', '<p>一</p><p>二</p><p>三</p>')).toEqual({
+      kind: 'html',
+      content: '<p>一</p><p>二</p><p>三</p>',
+    });
     expect(pasteSource('', '<p>一</p><p>二</p>')).toBeUndefined();
   });
 });
@@ -59,7 +68,10 @@ describe('insertImported', () => {
   });
 
   it('inserts after the block at the cursor in a speech with text, front matter as body', () => {
-    editor = new Editor({ extensions: speechExtensions(), content: { type: 'doc', content: [t('原标题'), p('原有', 1), p('原文。')] } });
+    editor = new Editor({
+      extensions: speechExtensions(),
+      content: { type: 'doc', content: [t('原标题'), p('原有', 1), p('原文。')] },
+    });
     cursorIn(editor, 1, 1);
     insertImported(editor, imported());
     expect(rows(editor).map((row) => row.slice(0, 2).concat(row[3]))).toEqual([
@@ -88,7 +100,10 @@ describe('insertImported over a selection', () => {
   const imported = () => importSource({ kind: 'text', content: SPEECH }).file.doc;
 
   it('replaces the whole document when all of it is selected (Ctrl+A, paste)', () => {
-    editor = new Editor({ extensions: speechExtensions(), content: { type: 'doc', content: [t('旧标题'), p('旧正文。')] } });
+    editor = new Editor({
+      extensions: speechExtensions(),
+      content: { type: 'doc', content: [t('旧标题'), p('旧正文。')] },
+    });
     editor.commands.selectAll();
     insertImported(editor, imported());
     expect(rows(editor)[0]).toEqual(['title', 0, false, '在全市推进会上的讲话']);
@@ -96,7 +111,10 @@ describe('insertImported over a selection', () => {
   });
 
   it('replaces selected text, as a paste does, and goes in after its block', () => {
-    editor = new Editor({ extensions: speechExtensions(), content: { type: 'doc', content: [t('标题'), p('保留删掉保留。')] } });
+    editor = new Editor({
+      extensions: speechExtensions(),
+      content: { type: 'doc', content: [t('标题'), p('保留删掉保留。')] },
+    });
     cursorIn(editor, 1, 2);
     editor.commands.setTextSelection({ from: editor.state.selection.from, to: editor.state.selection.from + 2 });
     insertImported(editor, imported());

@@ -21,20 +21,37 @@ export function insertImported(editor: Editor, doc: NodeJSON): void {
   // An empty document, or all of it selected (Ctrl+A, then paste): the import takes its place whole.
   const everything = selection.from <= 1 && selection.to >= current.content.size - 1 && !selection.empty;
   if (isEmptyDocument(editor) || everything) {
-    editor.chain().focus().setContent(doc as JSONContent, { emitUpdate: true }).setTextSelection(1).run();
+    editor
+      .chain()
+      .focus()
+      .setContent(doc as JSONContent, { emitUpdate: true })
+      .setTextSelection(1)
+      .run();
     return;
   }
-  const body = blocks.map((block) => (block.type === 'paragraph' ? block : { type: 'paragraph', attrs: { level: 0, runIn: false }, ...(block.content ? { content: block.content } : {}) }));
+  const body = blocks.map((block) =>
+    block.type === 'paragraph'
+      ? block
+      : { type: 'paragraph', attrs: { level: 0, runIn: false }, ...(block.content ? { content: block.content } : {}) },
+  );
   // What was selected goes, as a paste replaces a selection; then the speech goes in after the block at the cursor.
   if (!selection.empty) editor.commands.deleteSelection();
   const { $from } = editor.state.selection;
   if ($from.depth < 1) {
-    editor.chain().focus().insertContentAt(Math.min($from.pos, editor.state.doc.content.size), body as JSONContent[]).run();
+    editor
+      .chain()
+      .focus()
+      .insertContentAt(Math.min($from.pos, editor.state.doc.content.size), body as JSONContent[])
+      .run();
     return;
   }
   const block = $from.node(1);
   const from = $from.before(1);
   const to = $from.after(1);
   const range = block.content.size === 0 ? { from, to } : to;
-  editor.chain().focus().insertContentAt(range, body as JSONContent[]).run();
+  editor
+    .chain()
+    .focus()
+    .insertContentAt(range, body as JSONContent[])
+    .run();
 }

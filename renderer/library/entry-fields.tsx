@@ -25,18 +25,34 @@ export function entryFieldsValid(values: EntryFieldValues): boolean {
   return entryNameSchema.safeParse(values.name).success && (year === undefined || yearSchema.safeParse(year).success);
 }
 
-export function EntryFields({ values, onChange }: { values: EntryFieldValues; onChange: (values: EntryFieldValues) => void }) {
+export function EntryFields({
+  values,
+  onChange,
+}: {
+  values: EntryFieldValues;
+  onChange: (values: EntryFieldValues) => void;
+}) {
   const { t } = useTranslation();
   const occasions = useId();
   return (
     <>
       <label>
         {t('library.name')}
-        <input value={values.name} maxLength={100} onChange={(event) => onChange({ ...values, name: event.target.value })} autoFocus />
+        <input
+          value={values.name}
+          maxLength={100}
+          onChange={(event) => onChange({ ...values, name: event.target.value })}
+          autoFocus
+        />
       </label>
       <label>
         {t('library.occasion')}
-        <input value={values.occasion} maxLength={50} list={occasions} onChange={(event) => onChange({ ...values, occasion: event.target.value })} />
+        <input
+          value={values.occasion}
+          maxLength={50}
+          list={occasions}
+          onChange={(event) => onChange({ ...values, occasion: event.target.value })}
+        />
         <datalist id={occasions}>
           {OCCASIONS.map((value) => (
             <option key={value} value={value} />
@@ -45,7 +61,12 @@ export function EntryFields({ values, onChange }: { values: EntryFieldValues; on
       </label>
       <label>
         {t('library.year')}
-        <input value={values.year} inputMode="numeric" maxLength={4} onChange={(event) => onChange({ ...values, year: event.target.value.replace(/\D/g, '') })} />
+        <input
+          value={values.year}
+          inputMode="numeric"
+          maxLength={4}
+          onChange={(event) => onChange({ ...values, year: event.target.value.replace(/\D/g, '') })}
+        />
       </label>
     </>
   );

@@ -18,7 +18,19 @@ describe('inserting a library entry', () => {
     editor = testEditor([t('讲话'), p('统一思想', 1), p('正文'), p('突出重点', 1), p('正文二')]);
     cursorIn(editor, 2, 1);
     expect(insertLibraryEntry(editor, section)).toBe(true);
-    expect(rows(editor).slice(1, 8).map((r) => `${r[1]} ${r[3].slice(0, 6)}`)).toEqual(['1 统一思想', '0 正文', '1 强化组织保障', '0 【此处写：过', '2 加强组织领导', '2 强化督查考核', '2 营造良好氛围']);
+    expect(
+      rows(editor)
+        .slice(1, 8)
+        .map((r) => `${r[1]} ${r[3].slice(0, 6)}`),
+    ).toEqual([
+      '1 统一思想',
+      '0 正文',
+      '1 强化组织保障',
+      '0 【此处写：过',
+      '2 加强组织领导',
+      '2 强化督查考核',
+      '2 营造良好氛围',
+    ]);
     expect(drawnHeadingNumbers(editor.state)).toEqual(['一、', '二、', '（一）', '（二）', '（三）', '三、']);
     expect(editor.state.selection.$from.parent.textContent).toBe('强化组织保障，确保各项决策部署落到实处');
   });
@@ -28,7 +40,11 @@ describe('inserting a library entry', () => {
     const before = editor.getJSON();
     cursorIn(editor, 1, 2);
     insertLibraryEntry(editor, section, 'under');
-    expect(rows(editor).slice(1, 4).map((r) => r[1])).toEqual([1, 2, 0]);
+    expect(
+      rows(editor)
+        .slice(1, 4)
+        .map((r) => r[1]),
+    ).toEqual([1, 2, 0]);
     expect(drawnHeadingNumbers(editor.state).slice(0, 3)).toEqual(['一、', '（一）', '1.']);
     editor.commands.undo();
     expect(editor.getJSON()).toEqual(before);
@@ -55,7 +71,12 @@ describe('inserting a library entry', () => {
     expect(rows(editor)[3]![1]).toBe(1);
     expect(rows(editor).some((r) => /^XX会议在大家的共同努力下/.test(r[3]))).toBe(false);
     const before = editor.getJSON();
-    expect(insertLibraryEntry(editor, { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '只有标题' }] }] })).toBe(false);
+    expect(
+      insertLibraryEntry(editor, {
+        type: 'doc',
+        content: [{ type: 'title', content: [{ type: 'text', text: '只有标题' }] }],
+      }),
+    ).toBe(false);
     expect(editor.getJSON()).toEqual(before);
   });
 });

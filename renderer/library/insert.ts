@@ -17,7 +17,12 @@ function isUntouched(editor: Editor): boolean {
 /** Inserts the entry's document at the cursor; answers whether anything was inserted. */
 export function insertLibraryEntry(editor: Editor, entryDoc: NodeJSON, placement: Placement = 'auto'): boolean {
   if (isUntouched(editor) && entryDoc.content?.some((block) => block.type === 'title')) {
-    return editor.chain().focus().setContent(entryDoc as JSONContent, { emitUpdate: true }).setTextSelection(1).run();
+    return editor
+      .chain()
+      .focus()
+      .setContent(entryDoc as JSONContent, { emitUpdate: true })
+      .setTextSelection(1)
+      .run();
   }
   const { state, view } = editor;
   const tr = state.tr;

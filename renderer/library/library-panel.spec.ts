@@ -17,7 +17,13 @@ import { libraryStrings } from './strings';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ resources: { 'zh-CN': { translation: { library: libraryStrings['zh-CN'] } } }, lng: 'zh-CN', interpolation: { escapeValue: false } });
+  await i18next
+    .use(initReactI18next)
+    .init({
+      resources: { 'zh-CN': { translation: { library: libraryStrings['zh-CN'] } } },
+      lng: 'zh-CN',
+      interpolation: { escapeValue: false },
+    });
 });
 
 let container: HTMLElement;
@@ -36,22 +42,40 @@ afterEach(() => {
   editor.destroy();
 });
 
-const summary = (entry: LibraryEntry): LibraryEntrySummary => ({ id: entry.id, name: entry.name, kind: entry.kind, builtIn: entry.id.startsWith('builtin-'), headings: 3, ...(entry.occasion ? { occasion: entry.occasion } : {}) });
+const summary = (entry: LibraryEntry): LibraryEntrySummary => ({
+  id: entry.id,
+  name: entry.name,
+  kind: entry.kind,
+  builtIn: entry.id.startsWith('builtin-'),
+  headings: 3,
+  ...(entry.occasion ? { occasion: entry.occasion } : {}),
+});
 
 /** An in-memory library behind the panel's calls, recording each call. */
 function fakeApi() {
-  const mine: LibraryEntry = { ...builtinTemplates().entries.find((e) => e.id === 'builtin-section-guarantee')!, id: 'mine-1', name: '我的保障章节' };
-  const entries = new Map<string, LibraryEntry>([...builtinTemplates().entries.map((e) => [e.id, e] as const), ['mine-1', mine]]);
+  const mine: LibraryEntry = {
+    ...builtinTemplates().entries.find((e) => e.id === 'builtin-section-guarantee')!,
+    id: 'mine-1',
+    name: '我的保障章节',
+  };
+  const entries = new Map<string, LibraryEntry>([
+    ...builtinTemplates().entries.map((e) => [e.id, e] as const),
+    ['mine-1', mine],
+  ]);
   const calls: string[] = [];
   const api: LibraryApi = {
     listLibrary: vi.fn(async (request: Request<'listLibrary'>) => {
       calls.push(`list ${request.query ?? ''}`);
-      const list = [...entries.values()].filter((e) => matchesQuery(e, request.query ?? '') && (!request.occasion || e.occasion === request.occasion));
+      const list = [...entries.values()].filter(
+        (e) => matchesQuery(e, request.query ?? '') && (!request.occasion || e.occasion === request.occasion),
+      );
       return { entries: list.map(summary), notices: [{ file: 'broken.json', code: 'not-json', message: 'not JSON' }] };
     }),
     readLibraryEntry: vi.fn(async ({ id }: Request<'readLibraryEntry'>) => {
       const entry = entries.get(id);
-      return entry ? { status: 'found' as const, entry, summary: summary(entry) } : { status: 'failed' as const, error: { code: 'not-found', message: 'gone' } };
+      return entry
+        ? { status: 'found' as const, entry, summary: summary(entry) }
+        : { status: 'failed' as const, error: { code: 'not-found', message: 'gone' } };
     }),
     updateLibraryEntry: vi.fn(async ({ id, name }: Request<'updateLibraryEntry'>) => {
       const entry = { ...entries.get(id)!, ...(name ? { name } : {}) };
@@ -75,9 +99,22 @@ function fakeApi() {
       entries.set(id, entry);
       return { status: 'saved' as const, entry: summary(entry) };
     }),
-    exportLibrary: vi.fn(async ({ ids }: Request<'exportLibrary'>) => ({ status: 'exported' as const, name: 'x.speechlib', count: ids.length })),
+    exportLibrary: vi.fn(async ({ ids }: Request<'exportLibrary'>) => ({
+      status: 'exported' as const,
+      name: 'x.speechlib',
+      count: ids.length,
+    })),
     importLibrary: vi.fn(async (request: Request<'importLibrary'>) =>
-      request.pendingId ? { status: 'imported' as const, added: [], replaced: ['我的保障章节'], replacedIds: ['mine-1'], renamed: [], skipped: [] } : { status: 'conflicts' as const, pendingId: 'p1', names: ['我的保障章节'], count: 1 },
+      request.pendingId
+        ? {
+            status: 'imported' as const,
+            added: [],
+            replaced: ['我的保障章节'],
+            replacedIds: ['mine-1'],
+            renamed: [],
+            skipped: [],
+          }
+        : { status: 'conflicts' as const, pendingId: 'p1', names: ['我的保障章节'], count: 1 },
     ),
   };
   const deleted = new Map<string, LibraryEntry>();
@@ -103,7 +140,8 @@ const click = async (element: Element) => {
   });
   await settle();
 };
-const names = () => [...container.querySelectorAll('[data-testid="library-entry"] .library-name')].map((n) => n.textContent);
+const names = () =>
+  [...container.querySelectorAll('[data-testid="library-entry"] .library-name')].map((n) => n.textContent);
 
 /** Types into a React-controlled input the way a browser does. */
 async function type(input: HTMLInputElement, value: string) {
@@ -173,7 +211,12 @@ describe('the library panel', () => {
     await type(form.querySelector('input')!, '我的开幕式提纲');
     await act(async () => form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await settle();
-    expect(api.updateLibraryEntry).toHaveBeenCalledWith({ id: 'copy-1', name: '我的开幕式提纲', occasion: '开幕式', year: null });
+    expect(api.updateLibraryEntry).toHaveBeenCalledWith({
+      id: 'copy-1',
+      name: '我的开幕式提纲',
+      occasion: '开幕式',
+      year: null,
+    });
     expect(names()).toContain('我的开幕式提纲');
   });
 
@@ -219,14 +262,35 @@ describe('the save-to-library dialog', () => {
       this.open = false;
     };
     cursorIn(editor, 2, 0);
-    const saveLibraryEntry = vi.fn(async (request: Request<'saveLibraryEntry'>) => ({ status: 'saved' as const, entry: { id: 'n1', name: request.name, kind: request.kind, builtIn: false, headings: 1 } }));
+    const saveLibraryEntry = vi.fn(async (request: Request<'saveLibraryEntry'>) => ({
+      status: 'saved' as const,
+      entry: { id: 'n1', name: request.name, kind: request.kind, builtIn: false, headings: 1 },
+    }));
     const onSaved = vi.fn();
-    await act(async () => root.render(createElement(SaveToLibraryDialog, { api: { saveLibraryEntry }, editor, occasion: '推进会', onSaved, onClose: () => {}, now: () => new Date('2026-05-01T00:00:00Z') })));
+    await act(async () =>
+      root.render(
+        createElement(SaveToLibraryDialog, {
+          api: { saveLibraryEntry },
+          editor,
+          occasion: '推进会',
+          onSaved,
+          onClose: () => {},
+          now: () => new Date('2026-05-01T00:00:00Z'),
+        }),
+      ),
+    );
     const form = container.querySelector('[data-testid="library-save"]')!;
     expect(form.textContent).toContain('当前章节：一、统一思想');
     await act(async () => form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await settle();
-    expect(saveLibraryEntry).toHaveBeenCalledWith({ name: '统一思想', kind: 'outline', doc: editor.getJSON(), section: 1, occasion: '推进会', year: 2026 });
+    expect(saveLibraryEntry).toHaveBeenCalledWith({
+      name: '统一思想',
+      kind: 'outline',
+      doc: editor.getJSON(),
+      section: 1,
+      occasion: '推进会',
+      year: 2026,
+    });
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ name: '统一思想' }));
   });
 });

@@ -18,7 +18,14 @@ import './library.css';
 /** The calls the panel makes. */
 export type LibraryApi = Pick<
   LecternApi,
-  'listLibrary' | 'readLibraryEntry' | 'updateLibraryEntry' | 'duplicateLibraryEntry' | 'deleteLibraryEntry' | 'restoreLibraryEntry' | 'exportLibrary' | 'importLibrary'
+  | 'listLibrary'
+  | 'readLibraryEntry'
+  | 'updateLibraryEntry'
+  | 'duplicateLibraryEntry'
+  | 'deleteLibraryEntry'
+  | 'restoreLibraryEntry'
+  | 'exportLibrary'
+  | 'importLibrary'
 >;
 
 export interface LibraryPanelProps {
@@ -48,7 +55,11 @@ function EntryPreview({ entry }: { entry: LibraryEntry }) {
   return (
     <ol className="library-preview-lines" data-testid="library-preview">
       {lines.map((line, i) => (
-        <li key={i} className={`library-line library-line-${line.kind}${line.prompt ? ' library-line-prompt' : ''}`} style={line.level ? { paddingLeft: `${(line.level - 1) * 12}px` } : undefined}>
+        <li
+          key={i}
+          className={`library-line library-line-${line.kind}${line.prompt ? ' library-line-prompt' : ''}`}
+          style={line.level ? { paddingLeft: `${(line.level - 1) * 12}px` } : undefined}
+        >
           {line.label ? <span className="library-line-number">{line.label}</span> : null}
           {line.text}
         </li>
@@ -57,9 +68,21 @@ function EntryPreview({ entry }: { entry: LibraryEntry }) {
   );
 }
 
-function RetagForm({ entry, onApply, onCancel }: { entry: LibraryEntrySummary; onApply: (patch: { name: string; occasion: string | null; year: number | null }) => void; onCancel: () => void }) {
+function RetagForm({
+  entry,
+  onApply,
+  onCancel,
+}: {
+  entry: LibraryEntrySummary;
+  onApply: (patch: { name: string; occasion: string | null; year: number | null }) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
-  const [fields, setFields] = useState<EntryFieldValues>({ name: entry.name, occasion: entry.occasion ?? '', year: entry.year === undefined ? '' : String(entry.year) });
+  const [fields, setFields] = useState<EntryFieldValues>({
+    name: entry.name,
+    occasion: entry.occasion ?? '',
+    year: entry.year === undefined ? '' : String(entry.year),
+  });
   const valid = entryFieldsValid(fields);
   return (
     <form
@@ -67,7 +90,12 @@ function RetagForm({ entry, onApply, onCancel }: { entry: LibraryEntrySummary; o
       data-testid="library-retag"
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid) onApply({ name: fields.name.trim(), occasion: fields.occasion.trim() || null, year: typedYear(fields) ?? null });
+        if (valid)
+          onApply({
+            name: fields.name.trim(),
+            occasion: fields.occasion.trim() || null,
+            year: typedYear(fields) ?? null,
+          });
       }}
     >
       <EntryFields values={fields} onChange={setFields} />
@@ -110,11 +138,13 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
     let live = true;
     const timer = setTimeout(
       () => {
-        void api.listLibrary({ ...(query.trim() ? { query: query.trim() } : {}), ...(occasion ? { occasion } : {}) }).then((listed) => {
-          if (!live) return;
-          setEntries(listed.entries);
-          setNotices(listed.notices);
-        });
+        void api
+          .listLibrary({ ...(query.trim() ? { query: query.trim() } : {}), ...(occasion ? { occasion } : {}) })
+          .then((listed) => {
+            if (!live) return;
+            setEntries(listed.entries);
+            setNotices(listed.notices);
+          });
       },
       query ? SEARCH_DELAY : 0,
     );
@@ -144,7 +174,10 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
   const mine = entries.filter((entry) => !entry.builtIn);
 
   /** Runs a change and reports it: `saved` selects the entry and reloads, `failed` says why. */
-  const change = async (run: () => Promise<Response<'updateLibraryEntry'>>, done: (entry: LibraryEntrySummary) => Message) => {
+  const change = async (
+    run: () => Promise<Response<'updateLibraryEntry'>>,
+    done: (entry: LibraryEntrySummary) => Message,
+  ) => {
     const result = await run();
     if (result.status === 'failed') {
       setMessage({ text: describe(result.error), error: true });
@@ -170,7 +203,8 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
 
   const exportTicked = async () => {
     const result = await api.exportLibrary({ ids: [...ticked] });
-    if (result.status === 'exported') setMessage({ text: t('library.exported', { count: result.count, name: result.name }) });
+    if (result.status === 'exported')
+      setMessage({ text: t('library.exported', { count: result.count, name: result.name }) });
     else if (result.status === 'failed') setMessage({ text: describe(result.error), error: true });
   };
 
@@ -191,12 +225,35 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
   };
 
   const row = (entry: LibraryEntrySummary) => (
-    <li key={entry.id} className={entry.id === selected ? 'library-entry selected' : 'library-entry'} data-testid="library-entry" data-id={entry.id}>
-      <input type="checkbox" aria-label={t('library.select', { name: entry.name })} checked={ticked.has(entry.id)} onChange={() => setTicked((now) => { const next = new Set(now); if (!next.delete(entry.id)) next.add(entry.id); return next; })} />
-      <button type="button" className="library-entry-name" aria-pressed={entry.id === selected} onClick={() => setSelected(entry.id)}>
+    <li
+      key={entry.id}
+      className={entry.id === selected ? 'library-entry selected' : 'library-entry'}
+      data-testid="library-entry"
+      data-id={entry.id}
+    >
+      <input
+        type="checkbox"
+        aria-label={t('library.select', { name: entry.name })}
+        checked={ticked.has(entry.id)}
+        onChange={() =>
+          setTicked((now) => {
+            const next = new Set(now);
+            if (!next.delete(entry.id)) next.add(entry.id);
+            return next;
+          })
+        }
+      />
+      <button
+        type="button"
+        className="library-entry-name"
+        aria-pressed={entry.id === selected}
+        onClick={() => setSelected(entry.id)}
+      >
         <span className="library-name">{entry.name}</span>
         <span className="library-tags">
-          {[entry.occasion, entry.year, t(entry.kind === 'outline' ? 'library.outline' : 'library.full')].filter((tag) => tag !== undefined && tag !== '').join(' · ')}
+          {[entry.occasion, entry.year, t(entry.kind === 'outline' ? 'library.outline' : 'library.full')]
+            .filter((tag) => tag !== undefined && tag !== '')
+            .join(' · ')}
         </span>
       </button>
     </li>
@@ -212,8 +269,18 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
         </button>
       </header>
       <div className="library-filters">
-        <input type="search" aria-label={t('library.search')} placeholder={t('library.search')} value={query} onChange={(event) => setQuery(event.target.value)} />
-        <select aria-label={t('library.occasion')} value={occasion} onChange={(event) => setOccasion(event.target.value)}>
+        <input
+          type="search"
+          aria-label={t('library.search')}
+          placeholder={t('library.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <select
+          aria-label={t('library.occasion')}
+          value={occasion}
+          onChange={(event) => setOccasion(event.target.value)}
+        >
           <option value="">{t('library.allOccasions')}</option>
           {OCCASIONS.map((name) => (
             <option key={name} value={name}>
@@ -234,10 +301,16 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
         <div className="library-conflict" role="alertdialog" data-testid="library-conflict">
           <p>{t('library.conflict', { count: conflict.count, names: conflict.names.join('、') })}</p>
           <div className="modal-buttons">
-            <button type="button" onClick={() => void runImport({ pendingId: conflict.pendingId, onConflict: 'keep-both' })}>
+            <button
+              type="button"
+              onClick={() => void runImport({ pendingId: conflict.pendingId, onConflict: 'keep-both' })}
+            >
               {t('library.keepBoth')}
             </button>
-            <button type="button" onClick={() => void runImport({ pendingId: conflict.pendingId, onConflict: 'replace' })}>
+            <button
+              type="button"
+              onClick={() => void runImport({ pendingId: conflict.pendingId, onConflict: 'replace' })}
+            >
               {t('library.replace')}
             </button>
             <button type="button" onClick={() => setConflict(undefined)}>
@@ -247,7 +320,11 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
         </div>
       ) : null}
       {message ? (
-        <p className={message.error ? 'library-message error' : 'library-message'} role="status" data-testid="library-message">
+        <p
+          className={message.error ? 'library-message error' : 'library-message'}
+          role="status"
+          data-testid="library-message"
+        >
           {message.text}
           {message.undoIds?.length ? (
             <button
@@ -263,7 +340,12 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
                   }
                   return last!;
                 };
-                void change(restoreAll, (entry) => ({ text: ids.length > 1 ? t('library.restoredMany', { count: ids.length }) : t('library.restored', { name: entry.name }) }));
+                void change(restoreAll, (entry) => ({
+                  text:
+                    ids.length > 1
+                      ? t('library.restoredMany', { count: ids.length })
+                      : t('library.restored', { name: entry.name }),
+                }));
               }}
             >
               {t('library.undo')}
@@ -272,7 +354,12 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
         </p>
       ) : null}
       {notices.length ? (
-        <p className="library-notices" role="note" data-testid="library-notices" title={notices.map((n) => `${n.file}: ${n.message}`).join('\n')}>
+        <p
+          className="library-notices"
+          role="note"
+          data-testid="library-notices"
+          title={notices.map((n) => `${n.file}: ${n.message}`).join('\n')}
+        >
           {t('library.notices', { count: notices.length })}
         </p>
       ) : null}
@@ -288,20 +375,42 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
         <section className="library-detail" aria-label={t('library.preview')}>
           {!summary ? <p className="library-hint">{t('library.choose')}</p> : null}
           {summary && retagging ? (
-            <RetagForm entry={summary} onCancel={() => setRetagging(false)} onApply={(patch) => void change(() => api.updateLibraryEntry({ id: summary.id, ...patch }), (entry) => ({ text: t('library.saved', { name: entry.name }) }))} />
+            <RetagForm
+              entry={summary}
+              onCancel={() => setRetagging(false)}
+              onApply={(patch) =>
+                void change(
+                  () => api.updateLibraryEntry({ id: summary.id, ...patch }),
+                  (entry) => ({ text: t('library.saved', { name: entry.name }) }),
+                )
+              }
+            />
           ) : null}
           {summary ? (
             <>
               <h3>{summary.name}</h3>
               {summary.description ? <p className="library-description">{summary.description}</p> : null}
               <div className="library-buttons">
-                <button type="button" title={t('library.insertHint')} disabled={!preview} onClick={() => preview && insertLibraryEntry(editor, preview.doc)}>
+                <button
+                  type="button"
+                  title={t('library.insertHint')}
+                  disabled={!preview}
+                  onClick={() => preview && insertLibraryEntry(editor, preview.doc)}
+                >
                   {t('library.insert')}
                 </button>
                 <button type="button" title={t('library.newFromHint')} onClick={() => onNewFrom(summary.id)}>
                   {t('library.newFrom')}
                 </button>
-                <button type="button" onClick={() => void change(() => api.duplicateLibraryEntry({ id: summary.id }), (entry) => ({ text: t('library.saved', { name: entry.name }) }))}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void change(
+                      () => api.duplicateLibraryEntry({ id: summary.id }),
+                      (entry) => ({ text: t('library.saved', { name: entry.name }) }),
+                    )
+                  }
+                >
                   {t('library.duplicate')}
                 </button>
                 {summary.builtIn ? null : (

@@ -41,8 +41,22 @@ export function previewLines(json: NodeJSON): PreviewLine[] {
     const prompt = text.includes(OUTLINE_PROMPT.slice(0, 4));
     const level = headingLevel(block);
     const lead = (value: string) => value.slice(0, runInLeadLength(value)).slice(0, MAX_LINE);
-    if (block.type.name !== 'paragraph') lines.push({ kind: block.type.name as PreviewLine['kind'], level: 0, label: '', text: text.slice(0, MAX_LINE), prompt });
-    else if (level) lines.push({ kind: 'heading', level, label: labels.get(index) ?? '', text: block.attrs.runIn ? lead(text) : text.slice(0, MAX_LINE), prompt });
+    if (block.type.name !== 'paragraph')
+      lines.push({
+        kind: block.type.name as PreviewLine['kind'],
+        level: 0,
+        label: '',
+        text: text.slice(0, MAX_LINE),
+        prompt,
+      });
+    else if (level)
+      lines.push({
+        kind: 'heading',
+        level,
+        label: labels.get(index) ?? '',
+        text: block.attrs.runIn ? lead(text) : text.slice(0, MAX_LINE),
+        prompt,
+      });
     else if (enumerationMarker(text)) lines.push({ kind: 'point', level: 0, label: '', text: lead(text), prompt });
     else if (text.trim()) lines.push({ kind: 'body', level: 0, label: '', text: text.slice(0, MAX_LINE), prompt });
   });

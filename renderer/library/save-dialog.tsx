@@ -24,13 +24,24 @@ export interface SaveToLibraryProps {
   now?: () => Date;
 }
 
-export function SaveToLibraryDialog({ api, editor, occasion: initialOccasion, onSaved, onClose, now = () => new Date() }: SaveToLibraryProps) {
+export function SaveToLibraryDialog({
+  api,
+  editor,
+  occasion: initialOccasion,
+  onSaved,
+  onClose,
+  now = () => new Date(),
+}: SaveToLibraryProps) {
   const { t, i18n } = useTranslation();
   const doc = editor.state.doc;
   const section = useMemo(() => sectionAt(doc, editor.state.selection.from), [doc, editor]);
   const [scope, setScope] = useState<'whole' | 'section'>(section ? 'section' : 'whole');
   const [kind, setKind] = useState<'outline' | 'full'>('outline');
-  const [fields, setFields] = useState<EntryFieldValues>(() => ({ name: suggestedName(doc, section), occasion: initialOccasion ?? '', year: String(now().getFullYear()) }));
+  const [fields, setFields] = useState<EntryFieldValues>(() => ({
+    name: suggestedName(doc, section),
+    occasion: initialOccasion ?? '',
+    year: String(now().getFullYear()),
+  }));
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const yearValue = typedYear(fields);
@@ -73,8 +84,16 @@ export function SaveToLibraryDialog({ api, editor, occasion: initialOccasion, on
             {t('library.save.whole')}
           </label>
           <label>
-            <input type="radio" name="scope" disabled={!section} checked={scope === 'section'} onChange={() => setScope('section')} />
-            {section ? t('library.save.section', { heading: `${section.label}${section.text}` }) : t('library.save.noSection')}
+            <input
+              type="radio"
+              name="scope"
+              disabled={!section}
+              checked={scope === 'section'}
+              onChange={() => setScope('section')}
+            />
+            {section
+              ? t('library.save.section', { heading: `${section.label}${section.text}` })
+              : t('library.save.noSection')}
           </label>
         </fieldset>
         <fieldset>

@@ -54,7 +54,9 @@ export function jumpTo(editor: Editor, index: number): void {
 
 function DropLine({ target }: { target: number }) {
   const { setNodeRef, isOver } = useDroppable({ id: `before-${target}`, data: { target } });
-  return <div ref={setNodeRef} className={`outline-drop${isOver ? ' over' : ''}`} data-testid={`outline-drop-${target}`} />;
+  return (
+    <div ref={setNodeRef} className={`outline-drop${isOver ? ' over' : ''}`} data-testid={`outline-drop-${target}`} />
+  );
 }
 
 /** What every row shares; a new object only when one of these changes. */
@@ -126,7 +128,9 @@ function onTreeKey(entry: OutlineEntry, context: RowContext, event: React.Keyboa
   if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
     // Opens the context menu where the row is, as a right click there would.
     const box = row.getBoundingClientRect();
-    row.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: box.left + 24, clientY: box.bottom }));
+    row.dispatchEvent(
+      new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: box.left + 24, clientY: box.bottom }),
+    );
   } else if (event.shiftKey) return false;
   else if (event.key === 'ArrowDown') next = rows[at + 1];
   else if (event.key === 'ArrowUp') next = rows[at - 1];
@@ -151,7 +155,11 @@ function onTreeKey(entry: OutlineEntry, context: RowContext, event: React.Keyboa
 const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context: RowContext }) {
   const { t } = useTranslation();
   const { editor, rate, activeIndex, collapsed, toggle } = context;
-  const draggable = useDraggable({ id: `section-${entry.index}`, data: { index: entry.index }, disabled: entry.kind !== 'heading' });
+  const draggable = useDraggable({
+    id: `section-${entry.index}`,
+    data: { index: entry.index },
+    disabled: entry.kind !== 'heading',
+  });
   const active = entry.index === activeIndex;
   const isCollapsed = collapsed.has(entry.index);
   const time = formatDuration(speakingSeconds(entry.length, rate));
@@ -174,7 +182,8 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
         aria-pressed={undefined}
         aria-roledescription={undefined}
         onKeyDown={(event) => {
-          if (!draggable.isDragging && (onSectionKey(editor, entry.index, event) || onTreeKey(entry, context, event))) return;
+          if (!draggable.isDragging && (onSectionKey(editor, entry.index, event) || onTreeKey(entry, context, event)))
+            return;
           draggable.listeners?.onKeyDown?.(event);
         }}
         aria-expanded={entry.children.length ? !isCollapsed : undefined}
@@ -224,7 +233,11 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
  */
 function OutlineTree({ editor, rate, openMenu }: { editor: Editor; rate: number; openMenu?: RowContext['openMenu'] }) {
   const { t } = useTranslation();
-  const current = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state), equalityFn: (a, b) => a === b });
+  const current = useEditorState({
+    editor,
+    selector: ({ editor: ed }) => outlineOf(ed.state),
+    equalityFn: (a, b) => a === b,
+  });
   const state = useDeferredValue(current);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const toggle = useCallback(
@@ -253,7 +266,9 @@ function OutlineTree({ editor, rate, openMenu }: { editor: Editor; rate: number;
         ))}
       </ul>
       <EndDropLine editor={editor} />
-      {outline.gaps.length ? <p className="outline-gap">{t('outline.gap', { missing: outline.gaps.join('、') })}</p> : null}
+      {outline.gaps.length ? (
+        <p className="outline-gap">{t('outline.gap', { missing: outline.gaps.join('、') })}</p>
+      ) : null}
     </>
   );
 }
@@ -262,7 +277,11 @@ function OutlineTree({ editor, rate, openMenu }: { editor: Editor; rate: number;
  * The row Tab lands on: the section under the cursor if its row is drawn, else its nearest drawn
  * ancestor (a collapsed section hides it), else the first row.
  */
-function tabStopOf(entries: readonly OutlineEntry[], activeIndex: number | undefined, collapsed: ReadonlySet<number>): number | undefined {
+function tabStopOf(
+  entries: readonly OutlineEntry[],
+  activeIndex: number | undefined,
+  collapsed: ReadonlySet<number>,
+): number | undefined {
   const path = (list: readonly OutlineEntry[]): OutlineEntry[] | undefined => {
     for (const entry of list) {
       if (entry.index === activeIndex) return [entry];
@@ -271,7 +290,9 @@ function tabStopOf(entries: readonly OutlineEntry[], activeIndex: number | undef
     }
     return undefined;
   };
-  const drawn = (path(entries) ?? []).filter((_, i, all) => all.slice(0, i).every((above) => !collapsed.has(above.index)));
+  const drawn = (path(entries) ?? []).filter((_, i, all) =>
+    all.slice(0, i).every((above) => !collapsed.has(above.index)),
+  );
   return drawn[drawn.length - 1]?.index ?? entries[0]?.index;
 }
 
@@ -297,7 +318,8 @@ export const dropLineCoordinates: KeyboardCoordinateGetter = (event, { context, 
 };
 
 /** A pointer drops on the line it crosses; a keyboard drag, which has no pointer, on the nearest line. */
-const dropCollision: CollisionDetection = (args) => (args.pointerCoordinates ? rectIntersection(args) : closestCenter(args));
+const dropCollision: CollisionDetection = (args) =>
+  args.pointerCoordinates ? rectIntersection(args) : closestCenter(args);
 
 /** Finds the entry of block `index` anywhere in the tree. */
 function findEntry(entries: readonly OutlineEntry[], index: number): OutlineEntry | undefined {
@@ -333,9 +355,11 @@ export function dragAnnouncements(editor: Editor): Announcements {
   const place = (active: Active, over: Over | null, moving: boolean) => {
     const vars = { section: section(active) };
     const own = over !== null && over.data.current?.target === active.data.current?.index;
-    if (!over || own) return moving ? (over ? undefined : i18next.t('outline.dragOut', vars)) : i18next.t('outline.dragNowhere', vars);
+    if (!over || own)
+      return moving ? (over ? undefined : i18next.t('outline.dragOut', vars)) : i18next.t('outline.dragNowhere', vars);
     const target = name(String(over.id), over.data.current?.target);
-    if (moving) return target ? i18next.t('outline.dragOver', { ...vars, target }) : i18next.t('outline.dragOverLast', vars);
+    if (moving)
+      return target ? i18next.t('outline.dragOver', { ...vars, target }) : i18next.t('outline.dragOverLast', vars);
     return target ? i18next.t('outline.dragEnd', { ...vars, target }) : i18next.t('outline.dragEndLast', vars);
   };
   return {
@@ -354,7 +378,15 @@ export function dragAnnouncements(editor: Editor): Announcements {
  * goes to the heading, then the app opens the save-to-library dialog for that section. The 结束语
  * row's menu has 取消结束语, which makes the closing remarks body text again (one undo step).
  */
-export function OutlinePanel({ editor, rate, onSaveSection }: { editor: Editor; rate: number; onSaveSection?: () => void }) {
+export function OutlinePanel({
+  editor,
+  rate,
+  onSaveSection,
+}: {
+  editor: Editor;
+  rate: number;
+  onSaveSection?: () => void;
+}) {
   const { t } = useTranslation();
   // The heading or closing row a right click (or Shift+F10) is on; none for points, which get no menu.
   const pending = useRef<number | undefined>(undefined);
@@ -383,11 +415,19 @@ export function OutlinePanel({ editor, rate, onSaveSection }: { editor: Editor; 
   // `t` is new when the language changes, and the instructions with it; the announcements look
   // their words up when they speak.
   const accessibility = useMemo(
-    () => ({ announcements: dragAnnouncements(editor), screenReaderInstructions: { draggable: t('outline.dragHint') } }),
+    () => ({
+      announcements: dragAnnouncements(editor),
+      screenReaderInstructions: { draggable: t('outline.dragHint') },
+    }),
     [editor, t],
   );
   const tree = (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd} collisionDetection={dropCollision} accessibility={accessibility}>
+    <DndContext
+      sensors={sensors}
+      onDragEnd={onDragEnd}
+      collisionDetection={dropCollision}
+      accessibility={accessibility}
+    >
       <OutlineTree editor={editor} rate={rate} {...(onSaveSection ? { openMenu } : {})} />
     </DndContext>
   );
@@ -422,7 +462,10 @@ export function OutlinePanel({ editor, rate, onSaveSection }: { editor: Editor; 
               onCloseAutoFocus={(event) => chosen.current && event.preventDefault()}
             >
               {menuIndex !== undefined && editor.state.doc.maybeChild(menuIndex)?.type.name === 'closing' ? (
-                <ContextMenu.Item className="context-menu-item" onSelect={() => editor.commands.unmarkClosing(menuIndex)}>
+                <ContextMenu.Item
+                  className="context-menu-item"
+                  onSelect={() => editor.commands.unmarkClosing(menuIndex)}
+                >
                   {t('outline.unmarkClosing')}
                 </ContextMenu.Item>
               ) : (

@@ -11,13 +11,20 @@ import { TextSelection } from '@tiptap/pm/state';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { filledText } from '../../shared/placeholders/fill';
-import { documentPlaceholders, groupPlaceholders, type PlaceholderGroup, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
+import {
+  documentPlaceholders,
+  groupPlaceholders,
+  type PlaceholderGroup,
+  type PlaceholderOccurrence,
+} from '../../shared/placeholders/scan';
 import { placeholdersOf } from '../editor/extensions/placeholders';
 
 /** Selects an occurrence in the text and scrolls it into view. */
 export function selectOccurrence(editor: Editor, occurrence: Pick<PlaceholderOccurrence, 'pos' | 'end'>): void {
   const { state, view } = editor;
-  view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, occurrence.pos, occurrence.end)).scrollIntoView());
+  view.dispatch(
+    state.tr.setSelection(TextSelection.create(state.doc, occurrence.pos, occurrence.end)).scrollIntoView(),
+  );
   view.focus();
 }
 
@@ -36,7 +43,15 @@ function Context({ occurrence, value }: { occurrence: PlaceholderOccurrence; val
   );
 }
 
-function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGroup; values: Readonly<Record<string, string>> }) {
+function Group({
+  editor,
+  group,
+  values,
+}: {
+  editor: Editor;
+  group: PlaceholderGroup;
+  values: Readonly<Record<string, string>>;
+}) {
   const { t } = useTranslation();
   const [value, setValue] = useState(group.field !== undefined ? (values[group.field] ?? '') : '');
   const [open, setOpen] = useState(false);
@@ -73,7 +88,12 @@ function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGr
           fill(chosen);
         }}
       >
-        <input aria-label={t('placeholders.valueFor', { token: group.token })} placeholder={t('placeholders.value')} value={value} onChange={(event) => setValue(event.target.value)} />
+        <input
+          aria-label={t('placeholders.valueFor', { token: group.token })}
+          placeholder={t('placeholders.value')}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
         <button type="button" disabled={!value.trim()} onClick={() => fill()}>
           {t('placeholders.fillAll')}
         </button>
@@ -93,9 +113,17 @@ function Group({ editor, group, values }: { editor: Editor; group: PlaceholderGr
                   selectOccurrence(editor, occurrence);
                 }}
               >
-                <Context occurrence={occurrence} value={typed && (chosen === undefined || chosen === occurrence.pos) ? typed : ''} />
+                <Context
+                  occurrence={occurrence}
+                  value={typed && (chosen === undefined || chosen === occurrence.pos) ? typed : ''}
+                />
               </button>
-              <button type="button" className="placeholder-ignore" title={t('placeholders.ignoreHint')} onClick={() => editor.chain().focus().ignorePlaceholder(occurrence.pos, occurrence.end).run()}>
+              <button
+                type="button"
+                className="placeholder-ignore"
+                title={t('placeholders.ignoreHint')}
+                onClick={() => editor.chain().focus().ignorePlaceholder(occurrence.pos, occurrence.end).run()}
+              >
                 {t('placeholders.ignore')}
               </button>
             </li>
@@ -110,8 +138,15 @@ export function PlaceholderPanel({ editor, onClose }: { editor: Editor; onClose:
   const { t } = useTranslation();
   // The groups depend only on the document; building them is cheap with per-block caching, and
   // deferred so that typing never waits for the panel.
-  const doc = useDeferredValue(useEditorState({ editor, selector: ({ editor: ed }) => ed.state.doc, equalityFn: (a, b) => a === b }));
-  const values = useEditorState({ editor, selector: ({ editor: ed }) => placeholdersOf(ed.state).values, equalityFn: (a, b) => a === b }) ?? {};
+  const doc = useDeferredValue(
+    useEditorState({ editor, selector: ({ editor: ed }) => ed.state.doc, equalityFn: (a, b) => a === b }),
+  );
+  const values =
+    useEditorState({
+      editor,
+      selector: ({ editor: ed }) => placeholdersOf(ed.state).values,
+      equalityFn: (a, b) => a === b,
+    }) ?? {};
   const groups = doc ? groupPlaceholders(documentPlaceholders(doc)) : [];
   const total = groups.reduce((n, g) => n + g.occurrences.length, 0);
   return (

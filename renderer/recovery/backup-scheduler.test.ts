@@ -13,7 +13,10 @@ let state: DocumentState;
 let builds: number;
 
 const api = {
-  backupDocument: async (request: BackupRequest) => (backups.push(request), { status: 'backed-up' as const, savedAt: new Date().toISOString() }),
+  backupDocument: async (request: BackupRequest) => (
+    backups.push(request),
+    { status: 'backed-up' as const, savedAt: new Date().toISOString() }
+  ),
   saveDocument: async (request: SaveRequest) => (saves.push(request), saveAnswer),
 };
 
@@ -71,7 +74,9 @@ describe('BackupScheduler', () => {
       ...api,
       backupDocument: (request: BackupRequest) => {
         backups.push(request);
-        return new Promise<{ status: 'backed-up'; savedAt: string }>((resolve) => (release = () => resolve({ status: 'backed-up', savedAt: '' })));
+        return new Promise<{ status: 'backed-up'; savedAt: string }>(
+          (resolve) => (release = () => resolve({ status: 'backed-up', savedAt: '' })),
+        );
       },
     };
     const scheduler = new BackupScheduler(slow);
@@ -89,7 +94,10 @@ describe('BackupScheduler', () => {
 
   it('reports a failed backup', async () => {
     const failures: string[] = [];
-    const failing = { ...api, backupDocument: async () => ({ status: 'failed' as const, error: { code: 'disk-full', message: 'ENOSPC' } }) };
+    const failing = {
+      ...api,
+      backupDocument: async () => ({ status: 'failed' as const, error: { code: 'disk-full', message: 'ENOSPC' } }),
+    };
     const scheduler = new BackupScheduler(failing, { onBackupFailed: (_docId, message) => failures.push(message) });
     scheduler.edited(() => state);
     await vi.advanceTimersByTimeAsync(1000);
@@ -98,7 +106,9 @@ describe('BackupScheduler', () => {
 
   it('autosaves only when on, only a dirty document with a file, marked as an autosave', async () => {
     const autosaved: Array<[string, SaveResult['status']]> = [];
-    const scheduler = new BackupScheduler(api, { onAutosaved: (docId, result) => autosaved.push([docId, result.status]) });
+    const scheduler = new BackupScheduler(api, {
+      onAutosaved: (docId, result) => autosaved.push([docId, result.status]),
+    });
     scheduler.edited(() => state);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(saves).toEqual([]);
@@ -136,7 +146,10 @@ describe('BackupScheduler', () => {
       },
     };
     const autosaved: string[] = [];
-    const scheduler = new BackupScheduler(slow, { autosave: true, onAutosaved: (_docId, _result, sent) => autosaved.push(sent.meta.title ?? '') });
+    const scheduler = new BackupScheduler(slow, {
+      autosave: true,
+      onAutosaved: (_docId, _result, sent) => autosaved.push(sent.meta.title ?? ''),
+    });
     scheduler.edited(() => state);
     await vi.advanceTimersByTimeAsync(5000);
     expect(saves).toHaveLength(1);
@@ -161,7 +174,13 @@ describe('BackupScheduler', () => {
 
   it('drops an autosave that came due during one in flight when the document was settled meanwhile', async () => {
     let release: () => void = () => undefined;
-    const slow = { ...api, saveDocument: (request: SaveRequest) => (saves.push(request), new Promise<SaveResult>((resolve) => (release = () => resolve(saveAnswer)))) };
+    const slow = {
+      ...api,
+      saveDocument: (request: SaveRequest) => (
+        saves.push(request),
+        new Promise<SaveResult>((resolve) => (release = () => resolve(saveAnswer)))
+      ),
+    };
     const scheduler = new BackupScheduler(slow, { autosave: true });
     scheduler.edited(() => state);
     await vi.advanceTimersByTimeAsync(5000);

@@ -70,7 +70,8 @@ export class BackupScheduler {
       this.maxWaitTimer = undefined;
       void this.backupNow();
     }, this.options.backupMaxWaitMs ?? 10_000);
-    if (this.autosave) this.restart('autosaveTimer', this.options.autosaveDelayMs ?? 5000, () => void this.autosaveNow());
+    if (this.autosave)
+      this.restart('autosaveTimer', this.options.autosaveDelayMs ?? 5000, () => void this.autosaveNow());
   }
 
   /**

@@ -19,7 +19,6 @@ import './recovery.css';
 /** The call the dialog makes. */
 export type ExternalApi = Pick<LecternApi, 'reloadDocument'>;
 
-
 export interface ExternalChangeDialogProps {
   api: ExternalApi;
   docId: string;
@@ -42,16 +41,31 @@ export interface ExternalChangeDialogProps {
 
 type Theirs = { status: 'loading' } | { status: 'read'; file: SpeechFile } | { status: 'failed'; message: string };
 
-export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, onTakeTheirs, onKeepMine, onDismiss }: ExternalChangeDialogProps) {
+export function ExternalChangeDialog({
+  api,
+  docId,
+  name,
+  kind,
+  dirty,
+  current,
+  onTakeTheirs,
+  onKeepMine,
+  onDismiss,
+}: ExternalChangeDialogProps) {
   const { t } = useTranslation();
   const conflict = kind === 'conflict' || (kind === 'changed' && dirty);
   const [theirs, setTheirs] = useState<Theirs | undefined>(conflict ? { status: 'loading' } : undefined);
   const [comparing, setComparing] = useState(false);
 
   const load = async (): Promise<Theirs> => {
-    const result = await api.reloadDocument({ docId }).catch((error: Error) => ({ status: 'failed' as const, error: { code: 'unknown', message: error.message } }));
+    const result = await api
+      .reloadDocument({ docId })
+      .catch((error: Error) => ({ status: 'failed' as const, error: { code: 'unknown', message: error.message } }));
     if (result.status === 'opened') return { status: 'read', file: result.file };
-    return { status: 'failed', message: result.status === 'failed' || result.status === 'salvaged' ? result.error.message : '' };
+    return {
+      status: 'failed',
+      message: result.status === 'failed' || result.status === 'salvaged' ? result.error.message : '',
+    };
   };
 
   // Read when the dialog opens (again if it is reused for another document or kind).
@@ -116,7 +130,12 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
       {theirs?.status === 'loading' ? <p>{t('external.loading')}</p> : null}
       {readFailed}
       {comparing && theirs?.status === 'read' ? (
-        <CompareView before={theirs.file.doc} after={current().doc} beforeLabel={t('external.theirs')} afterLabel={t('external.mine')} />
+        <CompareView
+          before={theirs.file.doc}
+          after={current().doc}
+          beforeLabel={t('external.theirs')}
+          afterLabel={t('external.mine')}
+        />
       ) : null}
       <div className="modal-buttons">
         <button type="button" disabled={theirs?.status !== 'read'} onClick={() => setComparing(!comparing)}>
@@ -125,7 +144,11 @@ export function ExternalChangeDialog({ api, docId, name, kind, dirty, current, o
         <button type="button" autoFocus onClick={() => onKeepMine({ save: kind === 'conflict', force: failed })}>
           {kind === 'conflict' ? t('external.keepMineSave') : t('external.keepMine')}
         </button>
-        <button type="button" disabled={theirs?.status !== 'read'} onClick={() => theirs?.status === 'read' && onTakeTheirs(theirs.file)}>
+        <button
+          type="button"
+          disabled={theirs?.status !== 'read'}
+          onClick={() => theirs?.status === 'read' && onTakeTheirs(theirs.file)}
+        >
           {t('external.takeTheirs')}
         </button>
       </div>

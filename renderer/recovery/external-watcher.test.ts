@@ -13,7 +13,10 @@ describe('ExternalWatcher', () => {
     const answers = ['unchanged', 'changed', 'changed', 'deleted', 'unchanged'] as const;
     const asked: string[] = [];
     const changes: string[] = [];
-    const watcher = new ExternalWatcher({ checkExternal: async ({ docId }) => (asked.push(docId), { state: answers[asked.length - 1] ?? 'unchanged' }) }, { onChange: (_docId, change) => changes.push(change) });
+    const watcher = new ExternalWatcher(
+      { checkExternal: async ({ docId }) => (asked.push(docId), { state: answers[asked.length - 1] ?? 'unchanged' }) },
+      { onChange: (_docId, change) => changes.push(change) },
+    );
     watcher.watch('doc');
     for (let i = 0; i < 5; i++) await vi.advanceTimersByTimeAsync(5000);
     expect(asked).toHaveLength(5);
@@ -26,7 +29,10 @@ describe('ExternalWatcher', () => {
   it('checks on demand (window focus), reports again after the user settled a change, and ignores untitled documents', async () => {
     let answer: 'changed' | 'untitled' = 'changed';
     const changes: string[] = [];
-    const watcher = new ExternalWatcher({ checkExternal: async () => ({ state: answer }) }, { onChange: (_docId, change) => changes.push(change) });
+    const watcher = new ExternalWatcher(
+      { checkExternal: async () => ({ state: answer }) },
+      { onChange: (_docId, change) => changes.push(change) },
+    );
     expect(await watcher.checkNow()).toBeUndefined();
     watcher.watch('doc');
     expect(await watcher.checkNow()).toBe('changed');

@@ -59,7 +59,8 @@ export class ExternalWatcher {
     this.checking = true;
     try {
       const { state } = await this.api.checkExternal({ docId });
-      if (docId !== this.docId || (state !== 'unchanged' && state !== 'changed' && state !== 'deleted')) return undefined;
+      if (docId !== this.docId || (state !== 'unchanged' && state !== 'changed' && state !== 'deleted'))
+        return undefined;
       if (state !== this.last) {
         this.last = state;
         this.options.onChange(docId, state);

@@ -58,7 +58,14 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
     if (result.status === 'missing') return <p className="recovery-error">{t('recovery.diskMissing')}</p>;
     if (result.disk.status === 'read') {
       const savedAt = t('recovery.savedAt', { time: formatTime(result.savedAt, i18n.language) });
-      return <CompareView before={result.disk.file.doc} after={result.file.doc} beforeLabel={t('external.theirs')} afterLabel={savedAt} />;
+      return (
+        <CompareView
+          before={result.disk.file.doc}
+          after={result.file.doc}
+          beforeLabel={t('external.theirs')}
+          afterLabel={savedAt}
+        />
+      );
     }
     if (result.disk.status === 'failed') {
       return <p className="recovery-error">{t('recovery.diskFailed', { message: result.disk.error.message })}</p>;
@@ -74,9 +81,12 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
         {left.map((entry) => (
           <li key={entry.recoveryId} data-testid="recovery-entry">
             <div>
-              <strong>{entry.name}</strong> {entry.hasFile ? null : <span className="recovery-time">{t('recovery.untitled')}</span>}
+              <strong>{entry.name}</strong>{' '}
+              {entry.hasFile ? null : <span className="recovery-time">{t('recovery.untitled')}</span>}
             </div>
-            <div className="recovery-time">{t('recovery.savedAt', { time: formatTime(entry.savedAt, i18n.language) })}</div>
+            <div className="recovery-time">
+              {t('recovery.savedAt', { time: formatTime(entry.savedAt, i18n.language) })}
+            </div>
             <p className="recovery-preview" title={entry.preview}>
               {entry.preview}
             </p>
@@ -96,7 +106,12 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
                   {t('recovery.restore')}
                 </button>
                 {entry.hasFile ? (
-                  <button type="button" onClick={() => void (comparing?.recoveryId === entry.recoveryId ? setComparing(undefined) : compare(entry))}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void (comparing?.recoveryId === entry.recoveryId ? setComparing(undefined) : compare(entry))
+                    }
+                  >
                     {comparing?.recoveryId === entry.recoveryId ? t('recovery.close') : t('recovery.compare')}
                   </button>
                 ) : null}
@@ -109,7 +124,11 @@ export function RecoveryDialog({ api, entries, onRestored, onDone }: RecoveryDia
           </li>
         ))}
       </ul>
-      {error ? <p className="recovery-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="recovery-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="modal-buttons">
         <button type="button" onClick={onDone}>
           {t('recovery.later')}

@@ -11,16 +11,50 @@ const { render, button, click, text } = ui;
 
 describe('RecoveryDialog', () => {
   const entries: RecoveryEntry[] = [
-    { recoveryId: 'a', name: '讲话.speech', savedAt: '2026-03-01T08:30:00.000Z', preview: '讲话 没来得及保存', hasFile: true },
+    {
+      recoveryId: 'a',
+      name: '讲话.speech',
+      savedAt: '2026-03-01T08:30:00.000Z',
+      preview: '讲话 没来得及保存',
+      hasFile: true,
+    },
     { recoveryId: 'b', name: '未命名', savedAt: '2026-03-01T08:31:00.000Z', preview: '讲话 草稿', hasFile: false },
   ];
   function fakeApi(): RecoveryApi & { calls: string[] } {
     const calls: string[] = [];
     return {
       calls,
-      readRecovery: vi.fn(async ({ recoveryId }: Request<'readRecovery'>) => (calls.push(`read ${recoveryId}`), { status: 'found' as const, name: '讲话.speech', savedAt: entries[0]!.savedAt, file: speech('原文', '新加的'), disk: { status: 'read' as const, file: speech('原文') } })),
-      restoreRecovery: vi.fn(async ({ recoveryId }: Request<'restoreRecovery'>) => (calls.push(`restore ${recoveryId}`), { status: 'restored' as const, docId: recoveryId, name: '讲话.speech', file: speech('原文', '新加的'), savedAt: entries[0]!.savedAt, hasFile: true })),
-      discardRecovery: vi.fn(async ({ recoveryId }: Request<'discardRecovery'>) => (calls.push(`discard ${recoveryId}`), { ok: true as const })),
+      readRecovery: vi.fn(
+        async ({ recoveryId }: Request<'readRecovery'>) => (
+          calls.push(`read ${recoveryId}`),
+          {
+            status: 'found' as const,
+            name: '讲话.speech',
+            savedAt: entries[0]!.savedAt,
+            file: speech('原文', '新加的'),
+            disk: { status: 'read' as const, file: speech('原文') },
+          }
+        ),
+      ),
+      restoreRecovery: vi.fn(
+        async ({ recoveryId }: Request<'restoreRecovery'>) => (
+          calls.push(`restore ${recoveryId}`),
+          {
+            status: 'restored' as const,
+            docId: recoveryId,
+            name: '讲话.speech',
+            file: speech('原文', '新加的'),
+            savedAt: entries[0]!.savedAt,
+            hasFile: true,
+          }
+        ),
+      ),
+      discardRecovery: vi.fn(
+        async ({ recoveryId }: Request<'discardRecovery'>) => (
+          calls.push(`discard ${recoveryId}`),
+          { ok: true as const }
+        ),
+      ),
     };
   }
 
@@ -28,12 +62,16 @@ describe('RecoveryDialog', () => {
     const api = fakeApi();
     const restored: string[] = [];
     const done = vi.fn();
-    await render(createElement(RecoveryDialog, { api, entries, onRestored: (r) => restored.push(r.docId), onDone: done }));
+    await render(
+      createElement(RecoveryDialog, { api, entries, onRestored: (r) => restored.push(r.docId), onDone: done }),
+    );
     expect(ui.container.querySelectorAll('[data-testid="recovery-entry"]')).toHaveLength(2);
     expect(text()).toContain('讲话 没来得及保存');
     expect(text()).toContain('（未保存过的新文稿）');
     // Only a backup with a file can be compared with it.
-    expect([...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '与磁盘文件比较')).toHaveLength(1);
+    expect([...ui.container.querySelectorAll('button')].filter((b) => b.textContent === '与磁盘文件比较')).toHaveLength(
+      1,
+    );
     await click('与磁盘文件比较');
     expect(api.calls).toEqual(['read a']);
     expect([...ui.container.querySelectorAll('ins')].map((e) => e.textContent)).toEqual(['新加的']);
@@ -45,7 +83,9 @@ describe('RecoveryDialog', () => {
   it('discards only after a confirmation, and closes when none are left', async () => {
     const api = fakeApi();
     const done = vi.fn();
-    await render(createElement(RecoveryDialog, { api, entries: [entries[1]!], onRestored: () => undefined, onDone: done }));
+    await render(
+      createElement(RecoveryDialog, { api, entries: [entries[1]!], onRestored: () => undefined, onDone: done }),
+    );
     await click('丢弃');
     expect(api.calls).toEqual([]);
     expect(text()).toContain('丢弃后无法找回“未命名”的未保存内容');
@@ -80,7 +120,15 @@ describe('ExternalChangeDialog', () => {
     ...overrides,
   });
   const theirsApi = (): ExternalApi & { reads: number } => {
-    const api = { reads: 0, reloadDocument: vi.fn(async () => (api.reads++, { status: 'opened' as const, docId: 'doc', name: '共享.speech', file: speech('同事改的') })) };
+    const api = {
+      reads: 0,
+      reloadDocument: vi.fn(
+        async () => (
+          api.reads++,
+          { status: 'opened' as const, docId: 'doc', name: '共享.speech', file: speech('同事改的') }
+        ),
+      ),
+    };
     return api;
   };
 
@@ -113,7 +161,9 @@ describe('ExternalChangeDialog', () => {
     expect(text()).toContain('本次未保存');
     await click('保留我的版本并保存');
     expect(p.onKeepMine).toHaveBeenCalledWith({ save: true, force: false });
-    const broken: ExternalApi = { reloadDocument: async () => ({ status: 'failed', error: { code: 'not-json', message: '不是有效的文件' } }) };
+    const broken: ExternalApi = {
+      reloadDocument: async () => ({ status: 'failed', error: { code: 'not-json', message: '不是有效的文件' } }),
+    };
     const q = props(broken, { kind: 'conflict', dirty: true, docId: 'other' });
     await render(createElement(ExternalChangeDialog, q));
     expect(text()).toContain('无法读取磁盘上的版本：不是有效的文件');

@@ -41,7 +41,8 @@ export const recoveryStrings = {
     salvage: {
       title: '文件已损坏',
       message: '“{{name}}”无法正常打开：{{reason}}',
-      opened: '已将能读出的部分作为新的未命名文稿打开：完好 {{kept}} 段，修复 {{repaired}} 段，丢失 {{lost}} 段。原文件未作任何改动。',
+      opened:
+        '已将能读出的部分作为新的未命名文稿打开：完好 {{kept}} 段，修复 {{repaired}} 段，丢失 {{lost}} 段。原文件未作任何改动。',
       truncated: '文件末尾缺失（可能在写入时中断）。',
       droppedMeta: '以下文稿属性无效，已舍弃：{{names}}。',
       ok: '知道了',
@@ -67,7 +68,8 @@ export const recoveryStrings = {
     external: {
       changedClean: '“{{name}}” was changed by another program. Reload it?',
       changedDirty: '“{{name}}” was changed by another program, and you have unsaved changes too.',
-      conflict: '“{{name}}” was changed by another program since you opened it. It was not saved, so nobody’s changes are overwritten.',
+      conflict:
+        '“{{name}}” was changed by another program since you opened it. It was not saved, so nobody’s changes are overwritten.',
       deleted: '“{{name}}” was deleted or moved. Your text is still in the editor; saving creates the file again.',
       reload: 'Reload',
       ignore: 'Not now',
@@ -84,7 +86,8 @@ export const recoveryStrings = {
     salvage: {
       title: 'Damaged file',
       message: '“{{name}}” could not be opened normally: {{reason}}',
-      opened: 'What could be read is open as a new untitled document: {{kept}} paragraphs intact, {{repaired}} repaired, {{lost}} lost. The file itself was not changed.',
+      opened:
+        'What could be read is open as a new untitled document: {{kept}} paragraphs intact, {{repaired}} repaired, {{lost}} lost. The file itself was not changed.',
       truncated: 'The end of the file is missing (a write may have been interrupted).',
       droppedMeta: 'These document properties were invalid and were dropped: {{names}}.',
       ok: 'OK',

@@ -50,15 +50,27 @@ function fakeMain() {
   const api = {
     host: 'web',
     listRecovery: async () => (calls.push('listRecovery'), { entries: answers.recovery }),
-    newDocument: async () => (calls.push('newDocument'), { docId: `new-${++created}`, name: '未命名', file: emptySpeechFile(new Date(0)) }),
+    newDocument: async () => (
+      calls.push('newDocument'),
+      { docId: `new-${++created}`, name: '未命名', file: emptySpeechFile(new Date(0)) }
+    ),
     openDocument: async () => (calls.push('openDocument'), answers.open),
     saveDocument: async (request: Request<'saveDocument'>) => (
-      calls.push(request.autosave ? 'autosave' : 'saveDocument'), saved.push(request), answers.save
+      calls.push(request.autosave ? 'autosave' : 'saveDocument'),
+      saved.push(request),
+      answers.save
     ),
-    saveDocumentAs: async (request: Request<'saveDocumentAs'>) => (calls.push('saveDocumentAs'), saved.push(request), answers.save),
+    saveDocumentAs: async (request: Request<'saveDocumentAs'>) => (
+      calls.push('saveDocumentAs'),
+      saved.push(request),
+      answers.save
+    ),
     closeDocument: async ({ docId }: Request<'closeDocument'>) => (calls.push(`closeDocument ${docId}`), {}),
     setDocumentState: async (request: Request<'setDocumentState'>) => (windowStates.push(request), {}),
-    backupDocument: async () => (calls.push('backupDocument'), { status: 'backed-up' as const, savedAt: new Date(0).toISOString() }),
+    backupDocument: async () => (
+      calls.push('backupDocument'),
+      { status: 'backed-up' as const, savedAt: new Date(0).toISOString() }
+    ),
     checkExternal: async () => (calls.push('checkExternal'), { state: answers.external }),
     closeWindow: async () => (calls.push('closeWindow'), {}),
   };
@@ -107,13 +119,19 @@ describe('DocumentSession', () => {
   });
 
   it('offers the work a crash left unsaved over a new empty speech', async () => {
-    const entries = [{ recoveryId: 'r1', name: '讲话.speech', savedAt: new Date(0).toISOString(), preview: '原文', hasFile: true }];
+    const entries = [
+      { recoveryId: 'r1', name: '讲话.speech', savedAt: new Date(0).toISOString(), preview: '原文', hasFile: true },
+    ];
     editor.destroy();
     disconnect();
     editor = testEditor([t('')]);
     main = fakeMain();
     main.answers.recovery = entries as RecoveryEntry[];
-    session = new DocumentSession(editor, main.api, { askUnsaved: async () => 'cancel', setTitle: () => undefined, timers });
+    session = new DocumentSession(editor, main.api, {
+      askUnsaved: async () => 'cancel',
+      setTitle: () => undefined,
+      timers,
+    });
     disconnect = session.connect();
     await settle();
     expect(session.getState()).toMatchObject({ starting: false, docId: 'new-1', dirty: false, recovery: entries });
@@ -205,7 +223,10 @@ describe('DocumentSession', () => {
   it('opens a damaged file as an unsaved copy and says so; a file it cannot open is a failure and nothing changes', async () => {
     main.answers.open = { status: 'failed', error: { code: 'not-speech', message: 'bad', fileName: '坏.speech' } };
     await session.open();
-    expect(session.getState()).toMatchObject({ docId: undefined, failure: { action: 'open', error: { code: 'not-speech' } } });
+    expect(session.getState()).toMatchObject({
+      docId: undefined,
+      failure: { action: 'open', error: { code: 'not-speech' } },
+    });
     session.dismissFailure();
     const salvaged = {
       status: 'salvaged',
@@ -217,7 +238,13 @@ describe('DocumentSession', () => {
     } as Response<'openDocument'>;
     main.answers.open = salvaged;
     await session.open();
-    expect(session.getState()).toMatchObject({ docId: 'copy-1', dirty: true, hasFile: false, salvaged, failure: undefined });
+    expect(session.getState()).toMatchObject({
+      docId: 'copy-1',
+      dirty: true,
+      hasFile: false,
+      salvaged,
+      failure: undefined,
+    });
   });
 
   it('backs up unsaved work a second after typing pauses, and watches a file for changes by other programs', async () => {

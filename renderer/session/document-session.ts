@@ -64,7 +64,8 @@ export interface DocumentSessionOptions {
 function titleText(doc: PMNode): string | undefined {
   let title: string | undefined;
   doc.forEach((block) => {
-    if (title === undefined && block.type.name === 'title' && block.textContent.trim()) title = block.textContent.trim();
+    if (title === undefined && block.type.name === 'title' && block.textContent.trim())
+      title = block.textContent.trim();
   });
   return title;
 }
@@ -287,7 +288,8 @@ export class DocumentSession {
     const current = this.identity;
     this.update({ external: undefined });
     if (!current || !replaceContent(this.editor, file.doc)) return;
-    if (placeholdersKey.getState(this.editor.state)) this.editor.commands.setPlaceholderValues(file.placeholders.values);
+    if (placeholdersKey.getState(this.editor.state))
+      this.editor.commands.setPlaceholderValues(file.placeholders.values);
     // Main made the disk version the one saves are checked against; it is the saved text now.
     this.markSaved(current.docId, current.name, file, this.editor.state.doc, fieldValues(this.editor));
     this.scheduler.settled(current.docId);
@@ -322,7 +324,8 @@ export class DocumentSession {
   /** A version from History becomes the text (one undo step; the document is then unsaved). */
   readonly restoreVersion = (file: SpeechFile): void => {
     if (!replaceContent(this.editor, file.doc)) return;
-    if (placeholdersKey.getState(this.editor.state)) this.editor.commands.setPlaceholderValues(file.placeholders.values);
+    if (placeholdersKey.getState(this.editor.state))
+      this.editor.commands.setPlaceholderValues(file.placeholders.values);
   };
 
   /** Turns autosave to the file on or off (the setting). */
@@ -373,7 +376,9 @@ export class DocumentSession {
       this.loading = false;
     }
     // An unsaved start compares against an empty speech, so any text in it counts as unsaved.
-    const savedDoc = how.unsaved ? this.editor.schema.nodeFromJSON({ type: 'doc', content: [{ type: 'title' }] }) : loaded;
+    const savedDoc = how.unsaved
+      ? this.editor.schema.nodeFromJSON({ type: 'doc', content: [{ type: 'title' }] })
+      : loaded;
     // At once: a reply still on its way (the first new document) must see that a document is
     // already shown, and must not replace it.
     this.identity = {
@@ -419,7 +424,9 @@ export class DocumentSession {
     const file = this.currentFile()!;
     const request = { docId: current.docId, file };
     const result =
-      mode === 'save' ? await this.api.saveDocument({ ...request, ...(force ? { force } : {}) }) : await this.api.saveDocumentAs(request);
+      mode === 'save'
+        ? await this.api.saveDocument({ ...request, ...(force ? { force } : {}) })
+        : await this.api.saveDocumentAs(request);
     if (result.status === 'saved') {
       this.markSaved(current.docId, result.name, file, doc, values);
       this.scheduler.settled(current.docId);
@@ -442,7 +449,9 @@ export class DocumentSession {
   }
 
   /** Sets what the dialogs show, then refreshes the state. */
-  private update(patch: Partial<Pick<SessionState, 'failure' | 'external' | 'salvaged' | 'recovery' | 'starting'>>): void {
+  private update(
+    patch: Partial<Pick<SessionState, 'failure' | 'external' | 'salvaged' | 'recovery' | 'starting'>>,
+  ): void {
     if ('failure' in patch) this.failure = patch.failure;
     if ('external' in patch) this.external = patch.external;
     if ('salvaged' in patch) this.salvaged = patch.salvaged;

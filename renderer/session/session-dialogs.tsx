@@ -19,7 +19,11 @@ export interface UnsavedPrompt {
 }
 
 /** The prompt's state and `ask`, which the session calls to show it and which resolves with the user's choice. */
-export function useUnsavedPrompt(): { prompt: UnsavedPrompt | undefined; ask(name: string): Promise<UnsavedChoice>; close(): void } {
+export function useUnsavedPrompt(): {
+  prompt: UnsavedPrompt | undefined;
+  ask(name: string): Promise<UnsavedChoice>;
+  close(): void;
+} {
   const [prompt, setPrompt] = useState<UnsavedPrompt | undefined>(undefined);
   const ask = useCallback((name: string) => new Promise<UnsavedChoice>((resolve) => setPrompt({ name, resolve })), []);
   const close = useCallback(() => setPrompt(undefined), []);
@@ -67,7 +71,12 @@ export function SessionDialogs({ api, session, state, prompt, onPromptClosed }: 
         />
       ) : null}
       {state.recovery && !state.external ? (
-        <RecoveryDialog api={api} entries={state.recovery} onRestored={session.restored} onDone={session.recoveryDone} />
+        <RecoveryDialog
+          api={api}
+          entries={state.recovery}
+          onRestored={session.restored}
+          onDone={session.recoveryDone}
+        />
       ) : null}
     </>
   );

@@ -16,7 +16,12 @@ beforeAll(async () => {
   await i18next.use(initReactI18next).init({
     resources: {
       'zh-CN': {
-        translation: { app: { name: '讲稿' }, file: { importHint: '导入' }, library: libraryStrings['zh-CN'], start: startStrings['zh-CN'] },
+        translation: {
+          app: { name: '讲稿' },
+          file: { importHint: '导入' },
+          library: libraryStrings['zh-CN'],
+          start: startStrings['zh-CN'],
+        },
       },
     },
     lng: 'zh-CN',
@@ -49,7 +54,15 @@ const recentFile: RecentEntry = { recentId: 'r1', name: '推进会讲话.speech'
 
 /** Renders the view on `api` with spies for every action, and lets its two reads settle. */
 async function show(api: StartViewProps['api'], templatesRequest = 0) {
-  const props = { api, onNew: vi.fn(), onOpen: vi.fn(), onImport: vi.fn(), onTemplate: vi.fn(), onRecent: vi.fn(), templatesRequest };
+  const props = {
+    api,
+    onNew: vi.fn(),
+    onOpen: vi.fn(),
+    onImport: vi.fn(),
+    onTemplate: vi.fn(),
+    onRecent: vi.fn(),
+    templatesRequest,
+  };
   await act(async () => root.render(createElement(StartView, props)));
   return props;
 }
@@ -80,7 +93,9 @@ describe('the start view', () => {
     act(() => button('导入…').click());
     act(() => button('全市XX工作推进会讲话提纲').click());
     act(() => button('推进会讲话.speech').click());
-    expect([props.onNew.mock.calls.length, props.onOpen.mock.calls.length, props.onImport.mock.calls.length]).toEqual([1, 1, 1]);
+    expect([props.onNew.mock.calls.length, props.onOpen.mock.calls.length, props.onImport.mock.calls.length]).toEqual([
+      1, 1, 1,
+    ]);
     expect(props.onTemplate.mock.calls).toEqual([['builtin-push-meeting']]);
     expect(props.onRecent.mock.calls).toEqual([['r1']]);
   });
@@ -118,7 +133,16 @@ describe('menu commands on the start view', () => {
   it('sends 从模板新建 and the library to the templates, drops what needs a document, runs the rest', () => {
     expect(startViewCommand({ command: 'newFromTemplate' })).toBe('templates');
     expect(startViewCommand({ command: 'toggleLibrary' })).toBe('templates');
-    const needDocument = ['save', 'saveAs', 'undo', 'export', 'print', 'properties', 'toggleHistory', 'keepVersion'] as const;
+    const needDocument = [
+      'save',
+      'saveAs',
+      'undo',
+      'export',
+      'print',
+      'properties',
+      'toggleHistory',
+      'keepVersion',
+    ] as const;
     for (const command of needDocument) expect(startViewCommand({ command })).toBe('ignore');
     const anyTime = ['new', 'open', 'openRecent', 'import', 'setLanguage', 'recoverUnsaved'] as const;
     for (const command of anyTime) expect(startViewCommand({ command })).toBe('run');

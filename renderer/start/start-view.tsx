@@ -41,7 +41,15 @@ function reason(error: unknown): string {
  * Shows the start view. Both lists are read once when it appears; a list that cannot be read says
  * so in the UI's language and leaves the rest of the view working.
  */
-export function StartView({ api, onNew, onOpen, onImport, onTemplate, onRecent, templatesRequest = 0 }: StartViewProps) {
+export function StartView({
+  api,
+  onNew,
+  onOpen,
+  onImport,
+  onTemplate,
+  onRecent,
+  templatesRequest = 0,
+}: StartViewProps) {
   const { t } = useTranslation();
   const [templates, setTemplates] = useState<Listed<LibraryEntrySummary>>({ status: 'loading' });
   const [recent, setRecent] = useState<Listed<RecentEntry>>({ status: 'loading' });
@@ -73,7 +81,12 @@ export function StartView({ api, onNew, onOpen, onImport, onTemplate, onRecent, 
         <ul className="start-template-list">
           {entries.map((entry) => (
             <li key={entry.id}>
-              <button type="button" className="start-template" data-testid="start-template" onClick={() => onTemplate(entry.id)}>
+              <button
+                type="button"
+                className="start-template"
+                data-testid="start-template"
+                onClick={() => onTemplate(entry.id)}
+              >
                 <span className="start-template-name">{entry.name}</span>
                 {entry.occasion ? <span className="start-template-occasion">{entry.occasion}</span> : null}
                 {entry.description ? <span className="start-template-description">{entry.description}</span> : null}
@@ -93,7 +106,14 @@ export function StartView({ api, onNew, onOpen, onImport, onTemplate, onRecent, 
         </header>
         <div className="start-actions">
           {/* Focused first, as Word's blank document is: Enter on the start view starts writing. */}
-          <button type="button" className="start-new" data-testid="start-new" title={t('start.newBlankHint')} autoFocus onClick={onNew}>
+          <button
+            type="button"
+            className="start-new"
+            data-testid="start-new"
+            title={t('start.newBlankHint')}
+            autoFocus
+            onClick={onNew}
+          >
             {t('start.newBlank')}
           </button>
           <button type="button" title={t('start.openHint')} onClick={onOpen}>
@@ -117,8 +137,14 @@ export function StartView({ api, onNew, onOpen, onImport, onTemplate, onRecent, 
             {templates.status === 'listed' ? (
               templates.entries.length ? (
                 <>
-                  {group(t('library.builtIn'), templates.entries.filter((entry) => entry.builtIn))}
-                  {group(t('library.mine'), templates.entries.filter((entry) => !entry.builtIn))}
+                  {group(
+                    t('library.builtIn'),
+                    templates.entries.filter((entry) => entry.builtIn),
+                  )}
+                  {group(
+                    t('library.mine'),
+                    templates.entries.filter((entry) => !entry.builtIn),
+                  )}
                 </>
               ) : (
                 <p className="start-note">{t('start.noTemplates')}</p>

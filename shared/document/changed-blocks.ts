@@ -35,7 +35,8 @@ function inPlaceRanges(tr: Transaction): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   tr.steps.forEach((step, index) => {
     const rest = tr.mapping.slice(index + 1);
-    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) ranges.push([rest.map(step.from, 1), rest.map(step.to, -1)]);
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep)
+      ranges.push([rest.map(step.from, 1), rest.map(step.to, -1)]);
     else if (step instanceof AttrStep) ranges.push([rest.map(step.pos, 1), rest.map(step.pos, 1) + 1]);
   });
   return ranges;

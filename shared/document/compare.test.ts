@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COMPARE_CELLS, compareBlocks, compareDocs, comparedBlocks, diffText, formatChanged, sharedCharacterShare, type ComparedBlock, type CompareRow } from './compare';
+import {
+  MAX_COMPARE_CELLS,
+  compareBlocks,
+  compareDocs,
+  comparedBlocks,
+  diffText,
+  formatChanged,
+  sharedCharacterShare,
+  type ComparedBlock,
+  type CompareRow,
+} from './compare';
 import { headingLabels } from './numbering';
 import { docOf, type BlockSpec } from './test-docs';
 
@@ -11,12 +21,29 @@ const afterOf = (rows: CompareRow[]) => rows.flatMap((row) => (row.kind === 'rem
 
 describe('comparedBlocks', () => {
   it('reads kind, level, run-in, formatting and text, hard breaks as newlines', () => {
-    const doc = { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '上' }, { type: 'hardBreak' }, { type: 'text', text: '下' }] }, { type: 'paragraph', attrs: { level: 2, runIn: true } }] };
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'title', content: [{ type: 'text', text: '上' }, { type: 'hardBreak' }, { type: 'text', text: '下' }] },
+        { type: 'paragraph', attrs: { level: 2, runIn: true } },
+      ],
+    };
     expect(comparedBlocks(doc)).toEqual([
       { type: 'title', level: 0, runIn: false, format: '', text: '上\n下' },
       { type: 'paragraph', level: 2, runIn: true, format: '', text: '', label: '（一）' },
     ]);
-    const marked = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }] }] };
+    const marked = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '做好' },
+            { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] },
+          ],
+        },
+      ],
+    };
     expect(comparedBlocks(marked)[0]).toMatchObject({ text: '做好X光', format: '2-4:[{"type":"notPlaceholder"}]' });
   });
 
@@ -37,12 +64,21 @@ describe('comparedBlocks', () => {
     // The same labels the editor, the outline and the exporters draw.
     expect(labels.filter(Boolean)).toEqual([...headingLabels(doc).values()]);
     // A level on a block that is no paragraph, or out of range, numbers nothing.
-    const odd = { type: 'doc', content: [{ type: 'title', attrs: { level: 1 } }, { type: 'paragraph', attrs: { level: 7 } }] };
+    const odd = {
+      type: 'doc',
+      content: [
+        { type: 'title', attrs: { level: 1 } },
+        { type: 'paragraph', attrs: { level: 7 } },
+      ],
+    };
     expect(comparedBlocks(odd).map((b) => b.label)).toEqual([undefined, undefined]);
   });
 
   it('keeps a heading renumbered by a section added before it the same block, with the number of each side', () => {
-    const result = compareDocs(json([1, '统一思想'], [1, '强化落实']), json([1, '新增一节'], [1, '统一思想'], [1, '强化落实']));
+    const result = compareDocs(
+      json([1, '统一思想'], [1, '强化落实']),
+      json([1, '新增一节'], [1, '统一思想'], [1, '强化落实']),
+    );
     expect(kinds(result.rows)).toEqual(['added', 'same', 'same']);
     const numbers = result.rows.map((row) => [
       row.kind === 'added' ? undefined : row.before.label,
@@ -64,7 +100,10 @@ describe('compareDocs', () => {
   });
 
   it('shows an edited paragraph as changed, with the characters added and removed', () => {
-    const result = compareDocs(json(['title', '讲话'], [0, '要抓好项目建设。'], [0, '谢谢大家！']), json(['title', '讲话'], [0, '要全力抓好重大项目建设。'], [0, '谢谢大家！']));
+    const result = compareDocs(
+      json(['title', '讲话'], [0, '要抓好项目建设。'], [0, '谢谢大家！']),
+      json(['title', '讲话'], [0, '要全力抓好重大项目建设。'], [0, '谢谢大家！']),
+    );
     expect(kinds(result.rows)).toEqual(['same', 'changed', 'same']);
     expect(result).toMatchObject({ identical: false, changed: 1, added: 0, removed: 0 });
     const row = result.rows[1]!;
@@ -78,7 +117,10 @@ describe('compareDocs', () => {
   });
 
   it('shows inserted and deleted paragraphs as added and removed, in document order', () => {
-    const result = compareDocs(json(['title', '讲话'], [0, '甲段内容'], [0, '乙段内容'], [0, '丙段内容']), json(['title', '讲话'], [0, '甲段内容'], [1, '新的标题'], [0, '丙段内容'], [0, '丁段：完全不同']));
+    const result = compareDocs(
+      json(['title', '讲话'], [0, '甲段内容'], [0, '乙段内容'], [0, '丙段内容']),
+      json(['title', '讲话'], [0, '甲段内容'], [1, '新的标题'], [0, '丙段内容'], [0, '丁段：完全不同']),
+    );
     expect(kinds(result.rows)).toEqual(['same', 'same', 'removed', 'added', 'same', 'added']);
     expect(result).toMatchObject({ added: 2, removed: 1, changed: 0 });
   });
@@ -99,13 +141,36 @@ describe('compareDocs', () => {
     const runIn = compareDocs(json([2, '一要抓落实。要真抓实干。']), json([2, '一要抓落实。要真抓实干。', 'runIn']));
     expect(runIn).toMatchObject({ identical: false, changed: 1 });
     const row = runIn.rows[0]!;
-    expect(row.kind === 'changed' && formatChanged(row.before, row.after)).toEqual({ level: false, runIn: true, format: false });
-    const plain = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }] };
-    const marked = { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好' }, { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] }, { type: 'text', text: '检查' }] }] };
+    expect(row.kind === 'changed' && formatChanged(row.before, row.after)).toEqual({
+      level: false,
+      runIn: true,
+      format: false,
+    });
+    const plain = {
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }],
+    };
+    const marked = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { level: 0 },
+          content: [
+            { type: 'text', text: '做好' },
+            { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] },
+            { type: 'text', text: '检查' },
+          ],
+        },
+      ],
+    };
     const formatted = compareDocs(plain, marked);
     expect(formatted).toMatchObject({ identical: false, changed: 1, added: 0, removed: 0 });
     const changed = formatted.rows[0]!;
-    expect(changed.kind === 'changed' && [formatChanged(changed.before, changed.after), changed.parts]).toEqual([{ level: false, runIn: false, format: true }, [{ kind: 'same', text: '做好X光检查' }]]);
+    expect(changed.kind === 'changed' && [formatChanged(changed.before, changed.after), changed.parts]).toEqual([
+      { level: false, runIn: false, format: true },
+      [{ kind: 'same', text: '做好X光检查' }],
+    ]);
     expect(compareDocs(marked, marked).identical).toBe(true);
   });
 
@@ -118,8 +183,10 @@ describe('compareDocs', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
     };
-    const paragraph = (pool: number) => Array.from({ length: 600 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * pool))).join('');
-    const blocks = (pool: number): ComparedBlock[] => Array.from({ length: 300 }, () => ({ type: 'paragraph', level: 0, text: paragraph(pool) }));
+    const paragraph = (pool: number) =>
+      Array.from({ length: 600 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * pool))).join('');
+    const blocks = (pool: number): ComparedBlock[] =>
+      Array.from({ length: 300 }, () => ({ type: 'paragraph', level: 0, text: paragraph(pool) }));
     // Prose rewritten throughout: the shared characters alone rule every pair out, no full difference is run.
     const rewritten = compareBlocks(blocks(3000), blocks(3000));
     expect(rewritten).toMatchObject({ removed: 300, added: 300, changed: 0, work: { diffs: 0, cells: 0 } });
@@ -136,7 +203,11 @@ describe('compareDocs', () => {
   });
 
   it('compares a 3,000-paragraph speech with one edit quickly', () => {
-    const blocks: ComparedBlock[] = Array.from({ length: 3000 }, (_, i) => ({ type: 'paragraph', level: 0, text: `第${i}段。${'正文'.repeat(50)}` }));
+    const blocks: ComparedBlock[] = Array.from({ length: 3000 }, (_, i) => ({
+      type: 'paragraph',
+      level: 0,
+      text: `第${i}段。${'正文'.repeat(50)}`,
+    }));
     const edited = blocks.map((block, i) => (i === 1500 ? { ...block, text: `${block.text}补充。` } : block));
     const started = performance.now();
     const result = compareBlocks(blocks, edited);
@@ -145,7 +216,11 @@ describe('compareDocs', () => {
   });
 
   it('gives back each side exactly, in order, for any two versions', () => {
-    const block = fc.record({ type: fc.constantFrom('title', 'paragraph'), level: fc.integer({ min: 0, max: 2 }), text: fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁'), maxLength: 6 }) });
+    const block = fc.record({
+      type: fc.constantFrom('title', 'paragraph'),
+      level: fc.integer({ min: 0, max: 2 }),
+      text: fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁'), maxLength: 6 }),
+    });
     fc.assert(
       fc.property(fc.array(block, { maxLength: 15 }), fc.array(block, { maxLength: 15 }), (before, after) => {
         const result = compareBlocks(before, after);
@@ -154,8 +229,18 @@ describe('compareDocs', () => {
         expect(result.identical).toBe(JSON.stringify(before) === JSON.stringify(after));
         for (const row of result.rows) {
           if (row.kind !== 'changed') continue;
-          expect(row.parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(row.before.text);
-          expect(row.parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(row.after.text);
+          expect(
+            row.parts
+              .filter((p) => p.kind !== 'added')
+              .map((p) => p.text)
+              .join(''),
+          ).toBe(row.before.text);
+          expect(
+            row.parts
+              .filter((p) => p.kind !== 'removed')
+              .map((p) => p.text)
+              .join(''),
+          ).toBe(row.after.text);
         }
       }),
       { numRuns: 500 },
@@ -174,13 +259,17 @@ describe('sharedCharacterShare', () => {
 
   it('is never below the share a character difference keeps, so it never rules out a pair the difference would make', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁', '𠀀'), maxLength: 30 }), fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁', '𠀀'), maxLength: 30 }), (a, b) => {
-        const longer = Math.max([...a].length, [...b].length);
-        const kept = diffText(a, b)
-          .filter((part) => part.kind === 'same')
-          .reduce((sum, part) => sum + [...part.text].length, 0);
-        expect(sharedCharacterShare(a, b)).toBeGreaterThanOrEqual(longer === 0 ? 1 : kept / longer);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁', '𠀀'), maxLength: 30 }),
+        fc.string({ unit: fc.constantFrom('甲', '乙', '丙', '丁', '𠀀'), maxLength: 30 }),
+        (a, b) => {
+          const longer = Math.max([...a].length, [...b].length);
+          const kept = diffText(a, b)
+            .filter((part) => part.kind === 'same')
+            .reduce((sum, part) => sum + [...part.text].length, 0);
+          expect(sharedCharacterShare(a, b)).toBeGreaterThanOrEqual(longer === 0 ? 1 : kept / longer);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -189,13 +278,27 @@ describe('sharedCharacterShare', () => {
 describe('diffText', () => {
   it('gives back both texts from its parts, never splitting a character outside the BMP', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }), (a, b) => {
-        const parts = diffText(a, b);
-        expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(a);
-        expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(b);
-        for (const part of parts) expect(part.text.length).toBeGreaterThan(0);
-        for (let i = 1; i < parts.length; i++) expect(parts[i]!.kind).not.toBe(parts[i - 1]!.kind);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        (a, b) => {
+          const parts = diffText(a, b);
+          expect(
+            parts
+              .filter((p) => p.kind !== 'added')
+              .map((p) => p.text)
+              .join(''),
+          ).toBe(a);
+          expect(
+            parts
+              .filter((p) => p.kind !== 'removed')
+              .map((p) => p.text)
+              .join(''),
+          ).toBe(b);
+          for (const part of parts) expect(part.text.length).toBeGreaterThan(0);
+          for (let i = 1; i < parts.length; i++) expect(parts[i]!.kind).not.toBe(parts[i - 1]!.kind);
+        },
+      ),
       { numRuns: 500 },
     );
     expect(diffText('𠀀甲', '𠀁甲')).toEqual([

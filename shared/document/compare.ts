@@ -84,23 +84,38 @@ export function comparedBlocks(doc: NodeJSON): ComparedBlock[] {
       if (inline.type === 'hardBreak') text += '\n';
       else if (inline.type === 'text') {
         const runText = inline.text ?? '';
-        if (inline.marks?.length) format.push(`${text.length}-${text.length + runText.length}:${JSON.stringify(inline.marks)}`);
+        if (inline.marks?.length)
+          format.push(`${text.length}-${text.length + runText.length}:${JSON.stringify(inline.marks)}`);
         text += runText;
       } else format.push(`${text.length}:${JSON.stringify({ type: inline.type, attrs: inline.attrs })}`);
     }
     const level = typeof block.attrs?.level === 'number' ? block.attrs.level : 0;
-    const compared: ComparedBlock = { type: block.type, level, runIn: block.attrs?.runIn === true, format: format.join(';'), text };
+    const compared: ComparedBlock = {
+      type: block.type,
+      level,
+      runIn: block.attrs?.runIn === true,
+      format: format.join(';'),
+      text,
+    };
     const heading = block.type === 'paragraph' && Number.isInteger(level) && level >= 1 && level <= MAX_HEADING_LEVEL;
     if (heading) compared.label = counter.next(level);
     return compared;
   });
 }
 
-const key = (block: ComparedBlock) => `${block.type}\u0000${block.level}\u0000${block.runIn ? 1 : 0}\u0000${block.format ?? ''}\u0000${block.text}`;
+const key = (block: ComparedBlock) =>
+  `${block.type}\u0000${block.level}\u0000${block.runIn ? 1 : 0}\u0000${block.format ?? ''}\u0000${block.text}`;
 
 /** Whether two blocks differ in more than their text: level, run-in or inline formatting. */
-export function formatChanged(before: ComparedBlock, after: ComparedBlock): { level: boolean; runIn: boolean; format: boolean } {
-  return { level: before.level !== after.level, runIn: Boolean(before.runIn) !== Boolean(after.runIn), format: (before.format ?? '') !== (after.format ?? '') };
+export function formatChanged(
+  before: ComparedBlock,
+  after: ComparedBlock,
+): { level: boolean; runIn: boolean; format: boolean } {
+  return {
+    level: before.level !== after.level,
+    runIn: Boolean(before.runIn) !== Boolean(after.runIn),
+    format: (before.format ?? '') !== (after.format ?? ''),
+  };
 }
 
 /**
@@ -142,7 +157,8 @@ export function compareBlocks(before: readonly ComparedBlock[], after: readonly 
     j++;
   }
   flush(endA, endB);
-  for (let k = 0; k < a.length - endA; k++) rows.push({ kind: 'same', before: before[endA + k]!, after: after[endB + k]! });
+  for (let k = 0; k < a.length - endA; k++)
+    rows.push({ kind: 'same', before: before[endA + k]!, after: after[endB + k]! });
   const count = (kind: CompareRow['kind']) => rows.filter((row) => row.kind === kind).length;
   const added = count('added');
   const removed = count('removed');
@@ -168,7 +184,12 @@ function charsOf(text: string): Chars {
  * removed block is paired with the next added block of the same kind whose text is alike enough;
  * the rest stay removed or added, in document order.
  */
-function pairRuns(removed: readonly ComparedBlock[], added: readonly ComparedBlock[], rows: CompareRow[], work: Comparison['work']): void {
+function pairRuns(
+  removed: readonly ComparedBlock[],
+  added: readonly ComparedBlock[],
+  rows: CompareRow[],
+  work: Comparison['work'],
+): void {
   const cache = new Map<ComparedBlock, Chars>();
   const chars = (block: ComparedBlock) => {
     let found = cache.get(block);
@@ -212,7 +233,8 @@ function alike(a: Chars, b: Chars, work: Comparison['work']): TextPart[] | undef
   const { start, endA, endB } = trim(a.codes, b.codes);
   const cells = (endA - start) * (endB - start);
   const common = start + (a.codes.length - endA);
-  if (cells > Math.min(MAX_CHAR_CELLS, MAX_COMPARE_CELLS - work.cells)) return common / longer >= PAIR_SIMILARITY ? partsOf(a, b, start, endA, endB) : undefined;
+  if (cells > Math.min(MAX_CHAR_CELLS, MAX_COMPARE_CELLS - work.cells))
+    return common / longer >= PAIR_SIMILARITY ? partsOf(a, b, start, endA, endB) : undefined;
   work.diffs++;
   work.cells += cells;
   const pairs = lcsPairs(a.codes.subarray(start, endA), b.codes.subarray(start, endB));
@@ -266,7 +288,14 @@ function trim<T>(a: ArrayLike<T>, b: ArrayLike<T>): { start: number; endA: numbe
  * characters `pairs` (indexes into the middles) with what was removed and added around them, or
  * without `pairs` the whole middle as removed then added, then the common end.
  */
-function partsOf(a: Chars, b: Chars, start: number, endA: number, endB: number, pairs?: Array<[number, number]>): TextPart[] {
+function partsOf(
+  a: Chars,
+  b: Chars,
+  start: number,
+  endA: number,
+  endB: number,
+  pairs?: Array<[number, number]>,
+): TextPart[] {
   const parts: TextPart[] = [];
   const push = (kind: TextPart['kind'], text: string) => {
     if (!text) return;

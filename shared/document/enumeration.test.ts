@@ -19,12 +19,17 @@ describe('enumerationMarker', () => {
     expect(enumerationMarker(text)).toEqual({ family, marker, ordinal });
   });
 
-  it.each(['第一次会议召开以来', '一年来，全市上下', '要抓好项目建设', '首先要看到成绩', '最后的冲刺阶段', '十分重要', '今年一要办成三件事'])(
-    'does not read %s as a point',
-    (text) => {
-      expect(enumerationMarker(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '第一次会议召开以来',
+    '一年来，全市上下',
+    '要抓好项目建设',
+    '首先要看到成绩',
+    '最后的冲刺阶段',
+    '十分重要',
+    '今年一要办成三件事',
+  ])('does not read %s as a point', (text) => {
+    expect(enumerationMarker(text)).toBeUndefined();
+  });
 });
 
 describe('parseChineseNumeral', () => {
@@ -58,7 +63,9 @@ describe('enumerationGaps', () => {
   });
 
   it('checks each family on its own', () => {
-    expect(enumerationGaps([m('一要甲'), m('一是乙'), m('二要丙'), m('三是丁'), m('第一，戊'), m('第三，己')])).toEqual(['二是', '第二']);
+    expect(enumerationGaps([m('一要甲'), m('一是乙'), m('二要丙'), m('三是丁'), m('第一，戊'), m('第三，己')])).toEqual(
+      ['二是', '第二'],
+    );
   });
 
   it('finds no gap in a complete run', () => {

@@ -53,14 +53,16 @@ export function enumerationMarker(text: string): EnumerationMarker | undefined {
     if (n) return { family: 'di', marker: ordinal[0], ordinal: n };
   }
   for (const [word, n] of SEQUENCE) {
-    if (text.startsWith(word) && /^[，,、：:]/.test(text.slice(word.length))) return { family: 'sequence', marker: word, ordinal: n };
+    if (text.startsWith(word) && /^[，,、：:]/.test(text.slice(word.length)))
+      return { family: 'sequence', marker: word, ordinal: n };
   }
   return undefined;
 }
 
 /** The marker of a numbered family for an ordinal: ('yao', 2) → 二要. */
 export function markerFor(family: Exclude<EnumerationFamily, 'sequence'>, ordinal: number): string {
-  const numeral = ordinal <= 10 ? NUMERALS[ordinal - 1]! : ordinal < 20 ? `十${NUMERALS[ordinal - 11] ?? ''}` : String(ordinal);
+  const numeral =
+    ordinal <= 10 ? NUMERALS[ordinal - 1]! : ordinal < 20 ? `十${NUMERALS[ordinal - 11] ?? ''}` : String(ordinal);
   return family === 'di' ? `第${numeral}` : `${numeral}${family === 'yao' ? '要' : '是'}`;
 }
 

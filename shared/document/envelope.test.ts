@@ -30,7 +30,9 @@ describe('exceedsUtf8Bytes', () => {
 
 describe('describeZodIssue', () => {
   it('names the field by its path, under a prefix when given', () => {
-    const error = z.object({ content: z.array(z.object({ type: z.string() })) }).safeParse({ content: [{ type: 1 }] }).error!;
+    const error = z
+      .object({ content: z.array(z.object({ type: z.string() })) })
+      .safeParse({ content: [{ type: 1 }] }).error!;
     expect(describeZodIssue(error)).toMatch(/^content\[0\]\.type: /);
     expect(describeZodIssue(error, 'doc')).toMatch(/^doc\.content\[0\]\.type: /);
   });

@@ -18,7 +18,13 @@ import { docOf } from './test-docs';
 
 const sample = (): SpeechFile => ({
   ...emptySpeechFile(new Date('2026-07-15T08:00:00Z')),
-  meta: { title: '在全市XX工作推进会上的讲话', speaker: '×××', speakingRate: 220, targetMinutes: 20, createdAt: '2026-07-15T08:00:00.000Z' },
+  meta: {
+    title: '在全市XX工作推进会上的讲话',
+    speaker: '×××',
+    speakingRate: 220,
+    targetMinutes: 20,
+    createdAt: '2026-07-15T08:00:00.000Z',
+  },
   placeholders: { values: { 单位名称: '临江市' }, ignored: ['p1'] },
   doc: docOf(
     ['title', '在全市XX工作推进会上的讲话'],
@@ -65,10 +71,18 @@ describe('round trip', () => {
     const blocks = sampleBlocks();
     // The fixture really has what this test claims to cover.
     expect(blocks.filter((b) => b.type === 'byline')).toHaveLength(2);
-    expect(new Set(blocks.filter((b) => b.type === 'paragraph' && b.level).map((b) => `${b.level}${b.runIn ? ' runIn' : ''}`))).toEqual(new Set(['1', '2 runIn', '3 runIn']));
+    expect(
+      new Set(
+        blocks.filter((b) => b.type === 'paragraph' && b.level).map((b) => `${b.level}${b.runIn ? ' runIn' : ''}`),
+      ),
+    ).toEqual(new Set(['1', '2 runIn', '3 runIn']));
     expect(blocks.at(-1)!.text).toBe('谢谢大家！');
     const doc = speechSchema().nodeFromJSON(sampleDocJSON()).toJSON();
-    const file: SpeechFile = { ...emptySpeechFile(new Date('2026-07-15T08:00:00Z')), meta: { title: blocks[0]!.text, speakingRate: 200 }, doc };
+    const file: SpeechFile = {
+      ...emptySpeechFile(new Date('2026-07-15T08:00:00Z')),
+      meta: { title: blocks[0]!.text, speakingRate: 200 },
+      doc,
+    };
     const parsed = parseSpeechFile(serializeSpeechFile(file));
     expect(parsed.file).toEqual(file);
     expect(parsed.doc.toJSON()).toEqual(doc);
@@ -80,7 +94,11 @@ describe('round trip', () => {
     const doc = s
       .node('doc', null, [
         s.node('title', null, [s.text('在全市XX工作'), s.node('hardBreak'), s.text('推进会上的讲话')]),
-        s.node('paragraph', null, [s.text('购置'), s.text('X光机', [s.marks.notPlaceholder!.create()]), s.text('两台')]),
+        s.node('paragraph', null, [
+          s.text('购置'),
+          s.text('X光机', [s.marks.notPlaceholder!.create()]),
+          s.text('两台'),
+        ]),
       ])
       .toJSON();
     const file: SpeechFile = { ...emptySpeechFile(new Date(0)), doc };
@@ -95,7 +113,9 @@ describe('round trip', () => {
       ...emptySpeechFile(new Date(0)),
       meta: { modifiedAt: '2026-07-16T00:00:00.000Z', title: '讲话', createdAt: '2026-07-15T00:00:00.000Z' },
       placeholders: { ignored: ['p1'], values: { 单位: '临江市' } } as SpeechFile['placeholders'],
-      doc: s.node('doc', null, [s.node('paragraph', null, [s.text('X光机', [s.marks.notPlaceholder!.create()])])]).toJSON(),
+      doc: s
+        .node('doc', null, [s.node('paragraph', null, [s.text('X光机', [s.marks.notPlaceholder!.create()])])])
+        .toJSON(),
     };
     const written = serializeSpeechFile(fromEditor);
     expect(serializeSpeechFile(parseSpeechFile(written).file)).toBe(written);
@@ -107,7 +127,13 @@ describe('round trip', () => {
 
   it('writes stable key order and ends with a newline', () => {
     const file = sample();
-    const shuffled = { doc: file.doc, placeholders: file.placeholders, meta: file.meta, version: file.version, format: file.format } as SpeechFile;
+    const shuffled = {
+      doc: file.doc,
+      placeholders: file.placeholders,
+      meta: file.meta,
+      version: file.version,
+      format: file.format,
+    } as SpeechFile;
     const text = serializeSpeechFile(shuffled);
     expect(text).toBe(serializeSpeechFile(file));
     expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'meta', 'placeholders', 'doc']);
@@ -134,7 +160,10 @@ describe('round trip', () => {
   it('fills in missing placeholder lists when opening', () => {
     const { placeholders, ...rest } = sample();
     void placeholders;
-    expect(parseSpeechFile(JSON.stringify({ ...rest, placeholders: {} })).file.placeholders).toEqual({ values: {}, ignored: [] });
+    expect(parseSpeechFile(JSON.stringify({ ...rest, placeholders: {} })).file.placeholders).toEqual({
+      values: {},
+      ignored: [],
+    });
   });
 });
 
@@ -208,25 +237,73 @@ describe('rejections', () => {
     [withContent({ type: 'paragraph', attrs: { level: '2' } }), /level "2" is not 0–4/],
     [withContent({ type: 'paragraph', attrs: { level: -1 } }), /level -1 is not 0–4/],
     [withContent({ type: 'paragraph', attrs: { runIn: 'yes' } }), /runIn "yes" is not true or false/],
-    [withContent({ type: 'title' }, { type: 'title' }, { type: 'table' }), /^doc\.content\[2\]: unknown node type "table"/],
+    [
+      withContent({ type: 'title' }, { type: 'title' }, { type: 'table' }),
+      /^doc\.content\[2\]: unknown node type "table"/,
+    ],
     [withContent({ type: 'toString' }), /^doc\.content\[0\]: unknown node type "toString"/],
     [withContent({ type: 'paragraph', attrs: { colour: 'red' } }), /unknown attribute "colour"/],
-    [withContent({ type: 'paragraph', attrs: { toString: 1 } }), /^doc\.content\[0\] \(paragraph\): unknown attribute "toString"/],
-    [withContent({ type: 'title', attrs: { constructor: 1 } }), /^doc\.content\[0\] \(title\): unknown attribute "constructor"/],
+    [
+      withContent({ type: 'paragraph', attrs: { toString: 1 } }),
+      /^doc\.content\[0\] \(paragraph\): unknown attribute "toString"/,
+    ],
+    [
+      withContent({ type: 'title', attrs: { constructor: 1 } }),
+      /^doc\.content\[0\] \(title\): unknown attribute "constructor"/,
+    ],
     [withContent({ type: 'title', attrs: { level: 1 } }), /^doc\.content\[0\] \(title\): unknown attribute "level"/],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: '正文', content: [{ type: 'text', text: '藏' }] }] }), /^doc\.content\[0\]\.content\[0\] \(text\): a text node has no content/],
+    [
+      withContent({
+        type: 'paragraph',
+        content: [{ type: 'text', text: '正文', content: [{ type: 'text', text: '藏' }] }],
+      }),
+      /^doc\.content\[0\]\.content\[0\] \(text\): a text node has no content/,
+    ],
     [withContent({ type: 'paragraph', content: [{ type: 'text' }] }), /\(text\): text node without text/],
-    [withContent({ type: 'paragraph', content: [{ type: 'hardBreak', content: [{ type: 'text', text: '藏' }] }] }), /^doc: .*hardBreak/],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }, { type: 'notPlaceholder' }] }] }), /^doc: .*marks/],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: 'X光', marks: [{ type: 'toString' }] }] }), /mark "toString" is not allowed/],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: 'X光', marks: ['notPlaceholder'] }] }), /mark "notPlaceholder" is not allowed/],
-    [withContent({ type: 'title', content: [{ type: 'text', text: '标题' }] }, { type: 'text', text: '散文' }), /^doc: /],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: '' }] }), /^doc\.content\[0\]\.content\[0\] \(text\): text node without text/],
+    [
+      withContent({ type: 'paragraph', content: [{ type: 'hardBreak', content: [{ type: 'text', text: '藏' }] }] }),
+      /^doc: .*hardBreak/,
+    ],
+    [
+      withContent({
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }, { type: 'notPlaceholder' }] }],
+      }),
+      /^doc: .*marks/,
+    ],
+    [
+      withContent({ type: 'paragraph', content: [{ type: 'text', text: 'X光', marks: [{ type: 'toString' }] }] }),
+      /mark "toString" is not allowed/,
+    ],
+    [
+      withContent({ type: 'paragraph', content: [{ type: 'text', text: 'X光', marks: ['notPlaceholder'] }] }),
+      /mark "notPlaceholder" is not allowed/,
+    ],
+    [
+      withContent({ type: 'title', content: [{ type: 'text', text: '标题' }] }, { type: 'text', text: '散文' }),
+      /^doc: /,
+    ],
+    [
+      withContent({ type: 'paragraph', content: [{ type: 'text', text: '' }] }),
+      /^doc\.content\[0\]\.content\[0\] \(text\): text node without text/,
+    ],
     [withContent({ type: 'paragraph', text: '正文' }), /only text nodes carry text/],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: '正文', marks: [{ type: 'bold' }] }] }), /mark "bold" is not allowed/],
-    [withContent({ type: 'paragraph', content: [{ type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder', attrs: { a: 1 } }] }] }), /takes no attributes/],
+    [
+      withContent({ type: 'paragraph', content: [{ type: 'text', text: '正文', marks: [{ type: 'bold' }] }] }),
+      /mark "bold" is not allowed/,
+    ],
+    [
+      withContent({
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder', attrs: { a: 1 } }] }],
+      }),
+      /takes no attributes/,
+    ],
     [withContent({ type: 'paragraph', marks: [{ type: 'notPlaceholder' }] }), /mark "notPlaceholder" is not allowed/],
-    [withContent({ type: 'paragraph', content: [{ type: 'title', content: [{ type: 'text', text: '套' }] }] }), /^doc: /],
+    [
+      withContent({ type: 'paragraph', content: [{ type: 'title', content: [{ type: 'text', text: '套' }] }] }),
+      /^doc: /,
+    ],
     [withContent(), /^doc: /],
     [withDoc({ type: 'paragraph' }), /top node is "paragraph"/],
   ])('refuses invalid content %#, naming the node', (text, message) => {
@@ -274,7 +351,16 @@ describe('migrations', () => {
   });
 
   it('keeps a closing block (结束语) through a save and an open', () => {
-    const file = { ...sample(), doc: { type: 'doc', content: [...(sample().doc.content ?? []), { type: 'closing', content: [{ type: 'text', text: '谢谢大家！' }] }] } };
+    const file = {
+      ...sample(),
+      doc: {
+        type: 'doc',
+        content: [
+          ...(sample().doc.content ?? []),
+          { type: 'closing', content: [{ type: 'text', text: '谢谢大家！' }] },
+        ],
+      },
+    };
     const parsed = parseSpeechFile(serializeSpeechFile(file));
     expect(parsed.doc.lastChild?.type.name).toBe('closing');
     expect(parsed.doc.lastChild?.textContent).toBe('谢谢大家！');
@@ -284,7 +370,12 @@ describe('migrations', () => {
   // The injected table replaces the built-in one: it keeps the real steps from version 1 on.
   const upgrade = {
     ...migrations,
-    0: (old: Record<string, unknown>) => ({ format: old.format, meta: { title: old.title }, placeholders: { values: {}, ignored: [] }, doc: old.doc }),
+    0: (old: Record<string, unknown>) => ({
+      format: old.format,
+      meta: { title: old.title },
+      placeholders: { values: {}, ignored: [] },
+      doc: old.doc,
+    }),
   };
 
   it('upgrades an older version through the migration table and says so', () => {
@@ -297,14 +388,21 @@ describe('migrations', () => {
   it('upgrades a file whose migration forgets to set the version, and still checks the content', () => {
     const parsed = parseSpeechFile(JSON.stringify(v0), { migrations: upgrade });
     expect(parsed.doc.toJSON()).toEqual(sample().doc);
-    const broken = rejection(JSON.stringify(v0), { migrations: { ...upgrade, 0: (old) => ({ ...upgrade[0](old), doc: { type: 'doc', content: [{ type: 'image' }] } }) } });
+    const broken = rejection(JSON.stringify(v0), {
+      migrations: {
+        ...upgrade,
+        0: (old) => ({ ...upgrade[0](old), doc: { type: 'doc', content: [{ type: 'image' }] } }),
+      },
+    });
     expect(broken.code).toBe('invalid-content');
     expect(broken.message).toMatch(/unknown node type "image"/);
   });
 
   it('does not run migrations for a current-version file', () => {
     let calls = 0;
-    const parsed = parseSpeechFile(serializeSpeechFile(sample()), { migrations: { 0: (old) => (calls++, old), 1: (old) => (calls++, old) } });
+    const parsed = parseSpeechFile(serializeSpeechFile(sample()), {
+      migrations: { 0: (old) => (calls++, old), 1: (old) => (calls++, old) },
+    });
     expect(calls).toBe(0);
     expect(parsed.migratedFrom).toBeUndefined();
   });
@@ -361,7 +459,9 @@ describe('migrations', () => {
   it('refuses a migration that gives deeply nested JSON without overflowing the stack', () => {
     let deep: unknown = {};
     for (let i = 0; i < 50_000; i++) deep = { content: [deep] };
-    const error = rejection(JSON.stringify(v0), { migrations: { ...upgrade, 0: (old) => ({ ...upgrade[0](old), doc: deep }) } });
+    const error = rejection(JSON.stringify(v0), {
+      migrations: { ...upgrade, 0: (old) => ({ ...upgrade[0](old), doc: deep }) },
+    });
     expect(error.code).toBe('invalid-content');
     expect(error.message).toMatch(/nested deeper/);
   });
@@ -401,13 +501,22 @@ describe('docFromJSON', () => {
 describe('any input', () => {
   it('never throws anything but SpeechFileError, for arbitrary text and JSON', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ format: SPEECH_FORMAT, version: 1, meta: {}, placeholders: {}, doc: v }))), (text) => {
-        try {
-          parseSpeechFile(text);
-        } catch (error) {
-          if (!(error instanceof SpeechFileError)) throw error;
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc
+            .jsonValue()
+            .map((v) => JSON.stringify({ format: SPEECH_FORMAT, version: 1, meta: {}, placeholders: {}, doc: v })),
+        ),
+        (text) => {
+          try {
+            parseSpeechFile(text);
+          } catch (error) {
+            if (!(error instanceof SpeechFileError)) throw error;
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -417,22 +526,28 @@ describe('any input', () => {
     const paths: string[][] = [];
     const walk = (value: unknown, path: string[]) => {
       paths.push(path);
-      if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+      if (value && typeof value === 'object')
+        for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
     };
     walk(base, []);
     fc.assert(
-      fc.property(fc.constantFrom(...paths.filter((p) => p.length)), fc.jsonValue(), fc.boolean(), (path, value, remove) => {
-        const copy = structuredClone(base);
-        let target = copy;
-        for (const key of path.slice(0, -1)) target = target[key];
-        if (remove) delete target[path.at(-1)!];
-        else target[path.at(-1)!] = value;
-        try {
-          parseSpeechFile(JSON.stringify(copy));
-        } catch (error) {
-          if (!(error instanceof SpeechFileError)) throw error;
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...paths.filter((p) => p.length)),
+        fc.jsonValue(),
+        fc.boolean(),
+        (path, value, remove) => {
+          const copy = structuredClone(base);
+          let target = copy;
+          for (const key of path.slice(0, -1)) target = target[key];
+          if (remove) delete target[path.at(-1)!];
+          else target[path.at(-1)!] = value;
+          try {
+            parseSpeechFile(JSON.stringify(copy));
+          } catch (error) {
+            if (!(error instanceof SpeechFileError)) throw error;
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -440,13 +555,18 @@ describe('any input', () => {
   it('never throws anything but SpeechFileError when the saved text is damaged (cut, spliced, bytes dropped)', () => {
     const text = serializeSpeechFile(sample());
     fc.assert(
-      fc.property(fc.nat({ max: text.length }), fc.nat({ max: 40 }), fc.string({ unit: 'binary' }), (at, cut, insert) => {
-        try {
-          parseSpeechFile(text.slice(0, at) + insert + text.slice(at + cut));
-        } catch (error) {
-          if (!(error instanceof SpeechFileError)) throw error;
-        }
-      }),
+      fc.property(
+        fc.nat({ max: text.length }),
+        fc.nat({ max: 40 }),
+        fc.string({ unit: 'binary' }),
+        (at, cut, insert) => {
+          try {
+            parseSpeechFile(text.slice(0, at) + insert + text.slice(at + cut));
+          } catch (error) {
+            if (!(error instanceof SpeechFileError)) throw error;
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -456,7 +576,10 @@ describe('any input, as bytes and as documents', () => {
   it('never throws anything but SpeechFileError for arbitrary bytes read as UTF-8, with or without a BOM', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (bytes, bom) => {
-        const text = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(bytes)]).toString('utf8');
+        const text = Buffer.concat([
+          bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+          Buffer.from(bytes),
+        ]).toString('utf8');
         try {
           parseSpeechFile(text);
         } catch (error) {
@@ -483,15 +606,28 @@ describe('any input, as bytes and as documents', () => {
       },
       { requiredKeys: [] },
     );
-    const placeholders = fc.record({ values: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 })), ignored: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }) });
+    const placeholders = fc.record({
+      values: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 20 })),
+      ignored: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+    });
     fc.assert(
-      fc.property(fc.array(block, { minLength: 1, maxLength: 12 }), meta, placeholders, (blocks, meta, placeholders) => {
-        const file: SpeechFile = { ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')), meta, placeholders, doc: docOf(...blocks).toJSON() };
-        const onDisk = Buffer.from(serializeSpeechFile(file), 'utf8').toString('utf8');
-        const parsed = parseSpeechFile(onDisk);
-        expect(parsed.file).toEqual(file);
-        expect(serializeSpeechFile(parsed.file)).toBe(onDisk);
-      }),
+      fc.property(
+        fc.array(block, { minLength: 1, maxLength: 12 }),
+        meta,
+        placeholders,
+        (blocks, meta, placeholders) => {
+          const file: SpeechFile = {
+            ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')),
+            meta,
+            placeholders,
+            doc: docOf(...blocks).toJSON(),
+          };
+          const onDisk = Buffer.from(serializeSpeechFile(file), 'utf8').toString('utf8');
+          const parsed = parseSpeechFile(onDisk);
+          expect(parsed.file).toEqual(file);
+          expect(serializeSpeechFile(parsed.file)).toBe(onDisk);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -25,13 +25,7 @@ const MAX_JSON_DEPTH = 16;
  * `plain-text` is a text file saved or renamed as .speech, which the user can import instead.
  */
 export type SpeechFileErrorCode =
-  | 'too-large'
-  | 'not-json'
-  | 'plain-text'
-  | 'not-speech'
-  | 'newer-version'
-  | 'invalid-envelope'
-  | 'invalid-content';
+  'too-large' | 'not-json' | 'plain-text' | 'not-speech' | 'newer-version' | 'invalid-envelope' | 'invalid-content';
 
 /**
  * A file that cannot be opened, with a code for programs (and for the sentence a user reads,
@@ -139,11 +133,14 @@ function findInvalidNode(node: NodeJSON, path: string): string | undefined {
   if (!type) return `${path}: unknown node type "${node.type}"`;
   for (const mark of node.marks ?? []) {
     const name = typeof mark === 'object' && mark !== null ? (mark as { type?: unknown }).type : undefined;
-    if (node.type !== 'text' || typeof name !== 'string' || !Object.hasOwn(schema.marks, name)) return `${nodePath(path, node)}: mark ${JSON.stringify(name ?? mark)} is not allowed`;
-    if (Object.keys((mark as { attrs?: object }).attrs ?? {}).length) return `${nodePath(path, node)}: mark "${name}" takes no attributes`;
+    if (node.type !== 'text' || typeof name !== 'string' || !Object.hasOwn(schema.marks, name))
+      return `${nodePath(path, node)}: mark ${JSON.stringify(name ?? mark)} is not allowed`;
+    if (Object.keys((mark as { attrs?: object }).attrs ?? {}).length)
+      return `${nodePath(path, node)}: mark "${name}" takes no attributes`;
   }
   if (node.type === 'text') {
-    if (typeof node.text !== 'string' || node.text.length === 0) return `${nodePath(path, node)}: text node without text`;
+    if (typeof node.text !== 'string' || node.text.length === 0)
+      return `${nodePath(path, node)}: text node without text`;
     if (node.content !== undefined) return `${nodePath(path, node)}: a text node has no content`;
   } else if (node.text !== undefined) {
     return `${nodePath(path, node)}: only text nodes carry text`;
@@ -172,7 +169,10 @@ function findInvalidNode(node: NodeJSON, path: string): string | undefined {
  */
 export function docFromJSON(json: NodeJSON): PMNode {
   if (jsonDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new SpeechFileError('invalid-content', `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+    throw new SpeechFileError(
+      'invalid-content',
+      `doc: nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`,
+    );
   }
   const shape = nodeJson.safeParse(json);
   if (!shape.success) throw new SpeechFileError('invalid-content', describeZodIssue(shape.error, 'doc'));
@@ -181,7 +181,8 @@ export function docFromJSON(json: NodeJSON): PMNode {
 
 /** `docFromJSON` for node JSON whose shape is already checked (depth and zod). */
 function buildDoc(json: NodeJSON): PMNode {
-  if (json.type !== 'doc') throw new SpeechFileError('invalid-content', `doc: the top node is "${json.type}", not "doc"`);
+  if (json.type !== 'doc')
+    throw new SpeechFileError('invalid-content', `doc: the top node is "${json.type}", not "doc"`);
   const problem = findInvalidNode(json, 'doc');
   if (problem) throw new SpeechFileError('invalid-content', problem);
   try {
@@ -224,10 +225,16 @@ export function upgradeEnvelope(
   const { current, migrations: table, noun, fail } = options;
   const version = raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    throw fail('invalid-envelope', `version: ${typeof version === 'number' ? String(version) : JSON.stringify(version)} is not a format version number.`);
+    throw fail(
+      'invalid-envelope',
+      `version: ${typeof version === 'number' ? String(version) : JSON.stringify(version)} is not a format version number.`,
+    );
   }
   if (version > current) {
-    throw fail('newer-version', `The ${noun} is format version ${version}; this version of Lectern reads up to ${current}. Update Lectern to open it.`);
+    throw fail(
+      'newer-version',
+      `The ${noun} is format version ${version}; this version of Lectern reads up to ${current}. Update Lectern to open it.`,
+    );
   }
   let object = raw;
   let migratedFrom: number | undefined;
@@ -270,22 +277,42 @@ function looksLikePlainText(text: string): boolean {
 export function parseSpeechFile(text: string, options: ParseOptions = {}): ParsedSpeech {
   const table = options.migrations ?? migrations;
   if (exceedsUtf8Bytes(text, MAX_SPEECH_FILE_BYTES)) {
-    throw new SpeechFileError('too-large', `The file is larger than ${MAX_SPEECH_FILE_BYTES / 1024 / 1024} MB and is not a speech this app wrote.`);
+    throw new SpeechFileError(
+      'too-large',
+      `The file is larger than ${MAX_SPEECH_FILE_BYTES / 1024 / 1024} MB and is not a speech this app wrote.`,
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    if (looksLikePlainText(text)) throw new SpeechFileError('plain-text', `The file is plain text, not JSON: ${(error as Error).message}`);
+    if (looksLikePlainText(text))
+      throw new SpeechFileError('plain-text', `The file is plain text, not JSON: ${(error as Error).message}`);
     throw new SpeechFileError('not-json', `The file is not valid JSON: ${(error as Error).message}`);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as Record<string, unknown>).format !== SPEECH_FORMAT) {
-    throw new SpeechFileError('not-speech', `The file is not a Lectern speech (its "format" field is not "${SPEECH_FORMAT}").`);
+  if (
+    raw === null ||
+    typeof raw !== 'object' ||
+    Array.isArray(raw) ||
+    (raw as Record<string, unknown>).format !== SPEECH_FORMAT
+  ) {
+    throw new SpeechFileError(
+      'not-speech',
+      `The file is not a Lectern speech (its "format" field is not "${SPEECH_FORMAT}").`,
+    );
   }
   if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new SpeechFileError('invalid-content', `The file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`);
+    throw new SpeechFileError(
+      'invalid-content',
+      `The file is nested deeper than ${MAX_JSON_DEPTH} levels; a speech never is.`,
+    );
   }
-  const { object, migratedFrom } = upgradeEnvelope(raw as Record<string, unknown>, { current: SPEECH_VERSION, migrations: table, noun: 'file', fail: (code, message) => new SpeechFileError(code, message) });
+  const { object, migratedFrom } = upgradeEnvelope(raw as Record<string, unknown>, {
+    current: SPEECH_VERSION,
+    migrations: table,
+    noun: 'file',
+    fail: (code, message) => new SpeechFileError(code, message),
+  });
   const envelope = speechFileSchema.safeParse(object);
   if (!envelope.success) throw new SpeechFileError('invalid-envelope', describeZodIssue(envelope.error));
   const doc = buildDoc(envelope.data.doc);
@@ -305,7 +332,8 @@ const NODE_KEYS = ['type', 'attrs', 'content', 'text', 'marks'] as const;
 
 function orderedNode(node: NodeJSON): NodeJSON {
   const ordered = withKeyOrder(node, NODE_KEYS);
-  if (ordered !== null && typeof ordered === 'object' && Array.isArray(node.content)) ordered.content = node.content.map(orderedNode);
+  if (ordered !== null && typeof ordered === 'object' && Array.isArray(node.content))
+    ordered.content = node.content.map(orderedNode);
   return ordered;
 }
 

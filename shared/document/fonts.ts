@@ -10,10 +10,28 @@ export const FACE_NAMES = ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti
 export type FaceName = (typeof FACE_NAMES)[number];
 
 export const FONT_CHAINS: Readonly<Record<FaceName, readonly string[]>> = {
-  fangsong: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],
+  fangsong: [
+    '仿宋_GB2312',
+    'FangSong_GB2312',
+    '仿宋',
+    'FangSong',
+    'STFangsong',
+    'Noto Serif CJK SC',
+    'Source Han Serif SC',
+    'serif',
+  ],
   kaiti: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'AR PL UKai CN', 'LXGW WenKai', 'serif'],
   heiti: ['黑体', 'SimHei', 'STHeiti', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', 'sans-serif'],
-  xiaobiaosong: ['方正小标宋简体', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05S', '宋体', 'SimSun', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],
+  xiaobiaosong: [
+    '方正小标宋简体',
+    '方正小标宋_GBK',
+    'FZXiaoBiaoSong-B05S',
+    '宋体',
+    'SimSun',
+    'Noto Serif CJK SC',
+    'Source Han Serif SC',
+    'serif',
+  ],
   songti: ['宋体', 'SimSun', 'Noto Serif CJK SC', 'Source Han Serif SC', 'serif'],
 };
 

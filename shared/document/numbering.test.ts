@@ -106,7 +106,16 @@ describe('HeadingCounter', () => {
 
   it('still counts a heading that skips a level', () => {
     const counter = new HeadingCounter();
-    expect([1, 3, 3, 2, 3, 4, 1, 4].map((level) => counter.next(level))).toEqual(['一、', '1.', '2.', '（一）', '1.', '（1）', '二、', '（1）']);
+    expect([1, 3, 3, 2, 3, 4, 1, 4].map((level) => counter.next(level))).toEqual([
+      '一、',
+      '1.',
+      '2.',
+      '（一）',
+      '1.',
+      '（1）',
+      '二、',
+      '（1）',
+    ]);
   });
 
   it('numbers headings before any level-1 heading from one', () => {
@@ -118,7 +127,8 @@ describe('HeadingCounter', () => {
     const counter = new HeadingCounter();
     counter.next(1);
     counter.next(2);
-    for (const level of [0, 5, 2.5, -1, Number.NaN]) expect(() => counter.next(level)).toThrow(/level .* is not a heading level/);
+    for (const level of [0, 5, 2.5, -1, Number.NaN])
+      expect(() => counter.next(level)).toThrow(/level .* is not a heading level/);
     expect(counter.next(2)).toBe('（二）');
     expect(counter.next(1)).toBe('二、');
   });
@@ -126,7 +136,16 @@ describe('HeadingCounter', () => {
 
 describe('headingLevel', () => {
   it('is the level of a heading paragraph and 0 for body paragraphs and other blocks', () => {
-    const doc = docOf(['title', '讲话'], ['byline', '×××'], ['salutation', '同志们：'], [0, '正文'], [1, '甲'], [2, '乙'], [3, '丙'], [4, '丁']);
+    const doc = docOf(
+      ['title', '讲话'],
+      ['byline', '×××'],
+      ['salutation', '同志们：'],
+      [0, '正文'],
+      [1, '甲'],
+      [2, '乙'],
+      [3, '丙'],
+      [4, '丁'],
+    );
     const levels: number[] = [];
     doc.forEach((block) => levels.push(headingLevel(block)));
     expect(levels).toEqual([0, 0, 0, 0, 1, 2, 3, 4]);
@@ -134,7 +153,8 @@ describe('headingLevel', () => {
 
   it('treats a paragraph whose level is not 1–4 as body', () => {
     const schema = speechSchema();
-    for (const level of [5, -1, 1.5, '2', null]) expect(headingLevel(schema.node('paragraph', { level })), String(level)).toBe(0);
+    for (const level of [5, -1, 1.5, '2', null])
+      expect(headingLevel(schema.node('paragraph', { level })), String(level)).toBe(0);
   });
 });
 
@@ -173,8 +193,33 @@ describe('headingLabels', () => {
   });
 
   it('restarts （一） under each 一、 and 1. under each （一）, and counts through body paragraphs', () => {
-    const doc = docOf([1, 'A'], [2, 'A1'], [0, '正文'], [3, 'A1a'], [0, '正文'], [3, 'A1b'], [2, 'A2'], [3, 'A2a'], [4, 'A2a-i'], [1, 'B'], [0, '正文'], [2, 'B1'], [4, 'B1-i']);
-    expect([...headingLabels(doc).values()]).toEqual(['一、', '（一）', '1.', '2.', '（二）', '1.', '（1）', '二、', '（一）', '（1）']);
+    const doc = docOf(
+      [1, 'A'],
+      [2, 'A1'],
+      [0, '正文'],
+      [3, 'A1a'],
+      [0, '正文'],
+      [3, 'A1b'],
+      [2, 'A2'],
+      [3, 'A2a'],
+      [4, 'A2a-i'],
+      [1, 'B'],
+      [0, '正文'],
+      [2, 'B1'],
+      [4, 'B1-i'],
+    );
+    expect([...headingLabels(doc).values()]).toEqual([
+      '一、',
+      '（一）',
+      '1.',
+      '2.',
+      '（二）',
+      '1.',
+      '（1）',
+      '二、',
+      '（一）',
+      '（1）',
+    ]);
   });
 
   it('has no labels for a speech without headings', () => {

@@ -14,7 +14,8 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
  * Supports 1–9999; anything else is a RangeError.
  */
 export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`chineseNumeral: ${n} is not an integer from 1 to 9999`);
+  if (!Number.isInteger(n) || n < 1 || n > 9999)
+    throw new RangeError(`chineseNumeral: ${n} is not an integer from 1 to 9999`);
   if (n < 10) return DIGITS[n]!;
   if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
   const units = ['', '十', '百', '千'];
@@ -40,7 +41,8 @@ export function chineseNumeral(n: number): string {
  * after （一） or （1）; a half-width full stop after the level-3 digit).
  */
 export function numberLabel(level: number, index: number): string {
-  if (!Number.isInteger(index) || index < 1) throw new RangeError(`numberLabel: index ${index} is not a positive integer`);
+  if (!Number.isInteger(index) || index < 1)
+    throw new RangeError(`numberLabel: index ${index} is not a positive integer`);
   switch (level) {
     case 1:
       return `${chineseNumeral(index)}、`;

@@ -65,7 +65,9 @@ describe('buildOutline', () => {
   });
 
   it('flags gaps in a numbered enumeration within a section', () => {
-    const outline = buildOutline(docOf([1, '重点'], [0, '一要甲。'], [0, '三要丙。'], [1, '保障'], [0, '首先，甲。'], [0, '最后，乙。']));
+    const outline = buildOutline(
+      docOf([1, '重点'], [0, '一要甲。'], [0, '三要丙。'], [1, '保障'], [0, '首先，甲。'], [0, '最后，乙。']),
+    );
     expect(outline.entries.map((e) => e.gaps)).toEqual([['二要'], []]);
   });
 
@@ -79,7 +81,8 @@ describe('buildOutline', () => {
     const doc = sample();
     const entries = flattenOutline(buildOutline(doc).entries);
     expect(entries.map((e) => e.index)).toEqual([4, 6, 7, 8, 10, 11, 12, 13, 14, 15]);
-    for (const entry of entries) expect(doc.child(entry.index).textContent.startsWith(entry.text.replace(/^·/, ''))).toBe(true);
+    for (const entry of entries)
+      expect(doc.child(entry.index).textContent.startsWith(entry.text.replace(/^·/, ''))).toBe(true);
   });
 });
 
@@ -121,7 +124,13 @@ describe('buildOutline with the previous outline', () => {
 
 describe('the closing remarks in the outline', () => {
   it('are one entry of their own after the last section, counted apart from it', () => {
-    const doc = docOf(['title', '讲话'], [1, '甲'], [0, '正文正文'], ['closing', '同志们，努力！'], ['closing', '谢谢大家！']);
+    const doc = docOf(
+      ['title', '讲话'],
+      [1, '甲'],
+      [0, '正文正文'],
+      ['closing', '同志们，努力！'],
+      ['closing', '谢谢大家！'],
+    );
     const outline = buildOutline(doc);
     expect(outline.entries.map((e) => [e.kind, e.index, e.length])).toEqual([
       ['heading', 1, speechLength('一、甲') + speechLength('正文正文')],

@@ -147,12 +147,30 @@ export function buildOutline(doc: PMNode, previous?: Outline): Outline {
       while (stack.length > 1 && stack[stack.length - 1]!.level >= facts.level) closeSection(stack.pop()!);
       const label = counter.next(facts.level);
       length += speechLength(label);
-      const entry: OutlineEntry = { kind: 'heading', level: facts.level, label, text: facts.text, index, length: 0, children: [], gaps: [] };
+      const entry: OutlineEntry = {
+        kind: 'heading',
+        level: facts.level,
+        label,
+        text: facts.text,
+        index,
+        length: 0,
+        children: [],
+        gaps: [],
+      };
       stack[stack.length - 1]!.children.push(entry);
       stack.push({ level: facts.level, entry, children: entry.children, markers: [] });
     } else if (facts.marker) {
       const open = stack[stack.length - 1]!;
-      open.children.push({ kind: 'point', level: open.level, label: facts.marker.marker, text: facts.text, index, length, children: [], gaps: [] });
+      open.children.push({
+        kind: 'point',
+        level: open.level,
+        label: facts.marker.marker,
+        text: facts.text,
+        index,
+        length,
+        children: [],
+        gaps: [],
+      });
       open.markers.push(facts.marker);
     }
     total += length;

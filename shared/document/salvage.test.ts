@@ -7,10 +7,17 @@ import { docOf } from './test-docs';
 const speech = (): SpeechFile => ({
   ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')),
   meta: { title: '讲话', speaker: '张三' },
-  doc: docOf(['title', '在全市推进会上的讲话'], [1, '统一思想'], [0, '正文一'], [2, '加强领导。正文', 'runIn'], [0, '同志们！']).toJSON(),
+  doc: docOf(
+    ['title', '在全市推进会上的讲话'],
+    [1, '统一思想'],
+    [0, '正文一'],
+    [2, '加强领导。正文', 'runIn'],
+    [0, '同志们！'],
+  ).toJSON(),
 });
 
-const texts = (file: SpeechFile) => (file.doc.content ?? []).map((block) => (block.content ?? []).map((inline) => inline.text ?? '\n').join(''));
+const texts = (file: SpeechFile) =>
+  (file.doc.content ?? []).map((block) => (block.content ?? []).map((inline) => inline.text ?? '\n').join(''));
 
 describe('salvageSpeechFile', () => {
   it('keeps every valid block and drops an invalid one without text, counting it lost', () => {
@@ -26,7 +33,15 @@ describe('salvageSpeechFile', () => {
   it('keeps the text of an invalid block as a plain paragraph, at its level when that is valid', () => {
     const file = speech();
     const content = [...file.doc.content!];
-    content[1] = { type: 'paragraph', attrs: { level: 1, color: 'red' }, content: [{ type: 'text', text: '统一', marks: [{ type: 'bold' }] }, { type: 'hardBreak' }, { type: 'text', text: '思想' }] };
+    content[1] = {
+      type: 'paragraph',
+      attrs: { level: 1, color: 'red' },
+      content: [
+        { type: 'text', text: '统一', marks: [{ type: 'bold' }] },
+        { type: 'hardBreak' },
+        { type: 'text', text: '思想' },
+      ],
+    };
     content[2] = { type: 'paragraph', attrs: { level: 9 }, content: [{ type: 'text', text: '正文一' }] };
     const result = salvageSpeechFile(JSON.stringify({ ...file, doc: { type: 'doc', content } }))!;
     expect(result.report).toMatchObject({ kept: 3, repaired: 2, lost: 0 });
@@ -60,7 +75,16 @@ describe('salvageSpeechFile', () => {
   });
 
   it('answers undefined when nothing of a speech is left', () => {
-    for (const text of ['', 'hello', '[]', 'null', '{"hello":1}', '{"format":"lectern.speech","doc":{"type":"doc","content":[{"type":"x"}]}}', '{"format":"lectern.speech"', '{"format":"other","doc":{}}']) {
+    for (const text of [
+      '',
+      'hello',
+      '[]',
+      'null',
+      '{"hello":1}',
+      '{"format":"lectern.speech","doc":{"type":"doc","content":[{"type":"x"}]}}',
+      '{"format":"lectern.speech"',
+      '{"format":"other","doc":{}}',
+    ]) {
       expect(salvageSpeechFile(text)).toBeUndefined();
     }
   });
@@ -71,14 +95,16 @@ describe('salvageSpeechFile', () => {
       const result = salvageSpeechFile(text);
       if (result) expect(() => parseSpeechFile(serializeSpeechFile(result.file))).not.toThrow();
     };
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.string({ unit: 'binary' })), check), { numRuns: 300 });
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.string({ unit: 'binary' })), check),
-      { numRuns: 300 },
-    );
-    fc.assert(
-      fc.property(fc.nat({ max: valid.length }), fc.nat({ max: 60 }), fc.string({ unit: 'binary', maxLength: 20 }), (at, cut, insert) => {
-        check(valid.slice(0, at) + insert + valid.slice(at + cut));
-      }),
+      fc.property(
+        fc.nat({ max: valid.length }),
+        fc.nat({ max: 60 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        (at, cut, insert) => {
+          check(valid.slice(0, at) + insert + valid.slice(at + cut));
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(

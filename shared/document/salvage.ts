@@ -8,7 +8,16 @@
  *
  * Nothing here throws for any input and nothing touches a disk.
  */
-import { SPEECH_FORMAT, SPEECH_VERSION, docFromJSON, emptySpeechFile, placeholderStateSchema, speechMetaSchema, type NodeJSON, type SpeechFile } from './file-format';
+import {
+  SPEECH_FORMAT,
+  SPEECH_VERSION,
+  docFromJSON,
+  emptySpeechFile,
+  placeholderStateSchema,
+  speechMetaSchema,
+  type NodeJSON,
+  type SpeechFile,
+} from './file-format';
 
 /** What a salvage kept, repaired and lost, for the message the user sees. */
 export interface SalvageReport {
@@ -147,7 +156,10 @@ function textOf(node: unknown, depth: number): string {
 /** A body paragraph (or a heading, if the broken block had a valid level) holding `text`. */
 function plainParagraph(block: unknown, text: string): NodeJSON | undefined {
   const attrs = isRecord(block) && isRecord(block.attrs) ? block.attrs : {};
-  const level = Number.isInteger(attrs.level) && (attrs.level as number) >= 0 && (attrs.level as number) <= 4 ? (attrs.level as number) : 0;
+  const level =
+    Number.isInteger(attrs.level) && (attrs.level as number) >= 0 && (attrs.level as number) <= 4
+      ? (attrs.level as number)
+      : 0;
   const parts = text.split('\n');
   const inline: NodeJSON[] = [];
   parts.forEach((part, i) => {
@@ -187,9 +199,15 @@ function repairTruncated(text: string): { value: unknown; partial: boolean } | u
   }
   // Cuts right after a whole block (root → doc → content: three open brackets) come first, so a
   // block cut in half is dropped rather than kept as an empty shell of itself.
-  const ordered = [...cuts.filter((cut) => cut.open.length <= 3).reverse(), ...cuts.filter((cut) => cut.open.length > 3).reverse()];
+  const ordered = [
+    ...cuts.filter((cut) => cut.open.length <= 3).reverse(),
+    ...cuts.filter((cut) => cut.open.length > 3).reverse(),
+  ];
   for (const { at, open } of ordered.slice(0, MAX_REPAIR_ATTEMPTS)) {
-    const closers = [...open].reverse().map((c) => (c === '{' ? '}' : ']')).join('');
+    const closers = [...open]
+      .reverse()
+      .map((c) => (c === '{' ? '}' : ']'))
+      .join('');
     const value = tryJson(`${text.slice(0, at).replace(/,\s*$/, '')}${closers}`);
     if (value !== undefined) return { value, partial: text.slice(at).includes('"type"') };
   }

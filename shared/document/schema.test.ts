@@ -9,7 +9,16 @@ const text = (value: string) => schema().text(value);
 
 describe('speech schema', () => {
   it('has exactly the blocks of a speech: title, byline, salutation, paragraph, closing (plus doc, text and line breaks)', () => {
-    expect(Object.keys(schema().nodes).sort()).toEqual(['byline', 'closing', 'doc', 'hardBreak', 'paragraph', 'salutation', 'text', 'title']);
+    expect(Object.keys(schema().nodes).sort()).toEqual([
+      'byline',
+      'closing',
+      'doc',
+      'hardBreak',
+      'paragraph',
+      'salutation',
+      'text',
+      'title',
+    ]);
     expect(BLOCK_TYPES).toEqual(['title', 'byline', 'salutation', 'paragraph', 'closing']);
     const blocks = Object.values(schema().nodes)
       .filter((type) => type.isBlock && type.name !== 'doc')
@@ -30,7 +39,8 @@ describe('speech schema', () => {
   });
 
   it('gives title, byline and salutation no attributes', () => {
-    for (const name of ['title', 'byline', 'salutation']) expect(schema().nodes[name]!.create().attrs, name).toEqual({});
+    for (const name of ['title', 'byline', 'salutation'])
+      expect(schema().nodes[name]!.create().attrs, name).toEqual({});
   });
 
   it('starts a body paragraph when Enter splits a heading (level and run-in are not kept on split)', () => {
@@ -69,12 +79,18 @@ describe('content rules', () => {
     const s = schema();
     for (const inner of BLOCK_TYPES) {
       const block = s.node(inner, null, [text('套')]);
-      expect(() => s.node('doc', null, [s.node(outer, null, [block])]).check(), `${inner} in ${outer}`).toThrow(`Invalid content for node ${outer}`);
+      expect(() => s.node('doc', null, [s.node(outer, null, [block])]).check(), `${inner} in ${outer}`).toThrow(
+        `Invalid content for node ${outer}`,
+      );
     }
   });
 
   it('refuses text straight in the document, outside any block', () => {
-    expect(() => schema().node('doc', null, [text('正文')]).check()).toThrow(/Invalid content for node doc/);
+    expect(() =>
+      schema()
+        .node('doc', null, [text('正文')])
+        .check(),
+    ).toThrow(/Invalid content for node doc/);
   });
 
   it('makes a line break an inline leaf that holds nothing', () => {
@@ -117,6 +133,10 @@ describe('HTML (copy and paste)', () => {
   });
 
   it('reads a pasted <p> without classes as a body paragraph', () => {
-    expect(parse('<p>正文</p>').content[0]).toEqual({ type: 'paragraph', attrs: { level: 0, runIn: false }, content: [{ type: 'text', text: '正文' }] });
+    expect(parse('<p>正文</p>').content[0]).toEqual({
+      type: 'paragraph',
+      attrs: { level: 0, runIn: false },
+      content: [{ type: 'text', text: '正文' }],
+    });
   });
 });

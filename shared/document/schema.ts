@@ -160,7 +160,17 @@ export const NotPlaceholder = Mark.create({
 });
 
 /** Every node and mark definition of the speech schema, in the order TipTap should register them. */
-export const speechNodes = [SpeechDocument, SpeechText, LineBreak, Title, Byline, Salutation, SpeechParagraph, Closing, NotPlaceholder];
+export const speechNodes = [
+  SpeechDocument,
+  SpeechText,
+  LineBreak,
+  Title,
+  Byline,
+  Salutation,
+  SpeechParagraph,
+  Closing,
+  NotPlaceholder,
+];
 
 let cachedSchema: Schema | undefined;
 

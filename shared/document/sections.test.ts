@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { moveSection, moveSectionBySibling, sectionBounds, shiftSection, siblingSection, skippedLevels } from './sections';
+import {
+  moveSection,
+  moveSectionBySibling,
+  sectionBounds,
+  shiftSection,
+  siblingSection,
+  skippedLevels,
+} from './sections';
 import { docOf } from './test-docs';
 import { headingLabels } from './numbering';
 
@@ -99,8 +106,20 @@ describe('moveSection', () => {
 
 describe('moveSectionBySibling', () => {
   it('swaps a section with its previous or next sibling (Alt+Shift+↑/↓)', () => {
-    expect(labelled(apply(speech(), (tr) => moveSectionBySibling(tr, 5, -1)).doc)).toEqual(['一、乙', '二、甲', '（一）甲一', '三、丙', '1.丙1']);
-    expect(labelled(apply(speech(), (tr) => moveSectionBySibling(tr, 5, 1)).doc)).toEqual(['一、甲', '（一）甲一', '二、丙', '1.丙1', '三、乙']);
+    expect(labelled(apply(speech(), (tr) => moveSectionBySibling(tr, 5, -1)).doc)).toEqual([
+      '一、乙',
+      '二、甲',
+      '（一）甲一',
+      '三、丙',
+      '1.丙1',
+    ]);
+    expect(labelled(apply(speech(), (tr) => moveSectionBySibling(tr, 5, 1)).doc)).toEqual([
+      '一、甲',
+      '（一）甲一',
+      '二、丙',
+      '1.丙1',
+      '三、乙',
+    ]);
   });
 
   it('refuses when there is no sibling that way', () => {
@@ -133,7 +152,17 @@ describe('skippedLevels', () => {
 });
 
 describe('the closing remarks (结束语)', () => {
-  const closed = () => docOf(['title', '讲话'], ['salutation', '同志们：'], [1, '甲'], [0, '甲正文'], [1, '乙'], [0, '乙正文'], ['closing', '同志们，让我们……！'], ['closing', '谢谢大家！']);
+  const closed = () =>
+    docOf(
+      ['title', '讲话'],
+      ['salutation', '同志们：'],
+      [1, '甲'],
+      [0, '甲正文'],
+      [1, '乙'],
+      [0, '乙正文'],
+      ['closing', '同志们，让我们……！'],
+      ['closing', '谢谢大家！'],
+    );
 
   it('are in no section: the last section ends before them', () => {
     expect(sectionBounds(closed(), 4)).toMatchObject({ start: 4, end: 6 });
@@ -142,18 +171,44 @@ describe('the closing remarks (结束语)', () => {
   it('stay last when the last section moves up (issue 12: they travelled with 三、)', () => {
     const { refusal, doc } = apply(closed(), (tr) => moveSectionBySibling(tr, 4, -1));
     expect(refusal).toBeUndefined();
-    expect(texts(doc)).toEqual(['讲话', '同志们：', '乙', '乙正文', '甲', '甲正文', '同志们，让我们……！', '谢谢大家！']);
+    expect(texts(doc)).toEqual([
+      '讲话',
+      '同志们：',
+      '乙',
+      '乙正文',
+      '甲',
+      '甲正文',
+      '同志们，让我们……！',
+      '谢谢大家！',
+    ]);
   });
 
   it('stay last when a section is dropped at the end of the outline, and a section never goes above the salutation', () => {
     const toEnd = apply(closed(), (tr) => moveSection(tr, 2, closed().childCount));
-    expect(texts(toEnd.doc)).toEqual(['讲话', '同志们：', '乙', '乙正文', '甲', '甲正文', '同志们，让我们……！', '谢谢大家！']);
+    expect(texts(toEnd.doc)).toEqual([
+      '讲话',
+      '同志们：',
+      '乙',
+      '乙正文',
+      '甲',
+      '甲正文',
+      '同志们，让我们……！',
+      '谢谢大家！',
+    ]);
     const toTop = apply(closed(), (tr) => moveSection(tr, 4, 0));
-    expect(texts(toTop.doc)).toEqual(['讲话', '同志们：', '乙', '乙正文', '甲', '甲正文', '同志们，让我们……！', '谢谢大家！']);
+    expect(texts(toTop.doc)).toEqual([
+      '讲话',
+      '同志们：',
+      '乙',
+      '乙正文',
+      '甲',
+      '甲正文',
+      '同志们，让我们……！',
+      '谢谢大家！',
+    ]);
   });
 
   it('give the last section no next sibling to swap with', () => {
     expect(apply(closed(), (tr) => moveSectionBySibling(tr, 4, 1)).refusal).toBe('no-sibling');
   });
 });
-

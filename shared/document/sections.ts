@@ -151,7 +151,12 @@ function refusesLevels(before: readonly number[], after: readonly number[], opti
  * the current document; `doc.childCount` means the end). Returns a refusal, or undefined when `tr`
  * now holds the move. The move is one transaction, so one undo restores it.
  */
-export function moveSection(tr: Transaction, index: number, target: number, options: SectionChangeOptions = {}): SectionRefusal | undefined {
+export function moveSection(
+  tr: Transaction,
+  index: number,
+  target: number,
+  options: SectionChangeOptions = {},
+): SectionRefusal | undefined {
   const doc = tr.doc;
   const bounds = sectionBounds(doc, index);
   if (!bounds) return 'not-a-heading';
@@ -160,14 +165,16 @@ export function moveSection(tr: Transaction, index: number, target: number, opti
   // salutation.
   const body = paragraphRun(doc, index);
   const clamped = Math.min(Math.max(target, body.start), body.end);
-  if (clamped === bounds.start || clamped === bounds.end || (clamped > bounds.start && clamped < bounds.end)) return undefined;
+  if (clamped === bounds.start || clamped === bounds.end || (clamped > bounds.start && clamped < bounds.end))
+    return undefined;
   const starts = blockStarts(doc);
   const content = doc.slice(bounds.from, bounds.to).content;
   const levels = headingLevels(doc);
   const moved = levels.slice(bounds.start, bounds.end);
   const rest = [...levels.slice(0, bounds.start), ...levels.slice(bounds.end)];
   const insertAt = clamped < bounds.start ? clamped : clamped - moved.length;
-  if (refusesLevels(levels, [...rest.slice(0, insertAt), ...moved, ...rest.slice(insertAt)], options)) return 'skips-a-level';
+  if (refusesLevels(levels, [...rest.slice(0, insertAt), ...moved, ...rest.slice(insertAt)], options))
+    return 'skips-a-level';
   const steps = tr.steps.length;
   const { from: anchor, to: head } = tr.selection;
   const carried = anchor >= bounds.from && head <= bounds.to;
@@ -175,12 +182,18 @@ export function moveSection(tr: Transaction, index: number, target: number, opti
   const insertPos = tr.mapping.slice(steps).map(starts[clamped]!);
   tr.insert(insertPos, content);
   // The cursor travels with the section it was in, so a second Alt+Shift+↑ moves it again.
-  if (carried) tr.setSelection(TextSelection.create(tr.doc, insertPos + (anchor - bounds.from), insertPos + (head - bounds.from)));
+  if (carried)
+    tr.setSelection(TextSelection.create(tr.doc, insertPos + (anchor - bounds.from), insertPos + (head - bounds.from)));
   return undefined;
 }
 
 /** Moves the section at `index` past its previous (-1) or next (+1) sibling (Alt+Shift+↑/↓). */
-export function moveSectionBySibling(tr: Transaction, index: number, direction: -1 | 1, options: SectionChangeOptions = {}): SectionRefusal | undefined {
+export function moveSectionBySibling(
+  tr: Transaction,
+  index: number,
+  direction: -1 | 1,
+  options: SectionChangeOptions = {},
+): SectionRefusal | undefined {
   const sibling = siblingSection(tr.doc, index, direction);
   if (sibling === undefined) return sectionBounds(tr.doc, index) ? 'no-sibling' : 'not-a-heading';
   if (direction === -1) return moveSection(tr, index, sibling, options);
@@ -193,7 +206,12 @@ export function moveSectionBySibling(tr: Transaction, index: number, direction: 
  * move one level, so its subsections come along (Alt+Shift+←/→). Refused whole when any heading
  * would leave levels 1–4.
  */
-export function shiftSection(tr: Transaction, index: number, delta: -1 | 1, options: SectionChangeOptions = {}): SectionRefusal | undefined {
+export function shiftSection(
+  tr: Transaction,
+  index: number,
+  delta: -1 | 1,
+  options: SectionChangeOptions = {},
+): SectionRefusal | undefined {
   const doc = tr.doc;
   const bounds = sectionBounds(doc, index);
   if (!bounds) return 'not-a-heading';

@@ -3,7 +3,8 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeJSON } from './file-format';
 import { speechSchema } from './schema';
 
-export type BlockSpec = ['title' | 'byline' | 'salutation' | 'closing', string] | [number, string] | [number, string, 'runIn'];
+export type BlockSpec =
+  ['title' | 'byline' | 'salutation' | 'closing', string] | [number, string] | [number, string, 'runIn'];
 
 /** A document from compact specs: ['title', '…'], [0, 'body'], [2, 'heading'], [2, 'lead。body', 'runIn']. */
 export function docOf(...blocks: BlockSpec[]): PMNode {
@@ -21,5 +22,7 @@ export function docOf(...blocks: BlockSpec[]): PMNode {
 
 /** A document's blocks as rows to compare: 'title:…', 'paragraph:…', 'paragraph2:…' (type, heading level, text). */
 export function blockRows(doc: NodeJSON): string[] {
-  return (doc.content ?? []).map((b) => `${b.type}${b.attrs?.level ? String(b.attrs.level) : ''}:${b.content?.[0]?.text ?? ''}`);
+  return (doc.content ?? []).map(
+    (b) => `${b.type}${b.attrs?.level ? String(b.attrs.level) : ''}:${b.content?.[0]?.text ?? ''}`,
+  );
 }

@@ -33,6 +33,8 @@ describe('exportBytes', () => {
 
 describe('exportMeta', () => {
   it('keeps only the title, speaker and date the speech has', () => {
-    expect(exportMeta({ title: '讲话', speaker: '', createdAt: '2026-01-01T00:00:00.000Z' })).toEqual({ title: '讲话' });
+    expect(exportMeta({ title: '讲话', speaker: '', createdAt: '2026-01-01T00:00:00.000Z' })).toEqual({
+      title: '讲话',
+    });
   });
 });

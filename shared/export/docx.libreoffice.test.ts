@@ -20,11 +20,20 @@ let layout: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-lo-'));
   const docx = path.join(dir, 'speech.docx');
-  await writeFile(docx, await exportDocx(docFromJSON(sampleDocJSON() as never), PROFILES.gbt9704, { title: '在全市XX工作推进会上的讲话' }));
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
+  await writeFile(
+    docx,
+    await exportDocx(docFromJSON(sampleDocJSON() as never), PROFILES.gbt9704, { title: '在全市XX工作推进会上的讲话' }),
+  );
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   const pdf = path.join(dir, 'speech.pdf');
   info = execFileSync('pdfinfo', [pdf]).toString();
-  text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/[ \t\u3000]/g, '');
+  text = execFileSync('pdftotext', [pdf, '-'])
+    .toString()
+    .replace(/[ \t\u3000]/g, '');
   layout = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
 }, 180_000);
 
@@ -38,7 +47,20 @@ describe('our GB/T 9704 DOCX read by LibreOffice', () => {
 
   it('shows the numbers 一、 （一） 1. from Word numbering, in the speech’s order', () => {
     const flat = text.replace(/\n/g, '');
-    const order = ['在全市XX工作推进会上的讲话', '同志们：', '一、统一思想认识', '（一）充分认识', '（二）清醒认识', '二、突出工作重点', '一要抓好项目建设', '三、强化组织保障', '1.加强组织领导', '2.强化督查考核', '3.营造良好氛围', '谢谢大家！'];
+    const order = [
+      '在全市XX工作推进会上的讲话',
+      '同志们：',
+      '一、统一思想认识',
+      '（一）充分认识',
+      '（二）清醒认识',
+      '二、突出工作重点',
+      '一要抓好项目建设',
+      '三、强化组织保障',
+      '1.加强组织领导',
+      '2.强化督查考核',
+      '3.营造良好氛围',
+      '谢谢大家！',
+    ];
     const positions = order.map((needle) => flat.indexOf(needle));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -8,11 +8,26 @@ import { PROFILES, type ProfileId } from './profiles';
 const sample = () => docFromJSON(sampleDocJSON() as never);
 
 async function unzip(profile: ProfileId) {
-  const bytes = await exportDocx(sample(), PROFILES[profile], { title: '在全市XX工作推进会上的讲话', speaker: '×××', date: '2026年7月15日' });
+  const bytes = await exportDocx(sample(), PROFILES[profile], {
+    title: '在全市XX工作推进会上的讲话',
+    speaker: '×××',
+    date: '2026年7月15日',
+  });
   const zip = await JSZip.loadAsync(bytes);
   const read = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
-  const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => read(n)));
-  return { document: await read('word/document.xml'), styles: await read('word/styles.xml'), numbering: await read('word/numbering.xml'), settings: await read('word/settings.xml'), core: await read('docProps/core.xml'), footers };
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^word\/footer\d+\.xml$/.test(n))
+      .map((n) => read(n)),
+  );
+  return {
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    numbering: await read('word/numbering.xml'),
+    settings: await read('word/settings.xml'),
+    core: await read('docProps/core.xml'),
+    footers,
+  };
 }
 
 describe('DOCX in the GB/T 9704 profile', () => {
@@ -33,14 +48,18 @@ describe('DOCX in the GB/T 9704 profile', () => {
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
     expect(defaults).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"\/>/);
     expect(defaults).toContain('<w:ind w:firstLine="640" w:firstLineChars="200"/>');
-    expect(defaults).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/>');
+    expect(defaults).toContain(
+      '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/>',
+    );
     expect(defaults).toContain('<w:sz w:val="32"/>');
   });
 
   it('makes headings real heading styles with outline levels and the FORMAT.md faces', async () => {
     const { styles, document } = await unzip('gbt9704');
     for (const [i, face] of ['黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312'].entries()) {
-      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${i + 1}">[\\s\\S]*?</w:style>`).exec(styles)![0];
+      const style = new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${i + 1}">[\\s\\S]*?</w:style>`).exec(
+        styles,
+      )![0];
       expect(style).toContain(`<w:outlineLvl w:val="${i}"/>`);
       expect(style).toContain(`w:eastAsia="${face}"`);
     }
@@ -51,9 +70,15 @@ describe('DOCX in the GB/T 9704 profile', () => {
 
   it('numbers headings with Word numbering (一、 （一） 1. （1）) so Word renumbers after edits', async () => {
     const { numbering, document } = await unzip('gbt9704');
-    expect(numbering).toMatch(/<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="chineseCounting"\/>[\s\S]*?<w:lvlText w:val="%1、"\/>/);
-    expect(numbering).toMatch(/<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="chineseCounting"\/>[\s\S]*?<w:lvlText w:val="（%2）"\/>/);
-    expect(numbering).toMatch(/<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%3."\/>/);
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="0"[^>]*>[\s\S]*?<w:numFmt w:val="chineseCounting"\/>[\s\S]*?<w:lvlText w:val="%1、"\/>/,
+    );
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="1"[^>]*>[\s\S]*?<w:numFmt w:val="chineseCounting"\/>[\s\S]*?<w:lvlText w:val="（%2）"\/>/,
+    );
+    expect(numbering).toMatch(
+      /<w:lvl w:ilvl="2"[^>]*>[\s\S]*?<w:numFmt w:val="decimal"\/>[\s\S]*?<w:lvlText w:val="%3."\/>/,
+    );
     expect(numbering).toMatch(/<w:suff w:val="nothing"\/>/);
     expect(document).not.toMatch(/<w:t[^>]*>一、/);
     expect(document.match(/<w:numPr>/g)).toHaveLength(8);
@@ -110,7 +135,18 @@ describe('DOCX read back by mammoth', () => {
     const mammoth = await import('mammoth');
     const bytes = await exportDocx(sample(), PROFILES.gbt9704);
     const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    const headings = [...html.matchAll(/<h(\d)>(.*?)<\/h\d>/g)].map(([, level, text]) => `${level}:${text!.slice(0, 6)}`);
-    expect(headings).toEqual(['1:统一思想认识', '2:充分认识做好', '2:清醒认识当前', '1:突出工作重点', '1:强化组织保障', '3:加强组织领导', '3:强化督查考核', '3:营造良好氛围']);
+    const headings = [...html.matchAll(/<h(\d)>(.*?)<\/h\d>/g)].map(
+      ([, level, text]) => `${level}:${text!.slice(0, 6)}`,
+    );
+    expect(headings).toEqual([
+      '1:统一思想认识',
+      '2:充分认识做好',
+      '2:清醒认识当前',
+      '1:突出工作重点',
+      '1:强化组织保障',
+      '3:加强组织领导',
+      '3:强化督查考核',
+      '3:营造良好氛围',
+    ]);
   });
 });

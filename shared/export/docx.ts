@@ -53,7 +53,10 @@ function styles(profile: ExportProfile): IStylesOptions {
     default: {
       document: {
         run: { font: runFont(profile.body.face), size: halfPoints(profile.body.sizePt) },
-        paragraph: { spacing: { line: Math.round(profile.lineSpacingPt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, indent },
+        paragraph: {
+          spacing: { line: Math.round(profile.lineSpacingPt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          indent,
+        },
       },
     },
     paragraphStyles: [
@@ -121,7 +124,9 @@ function numbering(profile: ExportProfile) {
 }
 
 function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}): TextRun[] {
-  return inlinePieces(block, from, to).map((piece) => new TextRun('text' in piece ? { ...run, text: piece.text } : { ...run, break: 1 }));
+  return inlinePieces(block, from, to).map(
+    (piece) => new TextRun('text' in piece ? { ...run, text: piece.text } : { ...run, break: 1 }),
+  );
 }
 
 function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
@@ -138,26 +143,43 @@ function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
   }
   const level = headingLevel(block);
   if (!level) return new Paragraph({ children: textRuns(block, 0, size) });
-  const numbered = level <= profile.numberedLevels ? { numbering: { reference: NUMBERING_REFERENCE, level: level - 1 } } : {};
-  if (!block.attrs.runIn) return new Paragraph({ style: HEADING_STYLE_IDS[level - 1], ...numbered, children: textRuns(block, 0, size) });
+  const numbered =
+    level <= profile.numberedLevels ? { numbering: { reference: NUMBERING_REFERENCE, level: level - 1 } } : {};
+  if (!block.attrs.runIn)
+    return new Paragraph({ style: HEADING_STYLE_IDS[level - 1], ...numbered, children: textRuns(block, 0, size) });
   // Run-in: one paragraph in the heading's style; the lead sentence keeps the heading face, the rest is body.
   const lead = runInLeadLength(block.textBetween(0, size, undefined, '\n'));
   const body = { font: runFont(profile.body.face), bold: false };
-  return new Paragraph({ style: HEADING_STYLE_IDS[level - 1], ...numbered, children: [...textRuns(block, 0, lead), ...textRuns(block, lead, size, body)] });
+  return new Paragraph({
+    style: HEADING_STYLE_IDS[level - 1],
+    ...numbered,
+    children: [...textRuns(block, 0, lead), ...textRuns(block, lead, size, body)],
+  });
 }
 
-function pageNumberFooter(profile: ExportProfile, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
-  const run = { font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体', cs: '宋体' }, size: halfPoints(profile.pageNumbers.sizePt) };
+function pageNumberFooter(
+  profile: ExportProfile,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+): Footer {
+  const run = {
+    font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体', cs: '宋体' },
+    size: halfPoints(profile.pageNumbers.sizePt),
+  };
   // One character in from the edge of the text block on the outer side (FORMAT.md).
   const oneChar = Math.round(profile.pageNumbers.sizePt * 20);
-  const indent = alignment === AlignmentType.RIGHT ? { right: oneChar } : alignment === AlignmentType.LEFT ? { left: oneChar } : {};
+  const indent =
+    alignment === AlignmentType.RIGHT ? { right: oneChar } : alignment === AlignmentType.LEFT ? { left: oneChar } : {};
   return new Footer({
     children: [
       new Paragraph({
         alignment,
         indent: { ...indent, firstLine: 0, firstLineChars: 0 },
         spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ ...run, text: '— ' }), new TextRun({ ...run, children: [PageNumber.CURRENT] }), new TextRun({ ...run, text: ' —' })],
+        children: [
+          new TextRun({ ...run, text: '— ' }),
+          new TextRun({ ...run, children: [PageNumber.CURRENT] }),
+          new TextRun({ ...run, text: ' —' }),
+        ],
       }),
     ],
   });

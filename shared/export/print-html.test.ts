@@ -3,14 +3,23 @@ import { docOf } from '../document/test-docs';
 import { printHtml } from './print-html';
 import { PROFILES } from './profiles';
 
-const doc = () => docOf(['title', '讲话<稿>'], ['byline', '×××'], [1, '统一思想'], [2, '充分认识意义。正文&其他。', 'runIn'], [3, '加强领导']);
+const doc = () =>
+  docOf(
+    ['title', '讲话<稿>'],
+    ['byline', '×××'],
+    [1, '统一思想'],
+    [2, '充分认识意义。正文&其他。', 'runIn'],
+    [3, '加强领导'],
+  );
 
 describe('print HTML', () => {
   it('writes numbers as text, headings as h2–h4, a run-in heading as one paragraph with its lead as the heading', () => {
     const html = printHtml(doc(), PROFILES.gbt9704);
     expect(html).toContain('<h1 class="title">讲话&lt;稿&gt;</h1>');
     expect(html).toContain('<h2 class="level-1">一、统一思想</h2>');
-    expect(html).toContain('<div class="run-in"><h3 class="level-2 lead">（一）充分认识意义。</h3>正文&amp;其他。</div>');
+    expect(html).toContain(
+      '<div class="run-in"><h3 class="level-2 lead">（一）充分认识意义。</h3>正文&amp;其他。</div>',
+    );
     expect(html).toContain('<h4 class="level-3">1.加强领导</h4>');
   });
 

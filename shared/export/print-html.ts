@@ -55,7 +55,9 @@ export function printHtml(doc: PMNode, profile: ExportProfile, title = ''): stri
     const lead = runInLeadLength(block.textBetween(0, block.content.size, undefined, '\n'));
     // A run-in heading is one paragraph; the lead is a heading element shown inline so it is
     // bookmarked. (A div, not a p: the HTML parser closes a p at a heading element.)
-    body.push(`<div class="run-in"><${tag} class="level-${level} lead">${label}${inline(block, 0, lead)}</${tag}>${inline(block, lead)}</div>`);
+    body.push(
+      `<div class="run-in"><${tag} class="level-${level} lead">${label}${inline(block, 0, lead)}</${tag}>${inline(block, lead)}</div>`,
+    );
   });
   const heading = (level: number) => {
     const h = profile.headings[level - 1]!;

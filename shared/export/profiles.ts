@@ -104,7 +104,10 @@ export function adjustProfile(base: ExportProfile, adjustment: ProfileAdjustment
     lineSpacingPt: adjustment.lineSpacingPt ?? base.lineSpacingPt,
     body: { face: adjustment.bodyFace ?? base.body.face, sizePt: adjustment.bodySizePt ?? base.body.sizePt },
     title: { ...base.title, face: adjustment.titleFace ?? base.title.face },
-    headings: base.headings.map((heading, i) => ({ ...heading, face: (i === 0 ? adjustment.heading1Face : i === 1 ? adjustment.heading2Face : undefined) ?? heading.face })),
+    headings: base.headings.map((heading, i) => ({
+      ...heading,
+      face: (i === 0 ? adjustment.heading1Face : i === 1 ? adjustment.heading2Face : undefined) ?? heading.face,
+    })),
     byline: { ...base.byline, sizePt: adjustment.bodySizePt ?? base.byline.sizePt },
     pageNumbers: { ...base.pageNumbers, placement: adjustment.pageNumbers ?? base.pageNumbers.placement },
     numberedLevels: adjustment.numberedLevels ?? base.numberedLevels,

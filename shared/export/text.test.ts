@@ -3,12 +3,30 @@ import { docOf } from '../document/test-docs';
 import { exportMarkdown, exportText } from './text';
 
 const doc = () =>
-  docOf(['title', '在全市XX工作推进会上的讲话'], ['byline', '×××'], ['salutation', '同志们：'], [0, '开场。'], [1, '统一思想'], [2, '充分认识意义。正文。', 'runIn'], [3, '加强领导'], [0, '1.5亿元的投资*很大*。']);
+  docOf(
+    ['title', '在全市XX工作推进会上的讲话'],
+    ['byline', '×××'],
+    ['salutation', '同志们：'],
+    [0, '开场。'],
+    [1, '统一思想'],
+    [2, '充分认识意义。正文。', 'runIn'],
+    [3, '加强领导'],
+    [0, '1.5亿元的投资*很大*。'],
+  );
 
 describe('plain text', () => {
   it('writes numbers as text and indents paragraphs by two full-width spaces', () => {
     expect(exportText(doc())).toBe(
-      ['在全市XX工作推进会上的讲话', '×××', '同志们：', '　　开场。', '　　一、统一思想', '　　（一）充分认识意义。正文。', '　　1.加强领导', '　　1.5亿元的投资*很大*。'].join('\n\n') + '\n',
+      [
+        '在全市XX工作推进会上的讲话',
+        '×××',
+        '同志们：',
+        '　　开场。',
+        '　　一、统一思想',
+        '　　（一）充分认识意义。正文。',
+        '　　1.加强领导',
+        '　　1.5亿元的投资*很大*。',
+      ].join('\n\n') + '\n',
     );
   });
 });
@@ -24,7 +42,16 @@ describe('the closing remarks', () => {
 describe('Markdown', () => {
   it('makes own-line headings Markdown headings and run-in leads bold, numbers as text, syntax escaped', () => {
     expect(exportMarkdown(doc())).toBe(
-      ['# 在全市XX工作推进会上的讲话', '×××', '同志们：', '开场。', '## 一、统一思想', '**（一）充分认识意义。**正文。', '#### 1\\.加强领导', '1\\.5亿元的投资\\*很大\\*。'].join('\n\n') + '\n',
+      [
+        '# 在全市XX工作推进会上的讲话',
+        '×××',
+        '同志们：',
+        '开场。',
+        '## 一、统一思想',
+        '**（一）充分认识意义。**正文。',
+        '#### 1\\.加强领导',
+        '1\\.5亿元的投资\\*很大\\*。',
+      ].join('\n\n') + '\n',
     );
   });
 });

@@ -21,7 +21,8 @@ export function exportText(doc: PMNode): string {
     const text = blockText(block);
     const level = headingLevel(block);
     // The closing remarks are body text: indented as paragraphs are.
-    if (block.type.name === 'paragraph' || block.type.name === 'closing') lines.push(`${INDENT}${level ? counter.next(level) : ''}${text}`);
+    if (block.type.name === 'paragraph' || block.type.name === 'closing')
+      lines.push(`${INDENT}${level ? counter.next(level) : ''}${text}`);
     else lines.push(text);
   });
   return `${lines.join('\n\n')}\n`;
@@ -29,7 +30,10 @@ export function exportText(doc: PMNode): string {
 
 /** Escapes what Markdown would read as syntax at the start of a line or inside text. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\d+)\./, '$1\\.').replace(/^([-+])\s/, '\\$1 ');
+  return text
+    .replace(/([\\`*_[\]#<>|])/g, '\\$1')
+    .replace(/^(\d+)\./, '$1\\.')
+    .replace(/^([-+])\s/, '\\$1 ');
 }
 
 /** The speech as Markdown: title #, own-line headings ## to #####, run-in headings in bold. */

@@ -85,6 +85,10 @@ export const menuStrings = {
 export type MenuStringKey = keyof (typeof menuStrings)['zh-CN'];
 
 /** Looks up a menu string, filling `{{name}}`-style values. */
-export function menuString(language: keyof typeof menuStrings, key: MenuStringKey, values: Record<string, string> = {}): string {
+export function menuString(
+  language: keyof typeof menuStrings,
+  key: MenuStringKey,
+  values: Record<string, string> = {},
+): string {
   return menuStrings[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 }

@@ -49,7 +49,8 @@ const ONLY_DIGITS = new RegExp(`^${DIGIT}+$`, 'u');
 const FULL_WIDTH_DIGIT = /[０-９]/gu;
 /** The value of a number typed in a heading (一 → 1, 十二 → 12, １２ → 12). */
 function numeralValue(numeral: string): number {
-  if (ONLY_DIGITS.test(numeral)) return Number(numeral.replace(FULL_WIDTH_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10)));
+  if (ONLY_DIGITS.test(numeral))
+    return Number(numeral.replace(FULL_WIDTH_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10)));
   const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
   const digit = (c: string | undefined) => (c ? CHINESE_DIGITS.indexOf(c) : 0);
   return numeral.includes('十') ? (tens ? digit(tens) : 1) * 10 + digit(ones) : digit(ones);
@@ -60,7 +61,8 @@ function numeralValue(numeral: string): number {
  * as a pair of figures in a sentence. Without a unit it is a heading (一、二手车市场, 三、四风问题,
  * 一、二是…, 一、二〇二五年工作回顾); with one, the pass `pairsInSequence` decides by the sequence around it.
  */
-const PAIR_UNIT = /^(?:季度|月|日|号|年级|级|类|期|批|档|轮|次|届|个|名|家|项|条|座|线|层|楼|栋|等|星|代|孩|胎|产|岁|倍|成|万|亿|千|百|%|％)/u;
+const PAIR_UNIT =
+  /^(?:季度|月|日|号|年级|级|类|期|批|档|轮|次|届|个|名|家|项|条|座|线|层|楼|栋|等|星|代|孩|胎|产|岁|倍|成|万|亿|千|百|%|％)/u;
 const NEXT_NUMBER = new RegExp(`^(${DIGITS}|${NUMERAL_CHAR})`, 'u');
 function isNumberPair(value: number, rest: string): boolean {
   const next = NEXT_NUMBER.exec(rest);
@@ -68,7 +70,10 @@ function isNumberPair(value: number, rest: string): boolean {
 }
 
 /** How a speech's title ends (……上的讲话, ……致辞（摘要）). */
-const TITLE_ENDING = new RegExp(`(讲话|致辞|发言|报告|讲话稿|主持词|动员令)(?:${OPEN_BRACKET}[^（）()]{1,8}${CLOSE_BRACKET})?$`, 'u');
+const TITLE_ENDING = new RegExp(
+  `(讲话|致辞|发言|报告|讲话稿|主持词|动员令)(?:${OPEN_BRACKET}[^（）()]{1,8}${CLOSE_BRACKET})?$`,
+  'u',
+);
 const DATE_LINE = new RegExp(`^${OPEN_BRACKET}[^（）()]*\\d{4}\\s*年[^（）()]*${CLOSE_BRACKET}$`, 'u');
 /** A whole line in brackets: a note such as （根据录音整理，未经本人审阅。）, which is no body text. */
 const IN_BRACKETS = new RegExp(`^${OPEN_BRACKET}.*${CLOSE_BRACKET}$`, 'u');
@@ -132,13 +137,33 @@ export function typedHeading(line: string): { level: number; text: string } | un
 export type LineHint = 'title' | 'byline' | 'salutation' | 'closing' | 1 | 2 | 3 | 4 | 5 | 6;
 
 const HINT_MARK = /^\uE000([TBSC1-6])\uE001/u;
-const HINT_CODES: Record<string, LineHint> = { T: 'title', B: 'byline', S: 'salutation', C: 'closing', 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6 };
+const HINT_CODES: Record<string, LineHint> = {
+  T: 'title',
+  B: 'byline',
+  S: 'salutation',
+  C: 'closing',
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  6: 6,
+};
 /** Markers anywhere in a text: removed from what users bring, so only the readers' markers count. */
 const ANY_HINT_MARK = /\uE000[TBSC1-6]\uE001/gu;
 
 /** `line` with the hint's marker in front. */
 export function hintLine(hint: LineHint, line: string): string {
-  const code = hint === 'title' ? 'T' : hint === 'byline' ? 'B' : hint === 'salutation' ? 'S' : hint === 'closing' ? 'C' : String(hint);
+  const code =
+    hint === 'title'
+      ? 'T'
+      : hint === 'byline'
+        ? 'B'
+        : hint === 'salutation'
+          ? 'S'
+          : hint === 'closing'
+            ? 'C'
+            : String(hint);
   return `\uE000${code}\uE001${line}`;
 }
 
@@ -176,7 +201,9 @@ function isTypedSalutation(line: Line): boolean {
 
 /** Front matter after the first line: a byline, a date line or a salutation within the next three. */
 function frontMatterFollows(lines: readonly Line[]): boolean {
-  return lines.slice(1, 4).some((l) => l.hint === 'byline' || l.hint === 'salutation' || DATE_LINE.test(l.text) || isTypedSalutation(l));
+  return lines
+    .slice(1, 4)
+    .some((l) => l.hint === 'byline' || l.hint === 'salutation' || DATE_LINE.test(l.text) || isTypedSalutation(l));
 }
 
 /** Whether the text's first line is its title. */
@@ -186,7 +213,9 @@ function opensWithTitle(lines: readonly Line[]): boolean {
   if (line.hint === 'title') return true;
   // 同志们： on the first line opens a speech that has no title.
   if (line.hint === undefined) {
-    return (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text) && !isTypedSalutation(line);
+    return (
+      (line.text.length <= 40 || TITLE_ENDING.test(line.text)) && !typedHeading(line.text) && !isTypedSalutation(line)
+    );
   }
   // A heading style on the first line is the title when it is the only one of its level, or
   // when the speaker, the date or the salutation follows (Markdown's # for both, Word's 标题 1).
@@ -199,12 +228,19 @@ const SUBTITLE_WORDS = /^在.+上的|讲稿|党课|报告|讲话|发言|致辞/u
 /** A subtitle as it stands under a title: ——在……上的报告, ——专题党课讲稿. */
 function isSubtitle(line: Line): boolean {
   const rest = SUBTITLE_DASH.exec(line.text)?.[1];
-  return !!rest && !PUNCTUATION_MARK.test(rest.replace(/。$/u, '')) && (TITLE_ENDING.test(rest) || SUBTITLE_WORDS.test(rest));
+  return (
+    !!rest && !PUNCTUATION_MARK.test(rest.replace(/。$/u, '')) && (TITLE_ENDING.test(rest) || SUBTITLE_WORDS.test(rest))
+  );
 }
 
 /** A line that can belong to a title: short, with no punctuation inside, no colon at its end and no typed number. */
 function isTitleShort(line: Line): boolean {
-  return !PUNCTUATION_MARK.test(line.text) && !ENDS_IN_COLON.test(line.text) && line.text.length <= 40 && !typedHeading(line.text);
+  return (
+    !PUNCTUATION_MARK.test(line.text) &&
+    !ENDS_IN_COLON.test(line.text) &&
+    line.text.length <= 40 &&
+    !typedHeading(line.text)
+  );
 }
 
 // ——— Typed numbers: which are headings, at what level ———
@@ -239,7 +275,10 @@ function pairsInSequence(lines: readonly Line[], numbers: Headings): Headings {
 /** Whether the typed number at `index` goes on from the one before it at its level, or into the one after. */
 function continuesSequence(numbers: Headings, index: number): boolean {
   const { value } = numbers[index]!;
-  return sameLevelNeighbour(numbers, index, -1)?.value === value - 1 || sameLevelNeighbour(numbers, index, 1)?.value === value + 1;
+  return (
+    sameLevelNeighbour(numbers, index, -1)?.value === value - 1 ||
+    sameLevelNeighbour(numbers, index, 1)?.value === value + 1
+  );
 }
 
 /**
@@ -249,11 +288,12 @@ function continuesSequence(numbers: Headings, index: number): boolean {
  */
 function listsInSentences(lines: readonly Line[], headings: Headings): Headings {
   const typed = [...headings];
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < lines.length;) {
     let end = start + 1;
     if (typed[start]) while (end < lines.length && typed[end]?.level === typed[start]!.level) end++;
     const run = lines.slice(start, end);
-    const inSentence = () => run.some((l) => ENDS_IN_SEMICOLON.test(l.text)) && !run.some((_, k) => runsOn(typed[start + k]!.text));
+    const inSentence = () =>
+      run.some((l) => ENDS_IN_SEMICOLON.test(l.text)) && !run.some((_, k) => runsOn(typed[start + k]!.text));
     if (typed[start] && end - start >= 2 && inSentence()) typed.fill(undefined, start, end);
     start = end;
   }
@@ -262,7 +302,8 @@ function listsInSentences(lines: readonly Line[], headings: Headings): Headings 
 
 /** 第一部分 above 一、: a report in parts keeps its 一、 and （一） under them, one level down. */
 function partsAboveHeadings(lines: readonly Line[], headings: Headings): Headings {
-  const isPart = (index: number) => !!headings[index] && PART.test(lines[index]!.text) && !SENTENCE_OR_CLAUSE_MARK.test(lines[index]!.text);
+  const isPart = (index: number) =>
+    !!headings[index] && PART.test(lines[index]!.text) && !SENTENCE_OR_CLAUSE_MARK.test(lines[index]!.text);
   const parts = lines.some((_, i) => isPart(i)) && lines.some((l, i) => headings[i]?.level === 1 && !PART.test(l.text));
   if (!parts) return headings;
   return headings.map((h, i) => (h && !PART.test(lines[i]!.text) ? { ...h, level: Math.min(4, h.level + 1) } : h));
@@ -281,14 +322,23 @@ export const HEADING_PASSES: readonly HeadingPass[] = [
  * Whether every line above `index` may be front matter: no typed heading, no sentence of body text
  * (a note in brackets is none), and no line styled as a heading of a level the body uses again.
  */
-function onlyFrontMatterAbove(index: number, lines: readonly Line[], headings: Headings, titled: boolean, subtitleAt: number): boolean {
+function onlyFrontMatterAbove(
+  index: number,
+  lines: readonly Line[],
+  headings: Headings,
+  titled: boolean,
+  subtitleAt: number,
+): boolean {
   return lines
     .slice(0, index)
     .every(
       (l, i) =>
         !headings[i] &&
         (!ENDS_SENTENCE.test(l.text) || IN_BRACKETS.test(l.text)) &&
-        (typeof l.hint !== 'number' || (i === 0 && titled) || i === subtitleAt || !lines.slice(index + 1).some((o) => o.hint === l.hint)),
+        (typeof l.hint !== 'number' ||
+          (i === 0 && titled) ||
+          i === subtitleAt ||
+          !lines.slice(index + 1).some((o) => o.hint === l.hint)),
     );
 }
 
@@ -326,9 +376,18 @@ function readText(text: string): Reading {
   const subtitleAt = titled ? lines.slice(1, 3).findIndex(isSubtitle) + 1 : 0;
   const numbers: Headings = lines.map((line) => typedNumber(line.text));
   const headings = HEADING_PASSES.reduce((kept, pass) => pass.run(lines, kept), numbers);
-  const styled = lines.flatMap((line, index) => (typeof line.hint === 'number' && !(index === 0 && titled) ? [line.hint] : []));
+  const styled = lines.flatMap((line, index) =>
+    typeof line.hint === 'number' && !(index === 0 && titled) ? [line.hint] : [],
+  );
   const styleLevels = [...new Set(styled)].sort();
-  return { lines, titled, subtitleAt, headings, styleLevels, salutationAt: findSalutation(lines, headings, titled, subtitleAt) };
+  return {
+    lines,
+    titled,
+    subtitleAt,
+    headings,
+    styleLevels,
+    salutationAt: findSalutation(lines, headings, titled, subtitleAt),
+  };
 }
 
 /**
@@ -352,7 +411,9 @@ function styledTitle(line: Line, index: number): NodeJSON | undefined {
 
 /** The subtitle right under the title (or under its second line), unless it has a typed number. */
 function subtitle(line: Line, index: number, { titled, subtitleAt }: Reading): NodeJSON | undefined {
-  return titled && subtitleAt > 0 && index === subtitleAt && !typedHeading(line.text) ? block('title', line.text) : undefined;
+  return titled && subtitleAt > 0 && index === subtitleAt && !typedHeading(line.text)
+    ? block('title', line.text)
+    : undefined;
 }
 
 /** A line styled as the title's first line is, or not styled at all, may go on from the title. */
@@ -398,7 +459,12 @@ function bylineAboveSalutation(line: Line, index: number, { salutationAt }: Read
 }
 
 /** The date under the title is a byline line even when no salutation follows (a report, a 党课). */
-function dateUnderTitle(line: Line, index: number, { titled }: Reading, before: readonly NodeJSON[]): NodeJSON | undefined {
+function dateUnderTitle(
+  line: Line,
+  index: number,
+  { titled }: Reading,
+  before: readonly NodeJSON[],
+): NodeJSON | undefined {
   const underTitle = before.every((b) => b.type === 'title' || b.type === 'byline');
   const date = line.hint === undefined && underTitle && titled && index <= 4 && DATE_LINE.test(line.text);
   return date ? block('byline', line.text) : undefined;
@@ -418,7 +484,10 @@ function typedHeadingLine(_line: Line, index: number, { headings }: Reading): No
 /** A line styled as a heading (<h2>, Word's 标题 2) with no typed number: its style's rank is its level (a fifth or sixth is 4). */
 function styledHeading(line: Line, _index: number, { styleLevels }: Reading): NodeJSON | undefined {
   if (typeof line.hint !== 'number' || typedHeading(line.text)) return undefined;
-  return block('paragraph', line.text, { level: Math.min(4, styleLevels.indexOf(line.hint) + 1), runIn: runsOn(line.text) });
+  return block('paragraph', line.text, {
+    level: Math.min(4, styleLevels.indexOf(line.hint) + 1),
+    runIn: runsOn(line.text),
+  });
 }
 
 /** The rules for lines, in the order they are asked: the first that takes a line decides its block. */
@@ -488,7 +557,10 @@ export function detectLines(text: string): LineDecision[] {
     rules.push(decision.rule);
     blocks.push(decision.block);
   });
-  markClosing(blocks, reading.lines.map((line) => line.hint));
+  markClosing(
+    blocks,
+    reading.lines.map((line) => line.hint),
+  );
   return blocks.map((b, i) => ({ rule: b.type === 'closing' ? 'closing' : rules[i]!, block: b }));
 }
 

@@ -93,7 +93,10 @@ function randomDamage(bytes: Uint8Array, random: Random): Mutant[] {
   const out: Mutant[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const density of [0.0001, 0.001, 0.01, 0.1]) {
-      out.push({ mutation: `round ${round}: ${density * 100}% of bytes flipped`, bytes: flipBytes(bytes, density, random) });
+      out.push({
+        mutation: `round ${round}: ${density * 100}% of bytes flipped`,
+        bytes: flipBytes(bytes, density, random),
+      });
     }
     const at = 1 + random.int(bytes.length - 1);
     out.push({ mutation: `round ${round}: cut at ${at}`, bytes: bytes.slice(0, at) });
@@ -125,18 +128,23 @@ async function docxCases(seed: string, docx: Uint8Array, random: Random): Promis
 
 function textCases(kind: 'html' | 'md' | 'txt', seed: string, bytes: Uint8Array, random: Random): Case[] {
   const mutants: Mutant[] = [...textTruncations(bytes), ...randomDamage(bytes, random)];
-  if (kind === 'html') for (const { mutation, text } of htmlDamage(decode(bytes), random)) mutants.push({ mutation, bytes: encode(text) });
+  if (kind === 'html')
+    for (const { mutation, text } of htmlDamage(decode(bytes), random)) mutants.push({ mutation, bytes: encode(text) });
   // A UTF-16 file cut inside a character, and one with a BOM and an odd byte.
   const utf16 = new Uint8Array(new Uint16Array([...decode(bytes).slice(0, 200)].map((c) => c.charCodeAt(0))).buffer);
   mutants.push({ mutation: 'UTF-16 with an odd last byte', bytes: new Uint8Array([0xff, 0xfe, ...utf16, 0x41]) });
-  mutants.push({ mutation: 'NUL bytes in the middle', bytes: new Uint8Array([...bytes.slice(0, 20), 0, 0, 0, ...bytes.slice(20)]) });
+  mutants.push({
+    mutation: 'NUL bytes in the middle',
+    bytes: new Uint8Array([...bytes.slice(0, 20), 0, 0, 0, ...bytes.slice(20)]),
+  });
   return mutants.map((m) => ({ ...m, kind, seed }));
 }
 
 function jsonCases(kind: 'speech' | 'speechlib', seed: string, text: string, random: Random): Case[] {
   const bytes = encode(text);
   const mutants: Mutant[] = [...textTruncations(bytes), ...randomDamage(bytes, random)];
-  for (const { mutation, text: damaged } of jsonDamage(text, random)) mutants.push({ mutation, bytes: encode(damaged) });
+  for (const { mutation, text: damaged } of jsonDamage(text, random))
+    mutants.push({ mutation, bytes: encode(damaged) });
   return mutants.map((m) => ({ ...m, kind, seed }));
 }
 
@@ -202,7 +210,13 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T } | { error: 
   const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), HANG_MS)));
   const started = Date.now();
   try {
-    const outcome = await Promise.race([run().then((value) => ({ value }), (error: unknown) => ({ error })), hang]);
+    const outcome = await Promise.race([
+      run().then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      hang,
+    ]);
     return Date.now() - started > HANG_MS ? 'hang' : outcome;
   } finally {
     clearTimeout(timer);
@@ -253,88 +267,118 @@ afterAll(async () => {
       const counts = `${n(t.files)} files ${n(t.read)} read ${n(t.refused)} refused`;
       return `${key.padEnd(18)} ${counts}  ${t.crashes.length} crashes  ${t.hangs.length} hangs`;
     });
-    console.log(`fuzz (seed ${SEED}, ${ROUNDS} rounds):\n${rows.join('\n')}\nsample refusals:\n${[...samples.values()].join('\n')}`);
+    console.log(
+      `fuzz (seed ${SEED}, ${ROUNDS} rounds):\n${rows.join('\n')}\nsample refusals:\n${[...samples.values()].join('\n')}`,
+    );
   }
 });
 
 describe('damaged files of every kind', () => {
-  it('are read or refused with Lectern’s own error, in this thread, whatever was done to them', async () => {
-    expect(cases.length).toBeGreaterThan(150);
-    for (const [index, c] of cases.entries()) {
-      const name = fileName(c, index);
-      const t = tally(`thread ${c.kind}`);
-      t.files++;
-      const outcome = await timed(() => readInThread(c, name));
-      const where = `${c.seed} / ${c.mutation}`;
-      if (outcome === 'hang') t.hangs.push(where);
-      else if ('value' in outcome) t.read++;
-      else if (outcome.error instanceof ImportError) {
-        t.refused++;
-        // One sentence naming the file (the reader of a file's bytes knows its name; the importer
-        // of the text they hold does not); the reader's own words only in the detail.
-        const named = outcome.error.fileName ? `${name}：` : '';
-        expect(outcome.error.message, where).toBe(`${named}${fileErrorStrings['zh-CN'][`import-${outcome.error.code}`]}`);
-      } else if (outcome.error instanceof SpeechFileError || outcome.error instanceof LibraryEntryError) t.refused++;
-      else t.crashes.push(`${where}: ${String(outcome.error)}`);
-    }
-    const bad = [...tallies.values()].flatMap((t) => [...t.crashes, ...t.hangs]);
-    expect(bad).toEqual([]);
-  }, TEST_MS);
-
-  it('are read or refused by the command line in one line and exit status 2, never a stack trace', async () => {
-    const library = path.join(dir, 'library');
-    await mkdir(library, { recursive: true });
-    const env = { LECTERN_USER_DATA: path.join(dir, 'user-data') };
-    for (const [index, c] of cases.entries()) {
-      if (index % CLI_EVERY) continue;
-      const name = fileName(c, index);
-      const file = path.join(dir, name);
-      await writeFile(file, c.bytes);
-      const argv =
-        c.kind === 'speech'
-          ? ['outline', file]
-          : c.kind === 'speechlib'
-            ? ['library', 'import', file, '--library', library, '--keep-both']
-            : ['import', file, '-o', path.join(dir, 'out.speech')];
-      let stderr = '';
-      const t = tally(`cli ${c.kind}`);
-      t.files++;
-      const where = `${c.seed} / ${c.mutation}`;
-      const outcome = await timed(() => main(argv, () => {}, (text) => (stderr += text), env));
-      if (outcome === 'hang') t.hangs.push(where);
-      else if ('error' in outcome) t.crashes.push(`${where}: threw ${String(outcome.error)}`);
-      else if (outcome.value === 0) t.read++;
-      else {
-        expect(outcome.value, where).toBe(2);
-        t.refused++;
-        // Exactly one line, naming the file, ending in one of the app's own sentences.
-        expect(stderr, where).toMatch(/^lectern(?: library)?: [^\n]+\n$/);
-        expect(stderr, where).toContain(name);
-        expect(SENTENCES.some((sentence) => stderr.trimEnd().endsWith(sentence)), `${where}: ${stderr}`).toBe(true);
-        samples.set(`${c.kind} ${stderr.slice(stderr.indexOf('：'))}`, stderr.trimEnd());
+  it(
+    'are read or refused with Lectern’s own error, in this thread, whatever was done to them',
+    async () => {
+      expect(cases.length).toBeGreaterThan(150);
+      for (const [index, c] of cases.entries()) {
+        const name = fileName(c, index);
+        const t = tally(`thread ${c.kind}`);
+        t.files++;
+        const outcome = await timed(() => readInThread(c, name));
+        const where = `${c.seed} / ${c.mutation}`;
+        if (outcome === 'hang') t.hangs.push(where);
+        else if ('value' in outcome) t.read++;
+        else if (outcome.error instanceof ImportError) {
+          t.refused++;
+          // One sentence naming the file (the reader of a file's bytes knows its name; the importer
+          // of the text they hold does not); the reader's own words only in the detail.
+          const named = outcome.error.fileName ? `${name}：` : '';
+          expect(outcome.error.message, where).toBe(
+            `${named}${fileErrorStrings['zh-CN'][`import-${outcome.error.code}`]}`,
+          );
+        } else if (outcome.error instanceof SpeechFileError || outcome.error instanceof LibraryEntryError) t.refused++;
+        else t.crashes.push(`${where}: ${String(outcome.error)}`);
       }
-    }
-    const bad = [...tallies].filter(([key]) => key.startsWith('cli')).flatMap(([, t]) => [...t.crashes, ...t.hangs]);
-    expect(bad).toEqual([]);
-  }, TEST_MS);
+      const bad = [...tallies.values()].flatMap((t) => [...t.crashes, ...t.hangs]);
+      expect(bad).toEqual([]);
+    },
+    TEST_MS,
+  );
 
-  it('are read or refused by the import worker the app reads files with', async () => {
-    const imported = cases.filter((c) => c.kind !== 'speech' && c.kind !== 'speechlib');
-    for (const [index, c] of imported.entries()) {
-      if (index % WORKER_EVERY) continue;
-      const name = fileName(c, index);
-      const t = tally(`worker ${c.kind}`);
-      t.files++;
-      const where = `${c.seed} / ${c.mutation}`;
-      const outcome = await timed(() => worker(c.bytes, name));
-      if (outcome === 'hang') t.hangs.push(where);
-      else if ('value' in outcome) t.read++;
-      else if (outcome.error instanceof ImportError) {
-        t.refused++;
-        expect(outcome.error.message, where).toBe(`${name}：${fileErrorStrings['zh-CN'][`import-${outcome.error.code}`]}`);
-      } else t.crashes.push(`${where}: ${String(outcome.error)}`);
-    }
-    const bad = [...tallies].filter(([key]) => key.startsWith('worker')).flatMap(([, t]) => [...t.crashes, ...t.hangs]);
-    expect(bad).toEqual([]);
-  }, TEST_MS);
+  it(
+    'are read or refused by the command line in one line and exit status 2, never a stack trace',
+    async () => {
+      const library = path.join(dir, 'library');
+      await mkdir(library, { recursive: true });
+      const env = { LECTERN_USER_DATA: path.join(dir, 'user-data') };
+      for (const [index, c] of cases.entries()) {
+        if (index % CLI_EVERY) continue;
+        const name = fileName(c, index);
+        const file = path.join(dir, name);
+        await writeFile(file, c.bytes);
+        const argv =
+          c.kind === 'speech'
+            ? ['outline', file]
+            : c.kind === 'speechlib'
+              ? ['library', 'import', file, '--library', library, '--keep-both']
+              : ['import', file, '-o', path.join(dir, 'out.speech')];
+        let stderr = '';
+        const t = tally(`cli ${c.kind}`);
+        t.files++;
+        const where = `${c.seed} / ${c.mutation}`;
+        const outcome = await timed(() =>
+          main(
+            argv,
+            () => {},
+            (text) => (stderr += text),
+            env,
+          ),
+        );
+        if (outcome === 'hang') t.hangs.push(where);
+        else if ('error' in outcome) t.crashes.push(`${where}: threw ${String(outcome.error)}`);
+        else if (outcome.value === 0) t.read++;
+        else {
+          expect(outcome.value, where).toBe(2);
+          t.refused++;
+          // Exactly one line, naming the file, ending in one of the app's own sentences.
+          expect(stderr, where).toMatch(/^lectern(?: library)?: [^\n]+\n$/);
+          expect(stderr, where).toContain(name);
+          expect(
+            SENTENCES.some((sentence) => stderr.trimEnd().endsWith(sentence)),
+            `${where}: ${stderr}`,
+          ).toBe(true);
+          samples.set(`${c.kind} ${stderr.slice(stderr.indexOf('：'))}`, stderr.trimEnd());
+        }
+      }
+      const bad = [...tallies].filter(([key]) => key.startsWith('cli')).flatMap(([, t]) => [...t.crashes, ...t.hangs]);
+      expect(bad).toEqual([]);
+    },
+    TEST_MS,
+  );
+
+  it(
+    'are read or refused by the import worker the app reads files with',
+    async () => {
+      const imported = cases.filter((c) => c.kind !== 'speech' && c.kind !== 'speechlib');
+      for (const [index, c] of imported.entries()) {
+        if (index % WORKER_EVERY) continue;
+        const name = fileName(c, index);
+        const t = tally(`worker ${c.kind}`);
+        t.files++;
+        const where = `${c.seed} / ${c.mutation}`;
+        const outcome = await timed(() => worker(c.bytes, name));
+        if (outcome === 'hang') t.hangs.push(where);
+        else if ('value' in outcome) t.read++;
+        else if (outcome.error instanceof ImportError) {
+          t.refused++;
+          expect(outcome.error.message, where).toBe(
+            `${name}：${fileErrorStrings['zh-CN'][`import-${outcome.error.code}`]}`,
+          );
+        } else t.crashes.push(`${where}: ${String(outcome.error)}`);
+      }
+      const bad = [...tallies]
+        .filter(([key]) => key.startsWith('worker'))
+        .flatMap(([, t]) => [...t.crashes, ...t.hangs]);
+      expect(bad).toEqual([]);
+    },
+    TEST_MS,
+  );
 });

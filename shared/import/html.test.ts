@@ -8,7 +8,8 @@ import { stripHints } from './detect';
 import { MAX_HTML_DEPTH, htmlToText } from './html';
 import { ImportError, importSource } from './index';
 
-const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
+const outline = (json: NodeJSON) =>
+  flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** What Word puts on the clipboard, in miniature: conditional comments, a style block, MsoNormal paragraphs, list numbers in mso-list spans. */
@@ -26,13 +27,23 @@ const WORD_CLIPBOARD = `<html xmlns:o="urn:schemas-microsoft-com:office:office" 
 
 describe('htmlToText', () => {
   it('makes a line of each block, drops scripts, styles and comments, and joins inline runs', () => {
-    const text = htmlToText('<div><p>第一<b>段</b>文字</p><script>alert(1)</script><style>p{}</style><!-- x --><p>第二段<br>换行</p></div>');
+    const text = htmlToText(
+      '<div><p>第一<b>段</b>文字</p><script>alert(1)</script><style>p{}</style><!-- x --><p>第二段<br>换行</p></div>',
+    );
     expect(text).toBe('第一段文字\n第二段\n换行');
   });
 
   it('marks headings and Word styles as hints, and nothing else', () => {
-    const text = htmlToText('<h1>标题</h1><h3>小节</h3><p class="MsoHeading2">二级</p><p style="mso-outline-level:4">四级</p><p>正文</p>');
-    expect(text.split('\n')).toEqual(['\uE0001\uE001标题', '\uE0003\uE001小节', '\uE0002\uE001二级', '\uE0004\uE001四级', '正文']);
+    const text = htmlToText(
+      '<h1>标题</h1><h3>小节</h3><p class="MsoHeading2">二级</p><p style="mso-outline-level:4">四级</p><p>正文</p>',
+    );
+    expect(text.split('\n')).toEqual([
+      '\uE0001\uE001标题',
+      '\uE0003\uE001小节',
+      '\uE0002\uE001二级',
+      '\uE0004\uE001四级',
+      '正文',
+    ]);
     expect(stripHints(text)).toBe('标题\n小节\n二级\n四级\n正文');
   });
 
@@ -47,7 +58,11 @@ describe('htmlToText', () => {
   });
 
   it('refuses markup nested deeper than MAX_HTML_DEPTH at once, where parse5 alone took minutes', () => {
-    const pages = [`${'<div>'.repeat(100_000)}深处`, `${'<table><tr><td>'.repeat(5000)}深处`, `${'<span>'.repeat(MAX_HTML_DEPTH + 1)}深处`];
+    const pages = [
+      `${'<div>'.repeat(100_000)}深处`,
+      `${'<table><tr><td>'.repeat(5000)}深处`,
+      `${'<span>'.repeat(MAX_HTML_DEPTH + 1)}深处`,
+    ];
     for (const deep of pages) {
       const started = Date.now();
       let error: unknown;
@@ -57,7 +72,10 @@ describe('htmlToText', () => {
         error = thrown;
       }
       expect(error).toBeInstanceOf(ImportError);
-      expect([(error as ImportError).code, (error as ImportError).message]).toEqual(['bad-structure', '文档结构有误，无法读取。']);
+      expect([(error as ImportError).code, (error as ImportError).message]).toEqual([
+        'bad-structure',
+        '文档结构有误，无法读取。',
+      ]);
       expect(Date.now() - started).toBeLessThan(2000);
     }
   });
@@ -66,7 +84,15 @@ describe('htmlToText', () => {
 describe('importing HTML', () => {
   it('reads what Word puts on the clipboard as a structured speech', () => {
     const { file } = importSource({ kind: 'html', content: WORD_CLIPBOARD });
-    expect(file.doc.content?.map((b) => b.type)).toEqual(['title', 'byline', 'salutation', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    expect(file.doc.content?.map((b) => b.type)).toEqual([
+      'title',
+      'byline',
+      'salutation',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
     expect(outline(file.doc)).toEqual(['1:一、统一思想', '2:（一）明确目标。']);
     expect(file.doc.content?.[6]?.attrs).toEqual({ level: 2, runIn: true });
   });
@@ -88,11 +114,20 @@ describe('review cases', () => {
   const types = (html: string) => blockRows(importSource({ kind: 'html', content: html }).file.doc);
 
   it('keeps a title broken over two lines a title', () => {
-    expect(types('<p class="title">在全市经济工作会议上的<br>讲话</p><p>同志们：</p><h1>一、统一思想</h1>')).toEqual(['title:在全市经济工作会议上的', 'title:讲话', 'salutation:同志们：', 'paragraph1:统一思想']);
+    expect(types('<p class="title">在全市经济工作会议上的<br>讲话</p><p>同志们：</p><h1>一、统一思想</h1>')).toEqual([
+      'title:在全市经济工作会议上的',
+      'title:讲话',
+      'salutation:同志们：',
+      'paragraph1:统一思想',
+    ]);
   });
 
   it('reads a heading-styled first line followed by the speaker or the salutation as the title, not as 一、', () => {
-    expect(types('<h1>在全市推进会上的讲话</h1><p>（2026年3月15日）</p><p>同志们：</p><h1>统一思想</h1><p>正文。</p><h1>压实责任</h1>')).toEqual([
+    expect(
+      types(
+        '<h1>在全市推进会上的讲话</h1><p>（2026年3月15日）</p><p>同志们：</p><h1>统一思想</h1><p>正文。</p><h1>压实责任</h1>',
+      ),
+    ).toEqual([
       'title:在全市推进会上的讲话',
       'byline:（2026年3月15日）',
       'salutation:同志们：',
@@ -103,7 +138,9 @@ describe('review cases', () => {
   });
 
   it('takes no line ending in a colon under a styled heading for the salutation, nor the heading for a byline', () => {
-    expect(types('<p class="title">讲话</p><h1>总体要求</h1><p>主要做了以下工作：</p><p>正文。</p><h1>工作安排</h1>')).toEqual([
+    expect(
+      types('<p class="title">讲话</p><h1>总体要求</h1><p>主要做了以下工作：</p><p>正文。</p><h1>工作安排</h1>'),
+    ).toEqual([
       'title:讲话',
       'paragraph1:总体要求',
       'paragraph:主要做了以下工作：',
@@ -114,7 +151,10 @@ describe('review cases', () => {
 
   it('takes a salutation style only near the top, and never turns a numbered heading into a byline', () => {
     const many = Array.from({ length: 10 }, (_, i) => `<p>第${i}段正文，内容足够长不会被当作署名。</p>`).join('');
-    expect(types(`<p>讲话</p><p>一、总体要求</p>${many}<p class="salutation">此致：</p>`).slice(0, 2)).toEqual(['title:讲话', 'paragraph1:总体要求']);
+    expect(types(`<p>讲话</p><p>一、总体要求</p>${many}<p class="salutation">此致：</p>`).slice(0, 2)).toEqual([
+      'title:讲话',
+      'paragraph1:总体要求',
+    ]);
   });
 
   it('drops Word’s no-break spaces and never reads markers written as character references', () => {

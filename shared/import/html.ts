@@ -25,7 +25,8 @@ function boundedTreeAdapter(): TreeAdapter<DefaultTreeAdapterMap> {
   const depths = new WeakMap<object, number>();
   const place = (parent: object, node: object) => {
     const depth = (depths.get(parent) ?? 0) + 1;
-    if (depth > MAX_HTML_DEPTH) throw new ImportError('bad-structure', `HTML elements nested deeper than ${MAX_HTML_DEPTH} levels`);
+    if (depth > MAX_HTML_DEPTH)
+      throw new ImportError('bad-structure', `HTML elements nested deeper than ${MAX_HTML_DEPTH} levels`);
     depths.set(node, depth);
   };
   return {
@@ -50,11 +51,63 @@ interface Node {
 }
 
 /** Elements whose content is never speech text. */
-const SKIPPED = new Set(['script', 'style', 'head', 'title', 'noscript', 'template', 'iframe', 'svg', 'math', 'object', 'select', 'button', 'textarea', 'input', '#comment']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'math',
+  'object',
+  'select',
+  'button',
+  'textarea',
+  'input',
+  '#comment',
+]);
 /** Elements that start and end a line. */
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'pre', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'caption', 'figure', 'figcaption', 'address', 'center', 'body', 'html', 'form', 'fieldset', 'hr',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'blockquote',
+  'pre',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'caption',
+  'figure',
+  'figcaption',
+  'address',
+  'center',
+  'body',
+  'html',
+  'form',
+  'fieldset',
+  'hr',
 ]);
 
 function attr(node: Node, name: string): string {
@@ -70,7 +123,8 @@ function hintOf(node: Node): LineHint | undefined {
   if (/(^|\s)byline(\s|$)/.test(classes)) return 'byline';
   if (/(^|\s)salutation(\s|$)/.test(classes)) return 'salutation';
   if (/(^|\s)(?:speech-)?closing(\s|$)/.test(classes)) return 'closing';
-  const word = /(?:^|\s)MsoHeading([1-6])(?:\s|$)/.exec(classes) ?? /mso-outline-level:\s*([1-6])/.exec(attr(node, 'style'));
+  const word =
+    /(?:^|\s)MsoHeading([1-6])(?:\s|$)/.exec(classes) ?? /mso-outline-level:\s*([1-6])/.exec(attr(node, 'style'));
   if (word) return Number(word[1]) as LineHint;
   return undefined;
 }

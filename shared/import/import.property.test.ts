@@ -14,9 +14,80 @@ import { ImportError, importSource, type ImportSource } from './index';
 import { readImportBytes } from './read';
 
 /** Pieces that exercise the importer's rules, mixed with arbitrary text. */
-const PIECES = ['一、', '（一）', '(二)', '1.', '2、', '（1）', '第一部分', '同志们：', '谢谢大家！', '創(chuàng)', '发布时间:', '来源：', 'www.x.cn', ',', ':', '!', '?', ';', '。', '\n', '\n\n', '\u3000', ' ', '\t', '\r\n', '\r', '版权所有', '相关热词搜索', '講話', '1,000', '12:30', 'Windows:', '\uE000', '\uE0001\uE001'];
-const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
-const TAGS = ['<p>', '</p>', '<h1>', '</h2>', '<h3 class="x">', '<br>', '<div>', '</div>', '<script>', '</script>', '<style>', '<!--', '-->', '<table><tr><td>', '<p class=MsoHeading2>', '<p style="mso-outline-level:3">', '<p class="title">', '<![if !supportLists]>', '<o:p>', '&nbsp;', '&#x4e00;', '&bogus;', '<', '>', '"', "'"];
+const PIECES = [
+  '一、',
+  '（一）',
+  '(二)',
+  '1.',
+  '2、',
+  '（1）',
+  '第一部分',
+  '同志们：',
+  '谢谢大家！',
+  '創(chuàng)',
+  '发布时间:',
+  '来源：',
+  'www.x.cn',
+  ',',
+  ':',
+  '!',
+  '?',
+  ';',
+  '。',
+  '\n',
+  '\n\n',
+  '\u3000',
+  ' ',
+  '\t',
+  '\r\n',
+  '\r',
+  '版权所有',
+  '相关热词搜索',
+  '講話',
+  '1,000',
+  '12:30',
+  'Windows:',
+  '\uE000',
+  '\uE0001\uE001',
+];
+const text = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...PIECES),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+const TAGS = [
+  '<p>',
+  '</p>',
+  '<h1>',
+  '</h2>',
+  '<h3 class="x">',
+  '<br>',
+  '<div>',
+  '</div>',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<!--',
+  '-->',
+  '<table><tr><td>',
+  '<p class=MsoHeading2>',
+  '<p style="mso-outline-level:3">',
+  '<p class="title">',
+  '<![if !supportLists]>',
+  '<o:p>',
+  '&nbsp;',
+  '&#x4e00;',
+  '&bogus;',
+  '<',
+  '>',
+  '"',
+  "'",
+];
 const html = fc.array(fc.oneof(fc.constantFrom(...TAGS), text), { maxLength: 30 }).map((parts) => parts.join(''));
 const source: fc.Arbitrary<ImportSource> = fc.oneof(
   text.map((content) => ({ kind: 'text' as const, content })),
@@ -49,14 +120,18 @@ describe('the importer, on arbitrary input', () => {
 
   it('throws nothing but ImportError on arbitrary bytes, whatever the file type', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('a.docx', 'a.txt', 'a.md', 'a.html', 'a.htm', 'a.pdf', 'noext'), async (bytes, name) => {
-        try {
-          const read = await readImportBytes(bytes, name);
-          onlyImportErrors(() => importSource(read));
-        } catch (error) {
-          expect(error).toBeInstanceOf(ImportError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom('a.docx', 'a.txt', 'a.md', 'a.html', 'a.htm', 'a.pdf', 'noext'),
+        async (bytes, name) => {
+          try {
+            const read = await readImportBytes(bytes, name);
+            onlyImportErrors(() => importSource(read));
+          } catch (error) {
+            expect(error).toBeInstanceOf(ImportError);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -81,14 +156,35 @@ describe('cleanup', () => {
 describe('the plain-text export, imported again', () => {
   // Words as speeches use them; text never starts with a typed number or ends in a colon, which
   // would be a heading or a salutation in any reading, nor with a digit (1.2026年… reads as a decimal).
-  const WORDS = ['推动', '高质量发展', '全市', 'XX工作', '落实', '责任', '2026年', '【数据】', '×××', '一要', '二是', '群众', '项目建设', '，', '、'];
-  const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }).map((words) => words.join('').replace(/^[，、\d]+/, '') || '推动');
+  const WORDS = [
+    '推动',
+    '高质量发展',
+    '全市',
+    'XX工作',
+    '落实',
+    '责任',
+    '2026年',
+    '【数据】',
+    '×××',
+    '一要',
+    '二是',
+    '群众',
+    '项目建设',
+    '，',
+    '、',
+  ];
+  const phrase = fc
+    .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 })
+    .map((words) => words.join('').replace(/^[，、\d]+/, '') || '推动');
   const block: fc.Arbitrary<BlockSpec> = fc.oneof(
     phrase.map((p): BlockSpec => [0, `${p}。`]),
     fc.tuple(fc.integer({ min: 1, max: 4 }), phrase).map(([level, p]): BlockSpec => [level, p]),
-    fc.tuple(fc.integer({ min: 1, max: 4 }), phrase, phrase).map(([level, lead, rest]): BlockSpec => [level, `${lead}。${rest}。`, 'runIn']),
+    fc
+      .tuple(fc.integer({ min: 1, max: 4 }), phrase, phrase)
+      .map(([level, lead, rest]): BlockSpec => [level, `${lead}。${rest}。`, 'runIn']),
   );
-  const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
+  const outline = (json: NodeJSON) =>
+    flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
 
   it('gives back the same outline', () => {
     fc.assert(

@@ -41,7 +41,9 @@ export function markdownToText(markdown: string): string {
     .map((line) => {
       const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
       // A list item's bullet (- 要强化考核。) is Markdown, not text.
-      const text = (heading ? heading[2]! : line.replace(/^\s*[-*+]\s+(?=\S)/u, '')).replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#<>|.+-])/g, '$1');
+      const text = (heading ? heading[2]! : line.replace(/^\s*[-*+]\s+(?=\S)/u, ''))
+        .replace(/\*\*(.+?)\*\*/g, '$1')
+        .replace(/\\([\\`*_[\]#<>|.+-])/g, '$1');
       return heading && text ? hintLine(heading[1]!.length as LineHint, text) : text;
     })
     .join('\n');
@@ -61,25 +63,37 @@ function linesOf(source: ImportSource): string {
 
 /** A source → a speech file and the cleanup report. */
 export function importSource(source: ImportSource, options: ImportOptions = {}): ImportResult {
-  if (source.content.length > MAX_IMPORT_BYTES) throw new ImportError('too-large', `the text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (source.content.length > MAX_IMPORT_BYTES)
+    throw new ImportError('too-large', `the text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   try {
     const lines = linesOf(source);
     const traditional = traditionalShare(lines);
     const cleaned =
       options.clean === false
         ? { text: lines, steps: [] }
-        : cleanUp(lines, { ...(options.t2s !== undefined ? { t2s: options.t2s } : {}), ...(options.skip ? { skip: options.skip } : {}) });
+        : cleanUp(lines, {
+            ...(options.t2s !== undefined ? { t2s: options.t2s } : {}),
+            ...(options.skip ? { skip: options.skip } : {}),
+          });
     const doc = detectStructure(cleaned.text);
     // A title broken over two lines is one title; a main title's second line and a subtitle are not part of it.
-    const titleLine = (index: number) => (doc.content?.[index]?.type === 'title' ? (doc.content[index].content?.[0]?.text ?? '') : '');
+    const titleLine = (index: number) =>
+      doc.content?.[index]?.type === 'title' ? (doc.content[index].content?.[0]?.text ?? '') : '';
     const title = isBrokenTitle(titleLine(0), titleLine(1)) ? titleLine(0) + titleLine(1) : titleLine(0);
-    const file: SpeechFile = { ...emptySpeechFile(), meta: { ...(title ? { title } : {}), createdAt: new Date().toISOString() }, doc };
+    const file: SpeechFile = {
+      ...emptySpeechFile(),
+      meta: { ...(title ? { title } : {}), createdAt: new Date().toISOString() },
+      doc,
+    };
     return { file, report: cleaned.steps, traditional };
   } catch (error) {
     // Nothing above is expected to throw; should a library still do so on some input, the caller
     // gets the importer's own error, never a crash.
     if (error instanceof ImportError) throw error;
-    throw new ImportError('unreadable', `the text could not be imported (${error instanceof Error ? error.message : String(error)})`);
+    throw new ImportError(
+      'unreadable',
+      `the text could not be imported (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 

@@ -148,7 +148,8 @@ export function xmlDamage(xml: string, random: Random): Array<{ mutation: string
   // a is ten lols; each b…b is ten of the one before: &bbbbbbbbb; is 10^10 lols.
   const entity = (i: number) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`;
   const lol = `<!ENTITY a "${'lol'.repeat(10)}">${Array.from({ length: 9 }, (_, i) => entity(i)).join('')}`;
-  const tables = (depth: number) => insert(`${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p/>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`);
+  const tables = (depth: number) =>
+    insert(`${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p/>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}`);
   const inBody = (text: string) => rest.replace('<w:body>', `<w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p>`);
   const prolog = xml.startsWith('<?xml') ? xml.slice(0, xml.indexOf('?>') + 2) : '';
   const rest = xml.slice(prolog.length);
@@ -164,10 +165,19 @@ export function xmlDamage(xml: string, random: Random): Array<{ mutation: string
     { mutation: 'undeclared prefix', text: insert('<zz:p><zz:r>x</zz:r></zz:p>') },
     { mutation: 'control character in text', text: insert('<w:p><w:r><w:t>\u0001\u0000</w:t></w:r></w:p>') },
     { mutation: 'a paragraph repeated 3,000 times', text: insert(paragraph.repeat(3000)) },
-    { mutation: 'entity bomb (billion laughs)', text: `${prolog}<!DOCTYPE w:document [${lol}]>${inBody('&bbbbbbbbb;')}` },
-    { mutation: 'external entity', text: `${prolog}<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>${inBody('&x;')}` },
+    {
+      mutation: 'entity bomb (billion laughs)',
+      text: `${prolog}<!DOCTYPE w:document [${lol}]>${inBody('&bbbbbbbbb;')}`,
+    },
+    {
+      mutation: 'external entity',
+      text: `${prolog}<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>${inBody('&x;')}`,
+    },
     { mutation: 'tables nested 5,000 deep', text: tables(5000) },
-    { mutation: 'runs nested 100,000 deep', text: insert(`<w:p>${'<w:r>'.repeat(100_000)}${'</w:r>'.repeat(100_000)}</w:p>`) },
+    {
+      mutation: 'runs nested 100,000 deep',
+      text: insert(`<w:p>${'<w:r>'.repeat(100_000)}${'</w:r>'.repeat(100_000)}</w:p>`),
+    },
     { mutation: 'not XML at all', text: 'PK\u0003\u0004 hello' },
     { mutation: 'empty part', text: '' },
   ];
@@ -199,8 +209,14 @@ export function htmlDamage(html: string, random: Random): Array<{ mutation: stri
     { mutation: `cut at ${cutAt}`, text: html.slice(0, cutAt) },
     { mutation: 'broken attributes', text: html.replace(/<p/g, '<p class="title style=\'mso-outline-level:') },
     { mutation: 'a paragraph repeated 20,000 times', text: html + '<p>一、重复的段落。</p>'.repeat(20_000) },
-    { mutation: 'entity soup', text: `<!DOCTYPE html [<!ENTITY a "aaaa">]>${html}${'&a;&amp;&#xFFFFFF;&#0;&bogus'.repeat(2000)}` },
-    { mutation: 'tables nested 5,000 deep', text: `${'<table><tr><td>'.repeat(5000)}深${'</td></tr></table>'.repeat(5000)}${html}` },
+    {
+      mutation: 'entity soup',
+      text: `<!DOCTYPE html [<!ENTITY a "aaaa">]>${html}${'&a;&amp;&#xFFFFFF;&#0;&bogus'.repeat(2000)}`,
+    },
+    {
+      mutation: 'tables nested 5,000 deep',
+      text: `${'<table><tr><td>'.repeat(5000)}深${'</td></tr></table>'.repeat(5000)}${html}`,
+    },
     { mutation: 'divs nested 100,000 deep', text: `${'<div>'.repeat(100_000)}深${html}` },
     { mutation: 'unclosed comment and script', text: `${html.slice(0, html.length >> 1)}<!-- <script>` },
   ];
@@ -219,8 +235,14 @@ export function jsonDamage(text: string, random: Random): Array<{ mutation: stri
     { mutation: `cut at ${cutAt}`, text: text.slice(0, cutAt) },
     { mutation: 'nested 100,000 deep', text: `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
     { mutation: `"${key}" removed`, text: JSON.stringify(without) },
-    { mutation: `"${key}" of the wrong type`, text: JSON.stringify({ ...json, [key]: values[random.int(values.length)] }) },
-    { mutation: 'doc nested 2,000 deep', text: JSON.stringify({ ...json, doc: 0 }).replace('"doc":0', `"doc":${deepDoc}`) },
+    {
+      mutation: `"${key}" of the wrong type`,
+      text: JSON.stringify({ ...json, [key]: values[random.int(values.length)] }),
+    },
+    {
+      mutation: 'doc nested 2,000 deep',
+      text: JSON.stringify({ ...json, doc: 0 }).replace('"doc":0', `"doc":${deepDoc}`),
+    },
     { mutation: 'plain text', text: '在全市工作会议上的讲话\n同志们：\n一、统一思想\n' },
   ];
 }

@@ -12,8 +12,10 @@ import { MAX_UNPACKED_BYTES, MAX_XML_DEPTH, decodeText, readImportBytes } from '
 import { seeded, withPart, xmlDamage, zipHeaderDamage, zipTruncations } from './mutations';
 import { fileErrorStrings } from '../i18n/file-errors';
 
-const outline = (json: NodeJSON) => flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
-const texts = (json: NodeJSON) => (json.content ?? []).map((block) => `${block.type}:${(block.content ?? []).map((c) => c.text ?? '\n').join('')}`);
+const outline = (json: NodeJSON) =>
+  flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
+const texts = (json: NodeJSON) =>
+  (json.content ?? []).map((block) => `${block.type}:${(block.content ?? []).map((c) => c.text ?? '\n').join('')}`);
 
 async function refused(bytes: Uint8Array, name: string): Promise<ImportError> {
   const error = await readImportBytes(bytes, name).then(
@@ -65,10 +67,23 @@ describe('DOCX', () => {
 
   it('leaves pictures out: their bytes are neither read into the text nor sent on', async () => {
     // A 1×1 PNG, repeated to make a picture of about 2 MB.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const picture = Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]);
     const doc = new Document({
-      sections: [{ children: [new Paragraph({ text: '讲话' }), new Paragraph({ children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 10, height: 10 } })] }), new Paragraph({ text: '正文。' })] }],
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '讲话' }),
+            new Paragraph({
+              children: [new ImageRun({ type: 'png', data: picture, transformation: { width: 10, height: 10 } })],
+            }),
+            new Paragraph({ text: '正文。' }),
+          ],
+        },
+      ],
     });
     const source = await readImportBytes(new Uint8Array(await Packer.toBuffer(doc)), 'pic.docx');
     expect(source.content.length).toBeLessThan(10_000);
@@ -167,12 +182,19 @@ describe('DOCX damaged on the way (issue 21)', () => {
       if (!error) continue;
       expect(error, mutation).toBeInstanceOf(ImportError);
       codes.set(mutation, (error as ImportError).code);
-      expect((error as ImportError).message, mutation).toBe(`d.docx：${fileErrorStrings['zh-CN'][`import-${(error as ImportError).code}`]}`);
+      expect((error as ImportError).message, mutation).toBe(
+        `d.docx：${fileErrorStrings['zh-CN'][`import-${(error as ImportError).code}`]}`,
+      );
     }
     // Even a file cut after its first byte is a damaged Word document, not some other kind of file.
     expect(new Set(codes.values())).toEqual(new Set(['damaged']));
     expect(codes.size).toBeGreaterThan(mutants.length / 2);
-    for (const mutation of ['uncompressed size one more', 'uncompressed size 0', 'CRC wrong', 'compressed data damaged']) {
+    for (const mutation of [
+      'uncompressed size one more',
+      'uncompressed size 0',
+      'CRC wrong',
+      'compressed data damaged',
+    ]) {
       expect(codes.get(`word/document.xml: ${mutation}`), mutation).toBe('damaged');
     }
     const mismatch = await refused(mutants[0]!.bytes, 'd.docx');
@@ -187,15 +209,20 @@ describe('DOCX damaged on the way (issue 21)', () => {
     expect(cut.detail).toContain('xmldom');
     for (const { mutation, text } of xmlDamage(xml, seeded(1)).filter((m) => /entity bomb|deep/.test(m.mutation))) {
       const started = Date.now();
-      expect((await refused(await withPart(docx, 'word/document.xml', text), 'x.docx')).code, mutation).toBe('bad-structure');
+      expect((await refused(await withPart(docx, 'word/document.xml', text), 'x.docx')).code, mutation).toBe(
+        'bad-structure',
+      );
       expect(Date.now() - started, mutation).toBeLessThan(5000);
     }
     const [open, close] = ['<w:tbl><w:tr><w:tc>', '</w:tc></w:tr></w:tbl>'];
     const cell = '<w:p><w:r><w:t>深处</w:t></w:r></w:p>';
-    const nested = (depth: number) => xml.replace('<w:body>', `<w:body>${open.repeat(depth)}${cell}${close.repeat(depth)}`);
+    const nested = (depth: number) =>
+      xml.replace('<w:body>', `<w:body>${open.repeat(depth)}${cell}${close.repeat(depth)}`);
     // document > body > (tbl > tr > tc)×n > p > r > t: 3n + 5 levels.
     const deepest = Math.floor((MAX_XML_DEPTH - 5) / 3);
-    expect((await readImportBytes(await withPart(docx, 'word/document.xml', nested(deepest)), 'ok.docx')).content).toContain('深处');
+    expect(
+      (await readImportBytes(await withPart(docx, 'word/document.xml', nested(deepest)), 'ok.docx')).content,
+    ).toContain('深处');
     const refusal = await refused(await withPart(docx, 'word/document.xml', nested(deepest + 1)), 'deep.docx');
     expect(refusal.code).toBe('bad-structure');
     expect(refusal.detail).toBe(`word/document.xml: elements nested deeper than ${MAX_XML_DEPTH} levels`);
@@ -203,7 +230,10 @@ describe('DOCX damaged on the way (issue 21)', () => {
 
   it('reads what survives and throws nothing but ImportError, whatever a library throws', async () => {
     const docx = await ours();
-    for (const { mutation, bytes } of [...zipHeaderDamage(docx, '[Content_Types].xml', seeded(3)), ...zipTruncations(docx)]) {
+    for (const { mutation, bytes } of [
+      ...zipHeaderDamage(docx, '[Content_Types].xml', seeded(3)),
+      ...zipTruncations(docx),
+    ]) {
       const outcome = await readImportBytes(bytes, 'x.docx').catch((e: unknown) => e);
       if (!(outcome instanceof ImportError)) expect(outcome, mutation).toMatchObject({ kind: 'html' });
     }

@@ -55,7 +55,6 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return text;
 }
 
-
 /** XML parts of a DOCX nested deeper than this are refused before mammoth (which recurses) reads them. */
 export const MAX_XML_DEPTH = 512;
 
@@ -144,7 +143,8 @@ async function checkParts(zip: JSZip, name: string): Promise<void> {
     // JSZip keeps each part's compressed bytes and declared sizes on _data; it has no public accessor.
     const part = (entry as unknown as { _data?: CompressedPart })._data;
     const content = part?.compressedContent;
-    if (!part || !(content instanceof Uint8Array)) throw new ImportError('damaged', `${entry.name}: no compressed data`, name);
+    if (!part || !(content instanceof Uint8Array))
+      throw new ImportError('damaged', `${entry.name}: no compressed data`, name);
     const magic = part.compression?.magic;
     const source = slices(content);
     const stream = magic === '\x08\x00' ? source.pipeThrough(new DecompressionStream('deflate-raw')) : source;
@@ -166,7 +166,11 @@ async function checkParts(zip: JSZip, name: string): Promise<void> {
         depth?.feed(value);
         if (depth && depth.deepest > MAX_XML_DEPTH) {
           await reader.cancel();
-          throw new ImportError('bad-structure', `${entry.name}: elements nested deeper than ${MAX_XML_DEPTH} levels`, name);
+          throw new ImportError(
+            'bad-structure',
+            `${entry.name}: elements nested deeper than ${MAX_XML_DEPTH} levels`,
+            name,
+          );
         }
       }
     } catch (error) {
@@ -174,9 +178,14 @@ async function checkParts(zip: JSZip, name: string): Promise<void> {
       throw new ImportError('damaged', `${entry.name}: the compressed data is corrupt (${thrownText(error)})`, name);
     }
     if (size !== part.uncompressedSize) {
-      throw new ImportError('damaged', `${entry.name}: inflates to ${size} bytes, its directory declares ${part.uncompressedSize}`, name);
+      throw new ImportError(
+        'damaged',
+        `${entry.name}: inflates to ${size} bytes, its directory declares ${part.uncompressedSize}`,
+        name,
+      );
     }
-    if ((crc ^ 0xffffffff) >>> 0 !== part.crc32 >>> 0) throw new ImportError('damaged', `${entry.name}: CRC-32 mismatch`, name);
+    if ((crc ^ 0xffffffff) >>> 0 !== part.crc32 >>> 0)
+      throw new ImportError('damaged', `${entry.name}: CRC-32 mismatch`, name);
     total += size;
   }
 }
@@ -207,7 +216,8 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
     // A zip cut off or damaged is a damaged file; anything else was never a Word document.
-    if (looksLikeZip(bytes)) throw new ImportError('damaged', `the zip archive is damaged (${thrownText(error)})`, name);
+    if (looksLikeZip(bytes))
+      throw new ImportError('damaged', `the zip archive is damaged (${thrownText(error)})`, name);
     throw new ImportError('not-docx', `not a zip archive (${thrownText(error)})`, name);
   }
   // A zip bomb is refused before anything is unpacked, by the sizes the archive's central
@@ -216,8 +226,10 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
   zip.forEach((_p, entry) => {
     unpacked += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   });
-  if (unpacked > MAX_UNPACKED_BYTES) throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`, name);
-  if (!zip.file('word/document.xml')) throw new ImportError('not-word', `not a Word document (no word/document.xml)`, name);
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw new ImportError('zip-bomb', `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`, name);
+  if (!zip.file('word/document.xml'))
+    throw new ImportError('not-word', `not a Word document (no word/document.xml)`, name);
   // Sizes, CRCs and nesting are checked before mammoth inflates the parts into memory for real.
   await checkParts(zip, name);
   const mammoth = await import('mammoth');
@@ -255,7 +267,8 @@ export async function readImportBytes(bytes: Uint8Array, name: string): Promise<
 }
 
 async function readBytes(bytes: Uint8Array, name: string): Promise<ImportSource> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    throw new ImportError('too-large', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, name);
   if (bytes.byteLength === 0) throw new ImportError('empty', `the file is empty`, name);
   const ext = extensionOf(name);
   switch (ext) {

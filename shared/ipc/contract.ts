@@ -45,7 +45,14 @@ export const salvageReport = z.object({
  */
 export const openResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('opened'), docId, name: z.string(), file: speechFileSchema }),
-  z.object({ status: z.literal('salvaged'), docId, name: z.string(), file: speechFileSchema, report: salvageReport, error: failure }),
+  z.object({
+    status: z.literal('salvaged'),
+    docId,
+    name: z.string(),
+    file: speechFileSchema,
+    report: salvageReport,
+    error: failure,
+  }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
 ]);
@@ -111,7 +118,12 @@ export type ExportResult = z.infer<typeof exportResult>;
 
 /** What reading a file for import answers: its name and content to import, the user's cancel, or a failure. */
 export const importFileResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('read'), name: z.string(), kind: z.enum(['text', 'markdown', 'html']), content: z.string() }),
+  z.object({
+    status: z.literal('read'),
+    name: z.string(),
+    kind: z.enum(['text', 'markdown', 'html']),
+    content: z.string(),
+  }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
 ]);
@@ -160,7 +172,12 @@ export const settings = z.object({
 });
 export type Settings = z.infer<typeof settings>;
 export const settingsPatch = z
-  .object({ language: language.optional(), checkLevels: z.boolean().optional(), autosave: z.boolean().optional(), profiles: z.record(z.string(), profileAdjustment).optional() })
+  .object({
+    language: language.optional(),
+    checkLevels: z.boolean().optional(),
+    autosave: z.boolean().optional(),
+    profiles: z.record(z.string(), profileAdjustment).optional(),
+  })
   .strict();
 
 const libraryEntryId = z.string().min(1).max(64);
@@ -205,9 +222,16 @@ export const libraryImportResult = z.discriminatedUnion('status', [
     /** The ids of the replaced entries: `restoreLibraryEntry` of each puts its previous content back (for the session). */
     replacedIds: z.array(z.string()),
     renamed: z.array(z.object({ from: z.string(), to: z.string() })),
-    skipped: z.array(z.object({ index: z.number().int(), name: z.string().optional(), code: z.string(), message: z.string() })),
+    skipped: z.array(
+      z.object({ index: z.number().int(), name: z.string().optional(), code: z.string(), message: z.string() }),
+    ),
   }),
-  z.object({ status: z.literal('conflicts'), pendingId: z.string(), names: z.array(z.string()), count: z.number().int() }),
+  z.object({
+    status: z.literal('conflicts'),
+    pendingId: z.string(),
+    names: z.array(z.string()),
+    count: z.number().int(),
+  }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
 ]);
@@ -236,7 +260,15 @@ export const contract = {
    * when the file changed on disk meanwhile, unless `force` (the user chose to keep theirs over it:
    * "keep mine"). `autosave` marks a save the renderer made by itself: no snapshot is kept.
    */
-  saveDocument: { request: z.object({ docId, file: speechFileSchema, force: z.boolean().optional(), autosave: z.boolean().optional() }), response: saveResult },
+  saveDocument: {
+    request: z.object({
+      docId,
+      file: speechFileSchema,
+      force: z.boolean().optional(),
+      autosave: z.boolean().optional(),
+    }),
+    response: saveResult,
+  },
   /** Asks for a new place, then saves there; the document is known by that file from then on. */
   saveDocumentAs: { request: z.object({ docId, file: speechFileSchema }), response: saveResult },
   /** Forgets a document the renderer no longer shows. */
@@ -256,12 +288,23 @@ export const contract = {
   setSettings: { request: settingsPatch, response: settings },
   /** Asks where, then writes the document as DOCX, PDF, Markdown or text in a layout profile. */
   exportDocument: {
-    request: z.object({ docId, file: speechFileSchema, format: z.enum(exportFormats), profile: z.enum(profileIds), adjustment: profileAdjustment.optional() }),
+    request: z.object({
+      docId,
+      file: speechFileSchema,
+      format: z.enum(exportFormats),
+      profile: z.enum(profileIds),
+      adjustment: profileAdjustment.optional(),
+    }),
     response: exportResult,
   },
   /** Prints the document in a layout profile through the system's print dialog. */
   printDocument: {
-    request: z.object({ docId, file: speechFileSchema, profile: z.enum(profileIds), adjustment: profileAdjustment.optional() }),
+    request: z.object({
+      docId,
+      file: speechFileSchema,
+      profile: z.enum(profileIds),
+      adjustment: profileAdjustment.optional(),
+    }),
     response: z.object({ status: z.enum(['printed', 'canceled', 'failed']), message: z.string().optional() }),
   },
   /** Shows the last exported file in the system's file manager. */
@@ -274,7 +317,9 @@ export const contract = {
   importFile: {
     request: z
       .object({
-        dropped: z.object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) }).optional(),
+        dropped: z
+          .object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) })
+          .optional(),
         /** A file the system handed over (Open With, a drop on the Dock icon), from main's `import` command: read without a dialog. */
         handoverId: handoverId.optional(),
       })
@@ -288,7 +333,10 @@ export const contract = {
    */
   backupDocument: {
     request: z.object({ docId, name: z.string().max(300), file: speechFileSchema }),
-    response: z.discriminatedUnion('status', [z.object({ status: z.literal('backed-up'), savedAt: z.string() }), z.object({ status: z.literal('failed'), error: failure })]),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('backed-up'), savedAt: z.string() }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
   },
   /** The backups left by an earlier run (a crash), newest first: offer restore, compare or discard. */
   listRecovery: { request: empty, response: z.object({ entries: z.array(recoveryEntry) }) },
@@ -317,7 +365,14 @@ export const contract = {
   restoreRecovery: {
     request: z.object({ recoveryId }),
     response: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('restored'), docId, name: z.string(), file: speechFileSchema, savedAt: z.string(), hasFile: z.boolean() }),
+      z.object({
+        status: z.literal('restored'),
+        docId,
+        name: z.string(),
+        file: speechFileSchema,
+        savedAt: z.string(),
+        hasFile: z.boolean(),
+      }),
       z.object({ status: z.literal('failed'), error: failure }),
     ]),
   },
@@ -335,12 +390,18 @@ export const contract = {
   /** One snapshot's document, to view, compare or restore as the current text. */
   readSnapshot: {
     request: z.object({ docId, snapshotId }),
-    response: z.discriminatedUnion('status', [z.object({ status: z.literal('found'), entry: snapshotEntry, file: speechFileSchema }), z.object({ status: z.literal('failed'), error: failure })]),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('found'), entry: snapshotEntry, file: speechFileSchema }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
   },
   /** Keeps a named snapshot of the document as it is now (送审稿, 定稿); the document must have a file. */
   addSnapshot: {
     request: z.object({ docId, file: speechFileSchema, name: z.string().trim().min(1).max(100) }),
-    response: z.discriminatedUnion('status', [z.object({ status: z.literal('added'), entry: snapshotEntry }), z.object({ status: z.literal('failed'), error: failure })]),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('added'), entry: snapshotEntry }),
+      z.object({ status: z.literal('failed'), error: failure }),
+    ]),
   },
   /** Deletes one snapshot. */
   deleteSnapshot: { request: z.object({ docId, snapshotId }), response: z.object({ deleted: z.boolean() }) },
@@ -350,7 +411,13 @@ export const contract = {
    * each damaged or duplicate entry file skipped.
    */
   listLibrary: {
-    request: z.object({ query: z.string().max(200).optional(), occasion: z.string().max(50).optional(), year: z.number().int().optional() }).strict(),
+    request: z
+      .object({
+        query: z.string().max(200).optional(),
+        occasion: z.string().max(50).optional(),
+        year: z.number().int().optional(),
+      })
+      .strict(),
     response: z.object({ entries: z.array(libraryEntrySummary), notices: z.array(libraryNotice) }),
   },
   /** One entry with its document: the preview, insert at the cursor (shared/library/insert.ts). */
@@ -382,12 +449,21 @@ export const contract = {
   /** Renames or retags one of the user's entries; `null` clears a tag. Built-in templates answer `read-only`. */
   updateLibraryEntry: {
     request: z
-      .object({ id: libraryEntryId, name: entryNameSchema.optional(), occasion: occasionSchema.nullable().optional(), year: yearSchema.nullable().optional(), description: z.string().max(500).nullable().optional() })
+      .object({
+        id: libraryEntryId,
+        name: entryNameSchema.optional(),
+        occasion: occasionSchema.nullable().optional(),
+        year: yearSchema.nullable().optional(),
+        description: z.string().max(500).nullable().optional(),
+      })
       .strict(),
     response: libraryChangeResult,
   },
   /** Copies an entry (a built-in template too: "duplicate to my library") into an editable one, named `name` or "…（副本）". */
-  duplicateLibraryEntry: { request: z.object({ id: libraryEntryId, name: entryNameSchema.optional() }).strict(), response: libraryChangeResult },
+  duplicateLibraryEntry: {
+    request: z.object({ id: libraryEntryId, name: entryNameSchema.optional() }).strict(),
+    response: libraryChangeResult,
+  },
   /** Deletes one of the user's entries; `restoreLibraryEntry` undoes it for the rest of the session. */
   deleteLibraryEntry: { request: z.object({ id: libraryEntryId }), response: libraryChangeResult },
   /** Undoes a delete made in this session. */
@@ -406,7 +482,9 @@ export const contract = {
    * user's it answers `conflicts`; call again with that `pendingId` and `keep-both` or `replace`.
    */
   importLibrary: {
-    request: z.object({ pendingId: z.string().max(100).optional(), onConflict: z.enum(['keep-both', 'replace']).optional() }).strict(),
+    request: z
+      .object({ pendingId: z.string().max(100).optional(), onConflict: z.enum(['keep-both', 'replace']).optional() })
+      .strict(),
     response: libraryImportResult,
   },
   /** File → New from Template: a new untitled document holding the entry's outline. */
@@ -428,7 +506,29 @@ export type Request<N extends CallName> = z.input<Contract[N]['request']>;
 export type Response<N extends CallName> = z.infer<Contract[N]['response']>;
 
 /** The commands main sends to the renderer from menus and window events. */
-export const commandNames = ['new', 'open', 'save', 'saveAs', 'saveThenClose', 'openRecent', 'undo', 'redo', 'setLanguage', 'toggleOutline', 'properties', 'togglePlaceholders', 'export', 'print', 'import', 'newFromTemplate', 'toggleLibrary', 'saveToLibrary', 'keepVersion', 'toggleHistory', 'recoverUnsaved'] as const;
+export const commandNames = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'saveThenClose',
+  'openRecent',
+  'undo',
+  'redo',
+  'setLanguage',
+  'toggleOutline',
+  'properties',
+  'togglePlaceholders',
+  'export',
+  'print',
+  'import',
+  'newFromTemplate',
+  'toggleLibrary',
+  'saveToLibrary',
+  'keepVersion',
+  'toggleHistory',
+  'recoverUnsaved',
+] as const;
 export const command = z.object({
   command: z.enum(commandNames),
   recentId: z.string().optional(),

@@ -14,8 +14,14 @@ import { BUILTIN_PREFIX, OCCASIONS, parseLibraryEntry, serializeLibraryEntry } f
 import { OUTLINE_PROMPT } from './extract';
 
 const folder = fileURLToPath(new URL('../../assets/templates/', import.meta.url));
-const files = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
-const parsed = files.map((name) => ({ name, text: readFileSync(path.join(folder, name), 'utf8'), ...parseLibraryEntry(readFileSync(path.join(folder, name), 'utf8')) }));
+const files = readdirSync(folder)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
+const parsed = files.map((name) => ({
+  name,
+  text: readFileSync(path.join(folder, name), 'utf8'),
+  ...parseLibraryEntry(readFileSync(path.join(folder, name), 'utf8')),
+}));
 
 const blocks = (doc: PMNode) => {
   const out: PMNode[] = [];
@@ -56,7 +62,10 @@ describe('built-in templates', () => {
       expect(outline.gaps, name).toEqual([]);
       for (const entry of flattenOutline(outline.entries)) expect(entry.gaps, `${name} ${entry.text}`).toEqual([]);
       if (list[0]!.type.name === 'title') {
-        expect(list.some((b) => b.type.name === 'salutation'), name).toBe(true);
+        expect(
+          list.some((b) => b.type.name === 'salutation'),
+          name,
+        ).toBe(true);
         expect(headings.filter((h) => h.level === 1).length, name).toBeGreaterThanOrEqual(3);
       }
       for (const block of list) {
@@ -84,7 +93,8 @@ describe('built-in templates', () => {
 
   it('leave blanks of every kind a writer fills: X市, XX同志, ×××, 【数据】, ____ and prompts', () => {
     const tokens = new Set(parsed.flatMap(({ doc }) => documentPlaceholders(doc).map((p) => p.token)));
-    for (const token of ['X市', 'XX同志', '×××', '【数据】', '____', OUTLINE_PROMPT]) expect(tokens, token).toContain(token);
+    for (const token of ['X市', 'XX同志', '×××', '【数据】', '____', OUTLINE_PROMPT])
+      expect(tokens, token).toContain(token);
     for (const { name, doc } of parsed) expect(documentPlaceholders(doc).length, name).toBeGreaterThan(3);
   });
 });

@@ -67,7 +67,11 @@ describe('library entries', () => {
     expect(codeOf(() => parseLibraryEntry(json({ year: 20260 })))).toBe('invalid-envelope');
     expect(codeOf(() => parseLibraryEntry(json({ kind: 'draft' })))).toBe('invalid-envelope');
     expect(codeOf(() => parseLibraryEntry(json({ doc: { type: 'doc', content: [] } })))).toBe('invalid-content');
-    expect(codeOf(() => parseLibraryEntry(json({ doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] } })))).toBe('invalid-content');
+    expect(
+      codeOf(() =>
+        parseLibraryEntry(json({ doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 7 } }] } })),
+      ),
+    ).toBe('invalid-content');
     expect(codeOf(() => parseLibraryEntry('x'.repeat(MAX_LIBRARY_ENTRY_BYTES + 1)))).toBe('too-large');
     let deep: object = { type: 'doc' };
     for (let i = 0; i < 40; i++) deep = { type: 'doc', content: [deep] };
@@ -87,14 +91,34 @@ describe('library entries', () => {
   it('migrate older versions through the migration table, and refuse a migration that fails', () => {
     const old = { ...entry(), version: 0, title: '旧名' } as Record<string, unknown>;
     delete old.name;
-    const migrations = { ...entryMigrations, 0: (e: Record<string, unknown>) => ({ ...e, name: e.title, title: undefined }) };
+    const migrations = {
+      ...entryMigrations,
+      0: (e: Record<string, unknown>) => ({ ...e, name: e.title, title: undefined }),
+    };
     // Version 0 with no migration is not a version Lectern wrote.
     expect(codeOf(() => validateLibraryEntry(old))).toBe('invalid-envelope');
     const parsed = validateLibraryEntry(old, { migrations });
     expect(parsed.entry.name).toBe('旧名');
     expect(parsed.migratedFrom).toBe(0);
-    expect(codeOf(() => validateLibraryEntry(old, { migrations: { ...entryMigrations, 0: () => { throw null; } } }))).toBe('invalid-envelope');
-    expect(codeOf(() => validateLibraryEntry(old, { migrations: { ...entryMigrations, 0: () => [] as unknown as Record<string, unknown> } }))).toBe('invalid-envelope');
+    expect(
+      codeOf(() =>
+        validateLibraryEntry(old, {
+          migrations: {
+            ...entryMigrations,
+            0: () => {
+              throw null;
+            },
+          },
+        }),
+      ),
+    ).toBe('invalid-envelope');
+    expect(
+      codeOf(() =>
+        validateLibraryEntry(old, {
+          migrations: { ...entryMigrations, 0: () => [] as unknown as Record<string, unknown> },
+        }),
+      ),
+    ).toBe('invalid-envelope');
   });
 
   it('know built-in ids', () => {
@@ -105,15 +129,26 @@ describe('library entries', () => {
 
 describe('library bundles', () => {
   it('round-trip their entries', () => {
-    const text = serializeLibraryBundle([entry(), entry({ id: 'b2', name: '党课提纲', occasion: '党课' })], new Date('2026-08-01T00:00:00Z'));
+    const text = serializeLibraryBundle(
+      [entry(), entry({ id: 'b2', name: '党课提纲', occasion: '党课' })],
+      new Date('2026-08-01T00:00:00Z'),
+    );
     const parsed = parseLibraryBundle(text);
     expect(parsed.problems).toEqual([]);
     expect(parsed.entries.map((e) => e.entry.name)).toEqual(['推进会提纲', '党课提纲']);
-    expect(JSON.parse(text)).toMatchObject({ format: LIBRARY_BUNDLE_FORMAT, version: 1, exportedAt: '2026-08-01T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({
+      format: LIBRARY_BUNDLE_FORMAT,
+      version: 1,
+      exportedAt: '2026-08-01T00:00:00.000Z',
+    });
   });
 
   it('keep the good entries of a bundle with a damaged one, naming the damaged one', () => {
-    const bundle = { format: LIBRARY_BUNDLE_FORMAT, version: 1, entries: [entry(), { ...entry(), name: '坏条目', kind: 'x' }, 42, entry({ id: 'c3' })] };
+    const bundle = {
+      format: LIBRARY_BUNDLE_FORMAT,
+      version: 1,
+      entries: [entry(), { ...entry(), name: '坏条目', kind: 'x' }, 42, entry({ id: 'c3' })],
+    };
     const parsed = parseLibraryBundle(JSON.stringify(bundle));
     expect(parsed.entries.map((e) => e.entry.id)).toEqual(['a1b2c3', 'c3']);
     expect(parsed.problems.map((p) => [p.index, p.name, p.code])).toEqual([
@@ -126,9 +161,15 @@ describe('library bundles', () => {
     expect(parseLibraryBundle(serializeLibraryEntry(entry())).entries).toHaveLength(1);
     expect(codeOf(() => parseLibraryBundle('{"format":"lectern.speech"}'))).toBe('not-library');
     expect(codeOf(() => parseLibraryBundle('oops'))).toBe('not-json');
-    expect(codeOf(() => parseLibraryBundle(JSON.stringify({ format: LIBRARY_BUNDLE_FORMAT, version: 2, entries: [] })))).toBe('newer-version');
-    expect(codeOf(() => parseLibraryBundle(JSON.stringify({ format: LIBRARY_BUNDLE_FORMAT, version: 1, entries: {} })))).toBe('invalid-envelope');
-    expect(codeOf(() => parseLibraryBundle(JSON.stringify({ format: LIBRARY_BUNDLE_FORMAT, version: 'x', entries: [] })))).toBe('invalid-envelope');
+    expect(
+      codeOf(() => parseLibraryBundle(JSON.stringify({ format: LIBRARY_BUNDLE_FORMAT, version: 2, entries: [] }))),
+    ).toBe('newer-version');
+    expect(
+      codeOf(() => parseLibraryBundle(JSON.stringify({ format: LIBRARY_BUNDLE_FORMAT, version: 1, entries: {} }))),
+    ).toBe('invalid-envelope');
+    expect(
+      codeOf(() => parseLibraryBundle(JSON.stringify({ format: LIBRARY_BUNDLE_FORMAT, version: 'x', entries: [] }))),
+    ).toBe('invalid-envelope');
   });
 });
 
@@ -136,7 +177,8 @@ describe('library search', () => {
   it('finds entries by every word of the query in name, occasion, year or text, ignoring case and width', () => {
     const e = entry();
     expect(entryPlainText(e.doc)).toBe('在全市XX工作推进会上的讲话\n统一思想认识\n【此处写……】');
-    for (const query of ['', '推进会', '2026', '统一思想', 'xx工作', 'ＸＸ', '推进会 2026', '推进会\u3000统一']) expect(matchesQuery(e, query)).toBe(true);
+    for (const query of ['', '推进会', '2026', '统一思想', 'xx工作', 'ＸＸ', '推进会 2026', '推进会\u3000统一'])
+      expect(matchesQuery(e, query)).toBe(true);
     for (const query of ['党课', '2025', '推进会 党课', '表彰']) expect(matchesQuery(e, query)).toBe(false);
   });
 });

@@ -12,7 +12,13 @@
  */
 import { z } from 'zod';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { SpeechFileError, docFromJSON, speechFileSchema, upgradeEnvelope, type NodeJSON } from '../document/file-format';
+import {
+  SpeechFileError,
+  docFromJSON,
+  speechFileSchema,
+  upgradeEnvelope,
+  type NodeJSON,
+} from '../document/file-format';
 import { describeThrown, describeZodIssue, exceedsUtf8Bytes, jsonDepth } from '../document/envelope';
 
 /** The `format` of one library entry file. */
@@ -32,7 +38,18 @@ export const MAX_BUNDLE_ENTRIES = 2000;
 const MAX_JSON_DEPTH = 20;
 
 /** The occasions the library offers as tags (any other text up to 50 characters is allowed too). */
-export const OCCASIONS = ['工作会议', '推进会', '经验交流会', '动员部署会', '表彰大会', '座谈会', '开幕式', '闭幕式', '党课', '培训班'] as const;
+export const OCCASIONS = [
+  '工作会议',
+  '推进会',
+  '经验交流会',
+  '动员部署会',
+  '表彰大会',
+  '座谈会',
+  '开幕式',
+  '闭幕式',
+  '党课',
+  '培训班',
+] as const;
 
 /** What an entry keeps: the outline only, or the full text. */
 export const ENTRY_KINDS = ['outline', 'full'] as const;
@@ -42,7 +59,9 @@ export type EntryKind = (typeof ENTRY_KINDS)[number];
  * An entry's id: also its file name (`<id>.json`), so only letters, digits, `-` and `_`, which can
  * never name another folder. Built-in templates' ids start with `builtin-`.
  */
-export const entryIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an entry id is 1–64 letters, digits, - or _');
+export const entryIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an entry id is 1–64 letters, digits, - or _');
 /** The prefix of built-in templates' ids; no user entry has it. */
 export const BUILTIN_PREFIX = 'builtin-';
 
@@ -71,7 +90,8 @@ export const libraryEntrySchema = z.object({
 export type LibraryEntry = z.infer<typeof libraryEntrySchema>;
 
 /** Why an entry or a bundle could not be read. */
-export type LibraryEntryErrorCode = 'too-large' | 'not-json' | 'not-library' | 'newer-version' | 'invalid-envelope' | 'invalid-content';
+export type LibraryEntryErrorCode =
+  'too-large' | 'not-json' | 'not-library' | 'newer-version' | 'invalid-envelope' | 'invalid-content';
 
 /** An entry or bundle that cannot be read, with a code for programs and a message for people. */
 export class LibraryEntryError extends Error {
@@ -116,7 +136,8 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Validates an already-parsed entry object: the envelope (zod), migrations from older versions,
@@ -126,19 +147,33 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 export function validateLibraryEntry(raw: unknown, options: EntryParseOptions = {}): ParsedEntry {
   const table = options.migrations ?? entryMigrations;
   if (!isObject(raw) || raw.format !== LIBRARY_ENTRY_FORMAT) {
-    throw new LibraryEntryError('not-library', `This is not a Lectern library entry (its "format" field is not "${LIBRARY_ENTRY_FORMAT}").`);
+    throw new LibraryEntryError(
+      'not-library',
+      `This is not a Lectern library entry (its "format" field is not "${LIBRARY_ENTRY_FORMAT}").`,
+    );
   }
   if (jsonDepth(raw, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new LibraryEntryError('invalid-content', `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`);
+    throw new LibraryEntryError(
+      'invalid-content',
+      `The entry is nested deeper than ${MAX_JSON_DEPTH} levels; an outline never is.`,
+    );
   }
-  const { object, migratedFrom } = upgradeEnvelope(raw, { current: LIBRARY_ENTRY_VERSION, migrations: table, noun: 'entry', fail: (code, message) => new LibraryEntryError(code, message) });
+  const { object, migratedFrom } = upgradeEnvelope(raw, {
+    current: LIBRARY_ENTRY_VERSION,
+    migrations: table,
+    noun: 'entry',
+    fail: (code, message) => new LibraryEntryError(code, message),
+  });
   const envelope = libraryEntrySchema.safeParse(object);
   if (!envelope.success) throw new LibraryEntryError('invalid-envelope', describeZodIssue(envelope.error));
   let doc: PMNode;
   try {
     doc = docFromJSON(envelope.data.doc);
   } catch (error) {
-    throw new LibraryEntryError('invalid-content', error instanceof SpeechFileError ? error.message : describeThrown(error));
+    throw new LibraryEntryError(
+      'invalid-content',
+      error instanceof SpeechFileError ? error.message : describeThrown(error),
+    );
   }
   return migratedFrom === undefined ? { entry: envelope.data, doc } : { entry: envelope.data, doc, migratedFrom };
 }
@@ -151,13 +186,28 @@ export function parseLibraryEntry(text: string, options: EntryParseOptions = {})
   return validateLibraryEntry(parseJson(text, 'entry'), options);
 }
 
-const ENTRY_KEYS = ['format', 'version', 'id', 'name', 'occasion', 'year', 'kind', 'description', 'createdAt', 'modifiedAt', 'doc'] as const;
+const ENTRY_KEYS = [
+  'format',
+  'version',
+  'id',
+  'name',
+  'occasion',
+  'year',
+  'kind',
+  'description',
+  'createdAt',
+  'modifiedAt',
+  'doc',
+] as const;
 const NODE_KEYS = ['type', 'attrs', 'content', 'text', 'marks'] as const;
 
 function ordered<T extends object>(value: T, keys: readonly string[]): T {
   const out: Record<string, unknown> = {};
-  for (const key of keys) if (Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined) out[key] = (value as Record<string, unknown>)[key];
-  for (const [key, child] of Object.entries(value)) if (!Object.hasOwn(out, key) && child !== undefined) out[key] = child;
+  for (const key of keys)
+    if (Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined)
+      out[key] = (value as Record<string, unknown>)[key];
+  for (const [key, child] of Object.entries(value))
+    if (!Object.hasOwn(out, key) && child !== undefined) out[key] = child;
   return out as T;
 }
 
@@ -186,7 +236,12 @@ export interface LibraryBundle {
 
 /** Several entries as one file, for sharing and backups. */
 export function serializeLibraryBundle(entries: readonly LibraryEntry[], now = new Date()): string {
-  const bundle: LibraryBundle = { format: LIBRARY_BUNDLE_FORMAT, version: LIBRARY_BUNDLE_VERSION, exportedAt: now.toISOString(), entries: entries.map(orderedEntry) };
+  const bundle: LibraryBundle = {
+    format: LIBRARY_BUNDLE_FORMAT,
+    version: LIBRARY_BUNDLE_VERSION,
+    exportedAt: now.toISOString(),
+    entries: entries.map(orderedEntry),
+  };
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
@@ -216,17 +271,32 @@ export function parseLibraryBundle(text: string, options: EntryParseOptions = {}
     throw new LibraryEntryError('too-large', `The file is larger than ${MAX_LIBRARY_BUNDLE_BYTES / 1024 / 1024} MB.`);
   }
   const raw = parseJson(text, 'file');
-  if (isObject(raw) && raw.format === LIBRARY_ENTRY_FORMAT) return { entries: [validateLibraryEntry(raw, options)], problems: [] };
+  if (isObject(raw) && raw.format === LIBRARY_ENTRY_FORMAT)
+    return { entries: [validateLibraryEntry(raw, options)], problems: [] };
   if (!isObject(raw) || raw.format !== LIBRARY_BUNDLE_FORMAT) {
-    throw new LibraryEntryError('not-library', `The file is not a Lectern library export (its "format" field is not "${LIBRARY_BUNDLE_FORMAT}").`);
+    throw new LibraryEntryError(
+      'not-library',
+      `The file is not a Lectern library export (its "format" field is not "${LIBRARY_BUNDLE_FORMAT}").`,
+    );
   }
   const version = raw.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new LibraryEntryError('invalid-envelope', `version: ${JSON.stringify(version)} is not a format version number.`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new LibraryEntryError(
+      'invalid-envelope',
+      `version: ${JSON.stringify(version)} is not a format version number.`,
+    );
   if (version > LIBRARY_BUNDLE_VERSION) {
-    throw new LibraryEntryError('newer-version', `The file is library format version ${version}; this version of Lectern reads up to ${LIBRARY_BUNDLE_VERSION}. Update Lectern to import it.`);
+    throw new LibraryEntryError(
+      'newer-version',
+      `The file is library format version ${version}; this version of Lectern reads up to ${LIBRARY_BUNDLE_VERSION}. Update Lectern to import it.`,
+    );
   }
   if (!Array.isArray(raw.entries)) throw new LibraryEntryError('invalid-envelope', 'entries: not a list.');
-  if (raw.entries.length > MAX_BUNDLE_ENTRIES) throw new LibraryEntryError('too-large', `The file holds ${raw.entries.length} entries; at most ${MAX_BUNDLE_ENTRIES} are imported at once.`);
+  if (raw.entries.length > MAX_BUNDLE_ENTRIES)
+    throw new LibraryEntryError(
+      'too-large',
+      `The file holds ${raw.entries.length} entries; at most ${MAX_BUNDLE_ENTRIES} are imported at once.`,
+    );
   const result: ParsedBundle = { entries: [], problems: [] };
   raw.entries.forEach((item: unknown, index) => {
     try {
@@ -234,7 +304,12 @@ export function parseLibraryBundle(text: string, options: EntryParseOptions = {}
     } catch (error) {
       const name = isObject(item) && typeof item.name === 'string' ? item.name.slice(0, 100) : undefined;
       const known = error instanceof LibraryEntryError;
-      result.problems.push({ index, ...(name ? { name } : {}), code: known ? error.code : 'invalid-content', message: known ? error.message : describeThrown(error) });
+      result.problems.push({
+        index,
+        ...(name ? { name } : {}),
+        code: known ? error.code : 'invalid-content',
+        message: known ? error.message : describeThrown(error),
+      });
     }
   });
   return result;

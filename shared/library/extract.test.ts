@@ -64,7 +64,8 @@ describe('extractOutline', () => {
   it('leaves the numbered outline the same: every heading and point, same levels, same labels, same lead text', () => {
     const doc = docFromJSON(sampleDocJSON() as NodeJSON);
     // The closing stays the closing, as a prompt (see below).
-    const row = (e: { kind: string; level: number; label: string; text: string }) => (e.kind === 'closing' ? 'closing' : `${e.kind} ${e.level} ${e.label} ${e.text}`);
+    const row = (e: { kind: string; level: number; label: string; text: string }) =>
+      e.kind === 'closing' ? 'closing' : `${e.kind} ${e.level} ${e.label} ${e.text}`;
     const before = flattenOutline(buildOutline(doc).entries).map(row);
     const after = flattenOutline(buildOutline(docFromJSON(extractOutline(doc))).entries).map(row);
     expect(before.length).toBeGreaterThan(8);
@@ -94,7 +95,11 @@ describe('extractOutline', () => {
   it('keeps marks and line breaks of the lead, and closing quotes with the lead', () => {
     const schema = speechSchema();
     const doc = schema.node('doc', null, [
-      schema.node('paragraph', { level: 2, runIn: true }, [schema.text('关于X光机', [schema.mark('notPlaceholder')]), schema.node('hardBreak'), schema.text('采购。正文')]),
+      schema.node('paragraph', { level: 2, runIn: true }, [
+        schema.text('关于X光机', [schema.mark('notPlaceholder')]),
+        schema.node('hardBreak'),
+        schema.text('采购。正文'),
+      ]),
       schema.node('paragraph', { level: 0 }, [schema.text('一是要牢记“发展是第一要务。”正文')]),
     ]);
     const outline = extractOutline(doc);
@@ -127,7 +132,10 @@ describe('extractOutline', () => {
     const doc = speech();
     expect(rows(extractOutline(doc, { start: 3, end: 3 }))).toEqual([`0 ${OUTLINE_PROMPT}`]);
     expect(rows(extractOutline(doc, { start: 50, end: -4 }))).toEqual([`0 ${OUTLINE_PROMPT}`]);
-    expect(rows(extractOutline(doc, { start: Number.NaN, end: 2 }))).toEqual(['title 在全市XX工作推进会上的讲话', 'byline ×××']);
+    expect(rows(extractOutline(doc, { start: Number.NaN, end: 2 }))).toEqual([
+      'title 在全市XX工作推进会上的讲话',
+      'byline ×××',
+    ]);
     expect(rows(extractOutline(docOf([0, ''], [0, '  '])))).toEqual([`0 ${OUTLINE_PROMPT}`]);
   });
 });
@@ -135,7 +143,13 @@ describe('extractOutline', () => {
 describe('sectionSlice and entryContent', () => {
   it('slice a section in full, and nothing for a block that is not a heading', () => {
     const doc = speech();
-    expect(rows(sectionSlice(doc, 5)!)).toEqual(['1 统一思想认识', '0 今年以来，全市上下……', '2r 充分认识重要意义。XX工作事关大局。', '0 各级各部门要……', '2r 清醒认识存在问题']);
+    expect(rows(sectionSlice(doc, 5)!)).toEqual([
+      '1 统一思想认识',
+      '0 今年以来，全市上下……',
+      '2r 充分认识重要意义。XX工作事关大局。',
+      '0 各级各部门要……',
+      '2r 清醒认识存在问题',
+    ]);
     expect(sectionSlice(doc, 4)).toBeUndefined();
     expect(sectionSlice(doc, 99)).toBeUndefined();
     expect(sectionSlice(doc, -1)).toBeUndefined();
@@ -147,14 +161,22 @@ describe('sectionSlice and entryContent', () => {
     expect(entryContent(doc, { kind: 'full' })).toEqual(doc.toJSON());
     expect(entryContent(doc, { kind: 'outline' })).toEqual(extractOutline(doc));
     expect(entryContent(doc, { kind: 'full', section: 9 })).toEqual(sectionSlice(doc, 9));
-    expect(rows(entryContent(doc, { kind: 'outline', section: 9 })!)).toEqual([`2r 清醒认识存在问题。${OUTLINE_PROMPT}`]);
+    expect(rows(entryContent(doc, { kind: 'outline', section: 9 })!)).toEqual([
+      `2r 清醒认识存在问题。${OUTLINE_PROMPT}`,
+    ]);
     expect(entryContent(doc, { kind: 'outline', section: 0 })).toBeUndefined();
   });
 });
 
 describe('the closing remarks in an outline', () => {
   it('become one closing prompt, so next year’s closing is written anew', () => {
-    const doc = docOf(['title', '讲话'], [1, '甲'], [0, '正文。'], ['closing', '同志们，让我们……！'], ['closing', '谢谢大家！']);
+    const doc = docOf(
+      ['title', '讲话'],
+      [1, '甲'],
+      [0, '正文。'],
+      ['closing', '同志们，让我们……！'],
+      ['closing', '谢谢大家！'],
+    );
     const outline = extractOutline(doc);
     expect((outline.content ?? []).slice(-2).map((b) => `${b.type}:${b.content?.[0]?.text ?? ''}`)).toEqual([
       `paragraph:${OUTLINE_PROMPT}`,

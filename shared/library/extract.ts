@@ -23,7 +23,8 @@ const ADDRESS = /^(同志们|各位|朋友们|女士们|老师们|同学们)/;
  * A body paragraph that starts with a number typed by hand, as a heading's label would read
  * (（一）加强领导。… / 一、… / 1.抓好项目。… / （1）…): a point of its own, never the body of the one before.
  */
-const TYPED_NUMBER = /^\s*(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|（[0-9０-９]+）|[0-9０-９]+[.．、](?![0-9０-９]))/;
+const TYPED_NUMBER =
+  /^\s*(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|（[0-9０-９]+）|[0-9０-９]+[.．、](?![0-9０-９]))/;
 
 /** A run of top-level blocks, by index: [start, end). */
 export interface BlockRange {
@@ -44,7 +45,11 @@ function clampRange(doc: PMNode, range: BlockRange | undefined): BlockRange {
   return { start, end: Math.max(start, clamp(range.end)) };
 }
 
-const promptParagraph = (): NodeJSON => ({ type: 'paragraph', attrs: { level: 0, runIn: false }, content: [{ type: 'text', text: OUTLINE_PROMPT }] });
+const promptParagraph = (): NodeJSON => ({
+  type: 'paragraph',
+  attrs: { level: 0, runIn: false },
+  content: [{ type: 'text', text: OUTLINE_PROMPT }],
+});
 
 /** A document of `blocks`, or of one prompt when there are none (a document has at least one block). */
 function docOfBlocks(blocks: NodeJSON[]): NodeJSON {
@@ -103,7 +108,8 @@ export function extractOutline(doc: PMNode, range?: BlockRange): NodeJSON {
     // The closing remarks become one closing prompt: next year's closing is written anew.
     if (block.type.name === 'closing') {
       flush();
-      if (blocks.at(-1)?.type !== 'closing') blocks.push({ type: 'closing', content: [{ type: 'text', text: OUTLINE_PROMPT }] });
+      if (blocks.at(-1)?.type !== 'closing')
+        blocks.push({ type: 'closing', content: [{ type: 'text', text: OUTLINE_PROMPT }] });
       carriesPrompt = false;
       continue;
     }

@@ -121,12 +121,20 @@ export function fitEntry(doc: PMNode, at: number, entryDoc: NodeJSON, placement:
  * `fitEntry` says. Throws `SpeechFileError('invalid-content')` when either document is not a
  * valid speech; the result always is.
  */
-export function insertEntry(doc: NodeJSON, at: number, entry: Pick<LibraryEntry, 'doc'>, placement: Placement = 'auto'): NodeJSON {
+export function insertEntry(
+  doc: NodeJSON,
+  at: number,
+  entry: Pick<LibraryEntry, 'doc'>,
+  placement: Placement = 'auto',
+): NodeJSON {
   const target = docFromJSON(doc);
   docFromJSON(entry.doc);
   const fitted = fitEntry(target, at, entry.doc, placement);
   const blocks = (target.toJSON() as NodeJSON).content ?? [];
-  const result: NodeJSON = { type: 'doc', content: [...blocks.slice(0, fitted.at), ...fitted.blocks, ...blocks.slice(fitted.at)] };
+  const result: NodeJSON = {
+    type: 'doc',
+    content: [...blocks.slice(0, fitted.at), ...fitted.blocks, ...blocks.slice(fitted.at)],
+  };
   return docFromJSON(result).toJSON() as NodeJSON;
 }
 
@@ -139,7 +147,11 @@ export function insertEntry(doc: NodeJSON, at: number, entry: Pick<LibraryEntry,
  * range of positions, or undefined (and `tr` untouched) when the entry has nothing to insert or
  * is not valid content.
  */
-export function insertEntryAtCursor(tr: Transaction, entryDoc: NodeJSON, placement: Placement = 'auto'): { from: number; to: number } | undefined {
+export function insertEntryAtCursor(
+  tr: Transaction,
+  entryDoc: NodeJSON,
+  placement: Placement = 'auto',
+): { from: number; to: number } | undefined {
   const doc = tr.doc;
   const index = blockIndexAt(doc, tr.selection.from);
   const current = doc.child(index);
@@ -175,5 +187,9 @@ export function speechFromEntry(entry: Pick<LibraryEntry, 'doc' | 'occasion'>, n
   const blank = emptySpeechFile(now);
   const blocks = structuredClone(entry.doc.content ?? []);
   if (blocks[0]?.type !== 'title') blocks.unshift({ type: 'title' });
-  return { ...blank, meta: { ...blank.meta, ...(entry.occasion ? { occasion: entry.occasion } : {}) }, doc: { type: 'doc', content: blocks } };
+  return {
+    ...blank,
+    meta: { ...blank.meta, ...(entry.occasion ? { occasion: entry.occasion } : {}) },
+    doc: { type: 'doc', content: blocks },
+  };
 }

@@ -29,12 +29,25 @@ export function queryTerms(query: string): string[] {
 }
 
 /** Where a query is looked for in an entry, already normalized. */
-export function searchableText(entry: Pick<LibraryEntry, 'name' | 'occasion' | 'year' | 'description' | 'doc'>): string {
-  return normalizeForSearch([entry.name, entry.occasion ?? '', entry.year === undefined ? '' : String(entry.year), entry.description ?? '', entryPlainText(entry.doc)].join('\n'));
+export function searchableText(
+  entry: Pick<LibraryEntry, 'name' | 'occasion' | 'year' | 'description' | 'doc'>,
+): string {
+  return normalizeForSearch(
+    [
+      entry.name,
+      entry.occasion ?? '',
+      entry.year === undefined ? '' : String(entry.year),
+      entry.description ?? '',
+      entryPlainText(entry.doc),
+    ].join('\n'),
+  );
 }
 
 /** Whether every word of `query` is in the entry's name, occasion, year, description or text; an empty query matches all. */
-export function matchesQuery(entry: Pick<LibraryEntry, 'name' | 'occasion' | 'year' | 'description' | 'doc'>, query: string): boolean {
+export function matchesQuery(
+  entry: Pick<LibraryEntry, 'name' | 'occasion' | 'year' | 'description' | 'doc'>,
+  query: string,
+): boolean {
   const terms = queryTerms(query);
   if (!terms.length) return true;
   const haystack = searchableText(entry);

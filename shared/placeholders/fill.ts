@@ -22,7 +22,10 @@ export function placeholderWord(match: Pick<PlaceholderMatch, 'from' | 'to' | 'b
  * What goes in place of the blank when the user fills it with `value`: the value, less the word
  * when the value already ends with it (the word stays in the text either way).
  */
-export function blankReplacement(match: Pick<PlaceholderMatch, 'from' | 'to' | 'blankTo' | 'token'>, value: string): string {
+export function blankReplacement(
+  match: Pick<PlaceholderMatch, 'from' | 'to' | 'blankTo' | 'token'>,
+  value: string,
+): string {
   const word = placeholderWord(match);
   return word && value.endsWith(word) && value.length > word.length ? value.slice(0, -word.length) : value;
 }
@@ -47,7 +50,11 @@ export interface FillChange {
 /** The sentence around an occurrence as it would read after filling it with `value`. */
 export function previewFill(occurrence: PlaceholderOccurrence, value: string): string {
   const at = occurrence.contextAt;
-  return occurrence.context.slice(0, at) + filledText(occurrence, value) + occurrence.context.slice(at + occurrence.token.length);
+  return (
+    occurrence.context.slice(0, at) +
+    filledText(occurrence, value) +
+    occurrence.context.slice(at + occurrence.token.length)
+  );
 }
 
 /**
@@ -65,5 +72,9 @@ export function fillPlaceholder(tr: Transform, key: string, value: string, at?: 
     // The value takes the marks of the blank it replaces (never notPlaceholder: that one was skipped).
     tr.replaceWith(from, to, schema.text(blankReplacement(target, value), tr.doc.nodeAt(from)?.marks ?? []));
   }
-  return targets.map((target) => ({ blockIndex: target.blockIndex, before: target.context, after: previewFill(target, value) }));
+  return targets.map((target) => ({
+    blockIndex: target.blockIndex,
+    before: target.context,
+    after: previewFill(target, value),
+  }));
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_RULES, findPlaceholders } from './rules';
 
-const positives = PLACEHOLDER_RULES.flatMap((rule) => rule.finds.map(([text, tokens]) => [rule.name, text, tokens] as const));
+const positives = PLACEHOLDER_RULES.flatMap((rule) =>
+  rule.finds.map(([text, tokens]) => [rule.name, text, tokens] as const),
+);
 const negatives = PLACEHOLDER_RULES.flatMap((rule) => rule.ignores.map((text) => [rule.name, text] as const));
 
 /** Cases mixing rules with full-width and half-width punctuation and digits, across the table. */
@@ -20,7 +22,8 @@ const MIXED: ReadonlyArray<readonly [string, readonly string[]]> = [
 
 describe('placeholder rules', () => {
   it('cover at least 60 positive and 40 negative examples', () => {
-    const positiveTokens = positives.reduce((n, [, , tokens]) => n + tokens.length, 0) + MIXED.reduce((n, [, t]) => n + t.length, 0);
+    const positiveTokens =
+      positives.reduce((n, [, , tokens]) => n + tokens.length, 0) + MIXED.reduce((n, [, t]) => n + t.length, 0);
     expect(positiveTokens).toBeGreaterThanOrEqual(60);
     expect(negatives.length + MIXED.filter(([, t]) => !t.length).length).toBeGreaterThanOrEqual(40);
   });

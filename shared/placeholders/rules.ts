@@ -65,8 +65,12 @@ export function withUnit(text: string, to: number): number {
 function inLatinWord(text: string, from: number, to: number): boolean {
   const before = text[from - 1] ?? '';
   const after = text[to] ?? '';
-  const beforeWord = LATIN_OR_DIGIT.test(before) || (before === ' ' && LATIN_OR_DIGIT.test(text[from - 2] ?? '')) || before === '-';
-  const afterWord = LATIN_OR_DIGIT.test(after) || (after === '-' && LATIN_OR_DIGIT.test(text[to + 1] ?? '')) || (after === ' ' && LATIN_OR_DIGIT.test(text[to + 1] ?? ''));
+  const beforeWord =
+    LATIN_OR_DIGIT.test(before) || (before === ' ' && LATIN_OR_DIGIT.test(text[from - 2] ?? '')) || before === '-';
+  const afterWord =
+    LATIN_OR_DIGIT.test(after) ||
+    (after === '-' && LATIN_OR_DIGIT.test(text[to + 1] ?? '')) ||
+    (after === ' ' && LATIN_OR_DIGIT.test(text[to + 1] ?? ''));
   return beforeWord || afterWord;
 }
 
@@ -110,7 +114,8 @@ export const PLACEHOLDER_RULES: readonly PlaceholderRule[] = [
     name: 'crosses',
     description: 'Crosses standing for a name: ×××, ××同志; not a multiplication sign between numbers.',
     pattern: /×+/gu,
-    accept: (text, from, to) => to - from >= 2 || !(/[\d\s]/.test(text[from - 1] ?? '') && /[\d\s]/.test(text[to] ?? '')),
+    accept: (text, from, to) =>
+      to - from >= 2 || !(/[\d\s]/.test(text[from - 1] ?? '') && /[\d\s]/.test(text[to] ?? '')),
     finds: [
       ['×××', ['×××']],
       ['×××同志在会上讲话', ['×××']],

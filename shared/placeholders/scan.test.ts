@@ -39,7 +39,11 @@ describe('blockPlaceholders', () => {
   it('skips an occurrence marked as not a placeholder, and only that one', () => {
     const schema = speechSchema();
     const mark = schema.marks.notPlaceholder!.create();
-    const block = schema.node('paragraph', null, [schema.text('X个项目和'), schema.text('X个', [mark]), schema.text('班子')]);
+    const block = schema.node('paragraph', null, [
+      schema.text('X个项目和'),
+      schema.text('X个', [mark]),
+      schema.text('班子'),
+    ]);
     expect(blockPlaceholders(block).map((m) => [m.token, m.from])).toEqual([['X个', 0]]);
   });
 

@@ -71,13 +71,21 @@ export function contextAround(text: string, from: number, to: number, span = 16)
   let start = Math.max(0, from - span);
   let end = Math.min(text.length, to + span);
   const before = text.slice(start, from);
-  const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'), before.lastIndexOf('\n'));
+  const cut = Math.max(
+    before.lastIndexOf('。'),
+    before.lastIndexOf('！'),
+    before.lastIndexOf('？'),
+    before.lastIndexOf('\n'),
+  );
   if (cut >= 0) start += cut + 1;
   const after = text.slice(to, end);
   const stop = after.search(/[。！？\n]/);
   if (stop >= 0) end = to + stop + 1;
   const lead = start > 0 && cut < 0 ? '…' : '';
-  return { context: `${lead}${text.slice(start, end)}${end < text.length && stop < 0 ? '…' : ''}`, at: lead.length + from - start };
+  return {
+    context: `${lead}${text.slice(start, end)}${end < text.length && stop < 0 ? '…' : ''}`,
+    at: lead.length + from - start,
+  };
 }
 
 /** Every placeholder in the document, in order. */
@@ -89,7 +97,14 @@ export function documentPlaceholders(doc: PMNode): PlaceholderOccurrence[] {
     const text = blockText(block);
     for (const match of found) {
       const { context, at } = contextAround(text, match.from, match.to);
-      out.push({ ...match, pos: offset + 1 + match.from, end: offset + 1 + match.to, blockIndex, context, contextAt: at });
+      out.push({
+        ...match,
+        pos: offset + 1 + match.from,
+        end: offset + 1 + match.to,
+        blockIndex,
+        context,
+        contextAt: at,
+      });
     }
   });
   return out;

@@ -8,7 +8,8 @@ let editor: Editor;
 afterEach(() => editor?.destroy());
 
 const numbers = () => drawnHeadingNumbers(editor.state);
-const domNumbers = () => Array.from(editor.view.dom.querySelectorAll('[data-number]')).map((el) => el.getAttribute('data-number'));
+const domNumbers = () =>
+  Array.from(editor.view.dom.querySelectorAll('[data-number]')).map((el) => el.getAttribute('data-number'));
 
 describe('heading numbers', () => {
   const speech = () => [

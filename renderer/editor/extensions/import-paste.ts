@@ -12,7 +12,8 @@ import type { ImportSource } from '../../../shared/import/index';
 export const IMPORT_PASTE_MIN_LINES = 3;
 
 /** HTML written by Word, WPS or Office, whose styles carry headings and titles. */
-const OFFICE_HTML = /urn:schemas-microsoft-com:office|class="?Mso|mso-|name="?Generator"? content="?(Microsoft|WPS|Kingsoft)|<h[1-6][\s>]/i;
+const OFFICE_HTML =
+  /urn:schemas-microsoft-com:office|class="?Mso|mso-|name="?Generator"? content="?(Microsoft|WPS|Kingsoft)|<h[1-6][\s>]/i;
 
 /**
  * What a paste should import, or undefined for an ordinary paste. Office HTML is read as HTML (its
@@ -23,7 +24,8 @@ export function pasteSource(text: string, html: string): ImportSource | undefine
   if (html.includes('data-pm-slice')) return undefined;
   const useHtml = html && (OFFICE_HTML.test(html) || !text.trim());
   const lines = useHtml ? html.split(/<\/(?:p|div|h[1-6]|li|tr)>|<br\s*\/?>/i) : text.split(/\r\n|\r|\n/);
-  if (lines.filter((line) => line.replace(/<[^>]*>|&nbsp;|\s/g, '').length > 0).length < IMPORT_PASTE_MIN_LINES) return undefined;
+  if (lines.filter((line) => line.replace(/<[^>]*>|&nbsp;|\s/g, '').length > 0).length < IMPORT_PASTE_MIN_LINES)
+    return undefined;
   return useHtml ? { kind: 'html', content: html } : { kind: 'text', content: text };
 }
 

@@ -43,7 +43,10 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     CaretSync,
     LineBreakCommands,
     SpeechBlocks,
-    SectionCommands.configure({ checkLevels: options.checkLevels ?? (() => false), onRefuse: options.onSectionRefused ?? (() => {}) }),
+    SectionCommands.configure({
+      checkLevels: options.checkLevels ?? (() => false),
+      onRefuse: options.onSectionRefused ?? (() => {}),
+    }),
     HeadingNumbers,
     RunInLead,
     OutlineTracker,
@@ -53,7 +56,8 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     Placeholder.configure({
       includeChildren: false,
       showOnlyCurrent: false,
-      placeholder: ({ node }) => (hints && node.type.name in hints ? hints[node.type.name as keyof EmptyBlockHints] : ''),
+      placeholder: ({ node }) =>
+        hints && node.type.name in hints ? hints[node.type.name as keyof EmptyBlockHints] : '',
     }),
   ];
 }

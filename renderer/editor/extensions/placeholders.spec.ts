@@ -7,7 +7,8 @@ import { PLACEHOLDER_CLASS, placeholdersOf } from './placeholders';
 let editor: Editor;
 afterEach(() => editor?.destroy());
 
-const highlighted = () => Array.from(editor.view.dom.querySelectorAll(`.${PLACEHOLDER_CLASS}`)).map((el) => el.textContent);
+const highlighted = () =>
+  Array.from(editor.view.dom.querySelectorAll(`.${PLACEHOLDER_CLASS}`)).map((el) => el.textContent);
 const texts = () => rows(editor).map((r) => r[3]);
 
 describe('placeholder highlighting', () => {

@@ -39,10 +39,14 @@ export const PLACEHOLDER_CLASS = 'placeholder';
 
 function blockDecorations(block: PMNode, pos: number): Decoration[] {
   return blockPlaceholders(block).map((match) =>
-    Decoration.inline(pos + 1 + match.from, pos + 1 + match.to, { class: PLACEHOLDER_CLASS, 'data-token': match.token }, { token: match.token }),
+    Decoration.inline(
+      pos + 1 + match.from,
+      pos + 1 + match.to,
+      { class: PLACEHOLDER_CLASS, 'data-token': match.token },
+      { token: match.token },
+    ),
   );
 }
-
 
 /** The placeholder state of an editor state. */
 export function placeholdersOf(state: EditorState): PlaceholderState {
@@ -115,7 +119,8 @@ export const Placeholders = Extension.create({
         ({ tr, state }) => {
           const field = /^\{\{(.*)\}\}$/su.exec(token)?.[1];
           if (!fillPlaceholder(tr, token, value, at).length) return false;
-          if (field !== undefined && at === undefined) tr.setMeta(SET_VALUES, { ...placeholdersOf(state).values, [field]: value });
+          if (field !== undefined && at === undefined)
+            tr.setMeta(SET_VALUES, { ...placeholdersOf(state).values, [field]: value });
           return true;
         },
       ignorePlaceholder:
@@ -132,7 +137,10 @@ export const Placeholders = Extension.create({
           const all = documentPlaceholders(tr.doc);
           if (!all.length) return false;
           const { from, to } = tr.selection;
-          const next = direction === 1 ? (all.find((o) => o.pos >= to && !(o.pos === from && o.end === to)) ?? all[0]!) : ([...all].reverse().find((o) => o.end <= from) ?? all[all.length - 1]!);
+          const next =
+            direction === 1
+              ? (all.find((o) => o.pos >= to && !(o.pos === from && o.end === to)) ?? all[0]!)
+              : ([...all].reverse().find((o) => o.end <= from) ?? all[all.length - 1]!);
           if (dispatch) tr.setSelection(TextSelection.create(tr.doc, next.pos, next.end)).scrollIntoView();
           return true;
         },
@@ -161,7 +169,8 @@ export const Placeholders = Extension.create({
           apply(tr, old) {
             const values = (tr.getMeta(SET_VALUES) as Record<string, string> | undefined) ?? old.values;
             const measured = tr.getMeta(SET_VISIBLE) as PlaceholderState['visible'] | undefined;
-            if (!tr.docChanged) return values === old.values && !measured ? old : { ...old, values, visible: measured ?? old.visible };
+            if (!tr.docChanged)
+              return values === old.values && !measured ? old : { ...old, values, visible: measured ?? old.visible };
             return { values, count: countPlaceholders(tr.doc), visible: measured ?? mapVisible(old.visible, tr) };
           },
         },
@@ -182,7 +191,10 @@ export const Placeholders = Extension.create({
             const left = box.left + box.width / 2;
             const from = view.posAtCoords({ left, top })?.pos ?? 0;
             const to = view.posAtCoords({ left, top: bottom })?.pos ?? view.state.doc.content.size;
-            const visible = { from: Math.max(0, from - VISIBLE_MARGIN), to: Math.min(view.state.doc.content.size, to + VISIBLE_MARGIN) };
+            const visible = {
+              from: Math.max(0, from - VISIBLE_MARGIN),
+              to: Math.min(view.state.doc.content.size, to + VISIBLE_MARGIN),
+            };
             const current = placeholdersKey.getState(view.state)!.visible;
             if (Math.abs(current.from - visible.from) + Math.abs(current.to - visible.to) < VISIBLE_MARGIN / 4) return;
             view.dispatch(view.state.tr.setMeta(SET_VISIBLE, visible).setMeta('addToHistory', false));
@@ -196,7 +208,11 @@ export const Placeholders = Extension.create({
           return {
             update: (_view, previous) => {
               // A new document (opened or replaced) needs measuring again.
-              if (previous.doc.content.size !== view.state.doc.content.size && Math.abs(previous.doc.content.size - view.state.doc.content.size) > VISIBLE_MARGIN / 4) schedule();
+              if (
+                previous.doc.content.size !== view.state.doc.content.size &&
+                Math.abs(previous.doc.content.size - view.state.doc.content.size) > VISIBLE_MARGIN / 4
+              )
+                schedule();
             },
             destroy: () => {
               window.removeEventListener('scroll', schedule, true);
@@ -209,7 +225,8 @@ export const Placeholders = Extension.create({
         // which must be able to bring the field back).
         appendTransaction(transactions, _oldState, newState) {
           const { values } = placeholdersKey.getState(newState)!;
-          if (!Object.keys(values).length || !transactions.some((t) => t.docChanged && !isHistoryTransaction(t))) return null;
+          if (!Object.keys(values).length || !transactions.some((t) => t.docChanged && !isHistoryTransaction(t)))
+            return null;
           let tr: Transaction | null = null;
           for (const transaction of transactions) {
             for (const { pos, node } of touchedBlocks(transaction)) {

@@ -8,7 +8,16 @@ import { drawnHeadingNumbers } from './heading-numbers';
 let editor: Editor;
 afterEach(() => editor?.destroy());
 
-const speech = () => [t('讲话'), p('甲', 1), p('甲正文'), p('甲一', 2), p('乙', 1), p('乙正文'), p('丙', 1), p('丙1', 3)];
+const speech = () => [
+  t('讲话'),
+  p('甲', 1),
+  p('甲正文'),
+  p('甲一', 2),
+  p('乙', 1),
+  p('乙正文'),
+  p('丙', 1),
+  p('丙1', 3),
+];
 const texts = () => rows(editor).map((r) => r[3]);
 
 describe('section commands', () => {
@@ -43,7 +52,10 @@ describe('section commands', () => {
 
   it('refuses a change that would skip a level when the check is on, says why, and changes nothing', () => {
     const onSectionRefused = vi.fn();
-    editor = new Editor({ extensions: speechExtensions({ checkLevels: () => true, onSectionRefused }), content: { type: 'doc', content: [p('甲', 1), p('甲一', 2), p('乙', 1)] } });
+    editor = new Editor({
+      extensions: speechExtensions({ checkLevels: () => true, onSectionRefused }),
+      content: { type: 'doc', content: [p('甲', 1), p('甲一', 2), p('乙', 1)] },
+    });
     const before = editor.getJSON();
     cursorIn(editor, 1, 0);
     editor.commands.moveSectionTo(1, 0);

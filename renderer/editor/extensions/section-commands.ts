@@ -45,7 +45,11 @@ export const SectionCommands = Extension.create<SectionCommandsOptions>({
 
   addCommands() {
     const options = (): SectionChangeOptions => ({ checkLevels: this.options.checkLevels() });
-    const run = (tr: Transaction, change: (tr: Transaction) => SectionRefusal | undefined, dispatch: unknown): boolean => {
+    const run = (
+      tr: Transaction,
+      change: (tr: Transaction) => SectionRefusal | undefined,
+      dispatch: unknown,
+    ): boolean => {
       const refusal = change(tr);
       if (refusal) {
         if (dispatch) this.options.onRefuse(refusal);

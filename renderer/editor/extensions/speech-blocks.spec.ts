@@ -11,7 +11,9 @@ afterEach(() => editor?.destroy());
 function type(ed: Editor, text: string): void {
   for (const ch of text) {
     const { from, to } = ed.state.selection;
-    const handled = ed.view.someProp('handleTextInput', (f) => f(ed.view, from, to, ch, () => ed.state.tr.insertText(ch, from, to)));
+    const handled = ed.view.someProp('handleTextInput', (f) =>
+      f(ed.view, from, to, ch, () => ed.state.tr.insertText(ch, from, to)),
+    );
     if (!handled) ed.view.dispatch(ed.state.tr.insertText(ch, from, to));
   }
 }
@@ -183,4 +185,3 @@ describe('the closing remarks', () => {
     ]);
   });
 });
-

@@ -12,7 +12,17 @@ import { MAX_HEADING_LEVEL } from '../../../shared/document/schema';
 import { blockPosition } from '../../../shared/document/sections';
 
 /** What a block is, in the user's words; the block-type menu offers these. */
-export const BLOCK_KINDS = ['title', 'byline', 'salutation', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'closing'] as const;
+export const BLOCK_KINDS = [
+  'title',
+  'byline',
+  'salutation',
+  'body',
+  'heading1',
+  'heading2',
+  'heading3',
+  'heading4',
+  'closing',
+] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** Typed numbers that turn a body paragraph into a heading of the given level. */
