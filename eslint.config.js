@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import prettierOff from 'eslint-config-prettier';
 
 const nodeBuiltins = [
   'node:*',
@@ -186,6 +187,25 @@ export default tseslint.config(
             ),
             pattern(['**/renderer/**', '**/e2e/**'], 'electron/ never imports renderer/.'),
           ],
+        },
+      ],
+    },
+  },
+  // Prettier lays the code out (npm run format; `lint` checks it); ESLint's layout rules step aside for it. Prettier
+  // leaves comments and string literals as written, so the line limit is kept here for those, at Prettier's width.
+  prettierOff,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          tabWidth: 2,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignoreUrls: true,
         },
       ],
     },

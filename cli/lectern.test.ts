@@ -29,7 +29,10 @@ beforeAll(async () => {
   await writeFile(speechPath, serializeSpeechFile(file));
 });
 
-/** Runs the CLI in this process; the app's settings (and so the language) come from `userData`, a folder of the test's own. */
+/**
+ * Runs the CLI in this process; the app's settings (and so the language) come from `userData`, a folder of the test's
+ * own.
+ */
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';

@@ -71,7 +71,9 @@ function summaryLine(entry: LibrarySummary): string {
     .trimEnd();
 }
 
-/** The entry an argument names: an id, else the one entry with that name (several with it is an error naming their ids). */
+/**
+ * The entry an argument names: an id, else the one entry with that name (several with it is an error naming their ids).
+ */
 async function resolve(store: LibraryStore, idOrName: string): Promise<LibrarySummary> {
   const { entries } = await store.list();
   const byId = entries.find((entry) => entry.id === idOrName);

@@ -30,7 +30,9 @@ function isRunIn(text: string): boolean {
   return end >= 0 && end < text.length - 1;
 }
 
-/** The closing remarks (结束语) of a speech: its last lines that address the audience or thank it, after the last heading. */
+/**
+ * The closing remarks (结束语) of a speech: its last lines that address the audience or thank it, after the last heading.
+ */
 const CLOSING_LINE = /^(同志们，|谢谢大家)/;
 
 export function sampleBlocks(source = readFileSync(SAMPLE_PATH, 'utf8')): SampleBlock[] {

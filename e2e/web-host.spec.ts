@@ -17,7 +17,8 @@ import { startWebHost, type HostState, type WebHost } from './hosts/web-host';
 import { CONTENT_SECURITY_POLICY } from '../electron/services/app-files';
 import { startWebHost as startBuiltWebHost, stopProcess } from './fixtures';
 
-// The one policy (electron/services/app-files.ts); electron/window.test.ts checks what it allows and that index.html agrees.
+// The one policy (electron/services/app-files.ts); electron/window.test.ts checks what it allows and that index.html
+// agrees.
 const CSP = CONTENT_SECURITY_POLICY;
 const SECRET = 'the user-data folder is not for the page';
 

@@ -1,4 +1,5 @@
-/* global window, requestAnimationFrame -- these names are used only inside page.evaluate callbacks, which run in Chromium. */
+/* global window, requestAnimationFrame -- these names are used only inside page.evaluate callbacks, which run in
+ * Chromium. */
 // `npm run bench`: builds the benchmark page, serves it on 127.0.0.1, and measures in Debian
 // Chromium (CHROMIUM_PATH, else /usr/bin/chromium): time to open a 300,000-character speech,
 // keystroke latency (input event to next frame) p50/p95 over 500 keystrokes typed mid-document in

@@ -38,11 +38,17 @@ export interface Services {
 
 /** What a host supplies to `createServices`. */
 export interface ServiceOptions {
-  /** The per-user folder for `recent.json`, `settings.json`, `recovery/` and `snapshots/` (Electron: app.getPath('userData')). */
+  /**
+   * The per-user folder for `recent.json`, `settings.json`, `recovery/` and `snapshots/` (Electron:
+   * app.getPath('userData')).
+   */
   userDataDir: string;
   dialogs: Dialogs;
   windows: WindowBridge;
-  /** Prints HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. Without it, a PDF export answers `failed`. */
+  /**
+   * Prints HTML to PDF: Electron's printToPDF in the app, Chromium elsewhere. Without it, a PDF export answers
+   * `failed`.
+   */
   renderPdf?: (html: string) => Promise<Uint8Array>;
   /** Printing and the file manager. Without it, printing answers `failed` and "show in folder" does nothing. */
   desktop?: Desktop;

@@ -503,7 +503,9 @@ export class LibraryStore {
     });
   }
 
-  /** Whether `id` is taken in the folder: by a readable entry or by any file named `<id>.json`, compared without case. */
+  /**
+   * Whether `id` is taken in the folder: by a readable entry or by any file named `<id>.json`, compared without case.
+   */
   private isTaken(id: string, scan: Scan, extra?: ReadonlySet<string>): boolean {
     const key = id.toLowerCase();
     if (isBuiltinId(id) || scan.files.has(`${key}.json`) || extra?.has(key)) return true;
@@ -521,7 +523,10 @@ export class LibraryStore {
     return randomUUID();
   }
 
-  /** The bundle text of entries `ids` (built-in or the user's), in that order; `not-found` names an id that is not there. */
+  /**
+   * The bundle text of entries `ids` (built-in or the user's), in that order; `not-found` names an id that is not
+   * there.
+   */
   async exportBundle(ids: readonly string[]): Promise<{ text: string; count: number }> {
     const entries: LibraryEntry[] = [];
     const { entries: own } = await this.scan();

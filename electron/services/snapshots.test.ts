@@ -207,7 +207,8 @@ describe('SnapshotStore', () => {
 
   it('stores hundreds of snapshots of a long speech in a few percent of what gzipped copies would take', async () => {
     const snapshots = store();
-    // 600 paragraphs of 200 varied characters (120,000 in all): text that compresses like real prose, not like a repeated line.
+    // 600 paragraphs of 200 varied characters (120,000 in all): text that compresses like real prose, not like a
+    // repeated line.
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const paragraph = () =>

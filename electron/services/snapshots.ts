@@ -18,9 +18,9 @@
  *
  * Old automatic snapshots are thinned on every add (`thinSnapshots`: all of today, one a day for
  * a month, one a week before that; named ones always kept), and packs and bases no remaining
- * snapshot needs are deleted (a pack some of whose blocks are still needed stays whole). Every file is written atomically, pack and snapshot before the index, so a
- * crash leaves at most unreferenced files, swept on the next add; a missing or damaged index is
- * rebuilt from the snapshot files, which each carry their own entry.
+ * snapshot needs are deleted (a pack some of whose blocks are still needed stays whole). Every file is written
+ * atomically, pack and snapshot before the index, so a crash leaves at most unreferenced files, swept on the next add;
+ * a missing or damaged index is rebuilt from the snapshot files, which each carry their own entry.
  */
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -54,7 +54,10 @@ const gunzipAsync = promisify(gunzip);
 export const DAILY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ID = /^[a-z0-9]{1,20}-[0-9a-f]{8}$/;
-/** Block hashes: the first 64 bits of SHA-256, hex (a collision within one file's history is ~1e-9 likely even at 100,000 blocks). */
+/**
+ * Block hashes: the first 64 bits of SHA-256, hex (a collision within one file's history is ~1e-9 likely even at
+ * 100,000 blocks).
+ */
 const HASH = /^[0-9a-f]{16}$/;
 const blockHash = (block: unknown) => sha256(JSON.stringify(block)).slice(0, 16);
 /** The longest name of a named snapshot. */
@@ -70,7 +73,9 @@ const entrySchema = z.object({
   savedAt: z.string(),
   /** Bytes of the speech as a `.speech` file. */
   size: z.number().int().nonnegative(),
-  /** Characters of text, spaces and punctuation included (`textContent.length`): what snapshots stored before `length`. */
+  /**
+   * Characters of text, spaces and punctuation included (`textContent.length`): what snapshots stored before `length`.
+   */
   characters: z.number().int().nonnegative(),
   /**
    * The speech's length as the status bar counts it (`buildOutline(doc).total`: Han characters,
@@ -150,7 +155,10 @@ export function applyHashOps(base: readonly string[], ops: readonly HashOp[]): s
   return hashes;
 }
 
-/** A speech's length as the status bar counts it: the outline's total, the one count every view reads (DESIGN.md, decision 8). */
+/**
+ * A speech's length as the status bar counts it: the outline's total, the one count every view reads (DESIGN.md,
+ * decision 8).
+ */
 const speechTotal = (doc: PMNode) => buildOutline(doc).total;
 
 const baseSchema = z.array(z.string().regex(HASH));
@@ -430,7 +438,9 @@ export class SnapshotStore {
     return stored;
   }
 
-  /** The hashes of the blocks a pack file holds intact; `missing` when the file is gone; none when it cannot be read. */
+  /**
+   * The hashes of the blocks a pack file holds intact; `missing` when the file is gone; none when it cannot be read.
+   */
   private async packBlocks(file: string): Promise<Set<string> | 'missing'> {
     let stamp: string;
     try {

@@ -30,7 +30,10 @@ export interface CommandContext {
 
 /** The window's commands: `run`, which the toolbar, main's menu and the keyboard all go through. */
 export interface WindowCommands {
-  /** Runs `command` by its row in the table; while no document is open, the start view decides first (start/commands.ts). */
+  /**
+   * Runs `command` by its row in the table; while no document is open, the start view decides first
+   * (start/commands.ts).
+   */
   run(command: Command): void;
 }
 

@@ -24,7 +24,10 @@ export interface ExportFlowProps {
   onClose: () => void;
 }
 
-/** The export (or print) dialog and what follows from its choice; it closes itself when done, not on a canceled save dialog. */
+/**
+ * The export (or print) dialog and what follows from its choice; it closes itself when done, not on a canceled save
+ * dialog.
+ */
 export function ExportFlow({ api, editor, mode, docId, current, settings, notice, onClose }: ExportFlowProps) {
   const { t } = useTranslation();
   return (

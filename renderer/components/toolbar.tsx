@@ -1,4 +1,7 @@
-/** The toolbar: file actions, import, the block type of the current paragraph, run-in, the library and history panels, and language. */
+/**
+ * The toolbar: file actions, import, the block type of the current paragraph, run-in, the library and history panels,
+ * and language.
+ */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';

@@ -18,8 +18,8 @@ function fileAsBase64(file: File): Promise<string> {
 
 /**
  * Imports the first file dropped on the window; a file over `MAX_IMPORT_BYTES` (the limit main
- * applies) is refused before it is read, and one the browser cannot read is a failure like main's. `onResult` may change between
- * renders (the latest is called).
+ * applies) is refused before it is read, and one the browser cannot read is a failure like main's. `onResult` may
+ * change between renders (the latest is called).
  */
 export function useFileDrop(api: Pick<LecternApi, 'importFile'>, onResult: (result: ImportFileResult) => void): void {
   const latest = useRef(onResult);

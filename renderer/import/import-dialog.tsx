@@ -117,7 +117,8 @@ export function ImportDialog({
                           paddingInlineStart: `${Math.max(0, entry.level - 1) * 1.5 + (entry.kind === 'point' ? 1.5 : 0)}em`,
                         }}
                       >
-                        {/* The closing words the import found are named, so the user sees them marked before accepting. */}
+                        {/* The closing words the import found are named, so the user sees them marked before
+                            accepting. */}
                         {entry.kind === 'heading'
                           ? entry.label
                           : entry.kind === 'closing'

@@ -17,13 +17,11 @@ import { libraryStrings } from './strings';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 beforeAll(async () => {
-  await i18next
-    .use(initReactI18next)
-    .init({
-      resources: { 'zh-CN': { translation: { library: libraryStrings['zh-CN'] } } },
-      lng: 'zh-CN',
-      interpolation: { escapeValue: false },
-    });
+  await i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: { library: libraryStrings['zh-CN'] } } },
+    lng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
 });
 
 let container: HTMLElement;

@@ -224,7 +224,10 @@ export class DocumentSession {
     this.adopt(created.docId, created.name, created.file, { hasFile: false });
   };
 
-  /** Starts a new untitled document holding an imported speech (asking about unsaved changes first); it is unsaved until saved. */
+  /**
+   * Starts a new untitled document holding an imported speech (asking about unsaved changes first); it is unsaved until
+   * saved.
+   */
   readonly importAsNew = async (doc: NodeJSON): Promise<void> => {
     if (!(await this.mayReplace())) return;
     const created = await this.api.newDocument({});
@@ -295,7 +298,10 @@ export class DocumentSession {
     this.scheduler.settled(current.docId);
   };
 
-  /** "Keep mine": close the dialog and, after a conflict, save the editor's text (`force`: over a version main could not read). */
+  /**
+   * "Keep mine": close the dialog and, after a conflict, save the editor's text (`force`: over a version main could not
+   * read).
+   */
   readonly keepMine = ({ save, force }: { save: boolean; force: boolean }): void => {
     this.update({ external: undefined });
     if (save) void this.write('save', force);

@@ -190,7 +190,8 @@ describe('compareDocs', () => {
     // Prose rewritten throughout: the shared characters alone rule every pair out, no full difference is run.
     const rewritten = compareBlocks(blocks(3000), blocks(3000));
     expect(rewritten).toMatchObject({ removed: 300, added: 300, changed: 0, work: { diffs: 0, cells: 0 } });
-    // Texts over a few characters share them all: full differences run until the budget is spent, then the rest is removed + added.
+    // Texts over a few characters share them all: full differences run until the budget is spent, then the rest is
+    // removed + added.
     const before = blocks(12);
     const after = blocks(12);
     const crowded = compareBlocks(before, after);

@@ -24,7 +24,10 @@ export interface ComparedBlock {
   level: number;
   /** A paragraph run in after its heading (连排). Absent: false. */
   runIn?: boolean;
-  /** The inline formatting (marks by character range, inline nodes other than text and breaks); '' or absent for plain text. Compared, not shown. */
+  /**
+   * The inline formatting (marks by character range, inline nodes other than text and breaks); '' or absent for plain
+   * text. Compared, not shown.
+   */
   format?: string;
   text: string;
   /**
@@ -61,11 +64,17 @@ export interface Comparison {
   work: { diffs: number; cells: number };
 }
 
-/** Above this many cells (characters × characters) a changed block is shown as removed + added text, not compared by character. */
+/**
+ * Above this many cells (characters × characters) a changed block is shown as removed + added text, not compared by
+ * character.
+ */
 const MAX_CHAR_CELLS = 4_000_000;
 /** Above this many cells (blocks × blocks, after the common start and end) the middle is shown as removed + added. */
 const MAX_BLOCK_CELLS = 4_000_000;
-/** At most this many cells (characters × characters) of character differences in one comparison (measured: about 0.15 s, all of it spent). */
+/**
+ * At most this many cells (characters × characters) of character differences in one comparison (measured: about 0.15 s,
+ * all of it spent).
+ */
 export const MAX_COMPARE_CELLS = 16_000_000;
 /** Two blocks are paired as one changed block when at least this share of the longer one is kept. */
 const PAIR_SIMILARITY = 0.4;

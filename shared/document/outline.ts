@@ -45,11 +45,16 @@ export function blockFacts(node: PMNode): BlockFacts {
 
 /** One entry of the outline. */
 export interface OutlineEntry {
-  /** A heading, an enumerated point, or the closing remarks (结束语: every closing block after the last section, as one entry). */
+  /**
+   * A heading, an enumerated point, or the closing remarks (结束语: every closing block after the last section, as one
+   * entry).
+   */
   kind: 'heading' | 'point' | 'closing';
   /** Heading level 1–4; for a point, the level of the section it sits in (0 before any heading). */
   level: number;
-  /** The drawn number (一、, （一）) or the point's marker (一要); empty for the closing, which views name in their language. */
+  /**
+   * The drawn number (一、, （一）) or the point's marker (一要); empty for the closing, which views name in their language.
+   */
   label: string;
   text: string;
   /**
@@ -58,7 +63,9 @@ export interface OutlineEntry {
    * keep their identity while the user types.)
    */
   index: number;
-  /** Spoken length: a heading's whole section (with its number and subsections), a point's paragraph, the whole closing. */
+  /**
+   * Spoken length: a heading's whole section (with its number and subsections), a point's paragraph, the whole closing.
+   */
   length: number;
   children: OutlineEntry[];
   /** Markers missing among this section's points, e.g. ["二要"]. */

@@ -99,7 +99,9 @@ const block = (type: string, text: string, attrs?: Record<string, unknown>): Nod
   ...(text ? { content: [{ type: 'text', text }] } : {}),
 });
 
-/** A typed number at a line's start: its level, the text after it, its value and whether it reads as a pair of figures. */
+/**
+ * A typed number at a line's start: its level, the text after it, its value and whether it reads as a pair of figures.
+ */
 export interface TypedNumber {
   level: number;
   text: string;
@@ -309,7 +311,9 @@ function partsAboveHeadings(lines: readonly Line[], headings: Headings): Heading
   return headings.map((h, i) => (h && !PART.test(lines[i]!.text) ? { ...h, level: Math.min(4, h.level + 1) } : h));
 }
 
-/** The passes that decide which typed numbers are headings, in the order they run (each reads what the one before kept). */
+/**
+ * The passes that decide which typed numbers are headings, in the order they run (each reads what the one before kept).
+ */
 export const HEADING_PASSES: readonly HeadingPass[] = [
   { name: 'pairs-in-sequence', run: pairsInSequence },
   { name: 'lists-in-sentences', run: listsInSentences },
@@ -481,7 +485,10 @@ function typedHeadingLine(_line: Line, index: number, { headings }: Reading): No
   return heading ? block('paragraph', heading.text, { level: heading.level, runIn: runsOn(heading.text) }) : undefined;
 }
 
-/** A line styled as a heading (<h2>, Word's 标题 2) with no typed number: its style's rank is its level (a fifth or sixth is 4). */
+/**
+ * A line styled as a heading (<h2>, Word's 标题 2) with no typed number: its style's rank is its level (a fifth or sixth
+ * is 4).
+ */
 function styledHeading(line: Line, _index: number, { styleLevels }: Reading): NodeJSON | undefined {
   if (typeof line.hint !== 'number' || typedHeading(line.text)) return undefined;
   return block('paragraph', line.text, {

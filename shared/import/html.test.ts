@@ -12,7 +12,10 @@ const outline = (json: NodeJSON) =>
   flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-/** What Word puts on the clipboard, in miniature: conditional comments, a style block, MsoNormal paragraphs, list numbers in mso-list spans. */
+/**
+ * What Word puts on the clipboard, in miniature: conditional comments, a style block, MsoNormal paragraphs, list
+ * numbers in mso-list spans.
+ */
 const WORD_CLIPBOARD = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
 <head><meta charset="utf-8"><style><!-- p.MsoNormal {margin:0cm;} --></style><!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]--></head>
 <body lang=ZH-CN><!--StartFragment-->

@@ -30,7 +30,10 @@ export interface ImportOptions {
 export interface ImportResult {
   file: SpeechFile;
   report: CleanupReport['steps'];
-  /** The share of the text's Chinese characters that are Traditional forms (0–1): the report offers conversion when high. */
+  /**
+   * The share of the text's Chinese characters that are Traditional forms (0–1): the report offers conversion when
+   * high.
+   */
   traditional: number;
 }
 

@@ -202,7 +202,10 @@ export type LibraryEntrySummary = z.infer<typeof libraryEntrySummary>;
 export const libraryNotice = z.object({ file: z.string(), code: z.string(), message: z.string() });
 export type LibraryNotice = z.infer<typeof libraryNotice>;
 
-/** What a change to a library entry answers: the entry as listed now, or a failure (read-only, not-found, invalid, not-a-heading, disk-full…). */
+/**
+ * What a change to a library entry answers: the entry as listed now, or a failure (read-only, not-found, invalid,
+ * not-a-heading, disk-full…).
+ */
 export const libraryChangeResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), entry: libraryEntrySummary }),
   z.object({ status: z.literal('failed'), error: failure }),
@@ -219,7 +222,9 @@ export const libraryImportResult = z.discriminatedUnion('status', [
     status: z.literal('imported'),
     added: z.array(z.string()),
     replaced: z.array(z.string()),
-    /** The ids of the replaced entries: `restoreLibraryEntry` of each puts its previous content back (for the session). */
+    /**
+     * The ids of the replaced entries: `restoreLibraryEntry` of each puts its previous content back (for the session).
+     */
     replacedIds: z.array(z.string()),
     renamed: z.array(z.object({ from: z.string(), to: z.string() })),
     skipped: z.array(
@@ -311,8 +316,8 @@ export const contract = {
   revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
   /**
    * Reads a file to import: the one the user picks in the import dialog, one dropped on the
-   * window (its name and bytes as base64, up to 50 MB), or one the system handed over. Answers the content to import; the
-   * renderer runs the cleanup and structure detection and shows the import report.
+   * window (its name and bytes as base64, up to 50 MB), or one the system handed over. Answers the content to import;
+   * the renderer runs the cleanup and structure detection and shows the import report.
    */
   importFile: {
     request: z
@@ -320,7 +325,10 @@ export const contract = {
         dropped: z
           .object({ name: z.string().min(1).max(260), data: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) })
           .optional(),
-        /** A file the system handed over (Open With, a drop on the Dock icon), from main's `import` command: read without a dialog. */
+        /**
+         * A file the system handed over (Open With, a drop on the Dock icon), from main's `import` command: read
+         * without a dialog.
+         */
         handoverId: handoverId.optional(),
       })
       .strict(),
@@ -378,7 +386,10 @@ export const contract = {
   },
   /** Deletes a backup the user chose not to restore. */
   discardRecovery: { request: z.object({ recoveryId }), response: ok },
-  /** Whether the document's file changed on disk since it was opened, saved or reloaded (cheap: poll it on focus and every few seconds). */
+  /**
+   * Whether the document's file changed on disk since it was opened, saved or reloaded (cheap: poll it on focus and
+   * every few seconds).
+   */
   checkExternal: { request: z.object({ docId }), response: z.object({ state: z.enum(externalStates) }) },
   /**
    * Reads the document's file as it is on disk now and makes it the version saves are checked
@@ -459,7 +470,9 @@ export const contract = {
       .strict(),
     response: libraryChangeResult,
   },
-  /** Copies an entry (a built-in template too: "duplicate to my library") into an editable one, named `name` or "…（副本）". */
+  /**
+   * Copies an entry (a built-in template too: "duplicate to my library") into an editable one, named `name` or "…（副本）".
+   */
   duplicateLibraryEntry: {
     request: z.object({ id: libraryEntryId, name: entryNameSchema.optional() }).strict(),
     response: libraryChangeResult,

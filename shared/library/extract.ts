@@ -90,7 +90,8 @@ function leadWithPrompt(block: PMNode): NodeJSON[] {
  * own-line headings as they are; a run-in heading, an enumerated point or a body paragraph that
  * starts with a typed number (（一）…, 1.…) as its lead sentence and
  * the prompt (its body and the body paragraphs that continue it are dropped, up to one that turns
- * to the audience, 同志们，…); every other run of body paragraphs as one prompt paragraph. Heading levels are kept, so numbering is unchanged.
+ * to the audience, 同志们，…); every other run of body paragraphs as one prompt paragraph. Heading levels are kept, so
+ * numbering is unchanged.
  */
 export function extractOutline(doc: PMNode, range?: BlockRange): NodeJSON {
   const { start, end } = clampRange(doc, range);

@@ -107,7 +107,8 @@ describe('insertEntry', () => {
       '· 正文甲',
     ]);
     const end = numbered(insertEntry(target(), 99, entryAt(1)));
-    // Under the last heading (level 3) the entry's top would be level 4, leaving its subsection no room: it goes at level 3.
+    // Under the last heading (level 3) the entry's top would be level 4, leaving its subsection no room: it goes at
+    // level 3.
     expect(end.slice(-5)).toEqual(['1. 加强领导', '2. 甲部分', '· 【此处写……】', '（1） 甲之一', '3. 乙部分']);
   });
 

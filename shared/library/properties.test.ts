@@ -89,7 +89,8 @@ describe('library properties', () => {
           );
           const source = levels({ type: 'doc', content: kept });
           expect(inserted.every((level, i) => (source[i] ? level >= 1 && level <= 4 : level === 0))).toBe(true);
-          // Shifted headings keep their order: a deeper heading never comes out shallower than one before it was above it.
+          // Shifted headings keep their order: a deeper heading never comes out shallower than one before it was above
+          // it.
           for (let i = 0; i < source.length; i++)
             for (let j = 0; j < source.length; j++)
               if (source[i]! && source[j]! && source[i]! < source[j]!)
@@ -107,15 +108,13 @@ describe('library properties', () => {
         fc.oneof(
           fc.string(),
           fc.json(),
-          fc
-            .jsonValue()
-            .map((v) =>
-              JSON.stringify({
-                format: 'lectern.library-entry',
-                version: 1,
-                ...(typeof v === 'object' && v ? v : { v }),
-              }),
-            ),
+          fc.jsonValue().map((v) =>
+            JSON.stringify({
+              format: 'lectern.library-entry',
+              version: 1,
+              ...(typeof v === 'object' && v ? v : { v }),
+            }),
+          ),
         ),
         (text) => {
           for (const read of [parseLibraryEntry, parseLibraryBundle]) {

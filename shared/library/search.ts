@@ -43,7 +43,10 @@ export function searchableText(
   );
 }
 
-/** Whether every word of `query` is in the entry's name, occasion, year, description or text; an empty query matches all. */
+/**
+ * Whether every word of `query` is in the entry's name, occasion, year, description or text; an empty query matches
+ * all.
+ */
 export function matchesQuery(
   entry: Pick<LibraryEntry, 'name' | 'occasion' | 'year' | 'description' | 'doc'>,
   query: string,

@@ -32,7 +32,10 @@ export interface SpeechExtensionOptions {
   onSectionRefused?: (reason: SectionRefusal) => void;
   /** Placeholder highlighting and filling; on unless a benchmark turns it off to compare. */
   placeholders?: boolean;
-  /** Shows the import report for a pasted speech (several paragraphs, or Word/WPS rich text); without it, pastes are ordinary. */
+  /**
+   * Shows the import report for a pasted speech (several paragraphs, or Word/WPS rich text); without it, pastes are
+   * ordinary.
+   */
   onImportPaste?: (source: ImportSource) => void;
 }
 

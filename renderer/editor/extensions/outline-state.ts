@@ -11,7 +11,10 @@ import { blockIndexAt, enclosingHeading } from '../../../shared/document/section
 
 export interface OutlineState {
   outline: Outline;
-  /** Index of the heading block whose section holds the cursor, or of the closing's first block when the cursor is in it. */
+  /**
+   * Index of the heading block whose section holds the cursor, or of the closing's first block when the cursor is in
+   * it.
+   */
   activeIndex: number | undefined;
 }
 

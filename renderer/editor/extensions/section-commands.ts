@@ -17,7 +17,10 @@ import {
 } from '../../../shared/document/sections';
 
 export interface SectionCommandsOptions {
-  /** Whether to refuse moves and promotions that leave a heading skipping a level; read at each command, so a setting can change it. @default () => false */
+  /**
+   * Whether to refuse moves and promotions that leave a heading skipping a level; read at each command, so a setting
+   * can change it. @default () => false
+   */
   checkLevels: () => boolean;
   /** Told why a section change was refused. @default () => {} */
   onRefuse: (reason: SectionRefusal) => void;
