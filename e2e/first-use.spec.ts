@@ -20,6 +20,14 @@ const blocks = (page: Page) =>
       .content.map((block) => `${block.type}:${(block.content ?? []).map((inline) => inline.text ?? '').join('')}`),
   );
 
+/** Where the editor's caret is (a document position). */
+const caret = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { lecternEditor: { state: { selection: { from: number } } } }).lecternEditor.state.selection
+        .from,
+  );
+
 /** The built-in 推进会 template as the app ships it (its name, and its title as the editor shows it). */
 async function pushMeetingTemplate(): Promise<{ name: string; title: string }> {
   const text = await readFile(path.resolve('assets/templates/push-meeting.json'), 'utf8');
@@ -77,6 +85,9 @@ test('click in the title, Ctrl+End, Enter without a pause adds a line at the end
       .click();
     await page.getByTestId('library').getByRole('button', { name: '以此新建讲稿' }).click();
     await expect(page.locator('.speech h1')).toHaveText(template.title);
+    // The new speech is shown when the caret stands at its start: the one before it holds the same
+    // text (undone to the template's), with the caret at its end.
+    await expect.poll(() => caret(page)).toBe(1);
     const before = await blocks(page);
 
     const title = (await page.locator('.speech h1').boundingBox())!;

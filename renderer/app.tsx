@@ -71,9 +71,10 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
   useFileDrop(api, importing.showImport);
 
   // The page was hidden behind the start view when the document arrived, and a hidden editor takes
-  // no focus: focus it once it shows, so the first keystrokes land on the page.
+  // no focus: focus it once it shows, so the first keystrokes land on the page. Never over a caret
+  // the user has already placed there (issue 12, item 5).
   useEffect(() => {
-    if (state.docId && editor && !editor.isDestroyed) editor.view.focus();
+    if (state.docId && editor && !editor.isDestroyed && !editor.view.hasFocus()) editor.view.focus();
   }, [editor, state.docId]);
 
   if (!editor || !session) return null;

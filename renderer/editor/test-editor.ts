@@ -18,8 +18,12 @@ export const p = (text: string, level = 0, runIn = false): JSONContent => ({
   content: text ? [{ type: 'text', text }] : [],
 });
 
-export function testEditor(blocks: JSONContent[]): Editor {
-  return new Editor({ extensions: speechExtensions(), content: { type: 'doc', content: blocks } });
+export function testEditor(blocks: JSONContent[], element?: HTMLElement): Editor {
+  return new Editor({
+    extensions: speechExtensions(),
+    content: { type: 'doc', content: blocks },
+    ...(element ? { element } : {}),
+  });
 }
 
 /** Puts the cursor at `offset` inside the `index`-th top-level block. */

@@ -149,6 +149,46 @@ describe('DocumentSession', () => {
     expect(titles.at(-1)).toBe('讲话.speech — 讲稿');
   });
 
+  it('shows a new speech from its top with the caret in the title and the page focused at once, and leaves nothing for a later frame that could undo a click (issue 12, item 5)', async () => {
+    // The page on screen: a scrolling desk holding the editor, scrolled down in the speech before.
+    const desk = document.createElement('div');
+    const mount = document.createElement('div');
+    desk.append(mount);
+    document.body.append(desk);
+    editor.destroy();
+    disconnect();
+    editor = testEditor(
+      [
+        t('讲话'),
+        ...Array.from({ length: 5 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `第${i}段` }] })),
+      ],
+      mount,
+    );
+    session = new DocumentSession(editor, main.api, { askUnsaved: async () => 'cancel', timers });
+    disconnect = session.connect();
+    await settle();
+    main.answers.open = { status: 'opened', docId: 'doc-1', name: '讲话.speech', file: speech('第一段', '第二段') };
+    desk.scrollTop = 400;
+    (document.activeElement as HTMLElement | null)?.blur();
+
+    await session.open();
+    expect(desk.scrollTop).toBe(0);
+    expect(editor.view.hasFocus()).toBe(true);
+    expect(editor.state.selection.from).toBe(1);
+
+    // The user clicks before the next frame: the browser moves the caret and ProseMirror reads it a
+    // moment later. Whatever the load left for a later frame (a focus writes the editor's caret over
+    // the screen's; a dispatch moves it) would undo that click, so nothing may be left.
+    const later: string[] = [];
+    const { view } = editor;
+    const [focus, dispatch] = [view.focus.bind(view), view.dispatch.bind(view)];
+    view.focus = () => (later.push('focus'), focus());
+    view.dispatch = (tr) => (later.push('dispatch'), dispatch(tr));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(later).toEqual([]);
+    desk.remove();
+  });
+
   it('keeps the same state object while nothing it shows changes (a moved caret re-renders nothing)', async () => {
     await session.open();
     let told = 0;

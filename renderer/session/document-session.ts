@@ -11,7 +11,7 @@
  * `getState` are the shape React's `useSyncExternalStore` takes.
  */
 import type { Editor } from '@tiptap/core';
-import { EditorState } from '@tiptap/pm/state';
+import { EditorState, Selection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import i18next from 'i18next';
 import type { LecternApi, OpenResult, RecoveryEntry, SaveResult } from '../../shared/ipc/contract';
@@ -75,6 +75,17 @@ function fieldValues(editor: Editor): Record<string, string> {
   return { ...(placeholdersKey.getState(editor.state)?.values ?? {}) };
 }
 
+/**
+ * Scrolls the page to the document's top and gives the editor the focus, now. A page hidden behind
+ * the start view takes neither; the window gives it the focus when it shows (app.tsx).
+ */
+function showFromTop(editor: Editor): void {
+  const { dom } = editor.view;
+  let scroller = dom.parentElement;
+  for (; scroller; scroller = scroller.parentElement) scroller.scrollTop = 0;
+  if (!editor.view.hasFocus()) editor.view.focus();
+}
+
 /** Replaces the editor's document with a fresh state, so undo cannot reach the previous document. */
 function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   const doc = editor.schema.nodeFromJSON(file.doc);
@@ -82,9 +93,15 @@ function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
   // is created and only for an editable editor, so the first document would otherwise show none
   // until an edit touched the title (issue 12, item 4).
   if (!editor.isEditable) editor.setEditable(true, false);
-  editor.view.updateState(EditorState.create({ doc, plugins: editor.state.plugins }));
+  // The caret at the start and the page at its top at once, in the same task that shows the text, and
+  // focus given now rather than in a later frame (TipTap's focus command defers it): a focus that
+  // lands after the user has clicked writes the old caret over the click, and a page still scrolled
+  // to where the previous speech was sends the click elsewhere (issue 12, item 5).
+  editor.view.updateState(
+    EditorState.create({ doc, plugins: editor.state.plugins, selection: Selection.atStart(doc) }),
+  );
   if (placeholdersKey.getState(editor.state)) editor.commands.setPlaceholderValues(file.placeholders.values);
-  editor.commands.focus('start');
+  showFromTop(editor);
   return editor.state.doc;
 }
 
