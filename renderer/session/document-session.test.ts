@@ -55,6 +55,7 @@ function fakeMain() {
       { docId: `new-${++created}`, name: '未命名', file: emptySpeechFile(new Date(0)) }
     ),
     openDocument: async () => (calls.push('openDocument'), answers.open),
+    openRecent: async () => (calls.push('openRecent'), answers.open),
     saveDocument: async (request: Request<'saveDocument'>) => (
       calls.push(request.autosave ? 'autosave' : 'saveDocument'),
       saved.push(request),
@@ -216,6 +217,32 @@ describe('DocumentSession', () => {
     expect(main.calls.slice(-3)).toEqual(['saveDocument', 'newDocument', 'closeDocument doc-1']);
     expect(JSON.stringify(main.saved.at(-1)?.file.doc)).toContain('原文，补充');
     expect(session.getState()).toMatchObject({ docId: 'new-1', dirty: false, hasFile: false });
+  });
+
+  it('asks again about words typed while the next document was on its way: 取消 keeps them and closes what came', async () => {
+    await session.open();
+    main.answers.open = { status: 'opened', docId: 'doc-2', name: '别的.speech', file: speech('别的') };
+    // Main answers when the test says (a recent file on a slow disk).
+    let arrive!: () => void;
+    const opening = main.api.openRecent;
+    main.api.openRecent = (request) => new Promise((resolve) => (arrive = () => resolve(opening(request))));
+    const clean = session.openRecent('recent-1');
+    await settle();
+    expect(asked).toEqual([]); // nothing unsaved yet: no question
+    type('，路上写的');
+    choices = ['cancel'];
+    arrive();
+    await clean;
+    expect(asked).toEqual(['讲话.speech']);
+    expect(editor.state.doc.textContent).toContain('原文，路上写的');
+    expect(session.getState()).toMatchObject({ docId: 'doc-1', dirty: true });
+    expect(main.calls.at(-1)).toBe('closeDocument doc-2');
+
+    // 不保存 this time: the words typed on the way are let go, as the user chose.
+    main.api.openRecent = opening;
+    choices = ['discard'];
+    await session.openRecent('recent-1');
+    expect(session.getState().docId).toBe('doc-2');
   });
 
   it('saves the editor text with its title in the properties, and the document is clean and counted as saved', async () => {

@@ -107,6 +107,10 @@ function loadIntoEditor(editor: Editor, file: SpeechFile): PMNode {
 
 const NO_META: SpeechMeta = {};
 
+/** The document main holds for an open's answer, when it made one. */
+const openedId = (result: OpenResult): string | undefined =>
+  result.status === 'opened' || result.status === 'salvaged' ? result.docId : undefined;
+
 /** Whether two states show the same thing (every field compared by identity). */
 function sameState(a: SessionState, b: SessionState): boolean {
   return (Object.keys(a) as (keyof SessionState)[]).every((key) => a[key] === b[key]);
@@ -236,8 +240,11 @@ export class DocumentSession {
 
   /** File → New: a new untitled document (asking about unsaved changes first). */
   readonly newDocument = async (): Promise<void> => {
-    if (!(await this.mayReplace())) return;
-    const created = await this.api.newDocument({});
+    const created = await this.replaceWith(
+      () => this.api.newDocument({}),
+      (result) => result.docId,
+    );
+    if (!created) return;
     this.adopt(created.docId, created.name, created.file, { hasFile: false });
   };
 
@@ -246,8 +253,11 @@ export class DocumentSession {
    * saved.
    */
   readonly importAsNew = async (doc: NodeJSON): Promise<void> => {
-    if (!(await this.mayReplace())) return;
-    const created = await this.api.newDocument({});
+    const created = await this.replaceWith(
+      () => this.api.newDocument({}),
+      (result) => result.docId,
+    );
+    if (!created) return;
     this.adopt(created.docId, created.name, created.file, { hasFile: false });
     // Into the new, empty document: the imported speech differs from the saved (empty) one, so it is unsaved.
     insertImported(this.editor, doc);
@@ -255,8 +265,11 @@ export class DocumentSession {
 
   /** File → New from Template: a new untitled document from a library entry (asking about unsaved changes first). */
   readonly newFromEntry = async (id: string): Promise<void> => {
-    if (!(await this.mayReplace())) return;
-    const created = await this.api.newFromLibraryEntry({ id });
+    const created = await this.replaceWith(
+      () => this.api.newFromLibraryEntry({ id }),
+      (result) => (result.status === 'created' ? result.docId : undefined),
+    );
+    if (!created) return;
     if (created.status === 'created') this.adopt(created.docId, created.name, created.file, { hasFile: false });
     else this.update({ failure: { action: 'open', error: created.error } });
   };
@@ -266,14 +279,17 @@ export class DocumentSession {
    * handed over (a double-click on a .speech); asks about unsaved changes first either way.
    */
   readonly open = async (handoverId?: string): Promise<void> => {
-    if (!(await this.mayReplace())) return;
-    this.opened(await this.api.openDocument(handoverId === undefined ? {} : { handoverId }));
+    const result = await this.replaceWith(
+      () => this.api.openDocument(handoverId === undefined ? {} : { handoverId }),
+      openedId,
+    );
+    if (result) this.opened(result);
   };
 
   /** File → Open Recent: the recent file `recentId` (asking about unsaved changes first). */
   readonly openRecent = async (recentId: string): Promise<void> => {
-    if (!(await this.mayReplace())) return;
-    this.opened(await this.api.openRecent({ recentId }));
+    const result = await this.replaceWith(() => this.api.openRecent({ recentId }), openedId);
+    if (result) this.opened(result);
   };
 
   /** File → Save; answers whether the file was written (not while a change on disk waits for the user). */
@@ -462,6 +478,27 @@ export class DocumentSession {
   }
 
   /** Asks about unsaved changes; resolves true when it is fine to replace the document. */
+  /**
+   * Fetches from main what is to replace the document shown, once the user has let that go
+   * (`mayReplace`), and answers it, or undefined when the user keeps their words. Main may take a
+   * moment (a recent file on a slow or network disk, a library entry): words typed meanwhile would
+   * be replaced unasked, so an edit made while the fetch was on its way is asked about again, and
+   * on 取消 what was fetched is closed and the words stay.
+   */
+  private async replaceWith<T>(fetch: () => Promise<T>, fetchedId: (result: T) => string | undefined) {
+    if (!(await this.mayReplace())) return undefined;
+    let approved = this.editor.state.doc;
+    const result = await fetch();
+    while (!this.editor.state.doc.eq(approved)) {
+      approved = this.editor.state.doc;
+      if (await this.mayReplace()) continue;
+      const docId = fetchedId(result);
+      if (docId !== undefined) void this.api.closeDocument({ docId });
+      return undefined;
+    }
+    return result;
+  }
+
   private async mayReplace(): Promise<boolean> {
     const current = this.identity;
     if (!current || !this.state.dirty) return true;
