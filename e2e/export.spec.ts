@@ -2,27 +2,14 @@
  * File → Export on the sample speech: the placeholders left are listed first with links, then the
  * file is written where the user chose. Written once for both hosts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { sampleDocJSON } from './sample-speech';
+import { openSample } from './sample-page';
 
 test('export warns about placeholders first, then writes the DOCX and the PDF where chosen', async ({ app }) => {
   const page = app.page;
-  const file = path.join(app.tmpDir, '推进会.speech');
-  await writeFile(
-    file,
-    JSON.stringify({
-      format: 'lectern.speech',
-      version: 1,
-      meta: {},
-      placeholders: { values: {}, ignored: [] },
-      doc: sampleDocJSON(),
-    }),
-  );
-  await app.answerDialog('open', file);
-  await page.keyboard.press('Control+o');
-  await expect(page.locator('.speech h1')).toHaveText('在全市XX工作推进会上的讲话');
+  await openSample(app, '推进会.speech');
 
   await page.keyboard.press('Control+Shift+e');
   await expect(page.getByTestId('export-warning')).toContainText('还有 22 处占位符未填');

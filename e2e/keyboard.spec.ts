@@ -5,44 +5,10 @@
  * a section moves by keyboard drag with every announcement in the UI's language, the outline's
  * context menu and the dialogs work by keyboard. Written once for both hosts.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type App } from './fixtures';
+import { expect, test } from './fixtures';
 import { outlineRows } from './outline-rows';
-import { sampleDocJSON } from './sample-speech';
-
-type Handle = {
-  getJSON(): unknown;
-  state: { selection: { from: number }; doc: { resolve(pos: number): { index(depth: number): number } } };
-};
-
-async function openSample(app: App): Promise<unknown> {
-  const doc = sampleDocJSON();
-  const file = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(
-    file,
-    JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }),
-  );
-  await app.answerDialog('open', file);
-  await app.page.keyboard.press('Control+o');
-  await expect(app.page.getByTestId('outline').locator('[data-testid="outline-row"]').first()).toBeVisible();
-  return doc;
-}
-
-const editorJSON = (page: Page) =>
-  page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
-const caret = (page: Page) =>
-  page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.state.selection.from);
-const cursorBlock = (page: Page) =>
-  page.evaluate(() => {
-    const editor = (window as unknown as { lecternEditor: Handle }).lecternEditor;
-    return editor.state.doc.resolve(editor.state.selection.from).index(0);
-  });
-const headings = (page: Page) =>
-  page
-    .locator('.speech [data-number]')
-    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-number')}${(el.textContent ?? '').slice(0, 4)}`));
+import { caret, cursorBlock, editorJSON, headings, openSample, THREE_ABOVE_TWO } from './sample-page';
 
 /** Which region holds the keyboard: toolbar, outline, page, a side panel's test id, status; or the focused tag. */
 const focusedRegion = (page: Page) =>
@@ -109,7 +75,7 @@ test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; t
 test('the status bar and the placeholder panel are reached by keyboard; Esc in the panel returns to the page', async ({
   app,
 }) => {
-  const original = await openSample(app);
+  const { doc: original } = await openSample(app);
   const page = app.page;
   await page.getByTestId('editor').focus();
   const before = await caret(page);
@@ -196,18 +162,7 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   await page.keyboard.press('Shift+F6');
   expect(await focusedRow(page)).toBe('三、强化组织');
   await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect
-    .poll(() => headings(page))
-    .toEqual([
-      '一、统一思想',
-      '（一）充分认识',
-      '（二）清醒认识',
-      '二、强化组织',
-      '1.加强组织',
-      '2.强化督查',
-      '3.营造良好',
-      '三、突出工作',
-    ]);
+  await expect.poll(() => headings(page)).toEqual(THREE_ABOVE_TWO);
   await expect.poll(() => focusedRow(page)).toBe('二、强化组织');
   // Esc in the outline returns to the page, the caret in the moved section.
   await page.keyboard.press('Escape');
@@ -218,7 +173,7 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
 test('a keyboard drag moves the section, every announcement in Chinese; Esc cancels a drag and stays in the outline', async ({
   app,
 }) => {
-  const original = await openSample(app);
+  const { doc: original } = await openSample(app);
   const page = app.page;
   const row = (index: number) =>
     page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);
@@ -241,18 +196,7 @@ test('a keyboard drag moves the section, every announcement in Chinese; Esc canc
   await expect(page.getByTestId('outline-drop-9')).toHaveClass(/over/);
   await expect.poll(() => spoken(page)).toBe('将放在“二、突出工作重点，全力推动各项任务落地见效”之前。');
   await page.keyboard.press('Space');
-  await expect
-    .poll(() => headings(page))
-    .toEqual([
-      '一、统一思想',
-      '（一）充分认识',
-      '（二）清醒认识',
-      '二、强化组织',
-      '1.加强组织',
-      '2.强化督查',
-      '3.营造良好',
-      '三、突出工作',
-    ]);
+  await expect.poll(() => headings(page)).toEqual(THREE_ABOVE_TWO);
   await expect
     .poll(() => spoken(page))
     .toBe('已将“三、强化组织保障，确保各项决策部署落到实处”放在“二、突出工作重点，全力推动各项任务落地见效”之前。');
@@ -281,7 +225,7 @@ test('in the English UI the drag is announced in English', async ({ app }) => {
 test('the outline’s context menu opens with Shift+F10 and Esc closes it; its item opens a dialog Esc closes', async ({
   app,
 }) => {
-  const original = await openSample(app);
+  const { doc: original } = await openSample(app);
   const page = app.page;
   const row = page.getByTestId('outline').locator('li.outline-item[data-index="9"] > .outline-row');
   await row.focus();

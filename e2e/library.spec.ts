@@ -6,14 +6,14 @@
  * fresh profile.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { outlineRows } from './outline-rows';
-import { sampleDocJSON } from './sample-speech';
+import { openSample } from './sample-page';
 
 const library = (page: Page) => page.getByTestId('library');
 const entry = (page: Page, name: string) => library(page).getByTestId('library-entry').filter({ hasText: name });
@@ -22,20 +22,7 @@ test('save a section as an outline, start from a template, insert it after the f
   app,
 }) => {
   const { page } = app;
-  const speech = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(
-    speech,
-    JSON.stringify({
-      format: 'lectern.speech',
-      version: 1,
-      meta: {},
-      placeholders: { values: {}, ignored: [] },
-      doc: sampleDocJSON(),
-    }),
-  );
-  await app.answerDialog('open', speech);
-  await page.keyboard.press('Control+o');
-  await expect(page.getByTestId('outline-row').first()).toBeVisible();
+  await openSample(app);
 
   // Section 二, from the outline's context menu, as an outline.
   await page.getByTestId('outline-row').filter({ hasText: '二、突出工作重点' }).click({ button: 'right' });

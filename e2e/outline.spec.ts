@@ -2,46 +2,9 @@
  * The outline sidebar on the sample speech: its tree, jumping, dragging a section with one-step
  * undo, Alt+Shift+arrows, timing against a target. Written once for both hosts.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { dragRow, outlineRows } from './outline-rows';
-import { sampleDocJSON } from './sample-speech';
-
-type Handle = {
-  getJSON(): unknown;
-  state: { selection: { from: number }; doc: { resolve(pos: number): { index(depth: number): number } } };
-};
-
-async function openSample(app: {
-  page: Page;
-  tmpDir: string;
-  answerDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
-}): Promise<unknown> {
-  const doc = sampleDocJSON();
-  const file = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(
-    file,
-    JSON.stringify({ format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc }),
-  );
-  await app.answerDialog('open', file);
-  await app.page.keyboard.press('Control+o');
-  await expect(app.page.getByTestId('outline').locator('[data-testid="outline-row"]').first()).toBeVisible();
-  return doc;
-}
-
-const cursorBlock = (page: Page) =>
-  page.evaluate(() => {
-    const editor = (window as unknown as { lecternEditor: Handle }).lecternEditor;
-    return editor.state.doc.resolve(editor.state.selection.from).index(0);
-  });
-const editorJSON = (page: Page) =>
-  page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.getJSON());
-const headings = (page: Page) =>
-  page
-    .locator('.speech [data-number]')
-    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-number')}${(el.textContent ?? '').slice(0, 4)}`));
+import { cursorBlock, editorJSON, headings, openSample, THREE_ABOVE_TWO } from './sample-page';
 
 test('the sidebar lists the sections, their subsections and enumerated points', async ({ app }) => {
   await openSample(app);
@@ -74,7 +37,7 @@ test('clicking 三 puts the cursor there and highlights it', async ({ app }) => 
 test('dragging 三 above 二 moves the whole section and renumbers; one undo restores the document exactly', async ({
   app,
 }) => {
-  const original = await openSample(app);
+  const { doc: original } = await openSample(app);
   const page = app.page;
   const outline = page.getByTestId('outline');
   await dragRow(
@@ -82,18 +45,7 @@ test('dragging 三 above 二 moves the whole section and renumbers; one undo res
     outline.locator('li.outline-item[data-index="14"] > .outline-row'),
     outline.getByTestId('outline-drop-9'),
   );
-  await expect
-    .poll(() => headings(page))
-    .toEqual([
-      '一、统一思想',
-      '（一）充分认识',
-      '（二）清醒认识',
-      '二、强化组织',
-      '1.加强组织',
-      '2.强化督查',
-      '3.营造良好',
-      '三、突出工作',
-    ]);
+  await expect.poll(() => headings(page)).toEqual(THREE_ABOVE_TWO);
   const text = await page.locator('.speech').innerText();
   expect(text.indexOf('强化组织保障')).toBeLessThan(text.indexOf('突出工作重点'));
   expect(text.indexOf('营造良好氛围')).toBeLessThan(text.indexOf('突出工作重点'));
@@ -109,18 +61,7 @@ test('Alt+Shift+↑ moves the current section above its sibling; Alt+Shift+→/�
   const page = app.page;
   await page.getByTestId('outline').getByRole('button', { name: /^三、/ }).click();
   await page.keyboard.press('Alt+Shift+ArrowUp');
-  await expect
-    .poll(() => headings(page))
-    .toEqual([
-      '一、统一思想',
-      '（一）充分认识',
-      '（二）清醒认识',
-      '二、强化组织',
-      '1.加强组织',
-      '2.强化督查',
-      '3.营造良好',
-      '三、突出工作',
-    ]);
+  await expect.poll(() => headings(page)).toEqual(THREE_ABOVE_TWO);
   await page.keyboard.press('Alt+Shift+ArrowRight');
   await expect
     .poll(() => headings(page))
@@ -135,18 +76,7 @@ test('Alt+Shift+↑ moves the current section above its sibling; Alt+Shift+→/�
       '二、突出工作',
     ]);
   await page.keyboard.press('Alt+Shift+ArrowLeft');
-  await expect
-    .poll(() => headings(page))
-    .toEqual([
-      '一、统一思想',
-      '（一）充分认识',
-      '（二）清醒认识',
-      '二、强化组织',
-      '1.加强组织',
-      '2.强化督查',
-      '3.营造良好',
-      '三、突出工作',
-    ]);
+  await expect.poll(() => headings(page)).toEqual(THREE_ABOVE_TWO);
 });
 
 test('the status bar shows the speaking time against the target, in red when over', async ({ app }) => {
@@ -178,7 +108,7 @@ test('Ctrl+\\ hides and shows the outline', async ({ app }) => {
 test('in the sidebar, Alt+Shift+↓ moves a row’s section; a demotion that would skip a level is refused with a message', async ({
   app,
 }) => {
-  const original = await openSample(app);
+  const { doc: original } = await openSample(app);
   const page = app.page;
   const row = (index: number) =>
     page.getByTestId('outline').locator(`li.outline-item[data-index="${index}"] > .outline-row`);

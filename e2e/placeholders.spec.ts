@@ -2,33 +2,9 @@
  * Placeholders on the sample speech: the panel's groups and counts, filling a group with one undo,
  * F3, and an ignored occurrence that stays ignored after save and reopen. Written once for both hosts.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { sampleDocJSON } from './sample-speech';
-
-async function openSample(app: {
-  page: Page;
-  tmpDir: string;
-  answerDialog(kind: 'open' | 'save', file: string | null): Promise<void>;
-}): Promise<string> {
-  const file = path.join(app.tmpDir, 'sample.speech');
-  await writeFile(
-    file,
-    JSON.stringify({
-      format: 'lectern.speech',
-      version: 1,
-      meta: {},
-      placeholders: { values: {}, ignored: [] },
-      doc: sampleDocJSON(),
-    }),
-  );
-  await app.answerDialog('open', file);
-  await app.page.keyboard.press('Control+o');
-  await expect(app.page.locator('.speech h1')).toHaveText('在全市XX工作推进会上的讲话');
-  return file;
-}
+import { openSample } from './sample-page';
 
 const groups = (page: Page) =>
   page
@@ -102,7 +78,7 @@ test('F3 and Shift+F3 move through the placeholders', async ({ app }) => {
 });
 
 test('an ignored occurrence stays ignored after save and reopen', async ({ app }) => {
-  const file = await openSample(app);
+  const { file } = await openSample(app);
   const page = app.page;
   await page.getByTestId('placeholder-status').click();
   const group = page.locator('[data-testid="placeholder-group"][data-token="X个"]');

@@ -7,7 +7,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type App } from './fixtures';
 
 test.use({ keepStartView: true });
 
@@ -22,6 +22,22 @@ const blocks = (page: Page) =>
       .getJSON()
       .content.map((block) => `${block.type}:${(block.content ?? []).map((inline) => inline.text ?? '').join('')}`),
   );
+
+/**
+ * Starts a new blank speech from the start view, types its title and saves it as `name` in the test's folder;
+ * resolves with the file's path once the status bar says it is saved.
+ */
+async function saveNewSpeech(app: App, name: string): Promise<string> {
+  const { page } = app;
+  await page.getByTestId('start-new').click();
+  await page.getByTestId('editor').click();
+  await page.keyboard.insertText('在全市工作推进会上的讲话');
+  const file = path.join(app.tmpDir, name);
+  await app.answerDialog('save', file);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+  return file;
+}
 
 /** The built-in templates as the app ships them: names, and the title of each speech. */
 async function shippedTemplates(): Promise<Array<{ name: string; title: string | undefined }>> {
@@ -125,13 +141,7 @@ test('导入… on the start view runs the import: the report, then the speech a
 
 test('a saved speech is listed under 最近打开 at the next start and opens from there', async ({ app }) => {
   const { page } = app;
-  await page.getByTestId('start-new').click();
-  await page.getByTestId('editor').click();
-  await page.keyboard.insertText('在全市工作推进会上的讲话');
-  const file = path.join(app.tmpDir, '推进会讲话.speech');
-  await app.answerDialog('save', file);
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+  await saveNewSpeech(app, '推进会讲话.speech');
 
   // The next start: the window loads again on the same services and settings.
   await page.reload();
@@ -147,13 +157,7 @@ test('a saved speech is listed under 最近打开 at the next start and opens fr
 
 test('a recent file that is gone says so, and the start view stays to choose another', async ({ app }) => {
   const { page } = app;
-  await page.getByTestId('start-new').click();
-  await page.getByTestId('editor').click();
-  await page.keyboard.insertText('在全市工作推进会上的讲话');
-  const file = path.join(app.tmpDir, '挪走的讲话.speech');
-  await app.answerDialog('save', file);
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toHaveText('已保存');
+  const file = await saveNewSpeech(app, '挪走的讲话.speech');
   await rm(file);
   await page.reload();
   await page.getByTestId('start-recent').click();
