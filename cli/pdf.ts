@@ -14,6 +14,21 @@ const SYSTEM_CHROMIUMS = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/**
+ * The flags every headless Chromium of ours is started with (the PDF here, the end-to-end tests' browser, the
+ * benchmark's): no sandbox, since tests run as root; no GPU; and no network of its own (no QUIC, background
+ * requests, component updates or sync), since the app never reaches the network.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Thrown when no Chromium can be found, with what to install. */
 export class NoChromiumError extends Error {
   override readonly name = 'NoChromiumError';
@@ -33,15 +48,7 @@ export function findChromium(): string {
 export async function renderPdf(html: string): Promise<Uint8Array> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

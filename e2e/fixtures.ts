@@ -15,19 +15,12 @@ import path from 'node:path';
 import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
 import type { Command } from '../shared/ipc/contract';
 import { TOKEN_HEADER, TOKEN_PARAM } from '../renderer/host/web-bridge';
+import { CHROMIUM_ARGS } from '../cli/pdf';
 
 export { expect } from '@playwright/test';
 
-/** Flags Debian's Chromium needs here: no sandbox as root, no GPU, and no network of its own. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Flags Debian's Chromium needs here: the command line's own (no sandbox as root, no GPU, no network). */
+export { CHROMIUM_ARGS };
 
 /** A Chromium the way the app's users' machines would find one: env var, the system's, Playwright's. */
 export function chromiumPath(): string | undefined {

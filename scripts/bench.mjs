@@ -12,6 +12,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
+
+const { CHROMIUM_ARGS } = await tsImport('../cli/pdf.ts', import.meta.url);
 
 const root = path.resolve('dist/bench');
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 500);
@@ -36,13 +39,7 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_ARGS,
     // Frames are produced as soon as the main thread is free, so latency measures work, not vsync waits.
     '--disable-gpu-vsync',
     '--disable-frame-rate-limit',
