@@ -1,9 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import type { LibraryEntrySummary, Request } from '../../shared/ipc/contract';
 import { builtinTemplates } from '../../shared/library/builtin-templates';
@@ -12,32 +9,14 @@ import { matchesQuery } from '../../shared/library/search';
 import { cursorIn, p, rows, t, testEditor } from '../editor/test-editor';
 import { LibraryPanel, type LibraryApi } from './library-panel';
 import { SaveToLibraryDialog } from './save-dialog';
-import { libraryStrings } from './strings';
+import { renderHarness } from '../test-render';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: { library: libraryStrings['zh-CN'] } } },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-});
-
-let container: HTMLElement;
-let root: Root;
+const h = renderHarness();
 let editor: Editor;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   editor = testEditor([t('讲话'), p('统一思想', 1), p('正文'), p('突出重点', 1)]);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  editor.destroy();
+  return () => editor.destroy();
 });
 
 const summary = (entry: LibraryEntry): LibraryEntrySummary => ({
@@ -126,7 +105,7 @@ async function settle(ms = 0) {
   });
 }
 
-const buttons = (label: string) => [...container.querySelectorAll('button')].filter((b) => b.textContent === label);
+const buttons = (label: string) => [...h.container.querySelectorAll('button')].filter((b) => b.textContent === label);
 const button = (label: string) => {
   const found = buttons(label)[0];
   if (!found) throw new Error(`no button ${label}`);
@@ -139,7 +118,7 @@ const click = async (element: Element) => {
   await settle();
 };
 const names = () =>
-  [...container.querySelectorAll('[data-testid="library-entry"] .library-name')].map((n) => n.textContent);
+  [...h.container.querySelectorAll('[data-testid="library-entry"] .library-name')].map((n) => n.textContent);
 
 /** Types into a React-controlled input the way a browser does. */
 async function type(input: HTMLInputElement, value: string) {
@@ -150,7 +129,7 @@ async function type(input: HTMLInputElement, value: string) {
 }
 
 async function renderPanel(api: LibraryApi, onNewFrom = vi.fn()) {
-  await act(async () => root.render(createElement(LibraryPanel, { api, editor, onNewFrom, onClose: () => {} })));
+  await h.render(createElement(LibraryPanel, { api, editor, onNewFrom, onClose: () => {} }));
   await settle();
   return onNewFrom;
 }
@@ -161,14 +140,14 @@ describe('the library panel', () => {
     await renderPanel(api);
     expect(names()[0]).toBe('我的保障章节');
     expect(names().length).toBe(builtinTemplates().entries.length + 1);
-    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['我的素材', '内置模板']);
-    expect(container.querySelector('[data-testid="library-notices"]')!.textContent).toContain('1 个损坏或重复');
+    expect([...h.container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['我的素材', '内置模板']);
+    expect(h.container.querySelector('[data-testid="library-notices"]')!.textContent).toContain('1 个损坏或重复');
   });
 
   it('searches as the user types, by name and text', async () => {
     const { api, calls } = fakeApi();
     await renderPanel(api);
-    await type(container.querySelector('input[type="search"]')!, '党课');
+    await type(h.container.querySelector('input[type="search"]')!, '党课');
     await settle(250);
     expect(calls.at(-1)).toBe('list 党课');
     expect(names()).toEqual([builtinTemplates().entries.find((e) => e.id === 'builtin-party-lecture')!.name]);
@@ -177,8 +156,8 @@ describe('the library panel', () => {
   it('previews an entry’s numbered outline and inserts it at the cursor, renumbering', async () => {
     const { api } = fakeApi();
     await renderPanel(api);
-    await click(container.querySelector('[data-id="builtin-section-guarantee"] .library-entry-name')!);
-    const preview = container.querySelector('[data-testid="library-preview"]')!;
+    await click(h.container.querySelector('[data-id="builtin-section-guarantee"] .library-entry-name')!);
+    const preview = h.container.querySelector('[data-testid="library-preview"]')!;
     expect(preview.textContent).toContain('一、强化组织保障');
     expect(preview.textContent).toContain('（一）加强组织领导。');
     cursorIn(editor, 2, 1);
@@ -186,13 +165,13 @@ describe('the library panel', () => {
     expect(rows(editor).map((r) => r[1])).toEqual([0, 1, 0, 1, 0, 2, 2, 2, 1]);
     // Built-in templates are read-only: no rename or delete, only duplicate.
     expect(buttons('删除')).toEqual([]);
-    expect(container.textContent).toContain('内置模板只读');
+    expect(h.container.textContent).toContain('内置模板只读');
   });
 
   it('starts a new speech from the chosen entry through the app', async () => {
     const { api } = fakeApi();
     const onNewFrom = await renderPanel(api);
-    await click(container.querySelector('[data-id="builtin-opening"] .library-entry-name')!);
+    await click(h.container.querySelector('[data-id="builtin-opening"] .library-entry-name')!);
     await click(button('以此新建讲稿'));
     expect(onNewFrom).toHaveBeenCalledWith('builtin-opening');
   });
@@ -200,12 +179,12 @@ describe('the library panel', () => {
   it('duplicates a template into my library and renames the copy', async () => {
     const { api, entries } = fakeApi();
     await renderPanel(api);
-    await click(container.querySelector('[data-id="builtin-opening"] .library-entry-name')!);
+    await click(h.container.querySelector('[data-id="builtin-opening"] .library-entry-name')!);
     await click(button('复制到我的素材库'));
     expect(api.duplicateLibraryEntry).toHaveBeenCalledWith({ id: 'builtin-opening' });
     expect(names()).toContain(`${entries.get('builtin-opening')!.name}（副本）`);
     await click(button('重命名/改标签…'));
-    const form = container.querySelector('[data-testid="library-retag"]')!;
+    const form = h.container.querySelector('[data-testid="library-retag"]')!;
     await type(form.querySelector('input')!, '我的开幕式提纲');
     await act(async () => form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await settle();
@@ -221,10 +200,10 @@ describe('the library panel', () => {
   it('deletes an entry of mine and undoes the delete', async () => {
     const { api } = fakeApi();
     await renderPanel(api);
-    await click(container.querySelector('[data-id="mine-1"] .library-entry-name')!);
+    await click(h.container.querySelector('[data-id="mine-1"] .library-entry-name')!);
     await click(button('删除'));
     expect(names()).not.toContain('我的保障章节');
-    expect(container.querySelector('[data-testid="library-message"]')!.textContent).toContain('已删除“我的保障章节”');
+    expect(h.container.querySelector('[data-testid="library-message"]')!.textContent).toContain('已删除“我的保障章节”');
     await click(button('撤销'));
     expect(api.restoreLibraryEntry).toHaveBeenCalledWith({ id: 'mine-1' });
     expect(names()).toContain('我的保障章节');
@@ -234,19 +213,19 @@ describe('the library panel', () => {
     const { api } = fakeApi();
     await renderPanel(api);
     expect(button('导出所选（0）…').disabled).toBe(true);
-    await click(container.querySelector('[data-id="mine-1"] input[type="checkbox"]')!);
+    await click(h.container.querySelector('[data-id="mine-1"] input[type="checkbox"]')!);
     await click(button('导出所选（1）…'));
     expect(api.exportLibrary).toHaveBeenCalledWith({ ids: ['mine-1'] });
     await click(button('导入…'));
-    expect(container.querySelector('[data-testid="library-conflict"]')!.textContent).toContain('我的保障章节');
+    expect(h.container.querySelector('[data-testid="library-conflict"]')!.textContent).toContain('我的保障章节');
     await click(button('替换'));
     expect(api.importLibrary).toHaveBeenLastCalledWith({ pendingId: 'p1', onConflict: 'replace' });
-    expect(container.querySelector('[data-testid="library-conflict"]')).toBeNull();
-    expect(container.querySelector('[data-testid="library-message"]')!.textContent).toContain('替换 1 个');
+    expect(h.container.querySelector('[data-testid="library-conflict"]')).toBeNull();
+    expect(h.container.querySelector('[data-testid="library-message"]')!.textContent).toContain('替换 1 个');
     // A replace is undone like a delete: the replaced entry's previous content is restored.
     await click(button('撤销'));
     expect(api.restoreLibraryEntry).toHaveBeenCalledWith({ id: 'mine-1' });
-    expect(container.querySelector('[data-testid="library-message"]')!.textContent).toContain('已恢复“我的保障章节”');
+    expect(h.container.querySelector('[data-testid="library-message"]')!.textContent).toContain('已恢复“我的保障章节”');
   });
 });
 
@@ -265,19 +244,17 @@ describe('the save-to-library dialog', () => {
       entry: { id: 'n1', name: request.name, kind: request.kind, builtIn: false, headings: 1 },
     }));
     const onSaved = vi.fn();
-    await act(async () =>
-      root.render(
-        createElement(SaveToLibraryDialog, {
-          api: { saveLibraryEntry },
-          editor,
-          occasion: '推进会',
-          onSaved,
-          onClose: () => {},
-          now: () => new Date('2026-05-01T00:00:00Z'),
-        }),
-      ),
+    await h.render(
+      createElement(SaveToLibraryDialog, {
+        api: { saveLibraryEntry },
+        editor,
+        occasion: '推进会',
+        onSaved,
+        onClose: () => {},
+        now: () => new Date('2026-05-01T00:00:00Z'),
+      }),
     );
-    const form = container.querySelector('[data-testid="library-save"]')!;
+    const form = h.container.querySelector('[data-testid="library-save"]')!;
     expect(form.textContent).toContain('当前章节：一、统一思想');
     await act(async () => form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await settle();

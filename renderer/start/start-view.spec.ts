@@ -1,45 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { LibraryEntrySummary, RecentEntry } from '../../shared/ipc/contract';
-import { libraryStrings } from '../library/strings';
 import { StartView, type StartViewProps } from './start-view';
 import { startViewCommand } from './commands';
-import { startStrings } from './strings';
+import { renderHarness } from '../test-render';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({
-    resources: {
-      'zh-CN': {
-        translation: {
-          app: { name: '讲稿' },
-          file: { importHint: '导入' },
-          library: libraryStrings['zh-CN'],
-          start: startStrings['zh-CN'],
-        },
-      },
-    },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-});
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const h = renderHarness();
 
 const template: LibraryEntrySummary = {
   id: 'builtin-push-meeting',
@@ -63,19 +30,20 @@ async function show(api: StartViewProps['api'], templatesRequest = 0) {
     onRecent: vi.fn(),
     templatesRequest,
   };
-  await act(async () => root.render(createElement(StartView, props)));
+  await h.render(createElement(StartView, props));
   return props;
 }
 const okApi = (): StartViewProps['api'] => ({
   listLibrary: vi.fn(async () => ({ entries: [template, mine], notices: [] })),
   listRecent: vi.fn(async () => ({ entries: [recentFile] })),
 });
-const button = (text: string) => [...container.querySelectorAll('button')].find((b) => b.textContent?.includes(text))!;
+const button = (text: string) =>
+  [...h.container.querySelectorAll('button')].find((b) => b.textContent?.includes(text))!;
 
 describe('the start view', () => {
   it('lists the built-in templates and the user’s own apart, and the recent files with their folders', async () => {
     await show(okApi());
-    const groups = [...container.querySelectorAll('.start-group')].map((group) => [
+    const groups = [...h.container.querySelectorAll('.start-group')].map((group) => [
       group.querySelector('h3')!.textContent,
       [...group.querySelectorAll('.start-template-name')].map((name) => name.textContent),
     ]);
@@ -83,7 +51,7 @@ describe('the start view', () => {
       ['内置模板', ['全市XX工作推进会讲话提纲']],
       ['我的素材', ['去年的推进会讲话']],
     ]);
-    expect(container.querySelector('.start-recent-entry')!.textContent).toBe('推进会讲话.speech/home/user/讲稿');
+    expect(h.container.querySelector('.start-recent-entry')!.textContent).toBe('推进会讲话.speech/home/user/讲稿');
   });
 
   it('runs each action with what was chosen', async () => {
@@ -105,7 +73,7 @@ describe('the start view', () => {
       listLibrary: vi.fn(async () => Promise.reject(new Error('EACCES'))),
       listRecent: vi.fn(async () => Promise.reject(new Error('recent.json is damaged'))),
     });
-    expect([...container.querySelectorAll('[role="alert"]')].map((p) => p.textContent)).toEqual([
+    expect([...h.container.querySelectorAll('[role="alert"]')].map((p) => p.textContent)).toEqual([
       '无法读取素材库：EACCES',
       '无法读取最近打开的文件列表：recent.json is damaged',
     ]);
@@ -118,7 +86,7 @@ describe('the start view', () => {
       listLibrary: vi.fn(async () => ({ entries: [template], notices: [] })),
       listRecent: vi.fn(async () => ({ entries: [] })),
     });
-    expect(container.querySelector('.start-recent')!.textContent).toContain('还没有打开过的讲稿');
+    expect(h.container.querySelector('.start-recent')!.textContent).toContain('还没有打开过的讲稿');
   });
 
   it('moves the focus to the first template when 从模板新建 is asked for', async () => {
