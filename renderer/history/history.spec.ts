@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
 import { emptySpeechFile, type SpeechFile } from '../../shared/document/file-format';
-import { docOf } from '../../shared/document/test-docs';
+import { docOf, markedPair } from '../../shared/document/test-docs';
 import { EXTERNAL_SNAPSHOT_NAME, type Request, type SnapshotEntry } from '../../shared/ipc/contract';
 import { p, rows, t, testEditor } from '../editor/test-editor';
 import { CompareView } from './compare-view';
@@ -43,24 +43,7 @@ describe('CompareView', () => {
       '（级别：1级标题 → 2级标题）',
       '（改为连排）',
     ]);
-    const plain = {
-      type: 'doc',
-      content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }],
-    };
-    const marked = {
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          attrs: { level: 0 },
-          content: [
-            { type: 'text', text: '做好' },
-            { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] },
-            { type: 'text', text: '检查' },
-          ],
-        },
-      ],
-    };
+    const { plain, marked } = markedPair();
     await render(createElement(CompareView, { before: plain, after: marked }));
     expect(ui.container.querySelector('[data-testid="compare-summary"]')?.textContent).toBe(
       '新增 0 段，删除 0 段，修改 1 段',

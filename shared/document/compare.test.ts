@@ -12,7 +12,7 @@ import {
   type CompareRow,
 } from './compare';
 import { headingLabels } from './numbering';
-import { docOf, type BlockSpec } from './test-docs';
+import { docOf, markedPair, type BlockSpec } from './test-docs';
 
 const json = (...blocks: BlockSpec[]) => docOf(...blocks).toJSON();
 const kinds = (rows: CompareRow[]) => rows.map((row) => row.kind);
@@ -146,24 +146,7 @@ describe('compareDocs', () => {
       runIn: true,
       format: false,
     });
-    const plain = {
-      type: 'doc',
-      content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }],
-    };
-    const marked = {
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          attrs: { level: 0 },
-          content: [
-            { type: 'text', text: '做好' },
-            { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] },
-            { type: 'text', text: '检查' },
-          ],
-        },
-      ],
-    };
+    const { plain, marked } = markedPair();
     const formatted = compareDocs(plain, marked);
     expect(formatted).toMatchObject({ identical: false, changed: 1, added: 0, removed: 0 });
     const changed = formatted.rows[0]!;

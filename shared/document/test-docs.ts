@@ -26,3 +26,30 @@ export function blockRows(doc: NodeJSON): string[] {
     (b) => `${b.type}${b.attrs?.level ? String(b.attrs.level) : ''}:${b.content?.[0]?.text ?? ''}`,
   );
 }
+
+/**
+ * One body paragraph, 做好X光检查, twice: plain, and with X光 marked as not a placeholder. The text is the same and
+ * only a mark differs, so comparing them is a change of formatting alone (the comparison's and History's tests).
+ */
+export function markedPair(): { plain: NodeJSON; marked: NodeJSON } {
+  return {
+    plain: {
+      type: 'doc',
+      content: [{ type: 'paragraph', attrs: { level: 0 }, content: [{ type: 'text', text: '做好X光检查' }] }],
+    },
+    marked: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { level: 0 },
+          content: [
+            { type: 'text', text: '做好' },
+            { type: 'text', text: 'X光', marks: [{ type: 'notPlaceholder' }] },
+            { type: 'text', text: '检查' },
+          ],
+        },
+      ],
+    },
+  };
+}
