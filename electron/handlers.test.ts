@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { callNames, type Handlers } from '../shared/ipc/contract';
@@ -9,8 +8,9 @@ import { createHandlers } from './handlers';
 import { createServices } from './services/index';
 import { faultyFileSystem, type Faults } from './services/fault-fs';
 import type { Dialogs, WindowBridge } from './services/types';
+import { tempDirEach } from './services/test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-handlers-');
 let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
 let events: string[];
 let printed: string[];
@@ -33,7 +33,7 @@ function setup(faults: Faults = {}): Handlers {
   };
   return createHandlers(
     createServices({
-      userDataDir: path.join(dir, 'user'),
+      userDataDir: path.join(temp.path, 'user'),
       dialogs,
       windows,
       renderPdf,
@@ -48,13 +48,11 @@ const speech = (): SpeechFile => ({
   doc: docOf(['title', '讲话'], [1, '统一思想'], [0, '正文']).toJSON(),
 });
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-handlers-'));
+beforeEach(() => {
   answers = { open: [], save: [] };
   events = [];
   printed = [];
   shown = [];
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('handlers', () => {
@@ -65,13 +63,13 @@ describe('handlers', () => {
   it('save an untitled speech where the dialog says, adding .speech, and reopen it identical', async () => {
     const handlers = setup();
     const { docId } = await handlers.newDocument({}, ctx);
-    answers.save.push(path.join(dir, '讲话'));
+    answers.save.push(path.join(temp.path, '讲话'));
     const saved = await handlers.saveDocument({ docId, file: speech() }, ctx);
     expect(saved).toEqual({ status: 'saved', docId, name: '讲话.speech' });
-    const onDisk = parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8'));
+    const onDisk = parseSpeechFile(await readFile(path.join(temp.path, '讲话.speech'), 'utf8'));
     expect(onDisk.file.doc).toEqual(speech().doc);
     expect(onDisk.file.meta.modifiedAt).toBeDefined();
-    answers.open.push(path.join(dir, '讲话.speech'));
+    answers.open.push(path.join(temp.path, '讲话.speech'));
     const opened = await handlers.openDocument({}, ctx);
     expect(opened.status === 'opened' && opened.file.doc).toEqual(speech().doc);
     expect(events).toContain('recent');
@@ -80,12 +78,12 @@ describe('handlers', () => {
   it('save a titled document to its own file without asking again', async () => {
     const handlers = setup();
     const { docId } = await handlers.newDocument({}, ctx);
-    answers.save.push(path.join(dir, 'a.speech'));
+    answers.save.push(path.join(temp.path, 'a.speech'));
     await handlers.saveDocumentAs({ docId, file: speech() }, ctx);
     const second = await handlers.saveDocument({ docId, file: { ...speech(), meta: { title: '第二版' } } }, ctx);
     expect(second.status).toBe('saved');
     expect(answers.save).toEqual([]);
-    expect(parseSpeechFile(await readFile(path.join(dir, 'a.speech'), 'utf8')).file.meta.title).toBe('第二版');
+    expect(parseSpeechFile(await readFile(path.join(temp.path, 'a.speech'), 'utf8')).file.meta.title).toBe('第二版');
   });
 
   it('answer canceled when the user cancels a dialog', async () => {
@@ -97,7 +95,7 @@ describe('handlers', () => {
 
   it('refuse a corrupt file with a code and message naming the file, and never write to it', async () => {
     const handlers = setup();
-    const file = path.join(dir, '坏.speech');
+    const file = path.join(temp.path, '坏.speech');
     const content = '{"format":"lectern.speech","version":1,"meta":{}}';
     await writeFile(file, content);
     answers.open.push(file);
@@ -107,7 +105,7 @@ describe('handlers', () => {
   });
 
   it('report a full disk and a read-only folder by name, leaving the file as it was', async () => {
-    const file = path.join(dir, '满.speech');
+    const file = path.join(temp.path, '满.speech');
     await writeFile(file, 'original');
     for (const [faults, code] of [
       [{ enospcMidWrite: true }, 'disk-full'],
@@ -128,27 +126,27 @@ describe('handlers', () => {
   it('never write a document that would not open again', async () => {
     const handlers = setup();
     const { docId } = await handlers.newDocument({}, ctx);
-    answers.save.push(path.join(dir, 'x.speech'));
+    answers.save.push(path.join(temp.path, 'x.speech'));
     const bad = { ...speech(), doc: { type: 'doc', content: [{ type: 'paragraph', attrs: { level: 9 } }] } };
     expect(await handlers.saveDocumentAs({ docId, file: bad }, ctx)).toMatchObject({
       status: 'failed',
       error: { code: 'invalid-content' },
     });
-    await expect(readFile(path.join(dir, 'x.speech'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(path.join(temp.path, 'x.speech'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('list recent files newest first, open one by id, and drop one that is gone', async () => {
     const handlers = setup();
     for (const name of ['甲', '乙']) {
       const { docId } = await handlers.newDocument({}, ctx);
-      answers.save.push(path.join(dir, `${name}.speech`));
+      answers.save.push(path.join(temp.path, `${name}.speech`));
       await handlers.saveDocument({ docId, file: speech() }, ctx);
     }
     const { entries } = await handlers.listRecent({}, ctx);
     expect(entries.map((e) => e.name)).toEqual(['乙.speech', '甲.speech']);
     expect(entries[0]!.recentId).not.toContain('/');
     expect((await handlers.openRecent({ recentId: entries[1]!.recentId }, ctx)).status).toBe('opened');
-    await rm(path.join(dir, '乙.speech'));
+    await rm(path.join(temp.path, '乙.speech'));
     expect(await handlers.openRecent({ recentId: entries[0]!.recentId }, ctx)).toMatchObject({
       status: 'failed',
       error: { code: 'not-found' },
@@ -158,8 +156,8 @@ describe('handlers', () => {
 
   it('read a corrupt recent list and corrupt settings as empty and default, without failing', async () => {
     await setup().setSettings({ language: 'en' }, ctx);
-    await writeFile(path.join(dir, 'user', 'recent.json'), '{not json');
-    await writeFile(path.join(dir, 'user', 'settings.json'), '{"language":"fr"}');
+    await writeFile(path.join(temp.path, 'user', 'recent.json'), '{not json');
+    await writeFile(path.join(temp.path, 'user', 'settings.json'), '{"language":"fr"}');
     const handlers = setup();
     expect(await handlers.listRecent({}, ctx)).toEqual({ entries: [] });
     expect(await handlers.getSettings({}, ctx)).toEqual({
@@ -196,19 +194,19 @@ describe('handlers', () => {
   it('export DOCX, PDF, Markdown and text where the dialog says, named after the document', async () => {
     const handlers = setup();
     const { docId } = await handlers.newDocument({}, ctx);
-    answers.save.push(path.join(dir, '讲话.speech'));
+    answers.save.push(path.join(temp.path, '讲话.speech'));
     await handlers.saveDocument({ docId, file: speech() }, ctx);
     for (const format of ['docx', 'pdf', 'md', 'txt'] as const) {
-      answers.save.push(path.join(dir, `out-${format}`));
+      answers.save.push(path.join(temp.path, `out-${format}`));
       expect(await handlers.exportDocument({ docId, file: speech(), format, profile: 'gbt9704' }, ctx)).toEqual({
         status: 'exported',
         name: `out-${format}.${format}`,
       });
     }
-    expect((await readFile(path.join(dir, 'out-docx.docx'))).subarray(0, 2).toString()).toBe('PK');
-    expect((await readFile(path.join(dir, 'out-pdf.pdf'))).toString()).toMatch(/^%PDF-stand-in \d+/);
-    expect(await readFile(path.join(dir, 'out-md.md'), 'utf8')).toContain('## 一、统一思想');
-    expect(await readFile(path.join(dir, 'out-txt.txt'), 'utf8')).toContain('　　一、统一思想');
+    expect((await readFile(path.join(temp.path, 'out-docx.docx'))).subarray(0, 2).toString()).toBe('PK');
+    expect((await readFile(path.join(temp.path, 'out-pdf.pdf'))).toString()).toMatch(/^%PDF-stand-in \d+/);
+    expect(await readFile(path.join(temp.path, 'out-md.md'), 'utf8')).toContain('## 一、统一思想');
+    expect(await readFile(path.join(temp.path, 'out-txt.txt'), 'utf8')).toContain('　　一、统一思想');
     expect(await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'large' }, ctx)).toEqual({
       status: 'canceled',
     });
@@ -223,16 +221,16 @@ describe('handlers', () => {
     ).toEqual({ status: 'printed' });
     expect(printed[0]).toContain('<h2 class="level-1">一、统一思想</h2>');
     expect(printed[0]).toContain('font-size: 20pt');
-    answers.save.push(path.join(dir, 'a.docx'));
+    answers.save.push(path.join(temp.path, 'a.docx'));
     await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'gbt9704' }, ctx);
     expect(await handlers.revealExport({}, ctx)).toEqual({ shown: true });
-    expect(shown).toEqual([path.join(dir, 'a.docx')]);
+    expect(shown).toEqual([path.join(temp.path, 'a.docx')]);
   });
 
   it('report an export that cannot be written, naming the file', async () => {
     const handlers = setup({ openError: 'EROFS' });
     const { docId } = await handlers.newDocument({}, ctx);
-    answers.save.push(path.join(dir, 'x.docx'));
+    answers.save.push(path.join(temp.path, 'x.docx'));
     expect(
       await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'speech' }, ctx),
     ).toMatchObject({ status: 'failed', error: { code: 'read-only', fileName: 'x.docx' } });
@@ -244,23 +242,23 @@ describe('handlers', () => {
     await handlers.saveDocument({ docId, file: speech() }, ctx);
     await handlers.openDocument({}, ctx);
     expect(events).toEqual([]);
-    answers.save.push(path.join(dir, 'a.speech'));
+    answers.save.push(path.join(temp.path, 'a.speech'));
     await handlers.saveDocument({ docId, file: speech() }, ctx);
     expect(events).toEqual(['recent']);
-    answers.open.push(path.join(dir, 'a.speech'));
+    answers.open.push(path.join(temp.path, 'a.speech'));
     await handlers.openDocument({}, ctx);
     expect(events).toEqual(['recent', 'recent']);
   });
 
   it('run on a host that gives only dialogs and window effects: PDF and printing answer failed', async () => {
-    const dialogs: Dialogs = { showOpen: async () => undefined, showSave: async () => path.join(dir, 'x.pdf') };
+    const dialogs: Dialogs = { showOpen: async () => undefined, showSave: async () => path.join(temp.path, 'x.pdf') };
     const windows: WindowBridge = {
       setDocumentState: () => {},
       close: () => {},
       languageChanged: () => {},
       recentChanged: () => {},
     };
-    const handlers = createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows }));
+    const handlers = createHandlers(createServices({ userDataDir: path.join(temp.path, 'user'), dialogs, windows }));
     const { docId } = await handlers.newDocument({}, ctx);
     expect(
       await handlers.exportDocument({ docId, file: speech(), format: 'pdf', profile: 'gbt9704' }, ctx),
@@ -268,7 +266,7 @@ describe('handlers', () => {
     expect(await handlers.printDocument({ docId, file: speech(), profile: 'gbt9704' }, ctx)).toMatchObject({
       status: 'failed',
     });
-    await expect(readFile(path.join(dir, 'x.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(path.join(temp.path, 'x.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('pass the document state and the close request to the window', async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -12,8 +11,9 @@ import { createHandlers } from './handlers';
 import { createServices } from './services/index';
 import { menuTemplate } from './menu-template';
 import type { Dialogs, WindowBridge } from './services/types';
+import { tempDirEach } from './services/test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-library-handlers-');
 let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
 const ctx = { windowId: 1 };
 
@@ -25,7 +25,7 @@ function setup(): Handlers {
     languageChanged: () => {},
     recentChanged: () => {},
   };
-  return createHandlers(createServices({ userDataDir: path.join(dir, 'user'), dialogs, windows }));
+  return createHandlers(createServices({ userDataDir: path.join(temp.path, 'user'), dialogs, windows }));
 }
 
 const speech = () =>
@@ -52,10 +52,8 @@ async function call<N extends keyof Handlers>(
   return response as Awaited<ReturnType<Handlers[N]>>;
 }
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-library-handlers-'));
+beforeEach(() => {
   answers = { open: [], save: [] };
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('library calls', () => {
@@ -72,7 +70,7 @@ describe('library calls', () => {
       section: 6,
     });
     expect(saved).toMatchObject({ status: 'saved', entry: { name: '重点工作提纲', builtIn: false, headings: 1 } });
-    expect(await readdir(path.join(dir, 'user', 'library'))).toHaveLength(1);
+    expect(await readdir(path.join(temp.path, 'user', 'library'))).toHaveLength(1);
     const id = saved.status === 'saved' ? saved.entry.id : '';
     expect((await call(handlers, 'listLibrary', { query: '重点 2026' })).entries.map((e) => e.id)).toEqual([id]);
     const read = await call(handlers, 'readLibraryEntry', { id });
@@ -132,12 +130,12 @@ describe('library calls', () => {
     if (created.status !== 'created') return;
     expect(created.file.meta.occasion).toBe('推进会');
     expect(created.file.doc.content![0]!.type).toBe('title');
-    answers.save.push(path.join(dir, '推进会讲话'));
+    answers.save.push(path.join(temp.path, '推进会讲话'));
     expect(await call(handlers, 'saveDocument', { docId: created.docId, file: created.file })).toMatchObject({
       status: 'saved',
       name: '推进会讲话.speech',
     });
-    expect(parseSpeechFile(await readFile(path.join(dir, '推进会讲话.speech'), 'utf8')).file.doc).toEqual(
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '推进会讲话.speech'), 'utf8')).file.doc).toEqual(
       created.file.doc,
     );
     expect(await call(handlers, 'newFromLibraryEntry', { id: 'gone' })).toMatchObject({ status: 'failed' });
@@ -166,13 +164,13 @@ describe('library calls', () => {
     const handlers = setup();
     const saved = await call(handlers, 'saveLibraryEntry', { name: '推进会提纲', kind: 'outline', doc: speech() });
     const id = saved.status === 'saved' ? saved.entry.id : '';
-    answers.save.push(path.join(dir, 'share'));
+    answers.save.push(path.join(temp.path, 'share'));
     expect(await call(handlers, 'exportLibrary', { ids: [id, 'builtin-opening'] })).toEqual({
       status: 'exported',
       name: 'share.speechlib',
       count: 2,
     });
-    answers.open.push(path.join(dir, 'share.speechlib'));
+    answers.open.push(path.join(temp.path, 'share.speechlib'));
     const asked = await call(handlers, 'importLibrary', {});
     expect(asked).toMatchObject({ status: 'conflicts', names: ['推进会提纲'] });
     const pendingId = asked.status === 'conflicts' ? asked.pendingId : '';
@@ -190,7 +188,7 @@ describe('library calls', () => {
     });
     expect(await call(handlers, 'importLibrary', {})).toEqual({ status: 'canceled' });
     // The exported file is a library file, not a speech.
-    const shared = await readFile(path.join(dir, 'share.speechlib'), 'utf8');
+    const shared = await readFile(path.join(temp.path, 'share.speechlib'), 'utf8');
     expect(JSON.parse(shared)).toMatchObject({ format: 'lectern.library', version: 1 });
     expect(() => parseSpeechFile(shared)).toThrow();
   });

@@ -3,8 +3,7 @@
  * after a crash (a new set of services over the same user-data folder), saves that fail,
  * external changes and conflicts, snapshots, and damaged files opened as salvaged copies.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptySpeechFile, parseSpeechFile, serializeSpeechFile, type SpeechFile } from '../shared/document/file-format';
@@ -15,13 +14,14 @@ import { createHandlers, rendererGone, windowClosed } from './handlers';
 import { faultyFileSystem, type Faults } from './services/fault-fs';
 import { createServices } from './services/index';
 import type { Dialogs, WindowBridge } from './services/types';
+import { tempDirEach } from './services/test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-never-lose-');
 let answers: { open: Array<string | undefined>; save: Array<string | undefined> };
 const ctx = { windowId: 1 };
 
 /**
- * The services of one run of the app over `dir/user`. `userDataHealthy`: the faults hit only the
+ * The services of one run of the app over the test's folder's `user/`. `userDataHealthy`: the faults hit only the
  * documents' folder, not the user-data folder (a read-only document folder, a full USB stick).
  */
 function services(faults: Faults = {}, userDataHealthy = false) {
@@ -34,7 +34,7 @@ function services(faults: Faults = {}, userDataHealthy = false) {
   };
   const faulty = faultyFileSystem(faults);
   const healthy = faultyFileSystem({});
-  const userData = path.join(dir, 'user');
+  const userData = path.join(temp.path, 'user');
   const fs = userDataHealthy
     ? {
         ...faulty,
@@ -54,11 +54,11 @@ const speech = (...body: string[]): SpeechFile => ({
   ...emptySpeechFile(new Date('2026-01-01T00:00:00Z')),
   doc: docOf(['title', '讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON(),
 });
-const recoveryFiles = async () => readdir(path.join(dir, 'user', 'recovery')).catch(() => [] as string[]);
+const recoveryFiles = async () => readdir(path.join(temp.path, 'user', 'recovery')).catch(() => [] as string[]);
 
 /** Opens `name` (written with `body` first) and answers its id. */
 async function openFile(handlers: Handlers, name: string, ...body: string[]): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(temp.path, name);
   await writeFile(file, serializeSpeechFile(speech(...body)));
   answers.open.push(file);
   const opened = await handlers.openDocument({}, ctx);
@@ -71,10 +71,8 @@ function valid<N extends keyof typeof contract>(name: N, response: unknown): voi
   expect(contract[name].response.safeParse(response).success).toBe(true);
 }
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-never-lose-'));
+beforeEach(() => {
   answers = { open: [], save: [] };
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('recovery after a crash', () => {
@@ -90,7 +88,9 @@ describe('recovery after a crash', () => {
     valid('backupDocument', backedUp);
     await before.backupDocument({ docId: untitled.docId, name: '未命名', file: speech('未命名的草稿') }, ctx);
     // The user's file is untouched by backups.
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(speech('原文').doc);
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '讲话.speech'), 'utf8')).file.doc).toEqual(
+      speech('原文').doc,
+    );
     // The same run does not offer its own open documents.
     expect(await before.listRecovery({}, ctx)).toEqual({ entries: [] });
 
@@ -104,7 +104,7 @@ describe('recovery after a crash', () => {
         ['未命名', false, '讲话 未命名的草稿'],
       ]),
     );
-    expect(JSON.stringify(entries)).not.toContain(dir);
+    expect(JSON.stringify(entries)).not.toContain(temp.path);
     const mine = entries.find((entry) => entry.hasFile)!;
 
     const compared = await after.readRecovery({ recoveryId: mine.recoveryId }, ctx);
@@ -130,7 +130,7 @@ describe('recovery after a crash', () => {
       await after.saveDocument({ docId: mine.recoveryId, file: speech('原文', '没来得及保存的一段') }, ctx),
     ).toMatchObject({ status: 'saved', name: '讲话.speech' });
     expect(answers.save).toEqual([]);
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '讲话.speech'), 'utf8')).file.doc).toEqual(
       speech('原文', '没来得及保存的一段').doc,
     );
     expect(await recoveryFiles()).toEqual([`${untitled.docId}.json`]);
@@ -156,14 +156,14 @@ describe('recovery after a crash', () => {
     await before.backupDocument({ docId, name: '讲话.speech', file: speech('原文', '我的新段落') }, ctx);
     // After the crash, a colleague edits the file before Lectern starts again.
     const theirs = serializeSpeechFile(speech('原文', '同事的新段落'));
-    await writeFile(path.join(dir, '讲话.speech'), theirs);
+    await writeFile(path.join(temp.path, '讲话.speech'), theirs);
     const after = start();
     expect(await after.restoreRecovery({ recoveryId: docId }, ctx)).toMatchObject({ status: 'restored' });
     expect(await after.checkExternal({ docId }, ctx)).toEqual({ state: 'changed' });
     expect(await after.saveDocument({ docId, file: speech('原文', '我的新段落') }, ctx)).toMatchObject({
       status: 'conflict',
     });
-    expect(await readFile(path.join(dir, '讲话.speech'), 'utf8')).toBe(theirs);
+    expect(await readFile(path.join(temp.path, '讲话.speech'), 'utf8')).toBe(theirs);
     // Comparing (reload) makes theirs the base; keeping mine then saves.
     expect(await after.reloadDocument({ docId }, ctx)).toMatchObject({
       status: 'opened',
@@ -181,7 +181,7 @@ describe('recovery after a crash', () => {
     const after = start();
     const restored = await after.restoreRecovery({ recoveryId: docId }, ctx);
     expect(restored).toMatchObject({ status: 'restored', name: '未命名', hasFile: false });
-    answers.save.push(path.join(dir, '草稿.speech'));
+    answers.save.push(path.join(temp.path, '草稿.speech'));
     expect(await after.saveDocument({ docId, file: speech('草稿') }, ctx)).toMatchObject({
       status: 'saved',
       name: '草稿.speech',
@@ -252,7 +252,7 @@ describe('recovery after a crash', () => {
       status: 'saved',
     });
     expect(await recoveryFiles()).toEqual([]);
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.doc).toEqual(
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '讲话.speech'), 'utf8')).file.doc).toEqual(
       speech('原文', '崩溃前写的').doc,
     );
   });
@@ -300,23 +300,23 @@ describe('saves that fail', () => {
     ] as const) {
       const healthy = start();
       const docId = await openFile(healthy, '原稿.speech', '原稿');
-      const original = await readFile(path.join(dir, '原稿.speech'));
+      const original = await readFile(path.join(temp.path, '原稿.speech'));
       await healthy.backupDocument({ docId, name: '原稿.speech', file: speech('改稿') }, ctx);
       // The same document saved through a failing disk: a new run whose file system fails, after a restore.
       const failing = start(faults);
       expect(await failing.restoreRecovery({ recoveryId: docId }, ctx)).toMatchObject({ status: 'restored' });
       const saved = await failing.saveDocument({ docId, file: speech('改稿') }, ctx);
       expect(saved.status).toBe('failed');
-      expect(await readFile(path.join(dir, '原稿.speech'))).toEqual(original);
+      expect(await readFile(path.join(temp.path, '原稿.speech'))).toEqual(original);
       expect(await recoveryFiles()).toEqual([`${docId}.json`]);
-      await rm(path.join(dir, 'user', 'recovery'), { recursive: true });
+      await rm(path.join(temp.path, 'user', 'recovery'), { recursive: true });
     }
   });
 
   it('back the document up at once, even before the renderer did, and the conflict too', async () => {
     const handlers = start({ openError: 'EROFS' }, true);
     const { docId } = await handlers.newDocument({}, ctx);
-    answers.save.push(path.join(dir, '只读.speech'));
+    answers.save.push(path.join(temp.path, '只读.speech'));
     expect(await handlers.saveDocument({ docId, file: speech('刚写的') }, ctx)).toMatchObject({
       status: 'failed',
       error: { code: 'read-only' },
@@ -325,11 +325,11 @@ describe('saves that fail', () => {
     expect((await after.listRecovery({}, ctx)).entries).toMatchObject([
       { recoveryId: docId, name: '未命名', preview: '讲话 刚写的', hasFile: false },
     ]);
-    await rm(path.join(dir, 'user', 'recovery'), { recursive: true });
+    await rm(path.join(temp.path, 'user', 'recovery'), { recursive: true });
 
     const sharing = start();
     const shared = await openFile(sharing, '共享.speech', '原文');
-    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('同事改的')));
+    await writeFile(path.join(temp.path, '共享.speech'), serializeSpeechFile(speech('同事改的')));
     expect(await sharing.saveDocument({ docId: shared, file: speech('我改的') }, ctx)).toMatchObject({
       status: 'conflict',
     });
@@ -345,7 +345,9 @@ describe('saves that fail', () => {
     const docId = await openFile(handlers, '稿.speech', '甲');
     await handlers.backupDocument({ docId, name: '稿.speech', file: speech('乙') }, ctx).catch(() => undefined);
     expect(await handlers.saveDocument({ docId, file: speech('乙') }, ctx)).toMatchObject({ status: 'saved' });
-    expect(parseSpeechFile(await readFile(path.join(dir, '稿.speech'), 'utf8')).file.doc).toEqual(speech('乙').doc);
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '稿.speech'), 'utf8')).file.doc).toEqual(
+      speech('乙').doc,
+    );
     expect(await recoveryFiles()).toEqual([]);
   });
 });
@@ -355,7 +357,7 @@ describe('external changes', () => {
     const handlers = start();
     const docId = await openFile(handlers, '共享.speech', '我的');
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'unchanged' });
-    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('同事改的')));
+    await writeFile(path.join(temp.path, '共享.speech'), serializeSpeechFile(speech('同事改的')));
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'changed' });
     const reloaded = await handlers.reloadDocument({ docId }, ctx);
     valid('reloadDocument', reloaded);
@@ -370,21 +372,21 @@ describe('external changes', () => {
     const handlers = start();
     const docId = await openFile(handlers, '共享.speech', '我的');
     const theirs = serializeSpeechFile(speech('同事改的'));
-    await writeFile(path.join(dir, '共享.speech'), theirs);
+    await writeFile(path.join(temp.path, '共享.speech'), theirs);
     const conflict = await handlers.saveDocument({ docId, file: speech('我改的') }, ctx);
     valid('saveDocument', conflict);
     expect(conflict).toEqual({ status: 'conflict', docId, name: '共享.speech' });
-    expect(await readFile(path.join(dir, '共享.speech'), 'utf8')).toBe(theirs);
+    expect(await readFile(path.join(temp.path, '共享.speech'), 'utf8')).toBe(theirs);
     // Autosave is refused the same way.
     expect(await handlers.saveDocument({ docId, file: speech('我改的'), autosave: true }, ctx)).toMatchObject({
       status: 'conflict',
     });
-    expect(await readFile(path.join(dir, '共享.speech'), 'utf8')).toBe(theirs);
+    expect(await readFile(path.join(temp.path, '共享.speech'), 'utf8')).toBe(theirs);
     // Keep mine.
     expect(await handlers.saveDocument({ docId, file: speech('我改的'), force: true }, ctx)).toMatchObject({
       status: 'saved',
     });
-    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '共享.speech'), 'utf8')).file.doc).toEqual(
       speech('我改的').doc,
     );
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'unchanged' });
@@ -398,7 +400,7 @@ describe('external changes', () => {
     // Reading the file as it is (nothing changed) keeps nothing.
     await handlers.reloadDocument({ docId }, ctx);
     expect(await externals()).toEqual([]);
-    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('同事改的')));
+    await writeFile(path.join(temp.path, '共享.speech'), serializeSpeechFile(speech('同事改的')));
     expect(await handlers.saveDocument({ docId, file: speech('我改的') }, ctx)).toMatchObject({ status: 'conflict' });
     // The conflict dialog reads theirs to compare: it becomes the base, and is kept first.
     expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({ status: 'opened', file: speech('同事改的') });
@@ -406,7 +408,7 @@ describe('external changes', () => {
     expect(kept).toMatchObject({ kind: 'named', name: '外部修改' });
     // Keep mine: the save overwrites theirs, which History still restores.
     expect(await handlers.saveDocument({ docId, file: speech('我改的') }, ctx)).toMatchObject({ status: 'saved' });
-    expect(parseSpeechFile(await readFile(path.join(dir, '共享.speech'), 'utf8')).file.doc).toEqual(
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '共享.speech'), 'utf8')).file.doc).toEqual(
       speech('我改的').doc,
     );
     expect(await handlers.readSnapshot({ docId, snapshotId: kept!.snapshotId }, ctx)).toMatchObject({
@@ -417,7 +419,7 @@ describe('external changes', () => {
     await handlers.reloadDocument({ docId }, ctx);
     expect(await externals()).toHaveLength(1);
     // A forced save over a version never read keeps that version too.
-    await writeFile(path.join(dir, '共享.speech'), serializeSpeechFile(speech('第三个人改的')));
+    await writeFile(path.join(temp.path, '共享.speech'), serializeSpeechFile(speech('第三个人改的')));
     expect(await handlers.saveDocument({ docId, file: speech('我改的', '再加') }, ctx)).toMatchObject({
       status: 'conflict',
     });
@@ -442,7 +444,7 @@ describe('external changes', () => {
   it('a file deleted meanwhile is reported, and saving writes it again', async () => {
     const handlers = start();
     const docId = await openFile(handlers, '删.speech', '我的');
-    await rm(path.join(dir, '删.speech'));
+    await rm(path.join(temp.path, '删.speech'));
     expect(await handlers.checkExternal({ docId }, ctx)).toEqual({ state: 'deleted' });
     expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({
       status: 'failed',
@@ -455,7 +457,7 @@ describe('external changes', () => {
   it('a damaged external version cannot be reloaded, and saving over it still asks', async () => {
     const handlers = start();
     const docId = await openFile(handlers, '坏.speech', '我的');
-    await writeFile(path.join(dir, '坏.speech'), '{"format":"lectern.speech"');
+    await writeFile(path.join(temp.path, '坏.speech'), '{"format":"lectern.speech"');
     expect(await handlers.reloadDocument({ docId }, ctx)).toMatchObject({
       status: 'failed',
       error: { code: 'not-json', fileName: '坏.speech' },
@@ -500,7 +502,7 @@ describe('snapshots', () => {
     });
     expect((await handlers.listSnapshots({ docId }, ctx)).entries).toHaveLength(2);
     // Nothing beside the user's file.
-    expect((await readdir(dir)).sort()).toEqual(['user', '讲话.speech']);
+    expect((await readdir(temp.path)).sort()).toEqual(['user', '讲话.speech']);
   });
 
   it('are none for an untitled document, and a named one asks for a file first', async () => {
@@ -523,7 +525,7 @@ describe('snapshots', () => {
     const handlers = start();
     const docId = await openFile(handlers, '讲话.speech', '初稿');
     // A file where the snapshots folder should be.
-    await writeFile(path.join(dir, 'user', 'snapshots'), 'in the way');
+    await writeFile(path.join(temp.path, 'user', 'snapshots'), 'in the way');
     expect(await handlers.saveDocument({ docId, file: speech('保存') }, ctx)).toMatchObject({ status: 'saved' });
     expect(await handlers.listSnapshots({ docId }, ctx)).toEqual({ entries: [] });
   });
@@ -532,7 +534,7 @@ describe('snapshots', () => {
 describe('damaged files', () => {
   it('open what can be salvaged as a new untitled document, say what was lost, and never write to the damaged file', async () => {
     const handlers = start();
-    const file = path.join(dir, '损坏.speech');
+    const file = path.join(temp.path, '损坏.speech');
     const text = serializeSpeechFile(speech('第一段', '第二段', '第三段'));
     const damaged = text.slice(0, text.indexOf('第三段'));
     await writeFile(file, damaged);
@@ -549,7 +551,7 @@ describe('damaged files', () => {
     expect(await readFile(file, 'utf8')).toBe(damaged);
     expect(await handlers.checkExternal({ docId: result.docId }, ctx)).toEqual({ state: 'untitled' });
     // Saving asks where: the damaged file is never overwritten unknowingly.
-    answers.save.push(path.join(dir, '恢复.speech'));
+    answers.save.push(path.join(temp.path, '恢复.speech'));
     expect(await handlers.saveDocument({ docId: result.docId, file: result.file }, ctx)).toMatchObject({
       status: 'saved',
       name: '恢复.speech',
@@ -568,7 +570,7 @@ describe('damaged files', () => {
         '{"format":"lectern.speech","version":1,"__proto__":{"polluted":true},"meta":{},"placeholders":{},"doc":{"type":"doc","content":[{"type":"constructor"}]}}',
       ],
     ] as const) {
-      const file = path.join(dir, name);
+      const file = path.join(temp.path, name);
       await writeFile(file, content);
       answers.open.push(file);
       const result = await handlers.openDocument({}, ctx);

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -14,9 +13,10 @@ import { DocumentService, SPEECH_FILTERS, UNTITLED_FILE, sanitizeName } from './
 import { faultyFileSystem, type Faults, type FaultyFileSystem } from './fault-fs';
 import { RecentFiles } from './recent';
 import type { Dialogs } from './types';
+import { tempDirEach } from './test-dir';
 
 const NOW = new Date('2026-03-01T08:30:00.000Z');
-let dir: string;
+const temp = tempDirEach('lectern-documents-');
 let answers: Array<string | undefined>;
 let asked: Array<{ kind: 'open' | 'save'; title: string; defaultName?: string; filters: unknown }>;
 let fs: FaultyFileSystem;
@@ -30,7 +30,7 @@ function service(faults: Faults = {}): DocumentService {
   return new DocumentService({
     fs,
     dialogs,
-    recent: new RecentFiles(path.join(dir, 'user', 'recent.json'), fs),
+    recent: new RecentFiles(path.join(temp.path, 'user', 'recent.json'), fs),
     now: () => NOW,
   });
 }
@@ -49,17 +49,15 @@ const writesTo = (name: string) =>
       op === `unlink ${name}`,
   );
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-documents-'));
+beforeEach(() => {
   answers = [];
   asked = [];
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('opening', () => {
   it('asks for a 讲稿文件 (*.speech) and answers the document with an opaque id and the file name', async () => {
     const documents = service();
-    const file = path.join(dir, '讲话.speech');
+    const file = path.join(temp.path, '讲话.speech');
     await writeFile(file, serializeSpeechFile(speech('讲话')));
     answers.push(file);
     const result = await documents.open(1);
@@ -67,7 +65,7 @@ describe('opening', () => {
     expect(SPEECH_FILTERS).toEqual([{ name: '讲稿文件 (*.speech)', extensions: ['speech'] }]);
     expect(result).toMatchObject({ status: 'opened', name: '讲话.speech', file: { meta: { title: '讲话' } } });
     const docId = result.status === 'opened' ? result.docId : '';
-    expect(docId).not.toContain(dir);
+    expect(docId).not.toContain(temp.path);
     expect(documents.pathOf(docId)).toBe(file);
     expect(writesTo('讲话.speech')).toEqual([]);
   });
@@ -95,7 +93,7 @@ describe('opening', () => {
     ];
     for (const [code, content] of cases) {
       const documents = service();
-      const file = path.join(dir, `${code}.speech`);
+      const file = path.join(temp.path, `${code}.speech`);
       await writeFile(file, content);
       answers.push(file);
       expect(await documents.open(1)).toMatchObject({ status: 'failed', error: { code, fileName: `${code}.speech` } });
@@ -106,7 +104,7 @@ describe('opening', () => {
 
   it('refuses a file over the size limit from its size, before reading any of it', async () => {
     const documents = service();
-    const file = path.join(dir, '巨大.speech');
+    const file = path.join(temp.path, '巨大.speech');
     await writeFile(file, '');
     await truncate(file, MAX_SPEECH_FILE_BYTES + 1);
     answers.push(file);
@@ -118,14 +116,14 @@ describe('opening', () => {
   });
 
   it('reports a file that is gone as not-found, without its path', async () => {
-    const result = await service().openPath(path.join(dir, '不在.speech'));
+    const result = await service().openPath(path.join(temp.path, '不在.speech'));
     expect(result).toMatchObject({ status: 'failed', error: { code: 'not-found', fileName: '不在.speech' } });
-    expect(result.status === 'failed' && result.error.message).not.toContain(dir);
+    expect(result.status === 'failed' && result.error.message).not.toContain(temp.path);
   });
 
   it('answers the same id when the same file is opened again', async () => {
     const documents = service();
-    const file = path.join(dir, '讲话.speech');
+    const file = path.join(temp.path, '讲话.speech');
     await writeFile(file, serializeSpeechFile(speech()));
     const first = await documents.openPath(file);
     const second = await documents.openPath(file);
@@ -137,7 +135,7 @@ describe('saving', () => {
   it('asks where for an untitled document, suggesting its title, and stamps modifiedAt', async () => {
     const documents = service();
     const { docId } = documents.newDocument();
-    answers.push(path.join(dir, '关于加强工作'));
+    answers.push(path.join(temp.path, '关于加强工作'));
     expect(await documents.save(1, docId, speech('关于/加强:工作?'))).toEqual({
       status: 'saved',
       docId,
@@ -146,15 +144,15 @@ describe('saving', () => {
     expect(asked).toEqual([
       { kind: 'save', title: '保存讲稿', defaultName: '关于加强工作.speech', filters: SPEECH_FILTERS },
     ]);
-    const onDisk = parseSpeechFile(await readFile(path.join(dir, '关于加强工作.speech'), 'utf8')).file;
+    const onDisk = parseSpeechFile(await readFile(path.join(temp.path, '关于加强工作.speech'), 'utf8')).file;
     expect(onDisk.meta.modifiedAt).toBe(NOW.toISOString());
-    expect(documents.pathOf(docId)).toBe(path.join(dir, '关于加强工作.speech'));
+    expect(documents.pathOf(docId)).toBe(path.join(temp.path, '关于加强工作.speech'));
   });
 
   it(`suggests ${UNTITLED_FILE} for a document without a title, and its own name once it has a file`, async () => {
     const documents = service();
     const { docId } = documents.newDocument();
-    answers.push(path.join(dir, 'a.SPEECH'));
+    answers.push(path.join(temp.path, 'a.SPEECH'));
     expect(await documents.saveAs(1, docId, speech('  ..  '))).toMatchObject({ status: 'saved', name: 'a.SPEECH' });
     answers.push(undefined);
     expect(await documents.saveAs(1, docId, speech('新标题'))).toEqual({ status: 'canceled' });
@@ -169,7 +167,7 @@ describe('saving', () => {
       [{ renameError: { code: 'EXDEV', times: 1 } }, 'io', 'EXDEV'],
     ] as const) {
       const documents = service();
-      const file = path.join(dir, '原稿.speech');
+      const file = path.join(temp.path, '原稿.speech');
       await writeFile(file, serializeSpeechFile(speech('原稿')));
       const opened = await documents.openPath(file);
       const docId = opened.status === 'opened' ? opened.docId : '';
@@ -181,9 +179,9 @@ describe('saving', () => {
       const message = result.status === 'failed' ? result.error.message : '';
       expect(message).toContain(errno);
       expect(message).toContain('not changed');
-      expect(message).not.toContain(dir);
+      expect(message).not.toContain(temp.path);
       expect(parseSpeechFile(await readFile(file, 'utf8')).file.meta.title).toBe('原稿');
-      expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      expect((await readdir(temp.path)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       expect(documents.pathOf(docId)).toBe(file);
     }
   });
@@ -191,7 +189,7 @@ describe('saving', () => {
   it('never writes a document that would not open again', async () => {
     const documents = service();
     const { docId } = documents.newDocument();
-    answers.push(path.join(dir, 'x.speech'));
+    answers.push(path.join(temp.path, 'x.speech'));
     const bad = { ...speech(), doc: { type: 'doc', content: [{ type: 'no-such-node' }] } };
     expect(await documents.save(1, docId, bad)).toMatchObject({ status: 'failed', error: { code: 'invalid-content' } });
     expect(writesTo('x.speech')).toEqual([]);
@@ -231,7 +229,7 @@ describe('saves, reloads and checks of one document, one after another', () => {
   }
 
   async function opened(documents: DocumentService, name: string): Promise<string> {
-    const file = path.join(dir, name);
+    const file = path.join(temp.path, name);
     await writeFile(file, serializeSpeechFile(speech('原稿')));
     const result = await documents.openPath(file);
     if (result.status !== 'opened') throw new Error(`not opened: ${result.status}`);
@@ -245,7 +243,9 @@ describe('saves, reloads and checks of one document, one after another', () => {
     const saving = documents.save(1, docId, speech('我刚保存的'));
     await vi.waitFor(() => expect(held).toHaveLength(1));
     // Our own file is on disk now; what it was is still remembered. The renderer polls meanwhile.
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.meta.title).toBe('我刚保存的');
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '讲话.speech'), 'utf8')).file.meta.title).toBe(
+      '我刚保存的',
+    );
     const checking = documents.checkExternal(docId);
     const reloading = documents.reload(docId);
     held.shift()!();
@@ -267,13 +267,13 @@ describe('saves, reloads and checks of one document, one after another', () => {
     expect(await autosave).toMatchObject({ status: 'saved' });
     expect(await manual).toMatchObject({ status: 'saved' });
     expect(await third).toMatchObject({ status: 'saved' });
-    expect(parseSpeechFile(await readFile(path.join(dir, '讲话.speech'), 'utf8')).file.meta.title).toBe('再保存');
+    expect(parseSpeechFile(await readFile(path.join(temp.path, '讲话.speech'), 'utf8')).file.meta.title).toBe('再保存');
     expect(await documents.checkExternal(docId)).toBe('unchanged');
   });
 
   it('still answers conflict to a save when someone else changed the file, and goes on after a failed save', async () => {
     const documents = service({ renameError: { code: 'EBUSY', times: Infinity } });
-    const file = path.join(dir, '共享.speech');
+    const file = path.join(temp.path, '共享.speech');
     await writeFile(file, serializeSpeechFile(speech('原稿')));
     const result = await documents.openPath(file);
     const docId = result.status === 'opened' ? result.docId : '';

@@ -1,20 +1,18 @@
-import { mkdtemp, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { errnoError, faultyFileSystem, type FaultyFileSystem } from './fault-fs';
 import { FileWatch, fingerprintOf, sha256, type ExternalState, type Scheduler } from './file-watch';
+import { tempDirEach } from './test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-watch-');
 let file: string;
 let fs: FaultyFileSystem;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-watch-'));
-  file = path.join(dir, '讲话.speech');
+  file = path.join(temp.path, '讲话.speech');
   await writeFile(file, '原稿内容');
   fs = faultyFileSystem({});
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 /** A watch on `file` as it is now. */
@@ -82,7 +80,7 @@ describe('check', () => {
     expect(await watch.check('other')).toBeUndefined();
     watch.forget('doc');
     expect(await watch.check('doc')).toBeUndefined();
-    expect(await watch.rememberFromDisk('gone', path.join(dir, 'none.speech'))).toBe(false);
+    expect(await watch.rememberFromDisk('gone', path.join(temp.path, 'none.speech'))).toBe(false);
     expect(watch.fingerprint('gone')).toBeUndefined();
   });
 

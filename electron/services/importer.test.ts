@@ -1,16 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { faultyFileSystem } from './fault-fs';
 import { IMPORT_FILTERS, ImportService } from './importer';
+import { tempDirEach } from './test-dir';
 import type { Dialogs } from './types';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-import-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const temp = tempDirEach('lectern-import-');
 
 /** Dialogs that answer `answer` and record what they were asked. */
 function dialogs(answer: string | undefined): Dialogs & { asked: Array<{ title: string; filters: unknown }> } {
@@ -35,7 +31,7 @@ describe('ImportService', () => {
   });
 
   it('reads the chosen file by name only, never writing to it', async () => {
-    const file = path.join(dir, '讲话.txt');
+    const file = path.join(temp.path, '讲话.txt');
     await writeFile(file, '同志们：\n一、统一思想');
     const fs = faultyFileSystem({});
     const result = await new ImportService({ fs, dialogs: dialogs(file) }).pick(1);
@@ -46,13 +42,13 @@ describe('ImportService', () => {
   it('refuses a file over 50 MB by its size, before reading it', async () => {
     const fs = faultyFileSystem({});
     const big = { ...fs, stat: async () => ({ size: 50 * 1024 * 1024 + 1, mode: 0o100644, mtimeMs: 0 }) };
-    const result = await new ImportService({ fs: big, dialogs: dialogs(path.join(dir, 'big.docx')) }).pick(1);
+    const result = await new ImportService({ fs: big, dialogs: dialogs(path.join(temp.path, 'big.docx')) }).pick(1);
     expect(result).toMatchObject({ status: 'failed', error: { code: 'import-too-large', fileName: 'big.docx' } });
     expect(fs.ops).toEqual([]);
   });
 
   it('answers failed with the import code or the errno code, naming the file but not its folder', async () => {
-    const bad = path.join(dir, 'bad.docx');
+    const bad = path.join(temp.path, 'bad.docx');
     await writeFile(bad, 'not a zip');
     expect(await new ImportService({ fs: faultyFileSystem({}), dialogs: dialogs(bad) }).pick(1)).toMatchObject({
       status: 'failed',
@@ -60,10 +56,10 @@ describe('ImportService', () => {
     });
     const gone = await new ImportService({
       fs: faultyFileSystem({}),
-      dialogs: dialogs(path.join(dir, 'gone.txt')),
+      dialogs: dialogs(path.join(temp.path, 'gone.txt')),
     }).pick(1);
     expect(gone).toMatchObject({ status: 'failed', error: { code: 'not-found', fileName: 'gone.txt' } });
-    expect(JSON.stringify(gone)).not.toContain(dir);
+    expect(JSON.stringify(gone)).not.toContain(temp.path);
   });
 
   it('reads a dropped file from its bytes, keeping only the base name of what the page sent', async () => {

@@ -1,5 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { docFromJSON, type NodeJSON } from '../../shared/document/file-format';
@@ -18,8 +17,9 @@ import { faultyFileSystem } from './fault-fs';
 import { nodeFileSystem, type FileSystem } from './file-system';
 import { LibraryError, LibraryService, LibraryStore } from './library';
 import type { Dialogs } from './types';
+import { tempDirEach } from './test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-library-');
 let folder: string;
 let ids: number;
 
@@ -50,11 +50,9 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-library-'));
-  folder = path.join(dir, 'user', 'library');
+beforeEach(() => {
+  folder = path.join(temp.path, 'user', 'library');
   ids = 0;
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('the library store', () => {
@@ -308,7 +306,7 @@ describe('library bundles', () => {
     const library = await seeded();
     const { text, count } = await library.exportBundle(['entry-2', 'builtin-party-lecture', 'entry-2']);
     expect(count).toBe(2);
-    const other = store(nodeFileSystem, path.join(dir, 'other'));
+    const other = store(nodeFileSystem, path.join(temp.path, 'other'));
     const outcome = await other.importBundle(text, 'keep-both');
     expect(outcome).toEqual({
       added: ['重点工作', builtinTemplates().entries.find((e) => e.id === 'builtin-party-lecture')!.name],
@@ -358,7 +356,7 @@ describe('library bundles', () => {
     expect(JSON.stringify((await library.read('entry-1'))!.entry.doc)).toContain('第一个的文字');
     expect(JSON.stringify((await library.read('entry-2'))!.entry.doc)).toContain('第二个的文字');
     // Three of one name against one user entry of it: the first replaces it, the others are kept beside it.
-    const other = store(nodeFileSystem, path.join(dir, 'other'));
+    const other = store(nodeFileSystem, path.join(temp.path, 'other'));
     await other.create({ name: '同名', kind: 'outline', doc: speech() });
     const three = JSON.parse((await library.exportBundle(['entry-1', 'entry-2', 'entry-2'])).text);
     three.entries.push({ ...three.entries[1], id: 'entry-x' });
@@ -424,7 +422,7 @@ describe('library bundles', () => {
     const bundle = JSON.parse((await library.exportBundle(['entry-1', 'entry-2'])).text);
     bundle.entries[1].doc.content[0].attrs = { level: 12 };
     bundle.entries[0].name = '新名称';
-    const other = store(nodeFileSystem, path.join(dir, 'other'));
+    const other = store(nodeFileSystem, path.join(temp.path, 'other'));
     const outcome = await other.importBundle(JSON.stringify(bundle), 'keep-both');
     expect(outcome.added).toEqual(['新名称']);
     expect(outcome.skipped.map((p) => [p.index, p.name, p.code])).toEqual([[1, '重点工作', 'invalid-content']]);
@@ -452,12 +450,12 @@ describe('the library service', () => {
     const library = store();
     await library.create({ name: '甲', kind: 'outline', doc: speech() });
     const lib = service(library);
-    answers.save.push(path.join(dir, '备份'));
+    answers.save.push(path.join(temp.path, '备份'));
     expect(await lib.exportToFile(1, ['entry-1'])).toEqual({ status: 'exported', name: '备份.speechlib', count: 1 });
-    expect(parseLibraryBundle(await readFile(path.join(dir, '备份.speechlib'), 'utf8')).entries).toHaveLength(1);
+    expect(parseLibraryBundle(await readFile(path.join(temp.path, '备份.speechlib'), 'utf8')).entries).toHaveLength(1);
     expect(await lib.exportToFile(1, ['entry-1'])).toEqual({ status: 'canceled' });
     expect(await lib.exportToFile(1, ['entry-9'])).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
-    answers.save.push(path.join(dir, 'missing-folder', 'x.speechlib'));
+    answers.save.push(path.join(temp.path, 'missing-folder', 'x.speechlib'));
     expect(await lib.exportToFile(1, ['entry-1'])).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
   });
 
@@ -465,17 +463,17 @@ describe('the library service', () => {
     const library = store();
     await library.create({ name: '甲', kind: 'outline', doc: speech() });
     await writeFile(
-      path.join(dir, 'share.speechlib'),
+      path.join(temp.path, 'share.speechlib'),
       (await library.exportBundle(['entry-1', 'builtin-symposium'])).text,
     );
     const lib = service(library);
-    answers.open.push(path.join(dir, 'share.speechlib'));
+    answers.open.push(path.join(temp.path, 'share.speechlib'));
     const asked = await lib.importFromFile(1, {});
     expect(asked).toMatchObject({ status: 'conflicts', names: ['甲'], count: 1 });
     expect((await own(library)).length).toBe(1);
     const pendingId = asked.status === 'conflicts' ? asked.pendingId : '';
     // The file may change or go after the question: the answer imports what was asked about.
-    await rm(path.join(dir, 'share.speechlib'));
+    await rm(path.join(temp.path, 'share.speechlib'));
     const done = await lib.importFromFile(1, { pendingId, onConflict: 'keep-both' });
     expect(done).toMatchObject({ status: 'imported', renamed: [{ from: '甲', to: '甲（2）' }] });
     expect((await own(library)).length).toBe(3);
@@ -484,10 +482,10 @@ describe('the library service', () => {
       error: { code: 'not-found' },
     });
     expect(await lib.importFromFile(1, {})).toEqual({ status: 'canceled' });
-    answers.open.push(path.join(dir, 'nothing.speechlib'));
+    answers.open.push(path.join(temp.path, 'nothing.speechlib'));
     expect(await lib.importFromFile(1, {})).toMatchObject({ status: 'failed', error: { code: 'not-found' } });
-    await writeFile(path.join(dir, 'bad.speechlib'), 'not json');
-    answers.open.push(path.join(dir, 'bad.speechlib'));
+    await writeFile(path.join(temp.path, 'bad.speechlib'), 'not json');
+    answers.open.push(path.join(temp.path, 'bad.speechlib'));
     expect(await lib.importFromFile(1, {})).toMatchObject({ status: 'failed', error: { code: 'not-json' } });
   });
 

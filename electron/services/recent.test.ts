@@ -1,21 +1,19 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from './file-system';
 import { MAX_RECENT, RecentFiles } from './recent';
+import { tempDirEach } from './test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-recent-');
 let listFile: string;
 const fresh = () => new RecentFiles(listFile, nodeFileSystem);
-const doc = (name: string) => path.join(dir, 'docs', `${name}.speech`);
+const doc = (name: string) => path.join(temp.path, 'docs', `${name}.speech`);
 const names = async (recent: RecentFiles) => (await recent.list()).map((entry) => entry.name);
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-recent-'));
+beforeEach(() => {
   // The user-data folder does not exist yet on a first run.
-  listFile = path.join(dir, 'user', 'recent.json');
-  return () => rm(dir, { recursive: true, force: true });
+  listFile = path.join(temp.path, 'user', 'recent.json');
 });
 
 describe('recent files', () => {
@@ -26,7 +24,7 @@ describe('recent files', () => {
     expect((await recent.list())[0]).toEqual({
       recentId: RecentFiles.idOf(doc('甲')),
       name: '甲.speech',
-      folder: path.join(dir, 'docs'),
+      folder: path.join(temp.path, 'docs'),
     });
   });
 

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -13,10 +12,11 @@ import { docOf } from '../../shared/document/test-docs';
 import { AtomicWriteError } from './atomic-write';
 import { faultyFileSystem, type Faults, type FaultyFileSystem } from './fault-fs';
 import { PREVIEW_CHARS, RECOVERY_FORMAT, RecoveryStore, isRecoveryId } from './recovery';
+import { tempDirEach } from './test-dir';
 
 const ID_A = '0b8e5a52-4f7d-4c1e-9a59-6c1d1e0a0001';
 const ID_B = '0b8e5a52-4f7d-4c1e-9a59-6c1d1e0a0002';
-let dir: string;
+const temp = tempDirEach('lectern-recovery-');
 let recoveryDir: string;
 let fs: FaultyFileSystem;
 let clock: Date;
@@ -32,16 +32,14 @@ const speech = (...body: string[]): SpeechFile => ({
   doc: docOf(['title', '在推进会上的讲话'], ...body.map((text) => [0, text] as [number, string])).toJSON(),
 });
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-recovery-'));
-  recoveryDir = path.join(dir, 'user', 'recovery');
+beforeEach(() => {
+  recoveryDir = path.join(temp.path, 'user', 'recovery');
   clock = new Date('2026-03-01T08:30:00.000Z');
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('backups', () => {
   it('are one file per document in the recovery folder; the next start lists them with time, preview and hasFile but no path', async () => {
-    const userFile = path.join(dir, '讲话.speech');
+    const userFile = path.join(temp.path, '讲话.speech');
     await writeFile(userFile, 'the user’s own file');
     const first = store();
     const base = { size: 19, mtimeMs: 1234.5, sha256: 'ab'.repeat(32) };
@@ -79,7 +77,7 @@ describe('backups', () => {
         hasFile: true,
       },
     ]);
-    expect(JSON.stringify(entries)).not.toContain(dir);
+    expect(JSON.stringify(entries)).not.toContain(temp.path);
     const record = await next.read(ID_A);
     expect(record).toMatchObject({
       docId: ID_A,

@@ -1,19 +1,17 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { faultyFileSystem } from './fault-fs';
 import { nodeFileSystem } from './file-system';
 import { DEFAULT_SETTINGS, SettingsStore } from './settings';
+import { tempDirEach } from './test-dir';
 
-let dir: string;
+const temp = tempDirEach('lectern-settings-');
 let file: string;
 const fresh = () => new SettingsStore(file, nodeFileSystem);
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-settings-'));
-  file = path.join(dir, 'user', 'settings.json');
-  return () => rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  file = path.join(temp.path, 'user', 'settings.json');
 });
 
 describe('settings', () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -21,13 +20,14 @@ import {
   thinSnapshots,
   type ThinnableEntry,
 } from './snapshots';
+import { tempDirEach } from './test-dir';
 
 const DAY = 24 * 60 * 60 * 1000;
-let dir: string;
+const temp = tempDirEach('lectern-snapshots-');
 let snapshotsDir: string;
 let fs: FaultyFileSystem;
 let clock: Date;
-const target = () => path.join(dir, '讲话.speech');
+const target = () => path.join(temp.path, '讲话.speech');
 
 function store(): SnapshotStore {
   fs = faultyFileSystem({});
@@ -41,11 +41,9 @@ const speech = (...body: string[]): SpeechFile => ({
 });
 const folderFiles = async () => (await readdir(path.join(snapshotsDir, folderNameFor(target())))).sort();
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'lectern-snapshots-'));
-  snapshotsDir = path.join(dir, 'user', 'snapshots');
+beforeEach(() => {
+  snapshotsDir = path.join(temp.path, 'user', 'snapshots');
   clock = new Date('2026-03-10T02:00:00.000Z');
-  return () => rm(dir, { recursive: true, force: true });
 });
 
 describe('thinSnapshots', () => {
@@ -149,7 +147,7 @@ describe('SnapshotStore', () => {
     expect((await snapshots.read(target(), first.snapshotId)).file).toEqual(speech('第一稿'));
     expect(await snapshots.read(target(), second.snapshotId)).toEqual({ entry: second, file: speech('第二稿，改了') });
     // Nothing beside the user's file.
-    expect(await readdir(dir)).toEqual(['user']);
+    expect(await readdir(temp.path)).toEqual(['user']);
   });
 
   it('counts a version as the status bar counts its text: punctuation 0, heading numbers in (one outline total)', async () => {
@@ -196,13 +194,13 @@ describe('SnapshotStore', () => {
   it('keeps one folder per document file, named by a hash of its path', async () => {
     const snapshots = store();
     await snapshots.add(target(), speech('甲'), { kind: 'auto' });
-    await snapshots.add(path.join(dir, '另一篇.speech'), speech('乙'), { kind: 'auto' });
+    await snapshots.add(path.join(temp.path, '另一篇.speech'), speech('乙'), { kind: 'auto' });
     expect((await snapshots.list(target())).length).toBe(1);
     expect((await readdir(snapshotsDir)).sort()).toEqual(
-      [folderNameFor(target()), folderNameFor(path.join(dir, '另一篇.speech'))].sort(),
+      [folderNameFor(target()), folderNameFor(path.join(temp.path, '另一篇.speech'))].sort(),
     );
     expect(folderNameFor('C:\\Docs\\A.speech', 'win32')).toBe(folderNameFor('c:\\docs\\a.speech', 'win32'));
-    expect(await snapshots.list(path.join(dir, 'none.speech'))).toEqual([]);
+    expect(await snapshots.list(path.join(temp.path, 'none.speech'))).toEqual([]);
   });
 
   it('stores hundreds of snapshots of a long speech in a few percent of what gzipped copies would take', async () => {
