@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
-import { ImportError } from '../../shared/import/errors';
+import { importRefusal } from '../../shared/import/test-refusal';
 import { workerImportReader } from './import-reader';
 import { buildImportWorker } from './test-import-worker';
 
@@ -16,15 +16,6 @@ beforeAll(async () => {
   script = await buildImportWorker(dir);
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-async function refusal(promise: Promise<unknown>): Promise<ImportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 describe('workerImportReader', () => {
   it('reads a DOCX on its own thread, heading styles included', async () => {
@@ -44,7 +35,7 @@ describe('workerImportReader', () => {
   });
 
   it('passes the importer’s own refusals on, with their codes and the file name', async () => {
-    const error = await refusal(workerImportReader(script)(new TextEncoder().encode('not a zip'), 'bad.docx'));
+    const error = await importRefusal(workerImportReader(script)(new TextEncoder().encode('not a zip'), 'bad.docx'));
     expect(error.code).toBe('not-docx');
     expect(error.message).toBe('bad.docx：不是 Word 文档（.docx）。');
     expect(error.detail).toContain('not a zip archive');
@@ -60,7 +51,7 @@ describe('workerImportReader', () => {
     const paragraphs = '<w:p><w:r><w:t>字</w:t></w:r></w:p>'.repeat(300_000);
     zip.file('word/document.xml', xml.replace(/<w:body>/, `<w:body>${paragraphs}`));
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    const error = await refusal(workerImportReader(script, { maxHeapMb: 16 })(bytes, 'huge.docx'));
+    const error = await importRefusal(workerImportReader(script, { maxHeapMb: 16 })(bytes, 'huge.docx'));
     expect(error.code).toBe('unreadable');
     expect(error.message).toBe('huge.docx：无法读取此文件。');
     expect(error.detail).toBe('reading it needed more memory than an import may use');
@@ -69,7 +60,7 @@ describe('workerImportReader', () => {
   }, 30_000);
 
   it('ends a reader that takes too long', async () => {
-    const error = await refusal(
+    const error = await importRefusal(
       workerImportReader(script, { timeoutMs: 1 })(new TextEncoder().encode('同志们：'), 'slow.txt'),
     );
     expect(error.detail).toContain('took longer than');

@@ -11,20 +11,14 @@ import { ImportError, importSource } from './index';
 import { MAX_UNPACKED_BYTES, MAX_XML_DEPTH, decodeText, readImportBytes } from './read';
 import { seeded, withPart, xmlDamage, zipHeaderDamage, zipTruncations } from './mutations';
 import { fileErrorStrings } from '../i18n/file-errors';
+import { importRefusal } from './test-refusal';
 
 const outline = (json: NodeJSON) =>
   flattenOutline(buildOutline(docFromJSON(json)).entries).map((e) => `${e.level}:${e.label}${e.text}`);
 const texts = (json: NodeJSON) =>
   (json.content ?? []).map((block) => `${block.type}:${(block.content ?? []).map((c) => c.text ?? '\n').join('')}`);
 
-async function refused(bytes: Uint8Array, name: string): Promise<ImportError> {
-  const error = await readImportBytes(bytes, name).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+const refused = (bytes: Uint8Array, name: string) => importRefusal(readImportBytes(bytes, name));
 
 describe('DOCX', () => {
   it('round-trips the sample speech through our own export: same outline, blocks and text', async () => {
