@@ -1,6 +1,6 @@
 /** The unsaved-changes prompt and the failure message, on the `Modal` every dialog uses. */
 import { useTranslation } from 'react-i18next';
-import { Modal } from './modal';
+import { CloseButtons, Modal } from './modal';
 import type { ShownFailure, UnsavedChoice } from '../session/session-types';
 
 /** 保存 / 不保存 / 取消 before a document with unsaved changes is replaced. */
@@ -51,11 +51,7 @@ export function FailureDialog({ failure, onClose }: { failure: ShownFailure; onC
         ) : null}
         {action !== 'save' ? <p>{t('error.unchanged')}</p> : null}
       </div>
-      <div className="modal-buttons">
-        <button type="button" autoFocus onClick={onClose}>
-          {t('error.ok')}
-        </button>
-      </div>
+      <CloseButtons label={t('error.ok')} onClose={onClose} />
     </Modal>
   );
 }

@@ -42,3 +42,44 @@ export function Modal({ label, onCancel, children }: { label: string; onCancel: 
     </Dialog.Root>
   );
 }
+
+/**
+ * The foot of a dialog that only tells the user something: one button, `label` (好 / 知道了), with the keyboard on
+ * it, so Enter or Esc both close the dialog through `onClose`.
+ */
+export function CloseButtons({ label, onClose }: { label: string; onClose: () => void }) {
+  return (
+    <div className="modal-buttons">
+      <button type="button" autoFocus onClick={onClose}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The foot of a dialog that is a form: the submit button `ok`, which `disabled` greys out while the form cannot be
+ * sent (the form's own onSubmit does the work), then `cancel`, which calls `onCancel` and sends nothing.
+ */
+export function SubmitButtons({
+  ok,
+  cancel,
+  disabled = false,
+  onCancel,
+}: {
+  ok: string;
+  cancel: string;
+  disabled?: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="modal-buttons">
+      <button type="submit" disabled={disabled}>
+        {ok}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {cancel}
+      </button>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SPEAKING_RATE, MAX_SPEAKING_RATE, MIN_SPEAKING_RATE } from '../../shared/document/stats';
 import type { SpeechMeta } from '../../shared/document/file-format';
-import { Modal } from './modal';
+import { Modal, SubmitButtons } from './modal';
 
 export function PropertiesDialog({
   meta,
@@ -77,14 +77,7 @@ export function PropertiesDialog({
           <input type="checkbox" checked={auto} onChange={(event) => setAuto(event.target.checked)} />
           {t('properties.autosave')}
         </label>
-        <div className="modal-buttons">
-          <button type="submit" disabled={!valid}>
-            {t('properties.ok')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('properties.cancel')}
-          </button>
-        </div>
+        <SubmitButtons ok={t('properties.ok')} cancel={t('properties.cancel')} disabled={!valid} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -10,6 +10,7 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import type { Failure, LecternApi, LibraryEntrySummary, LibraryNotice, Response } from '../../shared/ipc/contract';
 import { OCCASIONS, type LibraryEntry } from '../../shared/library/entry';
+import { SubmitButtons } from '../components/modal';
 import { insertLibraryEntry } from './insert';
 import { previewLines } from './preview';
 import { EntryFields, entryFieldsValid, typedYear, type EntryFieldValues } from './entry-fields';
@@ -99,14 +100,7 @@ function RetagForm({
       }}
     >
       <EntryFields values={fields} onChange={setFields} />
-      <div className="modal-buttons">
-        <button type="submit" disabled={!valid}>
-          {t('library.apply')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('library.cancel')}
-        </button>
-      </div>
+      <SubmitButtons ok={t('library.apply')} cancel={t('library.cancel')} disabled={!valid} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import type { NodeJSON } from '../../shared/document/file-format';
 import type { LecternApi, LibraryEntrySummary } from '../../shared/ipc/contract';
-import { Modal } from '../components/modal';
+import { Modal, SubmitButtons } from '../components/modal';
 import { sectionAt, suggestedName } from './preview';
 import { EntryFields, entryFieldsValid, typedYear, type EntryFieldValues } from './entry-fields';
 import './library.css';
@@ -113,14 +113,12 @@ export function SaveToLibraryDialog({
             {error}
           </p>
         ) : null}
-        <div className="modal-buttons">
-          <button type="submit" disabled={!valid || busy}>
-            {t('library.save.go')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('library.save.cancel')}
-          </button>
-        </div>
+        <SubmitButtons
+          ok={t('library.save.go')}
+          cancel={t('library.save.cancel')}
+          disabled={!valid || busy}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

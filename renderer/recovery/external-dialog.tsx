@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpeechFile } from '../../shared/document/file-format';
 import type { LecternApi } from '../../shared/ipc/contract';
-import { Modal } from '../components/modal';
+import { CloseButtons, Modal } from '../components/modal';
 import type { ExternalKind } from '../session/session-types';
 import { CompareView } from '../history/compare-view';
 import './recovery.css';
@@ -84,11 +84,7 @@ export function ExternalChangeDialog({
     return (
       <Modal label={name} onCancel={onDismiss}>
         <p>{t('external.deleted', { name })}</p>
-        <div className="modal-buttons">
-          <button type="button" autoFocus onClick={onDismiss}>
-            {t('external.ok')}
-          </button>
-        </div>
+        <CloseButtons label={t('external.ok')} onClose={onDismiss} />
       </Modal>
     );
   }

@@ -3,7 +3,7 @@
  * repaired and lost, and that the file itself was not touched.
  */
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../components/modal';
+import { CloseButtons, Modal } from '../components/modal';
 import type { Salvaged } from '../session/session-types';
 
 export function SalvageDialog({ salvaged, onClose }: { salvaged: Salvaged; onClose: () => void }) {
@@ -21,11 +21,7 @@ export function SalvageDialog({ salvaged, onClose }: { salvaged: Salvaged; onClo
         {report.droppedMeta.length ? <p>{t('salvage.droppedMeta', { names: report.droppedMeta.join('、') })}</p> : null}
         <p className="detail">{t('error.detail', { detail: error.message })}</p>
       </div>
-      <div className="modal-buttons">
-        <button type="button" autoFocus onClick={onClose}>
-          {t('salvage.ok')}
-        </button>
-      </div>
+      <CloseButtons label={t('salvage.ok')} onClose={onClose} />
     </Modal>
   );
 }
