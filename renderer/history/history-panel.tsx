@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { comparedBlocks } from '../../shared/document/compare';
 import type { SpeechFile } from '../../shared/document/file-format';
 import { EXTERNAL_SNAPSHOT_NAME, type LecternApi, type SnapshotEntry } from '../../shared/ipc/contract';
+import { PanelMessage } from '../components/panel-message';
 import { CompareView, NumberedText } from './compare-view';
 import { formatTime, lengthChanges, versionTimes } from './history-labels';
 import './history.css';
@@ -237,15 +238,7 @@ export function HistoryPanel({
           </form>
         )
       ) : null}
-      {message ? (
-        <p
-          className={message.error ? 'history-message error' : 'history-message'}
-          role="status"
-          data-testid="history-message"
-        >
-          {message.text}
-        </p>
-      ) : null}
+      {message ? <PanelMessage panel="history" message={message} /> : null}
       {opened ? (
         <section data-testid="history-opened">
           <div className="history-actions">

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Failure, LecternApi, LibraryEntrySummary, LibraryNotice, Response } from '../../shared/ipc/contract';
 import { OCCASIONS, type LibraryEntry } from '../../shared/library/entry';
 import { SubmitButtons } from '../components/modal';
+import { PanelMessage } from '../components/panel-message';
 import { insertLibraryEntry } from './insert';
 import { previewLines } from './preview';
 import { EntryFields, entryFieldsValid, typedYear, type EntryFieldValues } from './entry-fields';
@@ -314,12 +315,7 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
         </div>
       ) : null}
       {message ? (
-        <p
-          className={message.error ? 'library-message error' : 'library-message'}
-          role="status"
-          data-testid="library-message"
-        >
-          {message.text}
+        <PanelMessage panel="library" message={message}>
           {message.undoIds?.length ? (
             <button
               type="button"
@@ -345,7 +341,7 @@ export function LibraryPanel({ api, editor, onNewFrom, onClose, revision = 0 }: 
               {t('library.undo')}
             </button>
           ) : null}
-        </p>
+        </PanelMessage>
       ) : null}
       {notices.length ? (
         <p
