@@ -49,6 +49,20 @@ const entryAt = (top: number) => ({
   ).toJSON() as NodeJSON,
 });
 
+/**
+ * `entryAt(1)` put into section 一's body, after 正文甲 (by position, or from the cursor in it): under 一, one level
+ * deeper, before 一's own subsections, which are renumbered after it. The rows from 一、 on.
+ */
+const INTO_BODY_OF_ONE = [
+  '一、 统一思想',
+  '· 正文甲',
+  '（一） 甲部分',
+  '· 【此处写……】',
+  '1. 甲之一',
+  '（二） 乙部分',
+  '（三） 充分认识意义',
+];
+
 describe('insertEntry', () => {
   it('puts the sections before a level-1 heading as level-1 siblings, renumbering the ones after', () => {
     expect(numbered(insertEntry(target(), 7, entryAt(2)))).toEqual([
@@ -68,31 +82,29 @@ describe('insertEntry', () => {
     ]);
   });
 
-  it('puts the sections before a level-2 heading as level-2 siblings', () => {
-    const result = numbered(insertEntry(target(), 6, entryAt(1)));
-    expect(result.slice(3, 11)).toEqual([
-      '一、 统一思想',
-      '· 正文甲',
-      '（一） 充分认识意义',
-      '（二） 甲部分',
-      '· 【此处写……】',
-      '1. 甲之一',
-      '（三） 乙部分',
-      '（四） 清醒认识问题',
-    ]);
-  });
-
-  it('puts the sections under the heading whose body holds the insertion point, one level deeper', () => {
-    const result = numbered(insertEntry(target(), 5, entryAt(1)));
-    expect(result.slice(3, 10)).toEqual([
-      '一、 统一思想',
-      '· 正文甲',
-      '（一） 甲部分',
-      '· 【此处写……】',
-      '1. 甲之一',
-      '（二） 乙部分',
-      '（三） 充分认识意义',
-    ]);
+  it.each([
+    {
+      where: 'before a level-2 heading as level-2 siblings',
+      at: 6,
+      rows: [
+        '一、 统一思想',
+        '· 正文甲',
+        '（一） 充分认识意义',
+        '（二） 甲部分',
+        '· 【此处写……】',
+        '1. 甲之一',
+        '（三） 乙部分',
+        '（四） 清醒认识问题',
+      ],
+    },
+    {
+      where: 'under the heading whose body holds the insertion point, one level deeper',
+      at: 5,
+      rows: INTO_BODY_OF_ONE,
+    },
+  ])('puts the sections $where', ({ at, rows }) => {
+    // From 一、 on: the level-1 entry lands among section 一's subsections either way.
+    expect(numbered(insertEntry(target(), at, entryAt(1))).slice(3, 3 + rows.length)).toEqual(rows);
   });
 
   it('puts the sections at level 1 before any heading, and under the last heading at the end', () => {
@@ -255,16 +267,7 @@ describe('insertEntryAtCursor', () => {
     const range = insertEntryAtCursor(tr, entryAt(1).doc);
     expect(range).toBeDefined();
     expect(tr.steps).toHaveLength(1);
-    expect(numbered(tr.doc.toJSON() as NodeJSON).slice(3, 11)).toEqual([
-      '一、 统一思想',
-      '· 正文甲',
-      '（一） 甲部分',
-      '· 【此处写……】',
-      '1. 甲之一',
-      '（二） 乙部分',
-      '（三） 充分认识意义',
-      '（四） 清醒认识问题',
-    ]);
+    expect(numbered(tr.doc.toJSON() as NodeJSON).slice(3, 11)).toEqual([...INTO_BODY_OF_ONE, '（四） 清醒认识问题']);
     expect(tr.selection.$from.parent.textContent).toBe('甲部分');
     expect(tr.doc.slice(range!.from, range!.to).content.childCount).toBe(4);
   });
