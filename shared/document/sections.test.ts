@@ -164,6 +164,9 @@ describe('the closing remarks (结束语)', () => {
       ['closing', '谢谢大家！'],
     );
 
+  /** `closed()` with 乙 above 甲, the salutation above both and the closing remarks last, whichever move made it. */
+  const SECOND_FIRST = ['讲话', '同志们：', '乙', '乙正文', '甲', '甲正文', '同志们，让我们……！', '谢谢大家！'];
+
   it('are in no section: the last section ends before them', () => {
     expect(sectionBounds(closed(), 4)).toMatchObject({ start: 4, end: 6 });
   });
@@ -171,41 +174,14 @@ describe('the closing remarks (结束语)', () => {
   it('stay last when the last section moves up (issue 12: they travelled with 三、)', () => {
     const { refusal, doc } = apply(closed(), (tr) => moveSectionBySibling(tr, 4, -1));
     expect(refusal).toBeUndefined();
-    expect(texts(doc)).toEqual([
-      '讲话',
-      '同志们：',
-      '乙',
-      '乙正文',
-      '甲',
-      '甲正文',
-      '同志们，让我们……！',
-      '谢谢大家！',
-    ]);
+    expect(texts(doc)).toEqual(SECOND_FIRST);
   });
 
   it('stay last when a section is dropped at the end of the outline, and a section never goes above the salutation', () => {
     const toEnd = apply(closed(), (tr) => moveSection(tr, 2, closed().childCount));
-    expect(texts(toEnd.doc)).toEqual([
-      '讲话',
-      '同志们：',
-      '乙',
-      '乙正文',
-      '甲',
-      '甲正文',
-      '同志们，让我们……！',
-      '谢谢大家！',
-    ]);
+    expect(texts(toEnd.doc)).toEqual(SECOND_FIRST);
     const toTop = apply(closed(), (tr) => moveSection(tr, 4, 0));
-    expect(texts(toTop.doc)).toEqual([
-      '讲话',
-      '同志们：',
-      '乙',
-      '乙正文',
-      '甲',
-      '甲正文',
-      '同志们，让我们……！',
-      '谢谢大家！',
-    ]);
+    expect(texts(toTop.doc)).toEqual(SECOND_FIRST);
   });
 
   it('give the last section no next sibling to swap with', () => {

@@ -39,6 +39,16 @@ const speech = () =>
     [0, '同志们，让我们……！'],
   );
 
+/** The outline of `speech()`'s section 二 (突出工作重点) with its points and subsections, closing body left out. */
+const SECTION_TWO = [
+  '1 突出工作重点',
+  `0 ${OUTLINE_PROMPT}`,
+  `0 一要抓好项目建设。${OUTLINE_PROMPT}`,
+  `0 二要抓好要素保障。${OUTLINE_PROMPT}`,
+  `3r 加强组织领导。${OUTLINE_PROMPT}`,
+  `4r 压实责任。${OUTLINE_PROMPT}`,
+];
+
 describe('extractOutline', () => {
   it('keeps the front matter, headings and points, and replaces each run of body with one prompt', () => {
     const outline = extractOutline(speech());
@@ -51,12 +61,7 @@ describe('extractOutline', () => {
       `0 ${OUTLINE_PROMPT}`,
       `2r 充分认识重要意义。${OUTLINE_PROMPT}`,
       `2r 清醒认识存在问题。${OUTLINE_PROMPT}`,
-      '1 突出工作重点',
-      `0 ${OUTLINE_PROMPT}`,
-      `0 一要抓好项目建设。${OUTLINE_PROMPT}`,
-      `0 二要抓好要素保障。${OUTLINE_PROMPT}`,
-      `3r 加强组织领导。${OUTLINE_PROMPT}`,
-      `4r 压实责任。${OUTLINE_PROMPT}`,
+      ...SECTION_TWO,
       `0 ${OUTLINE_PROMPT}`,
     ]);
   });
@@ -78,14 +83,7 @@ describe('extractOutline', () => {
     const doc = speech();
     const range = sectionRange(doc, 10)!;
     expect(range).toEqual({ start: 10, end: 18 });
-    expect(rows(extractOutline(doc, { start: 10, end: 17 }))).toEqual([
-      '1 突出工作重点',
-      `0 ${OUTLINE_PROMPT}`,
-      `0 一要抓好项目建设。${OUTLINE_PROMPT}`,
-      `0 二要抓好要素保障。${OUTLINE_PROMPT}`,
-      `3r 加强组织领导。${OUTLINE_PROMPT}`,
-      `4r 压实责任。${OUTLINE_PROMPT}`,
-    ]);
+    expect(rows(extractOutline(doc, { start: 10, end: 17 }))).toEqual(SECTION_TWO);
     // The closing words after the last subsection belong to the section, and keep their own prompt.
     expect(rows(extractOutline(doc, range)).at(-1)).toBe(`0 ${OUTLINE_PROMPT}`);
     expect(rows(extractOutline(doc, range))).toHaveLength(7);
