@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emptySpeechFile, serializeSpeechFile } from '../shared/document/file-format';
 import { docOf } from '../shared/document/test-docs';
 import { zipHeaderDamage, seeded, withPart } from '../shared/import/mutations';
-import { guardProcess, main } from './lectern';
+import { guardProcess } from './lectern';
+import { runCli } from './test-run';
 
 let dir: string;
 let speechPath: string;
@@ -33,17 +34,13 @@ beforeAll(async () => {
  * Runs the CLI in this process; the app's settings (and so the language) come from `userData`, a folder of the test's
  * own.
  */
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(
-    argv,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-    { LECTERN_USER_DATA: path.join(dir, 'user-data'), ...env },
-  );
-  return { status, stdout, stderr };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(argv, { LECTERN_USER_DATA: path.join(dir, 'user-data'), ...env });
+
+/** The kinds of the entries `lectern outline --json` printed, in order. */
+const kinds = (stdout: string) => JSON.parse(stdout).entries.map((e: { kind: string }) => e.kind);
+/** The sample speech's outline: its three sections, then its closing remarks, an entry of their own (issue 12). */
+const THREE_SECTIONS_AND_CLOSING = ['heading', 'heading', 'heading', 'closing'];
 
 describe('lectern check', () => {
   it('lists the placeholders left with counts and places, the enumeration gaps, and exits 1', async () => {
@@ -139,12 +136,7 @@ describe('lectern import', () => {
       // The closing remarks are an entry of their own, after the last section (issue 12).
       '同志们，做好下半年XX工作，任务艰巨、责任重大。',
     ]);
-    expect(JSON.parse(outline.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual([
-      'heading',
-      'heading',
-      'heading',
-      'closing',
-    ]);
+    expect(kinds(outline.stdout)).toEqual(THREE_SECTIONS_AND_CLOSING);
   });
 
   it('lets outline and check read .txt and .docx directly', async () => {
@@ -154,12 +146,7 @@ describe('lectern import', () => {
     await run(['export', txt, '--to', 'docx', '-o', path.join(dir, 'sample.docx')]);
     const fromDocx = await run(['outline', path.join(dir, 'sample.docx'), '--json']);
     // Three sections and the closing: our DOCX's Closing style brings it back as the closing.
-    expect(JSON.parse(fromDocx.stdout).entries.map((e: { kind: string }) => e.kind)).toEqual([
-      'heading',
-      'heading',
-      'heading',
-      'closing',
-    ]);
+    expect(kinds(fromDocx.stdout)).toEqual(THREE_SECTIONS_AND_CLOSING);
   });
 
   it('refuses an empty file, a corrupt DOCX and an unknown type, naming the file', async () => {

@@ -8,21 +8,12 @@ import { parseLibraryBundle } from '../shared/library/entry';
 import { nodeFileSystem } from '../electron/services/file-system';
 import { LibraryStore } from '../electron/services/library';
 import { defaultUserData } from './library';
-import { main } from './lectern';
+import { runCli } from './test-run';
 
 let dir: string;
 let folder: string;
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(
-    argv,
-    (t) => (stdout += t),
-    (t) => (stderr += t),
-  );
-  return { status, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 const speech = () =>
   docOf(
