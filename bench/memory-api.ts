@@ -9,6 +9,11 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
   const listeners = new Set<(command: Command) => void>();
   let next = 0;
   const ok = { ok: true as const };
+  // Every library call fails as a real library would that is not there: the benchmark measures the editor only.
+  const noLibrary = (code: 'not-found' | 'io') => async () => ({
+    status: 'failed' as const,
+    error: { code, message: 'No library in the benchmark.' },
+  });
   return {
     host: 'web',
     emit: (command) => listeners.forEach((listener) => listener(command)),
@@ -31,36 +36,15 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     revealExport: async () => ({ shown: false }),
     importFile: async () => ({ status: 'canceled' }),
     listLibrary: async () => ({ entries: [], notices: [] }),
-    readLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'not-found', message: 'No library in the benchmark.' },
-    }),
-    saveLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'io', message: 'No library in the benchmark.' },
-    }),
-    updateLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'not-found', message: 'No library in the benchmark.' },
-    }),
-    duplicateLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'not-found', message: 'No library in the benchmark.' },
-    }),
-    deleteLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'not-found', message: 'No library in the benchmark.' },
-    }),
-    restoreLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'not-found', message: 'No library in the benchmark.' },
-    }),
+    readLibraryEntry: noLibrary('not-found'),
+    saveLibraryEntry: noLibrary('io'),
+    updateLibraryEntry: noLibrary('not-found'),
+    duplicateLibraryEntry: noLibrary('not-found'),
+    deleteLibraryEntry: noLibrary('not-found'),
+    restoreLibraryEntry: noLibrary('not-found'),
     exportLibrary: async () => ({ status: 'canceled' }),
     importLibrary: async () => ({ status: 'canceled' }),
-    newFromLibraryEntry: async () => ({
-      status: 'failed',
-      error: { code: 'not-found', message: 'No library in the benchmark.' },
-    }),
+    newFromLibraryEntry: noLibrary('not-found'),
     getSettings: async () => ({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} }),
     setSettings: async () => ({ language: 'zh-CN', checkLevels: true, autosave: false, profiles: {} }),
     backupDocument: async () => ({ status: 'backed-up', savedAt: new Date().toISOString() }),
