@@ -22,11 +22,29 @@ export interface WindowSettings {
   changeLanguage(language: Language): Promise<void>;
 }
 
+/** An on/off setting (the level check, autosave): its value, and the function that switches it and tells main. */
+function useSwitch(
+  api: LecternApi,
+  key: 'checkLevels' | 'autosave',
+  initial: boolean,
+): [boolean, (enabled: boolean) => void] {
+  const [value, setValue] = useState(initial);
+  const set = useCallback(
+    (enabled: boolean) => {
+      if (enabled === value) return;
+      setValue(enabled);
+      void api.setSettings({ [key]: enabled });
+    },
+    [api, key, value],
+  );
+  return [value, set];
+}
+
 /** The window's settings, starting from `initial` (what main had when the window opened). */
 export function useSettings(api: LecternApi, initial: Settings | undefined): WindowSettings {
   const [profiles, setProfiles] = useState<Readonly<Record<string, ProfileAdjustment>>>(initial?.profiles ?? {});
-  const [checkLevels, setCheckLevelsState] = useState(initial?.checkLevels ?? true);
-  const [autosave, setAutosaveState] = useState(initial?.autosave ?? false);
+  const [checkLevels, setCheckLevels] = useSwitch(api, 'checkLevels', initial?.checkLevels ?? true);
+  const [autosave, setAutosave] = useSwitch(api, 'autosave', initial?.autosave ?? false);
   const keepProfile = useCallback(
     (profile: string, adjustment: ProfileAdjustment) => {
       const next = { ...profiles, [profile]: adjustment };
@@ -34,22 +52,6 @@ export function useSettings(api: LecternApi, initial: Settings | undefined): Win
       void api.setSettings({ profiles: next });
     },
     [api, profiles],
-  );
-  const setCheckLevels = useCallback(
-    (enabled: boolean) => {
-      if (enabled === checkLevels) return;
-      setCheckLevelsState(enabled);
-      void api.setSettings({ checkLevels: enabled });
-    },
-    [api, checkLevels],
-  );
-  const setAutosave = useCallback(
-    (enabled: boolean) => {
-      if (enabled === autosave) return;
-      setAutosaveState(enabled);
-      void api.setSettings({ autosave: enabled });
-    },
-    [api, autosave],
   );
   const changeLanguage = useCallback(
     async (language: Language) => {
