@@ -85,21 +85,18 @@ function Row({ row }: { row: CompareRow }): ReactNode {
         </p>
       );
     case 'added':
+    case 'removed': {
+      // A paragraph only one version has: marked as inserted, or struck out, whole.
+      const Mark = row.kind === 'added' ? 'ins' : 'del';
+      const block = row.kind === 'added' ? row.after : row.before;
       return (
-        <p className={`compare-added ${blockClass(row.after)}`} data-kind="added">
-          <ins>
-            <NumberedText block={row.after} />
-          </ins>
+        <p className={`compare-${row.kind} ${blockClass(block)}`} data-kind={row.kind}>
+          <Mark>
+            <NumberedText block={block} />
+          </Mark>
         </p>
       );
-    case 'removed':
-      return (
-        <p className={`compare-removed ${blockClass(row.before)}`} data-kind="removed">
-          <del>
-            <NumberedText block={row.before} />
-          </del>
-        </p>
-      );
+    }
     case 'changed':
       return (
         <p className={`compare-changed ${blockClass(row.after)}`} data-kind="changed">
