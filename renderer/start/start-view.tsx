@@ -4,7 +4,7 @@
  * from one of the library's templates, opening and importing a file, and the recent files, all as
  * buttons in reading order, so the keyboard reaches each with Tab and Enter (issue 12, item 10).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LecternApi, LibraryEntrySummary, RecentEntry } from '../../shared/ipc/contract';
 import './start.css';
@@ -30,6 +30,32 @@ export interface StartViewProps {
    * moves to the first template, since the library panel belongs to an open document.
    */
   templatesRequest?: number;
+}
+
+/**
+ * What a list shows in its place: 正在读取… while it is on its way, `failed` (naming why) when it could not be
+ * read, `empty` when it holds nothing, else its entries as `children` draws them.
+ */
+function ListedState<T>({
+  list,
+  failed,
+  empty,
+  children,
+}: {
+  list: Listed<T>;
+  failed: (message: string) => string;
+  empty: string;
+  children: (entries: T[]) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (list.status === 'loading') return <p className="start-note">{t('start.loading')}</p>;
+  if (list.status === 'failed')
+    return (
+      <p className="start-note error" role="alert">
+        {failed(list.message)}
+      </p>
+    );
+  return list.entries.length ? children(list.entries) : <p className="start-note">{empty}</p>;
 }
 
 /** A rejected call's text for the sentence that says what could not be read. */
@@ -128,41 +154,35 @@ export function StartView({
             <h2 id="start-templates-heading" title={t('start.templatesHint')}>
               {t('start.templates')}
             </h2>
-            {templates.status === 'loading' ? <p className="start-note">{t('start.loading')}</p> : null}
-            {templates.status === 'failed' ? (
-              <p className="start-note error" role="alert">
-                {t('start.templatesFailed', { message: templates.message })}
-              </p>
-            ) : null}
-            {templates.status === 'listed' ? (
-              templates.entries.length ? (
+            <ListedState
+              list={templates}
+              failed={(message) => t('start.templatesFailed', { message })}
+              empty={t('start.noTemplates')}
+            >
+              {(entries) => (
                 <>
                   {group(
                     t('library.builtIn'),
-                    templates.entries.filter((entry) => entry.builtIn),
+                    entries.filter((entry) => entry.builtIn),
                   )}
                   {group(
                     t('library.mine'),
-                    templates.entries.filter((entry) => !entry.builtIn),
+                    entries.filter((entry) => !entry.builtIn),
                   )}
                 </>
-              ) : (
-                <p className="start-note">{t('start.noTemplates')}</p>
-              )
-            ) : null}
+              )}
+            </ListedState>
           </section>
           <section className="start-recent" aria-labelledby="start-recent-heading">
             <h2 id="start-recent-heading">{t('start.recent')}</h2>
-            {recent.status === 'loading' ? <p className="start-note">{t('start.loading')}</p> : null}
-            {recent.status === 'failed' ? (
-              <p className="start-note error" role="alert">
-                {t('start.recentFailed', { message: recent.message })}
-              </p>
-            ) : null}
-            {recent.status === 'listed' ? (
-              recent.entries.length ? (
+            <ListedState
+              list={recent}
+              failed={(message) => t('start.recentFailed', { message })}
+              empty={t('start.recentEmpty')}
+            >
+              {(entries) => (
                 <ul className="start-recent-list">
-                  {recent.entries.map((entry) => (
+                  {entries.map((entry) => (
                     <li key={entry.recentId}>
                       <button
                         type="button"
@@ -177,10 +197,8 @@ export function StartView({
                     </li>
                   ))}
                 </ul>
-              ) : (
-                <p className="start-note">{t('start.recentEmpty')}</p>
-              )
-            ) : null}
+              )}
+            </ListedState>
           </section>
         </div>
       </div>
