@@ -62,6 +62,13 @@ function fakeHost() {
     },
   };
 }
+/** The router on a fake host with no window yet, started as main starts it once the app is ready. */
+function startedOnFakeHost() {
+  const fake = fakeHost();
+  const requests = new OpenRequests(fake.host);
+  requests.start();
+  return { fake, requests };
+}
 const speech = (name: string): HandedOverFile => ({ path: at(name), kind: 'speech' });
 
 describe('OpenRequests', () => {
@@ -94,9 +101,7 @@ describe('OpenRequests', () => {
   });
 
   it('focuses the window showing a speech, or the one it is on its way to, instead of opening it twice', () => {
-    const fake = fakeHost();
-    const requests = new OpenRequests(fake.host);
-    requests.start();
+    const { fake, requests } = startedOnFakeHost();
     requests.open([speech('一.speech')]);
     requests.open([speech('一.speech')]);
     expect(fake.views).toHaveLength(1);
@@ -134,9 +139,7 @@ describe('OpenRequests', () => {
   });
 
   it('gives what waited for a window that closed before it listened to another window', () => {
-    const fake = fakeHost();
-    const requests = new OpenRequests(fake.host);
-    requests.start();
+    const { fake, requests } = startedOnFakeHost();
     requests.open([speech('一.speech')]);
     fake.views.splice(0, 1);
     requests.closed(1);

@@ -10,6 +10,7 @@ import {
   sharedCharacterShare,
   type ComparedBlock,
   type CompareRow,
+  type TextPart,
 } from './compare';
 import { headingLabels } from './numbering';
 import { docOf, markedPair, type BlockSpec } from './test-docs';
@@ -18,6 +19,12 @@ const json = (...blocks: BlockSpec[]) => docOf(...blocks).toJSON();
 const kinds = (rows: CompareRow[]) => rows.map((row) => row.kind);
 const beforeOf = (rows: CompareRow[]) => rows.flatMap((row) => (row.kind === 'added' ? [] : [row.before]));
 const afterOf = (rows: CompareRow[]) => rows.flatMap((row) => (row.kind === 'removed' ? [] : [row.after]));
+/** One side's text from a diff's parts: all but those of kind `without` (the added ones, for the old text). */
+const partsText = (parts: TextPart[], without: 'added' | 'removed') =>
+  parts
+    .filter((p) => p.kind !== without)
+    .map((p) => p.text)
+    .join('');
 
 describe('comparedBlocks', () => {
   it('reads kind, level, run-in, formatting and text, hard breaks as newlines', () => {
@@ -213,18 +220,8 @@ describe('compareDocs', () => {
         expect(result.identical).toBe(JSON.stringify(before) === JSON.stringify(after));
         for (const row of result.rows) {
           if (row.kind !== 'changed') continue;
-          expect(
-            row.parts
-              .filter((p) => p.kind !== 'added')
-              .map((p) => p.text)
-              .join(''),
-          ).toBe(row.before.text);
-          expect(
-            row.parts
-              .filter((p) => p.kind !== 'removed')
-              .map((p) => p.text)
-              .join(''),
-          ).toBe(row.after.text);
+          expect(partsText(row.parts, 'added')).toBe(row.before.text);
+          expect(partsText(row.parts, 'removed')).toBe(row.after.text);
         }
       }),
       { numRuns: 500 },
@@ -267,18 +264,8 @@ describe('diffText', () => {
         fc.string({ unit: 'grapheme', maxLength: 40 }),
         (a, b) => {
           const parts = diffText(a, b);
-          expect(
-            parts
-              .filter((p) => p.kind !== 'added')
-              .map((p) => p.text)
-              .join(''),
-          ).toBe(a);
-          expect(
-            parts
-              .filter((p) => p.kind !== 'removed')
-              .map((p) => p.text)
-              .join(''),
-          ).toBe(b);
+          expect(partsText(parts, 'added')).toBe(a);
+          expect(partsText(parts, 'removed')).toBe(b);
           for (const part of parts) expect(part.text.length).toBeGreaterThan(0);
           for (let i = 1; i < parts.length; i++) expect(parts[i]!.kind).not.toBe(parts[i - 1]!.kind);
         },
