@@ -79,15 +79,18 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
     heading1Face: values.heading1Face,
     heading2Face: values.heading2Face,
   };
+  /** A select's options: each name, labelled by its string in the `export.<group>` strings. */
+  const options = (group: 'faces' | 'formats', names: readonly string[]) =>
+    names.map((name) => (
+      <option key={name} value={name}>
+        {t(`export.${group}.${name}`)}
+      </option>
+    ));
   const face = (key: 'bodyFace' | 'titleFace' | 'heading1Face' | 'heading2Face', label: string) => (
     <label className="field-inline">
       {label}
       <select value={values[key]} onChange={(event) => setValues({ ...values, [key]: event.target.value as FaceName })}>
-        {FACE_NAMES.map((name) => (
-          <option key={name} value={name}>
-            {t(`export.faces.${name}`)}
-          </option>
-        ))}
+        {options('faces', FACE_NAMES)}
       </select>
     </label>
   );
@@ -114,11 +117,7 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
             onChange={(event) => setFormat(event.target.value as ExportFormat)}
             aria-label={t('export.format')}
           >
-            {exportFormats.map((f) => (
-              <option key={f} value={f}>
-                {t(`export.formats.${f}`)}
-              </option>
-            ))}
+            {options('formats', exportFormats)}
           </select>
         </label>
       ) : null}
