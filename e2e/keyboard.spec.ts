@@ -24,6 +24,16 @@ const focusedRegion = (page: Page) =>
     return el.tagName.toLowerCase();
   });
 
+/** Presses `key` `times` times, answering the region that holds the keyboard after each press. */
+async function regionsAfter(page: Page, key: string, times: number): Promise<string[]> {
+  const regions: string[] = [];
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    regions.push(await focusedRegion(page));
+  }
+  return regions;
+}
+
 /** The focused outline row's number and first words, if an outline row itself has the keyboard. */
 const focusedRow = (page: Page) =>
   page.evaluate(() => {
@@ -49,19 +59,9 @@ test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; t
   await page.keyboard.press('End');
   const before = await caret(page);
   await expect.poll(() => focusedRegion(page)).toBe('page');
-  const forward = [];
-  for (let i = 0; i < 5; i++) {
-    await page.keyboard.press('F6');
-    forward.push(await focusedRegion(page));
-  }
-  expect(forward).toEqual(['placeholders', 'status', 'toolbar', 'outline', 'page']);
+  expect(await regionsAfter(page, 'F6', 5)).toEqual(['placeholders', 'status', 'toolbar', 'outline', 'page']);
   expect(await caret(page)).toBe(before);
-  const backward = [];
-  for (let i = 0; i < 5; i++) {
-    await page.keyboard.press('Shift+F6');
-    backward.push(await focusedRegion(page));
-  }
-  expect(backward).toEqual(['outline', 'toolbar', 'status', 'placeholders', 'page']);
+  expect(await regionsAfter(page, 'Shift+F6', 5)).toEqual(['outline', 'toolbar', 'status', 'placeholders', 'page']);
   expect(await caret(page)).toBe(before);
   // The outline is entered on the section the caret is in.
   await page.keyboard.press('Shift+F6');
