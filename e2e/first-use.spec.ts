@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type App } from './fixtures';
 
 type Block = { type: string; content?: Array<{ text?: string }> };
 type Handle = { getJSON(): { content: Block[] } };
@@ -34,6 +34,15 @@ async function pushMeetingTemplate(): Promise<{ name: string; title: string }> {
   const entry = JSON.parse(text) as { name: string; doc: { content: Block[] } };
   const title = entry.doc.content.find((block) => block.type === 'title')!;
   return { name: entry.name, title: (title.content ?? []).map((inline) => inline.text ?? '').join('') };
+}
+
+/** File → 从模板新建, then 以此新建讲稿 on `template`'s row, as a user does; waits until its title shows. */
+async function newFromTemplate(app: App, template: { name: string; title: string }): Promise<void> {
+  const library = app.page.getByTestId('library');
+  await app.sendCommand({ command: 'newFromTemplate' });
+  await library.getByTestId('library-entry').filter({ hasText: template.name }).getByRole('button').click();
+  await library.getByRole('button', { name: '以此新建讲稿' }).click();
+  await expect(app.page.locator('.speech h1')).toHaveText(template.title);
 }
 
 test('the title hint 讲话标题 shows on the first document, before any edit', async ({ app }) => {
@@ -76,15 +85,7 @@ test('click in the title, Ctrl+End, Enter without a pause adds a line at the end
   const misses: string[] = [];
   for (let attempt = 0; attempt < 20; attempt++) {
     // A fresh speech from the template each time, as the user who found the race had.
-    await app.sendCommand({ command: 'newFromTemplate' });
-    await page
-      .getByTestId('library')
-      .getByTestId('library-entry')
-      .filter({ hasText: template.name })
-      .getByRole('button')
-      .click();
-    await page.getByTestId('library').getByRole('button', { name: '以此新建讲稿' }).click();
-    await expect(page.locator('.speech h1')).toHaveText(template.title);
+    await newFromTemplate(app, template);
     // The new speech is shown when the caret stands at its start: the one before it holds the same
     // text (undone to the template's), with the caret at its end.
     await expect.poll(() => caret(page)).toBe(1);
@@ -135,15 +136,6 @@ test('a speech no file holds reads 未保存; once saved 已保存, and an edit 
   await expect(state).toHaveText('已保存');
 
   // A new speech from the template is on no disk either, though nothing in it was changed.
-  await app.sendCommand({ command: 'newFromTemplate' });
-  const template = await pushMeetingTemplate();
-  await page
-    .getByTestId('library')
-    .getByTestId('library-entry')
-    .filter({ hasText: template.name })
-    .getByRole('button')
-    .click();
-  await page.getByTestId('library').getByRole('button', { name: '以此新建讲稿' }).click();
-  await expect(page.locator('.speech h1')).toHaveText(template.title);
+  await newFromTemplate(app, await pushMeetingTemplate());
   await expect(state).toHaveText('未保存');
 });
