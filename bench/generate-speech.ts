@@ -80,7 +80,10 @@ export function generateSpeech(targetCharacters = 300_000, seed = 20261124, plac
     { type: 'salutation', content: text('同志们：') },
   ];
   const plan: Array<[number, number]> = [];
-  for (let l1 = 0; l1 < 20; l1++) {
+  // The structure scales with the length, so every size has paragraphs of about 100 characters
+  // (a 30,000-character speech: 2 level-1 sections, 20 headings, 280 body paragraphs).
+  const sections = Math.max(1, Math.round((20 * targetCharacters) / 300_000));
+  for (let l1 = 0; l1 < sections; l1++) {
     plan.push([1, l1]);
     for (let l2 = 0; l2 < 4; l2++) {
       plan.push([2, l2]);
@@ -88,8 +91,9 @@ export function generateSpeech(targetCharacters = 300_000, seed = 20261124, plac
       if ((l1 * 4 + l2) % 2 === 0 && (l1 * 4 + l2) % 4 !== 3) plan.push([3, 1]);
     }
   }
-  // 20 + 80 + 100 headings; the body paragraphs are spread evenly between them.
-  const bodyParagraphs = 2_800;
+  // 10 headings a level-1 section (20 + 80 + 100 at 300,000 characters); the body paragraphs are spread evenly
+  // between them.
+  const bodyParagraphs = 140 * sections;
   const perHeading = bodyParagraphs / plan.length;
   const paragraphLength = Math.floor(targetCharacters / (bodyParagraphs + plan.length));
   let made = 0;

@@ -1,12 +1,19 @@
-/* global window, requestAnimationFrame -- these names are used only inside page.evaluate callbacks, which run in
- * Chromium. */
-// `npm run bench`: builds the benchmark page, serves it on 127.0.0.1, and measures in Debian
-// Chromium (CHROMIUM_PATH, else /usr/bin/chromium): time to open a 300,000-character speech,
-// keystroke latency (input event to next frame) p50/p95 over 500 keystrokes typed mid-document in
-// Lectern and in a plain TipTap StarterKit editor in the same run, the time from a keystroke to
-// the outline sidebar's update, and a 20-paragraph section move. Prints the numbers and writes
-// them to bench-results/outline.json. Targets are printed beside each number; nothing here fails
-// a build (benchmarks are not timed tests).
+/* global window, requestAnimationFrame -- these names are used only inside page.evaluate callbacks, which
+ * run in Chromium. */
+// `npm run bench`: builds the benchmark page, serves it on 127.0.0.1, and measures the real Lectern
+// window (every plugin on) against a plain TipTap StarterKit editor in the same run, in Debian Chromium
+// (CHROMIUM_PATH, else /usr/bin/chromium), at 30,000 characters (a long real speech) and 300,000. Typing
+// is real input: `keyboard.press` for Latin letters and digits, and for Chinese an IME composition as a
+// pinyin IME sends it (the pinyin letters one update at a time, then the chosen character committed).
+// Each input event's latency runs from the event to the next frame. Also measured: time to open, the JS
+// heap after opening, a section move, whether the outline is current in the keystroke's own frame,
+// typing after a 200,000-character paste, and typing among 2,000 placeholders. Prints one table with
+// Lectern, plain TipTap, their ratio and the target beside each figure, and writes the numbers to
+// bench-results/editor.json. Nothing here fails a build (benchmarks are not timed tests).
+//
+// BENCH_KEYSTROKES sets the input events a row types (300). BENCH_PROFILE=1 instead profiles 100 input
+// events at 300,000 characters in both editors (CDP Tracing and Profiler) and prints the main thread's
+// split into script, layout, paint and commit, and the functions with the most self time.
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,9 +24,13 @@ import { tsImport } from 'tsx/esm/api';
 const { CHROMIUM_ARGS } = await tsImport('../cli/pdf.ts', import.meta.url);
 
 const root = path.resolve('dist/bench');
-const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 500);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
+const LONG = 300_000;
+const SPEECH = 30_000;
+const PASTE = 200_000;
 
-await build({ configFile: 'vite.bench.config.ts' });
+// Unminified when profiling, so that the profile names the functions.
+await build({ configFile: 'vite.bench.config.ts', build: { minify: !process.env.BENCH_PROFILE } });
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 const server = createServer(async (req, res) => {
@@ -43,6 +54,7 @@ const browser = await chromium.launch({
     // Frames are produced as soon as the main thread is free, so latency measures work, not vsync waits.
     '--disable-gpu-vsync',
     '--disable-frame-rate-limit',
+    '--enable-precise-memory-info',
   ],
 });
 
@@ -52,26 +64,79 @@ const percentile = (values, p) => {
 };
 const round = (n) => Math.round(n * 100) / 100;
 
-async function measure(mode, query = '') {
+/**
+ * What a typist sends, in order, repeated: Chinese syllables through the IME (each pinyin letter one
+ * composition update, then the character committed), full-width punctuation committed at once as a
+ * Chinese IME does, and Latin letters and digits as plain key presses.
+ */
+const TYPING = [
+  { ime: 'gong', text: '工' },
+  { ime: 'zuo', text: '作' },
+  { key: 'A' },
+  { ime: 'ji', text: '机' },
+  { key: '2' },
+  { key: '0' },
+  { ime: 'hui', text: '会' },
+  { ime: '', text: '，' },
+  { key: 'x' },
+  { ime: 'shi', text: '是' },
+];
+
+/** Waits until the frame after the last input has been drawn, as a typist's gaps between keys would. */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+/** Types until `count` input events have been sent (keys and IME steps alike). */
+async function type(page, cdp, count) {
+  let sent = 0;
+  for (let i = 0; sent < count; i++) {
+    const unit = TYPING[i % TYPING.length];
+    if (unit.key) {
+      await page.keyboard.press(unit.key);
+      sent++;
+      await settle(page);
+      continue;
+    }
+    for (let n = 1; n <= unit.ime.length && sent < count; n++) {
+      const text = unit.ime.slice(0, n);
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: n, selectionEnd: n });
+      sent++;
+      await settle(page);
+    }
+    await cdp.send('Input.insertText', { text: unit.text });
+    sent++;
+    await settle(page);
+  }
+}
+
+/** Opens the bench page for one editor and one speech; answers the page, its CDP session and the open time. */
+async function openPage(mode, query) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
   await page.goto(`${base}?editor=${mode}${query}`);
   await page.waitForFunction(() => window.benchReady === true);
   await page.waitForTimeout(300);
   const openMs = await page.evaluate(() => window.bench.open());
+  await page.waitForTimeout(300);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await page.evaluate(() => window.bench.placeCursorMidDocument());
   await page.waitForTimeout(200);
+  return { page, cdp, openMs, heapMB: usedSize / 2 ** 20 };
+}
+
+/** One row of measurements: open, heap, typing, and (Lectern) the outline and a section move. */
+async function measure(mode, { chars, placeholders = false, paste = 0 }) {
+  const query = `&chars=${chars}${placeholders ? '&placeholders=on' : ''}`;
+  const { page, cdp, openMs, heapMB } = await openPage(mode, query);
+  const pasteMs = paste ? await page.evaluate((n) => window.bench.paste(n), paste) : undefined;
   // Warm up, then measure.
-  for (let i = 0; i < 20; i++) await page.keyboard.insertText('字');
+  await type(page, cdp, 20);
   await page.waitForTimeout(200);
   await page.evaluate(() => window.bench.reset());
-  for (let i = 0; i < KEYSTROKES; i++) {
-    await page.keyboard.insertText(i % 10 === 9 ? '，' : '字');
-    // Let the frame land before the next key, as a typist's ~100 ms gaps would.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  }
+  await type(page, cdp, KEYSTROKES);
   await page.waitForTimeout(300);
-  const { samples, outlineSamples } = await page.evaluate(() => window.bench.results());
-  const move = mode === 'lectern' ? await page.evaluate(() => window.bench.moveSection()) : undefined;
+  const { samples, outlineSamples, outlineLate } = await page.evaluate(() => window.bench.results());
+  const move = mode === 'lectern' && !paste ? await page.evaluate(() => window.bench.moveSection()) : undefined;
   const info = await page.evaluate(() => ({
     characters: window.bench.characters,
     paragraphs: window.bench.paragraphs,
@@ -82,77 +147,176 @@ async function measure(mode, query = '') {
     mode,
     ...info,
     openMs: round(openMs),
+    heapMB: round(heapMB),
+    pasteMs: pasteMs === undefined ? undefined : round(pasteMs),
     keystrokes: samples.length,
     p50: round(percentile(samples, 50)),
     p95: round(percentile(samples, 95)),
-    outlineP50: outlineSamples.length ? round(percentile(outlineSamples, 50)) : undefined,
     outlineP95: outlineSamples.length ? round(percentile(outlineSamples, 95)) : undefined,
-    outlineSamples: outlineSamples.length,
+    outlineLate: mode === 'lectern' ? outlineLate : undefined,
     move: move ? { ms: round(move.ms), blocks: move.blocks } : undefined,
   };
 }
 
-try {
-  if (process.env.BENCH_MODES) {
-    // Chosen modes only, one JSON line each (for investigating one number).
-    for (const mode of process.env.BENCH_MODES.split(',')) console.log(JSON.stringify(await measure(mode)));
-  } else {
-    await fullRun();
+async function fullRun() {
+  const rows = {};
+  for (const [name, options] of [
+    ['speech', { chars: SPEECH }],
+    ['long', { chars: LONG }],
+    ['paste', { chars: SPEECH, paste: PASTE }],
+    ['placeholders', { chars: LONG, placeholders: true }],
+  ])
+    rows[name] = { lectern: await measure('lectern', options), plain: await measure('plain', options) };
+  const result = { date: new Date().toISOString(), chromium: browser.version(), keystrokes: KEYSTROKES, rows };
+  await mkdir('bench-results', { recursive: true });
+  await writeFile('bench-results/editor.json', `${JSON.stringify(result, null, 2)}\n`);
+
+  const { speech, long, paste, placeholders } = rows;
+  const table = [];
+  /** One line: the figure for both editors, their ratio, and the target with whether it is met. */
+  const line = (label, lectern, plain, target, ok) =>
+    table.push([
+      label,
+      String(lectern ?? '–'),
+      String(plain ?? '–'),
+      plain ? String(round(lectern / plain)) : '–',
+      target,
+      ok === undefined ? '' : ok ? 'ok' : 'OVER TARGET',
+    ]);
+  const k = (n) => `${Math.round(n / 1000)}k`;
+  line(`${k(SPEECH)} keystroke p50 ms`, speech.lectern.p50, speech.plain.p50, '', undefined);
+  line(`${k(SPEECH)} keystroke p95 ms`, speech.lectern.p95, speech.plain.p95, '< 16', speech.lectern.p95 < 16);
+  line(`${k(LONG)} keystroke p50 ms`, long.lectern.p50, long.plain.p50, '', undefined);
+  line(
+    `${k(LONG)} keystroke p95 ms`,
+    long.lectern.p95,
+    long.plain.p95,
+    'ratio ≤ 1',
+    long.lectern.p95 <= long.plain.p95,
+  );
+  line(`${k(LONG)} open ms`, long.lectern.openMs, long.plain.openMs, '< 500', long.lectern.openMs < 500);
+  line(
+    `${k(LONG)} JS heap after open MB`,
+    long.lectern.heapMB,
+    long.plain.heapMB,
+    'ratio ≤ 2',
+    long.lectern.heapMB <= 2 * long.plain.heapMB,
+  );
+  line(
+    `${k(LONG)} move ${long.lectern.move.blocks}-block section ms`,
+    long.lectern.move.ms,
+    undefined,
+    '< 30',
+    long.lectern.move.ms < 30,
+  );
+  line(
+    `${k(LONG)} outline late frames`,
+    `${long.lectern.outlineLate}/${long.lectern.keystrokes}`,
+    undefined,
+    '0',
+    long.lectern.outlineLate === 0,
+  );
+  line(`${k(SPEECH)}+${k(PASTE)} paste ms`, paste.lectern.pasteMs, paste.plain.pasteMs, '', undefined);
+  line(`${k(SPEECH)}+${k(PASTE)} pasted, p95 ms`, paste.lectern.p95, paste.plain.p95, '< 33', paste.lectern.p95 < 33);
+  line(
+    `${k(LONG)} 2,000 placeholders p95 ms`,
+    placeholders.lectern.p95,
+    placeholders.plain.p95,
+    'ratio ≤ 1',
+    placeholders.lectern.p95 <= placeholders.plain.p95,
+  );
+  const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length), 8));
+  const header = ['', 'Lectern', 'plain', 'ratio', 'target', ''];
+  console.log(
+    `Editor benchmark — ${KEYSTROKES} input events a row (keys and IME steps), ${speech.lectern.characters} and ` +
+      `${long.lectern.characters} characters (${long.lectern.paragraphs} paragraphs), ` +
+      `${placeholders.lectern.highlighted} placeholders highlighted on screen, Chromium ${result.chromium}`,
+  );
+  for (const row of [header, ...table])
+    console.log(`  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')}`);
+  console.log('  written to bench-results/editor.json');
+}
+
+/** Chromium's timeline events, sorted into the four parts of a frame's main-thread work. */
+const PARTS = {
+  script:
+    /^(FunctionCall|EventDispatch|TimerFire|FireAnimationFrame|RunMicrotasks|EvaluateScript|v8\.|V8\.|MajorGC|MinorGC|BlinkGC|GCEvent|FireIdleCallback)/,
+  layout:
+    /^(Layout|UpdateLayoutTree|RecalculateStyles|HitTest|PrePaint|UpdateLayerTree|Layerize|InvalidateLayout|ScheduleStyle|IntersectionObserver)/,
+  paint: /^(Paint|PaintImage|RasterTask|CompositeLayers|UpdateLayer$|Decode|PaintSetup)/,
+  commit: /^(Commit|ProxyMain::BeginMainFrame::commit)/,
+};
+const partOf = (name) => Object.keys(PARTS).find((part) => PARTS[part].test(name));
+
+/** Self time of each part on the renderer's main thread, from complete ('X') trace events. */
+function split(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const spans = events
+    .filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid && e.dur)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const totals = { script: 0, layout: 0, paint: 0, commit: 0 };
+  const stack = [];
+  const close = (until) => {
+    while (stack.length && stack[stack.length - 1].end <= until) {
+      const done = stack.pop();
+      if (done.part) totals[done.part] += done.self;
+    }
+  };
+  for (const event of spans) {
+    close(event.ts);
+    const parent = stack[stack.length - 1];
+    const part = partOf(event.name) ?? parent?.part;
+    if (parent) parent.self -= event.dur;
+    stack.push({ end: event.ts + event.dur, self: event.dur, part });
   }
+  close(Infinity);
+  return Object.fromEntries(Object.entries(totals).map(([part, us]) => [part, Math.round(us / 1000)]));
+}
+
+/** The functions with the most self time in a CPU profile, in milliseconds. */
+function topSelf(profile, count) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const { callFrame } = byId.get(id);
+    if (!callFrame.url && /^\((idle|program|garbage collector)\)$/.test(callFrame.functionName)) return;
+    const name = `${callFrame.functionName || '(anonymous)'} ${path.basename(callFrame.url)}:${callFrame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+async function profileRun() {
+  for (const mode of ['lectern', 'plain']) {
+    const { page, cdp } = await openPage(mode, `&chars=${LONG}`);
+    await type(page, cdp, 20);
+    const events = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Tracing.start', {
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] },
+    });
+    await cdp.send('Profiler.start');
+    await type(page, cdp, 100);
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.send('Tracing.end');
+    await complete;
+    const parts = split(events);
+    console.log(
+      `${mode} — 100 input events at ${LONG} characters: script ${parts.script} ms, layout ${parts.layout} ms, ` +
+        `paint ${parts.paint} ms, commit ${parts.commit} ms`,
+    );
+    for (const [name, ms] of topSelf(profile, 12)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+    await page.close();
+  }
+}
+
+try {
+  if (process.env.BENCH_PROFILE) await profileRun();
+  else await fullRun();
 } finally {
   await browser.close();
   server.close();
-}
-
-async function fullRun() {
-  const lectern = await measure('lectern');
-  const plain = await measure('plain');
-  const ratio = round(lectern.p95 / plain.p95);
-  // Placeholders: the same 2,000-blank speech with the plugin on and off, in this same run.
-  const withPlaceholders = await measure('lectern', '&placeholders=on');
-  const withoutPlaceholders = await measure('lectern', '&placeholders=off');
-  const placeholderRatio = round(withPlaceholders.p95 / withoutPlaceholders.p95);
-  const result = {
-    date: new Date().toISOString(),
-    chromium: browser.version(),
-    lectern,
-    plain,
-    ratioP95: ratio,
-    ratioP50: round(lectern.p50 / plain.p50),
-    placeholders: {
-      on: withPlaceholders,
-      off: withoutPlaceholders,
-      ratioP95: placeholderRatio,
-      ratioP50: round(withPlaceholders.p50 / withoutPlaceholders.p50),
-    },
-  };
-  await mkdir('bench-results', { recursive: true });
-  await writeFile('bench-results/outline.json', `${JSON.stringify(result, null, 2)}\n`);
-  const mark = (ok) => (ok ? 'ok' : 'OVER TARGET');
-  console.log(
-    `Outline benchmark — ${lectern.characters} characters, ${lectern.paragraphs} paragraphs, ${lectern.keystrokes} keystrokes (Chromium ${result.chromium})`,
-  );
-  console.log(
-    `  open:                    ${lectern.openMs} ms   (target < 1500: ${mark(lectern.openMs < 1500)}; plain TipTap ${plain.openMs} ms)`,
-  );
-  console.log(
-    `  keystroke p50 / p95:     ${lectern.p50} / ${lectern.p95} ms   (target p95 < 16: ${mark(lectern.p95 < 16)})`,
-  );
-  console.log(`  plain TipTap p50 / p95:  ${plain.p50} / ${plain.p95} ms`);
-  console.log(`  ratio p95 (p50):         ${ratio} (${result.ratioP50})   (target ≤ 1.3: ${mark(ratio <= 1.3)})`);
-  console.log(
-    `  outline current p50/p95: ${lectern.outlineP50} / ${lectern.outlineP95} ms over ${lectern.outlineSamples} updates   (target < 50: ${mark((lectern.outlineP95 ?? Infinity) < 50)})`,
-  );
-  console.log(`  move ${lectern.move.blocks}-block section:  ${lectern.move.ms} ms`);
-  console.log(
-    `Placeholder benchmark — the same speech with 2,000 blanks (${withPlaceholders.highlighted} highlighted on screen), plugin on vs off`,
-  );
-  console.log(
-    `  on  p50 / p95:           ${withPlaceholders.p50} / ${withPlaceholders.p95} ms   (target p95 < 16: ${mark(withPlaceholders.p95 < 16)})`,
-  );
-  console.log(`  off p50 / p95:           ${withoutPlaceholders.p50} / ${withoutPlaceholders.p95} ms`);
-  console.log(
-    `  ratio p95 (p50):         ${placeholderRatio} (${result.placeholders.ratioP50})   (target ≤ 1.15: ${mark(placeholderRatio <= 1.15)})`,
-  );
-  console.log('  written to bench-results/outline.json');
 }
