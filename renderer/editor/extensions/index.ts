@@ -15,6 +15,7 @@ import { SectionCommands } from './section-commands';
 import { Placeholders } from './placeholders';
 import { ImportPaste } from './import-paste';
 import { CaretSync } from './caret-sync';
+import { ReactCommitGuard } from './react-commit-guard';
 import type { ImportSource } from '../../../shared/import/index';
 
 /** Hints shown in empty blocks, by block type (translated by the caller). */
@@ -44,6 +45,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
   return [
     ...speechNodes,
     CaretSync,
+    ReactCommitGuard,
     LineBreakCommands,
     SpeechBlocks,
     SectionCommands.configure({
