@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
 import { cursorIn, p, t, testEditor } from '../test-editor';
-import { drawnHeadingNumbers } from './heading-numbers';
+import { drawnHeadingNumbers, headingNumbersKey } from './heading-numbers';
 
 let editor: Editor;
 afterEach(() => editor?.destroy());
@@ -77,5 +79,75 @@ describe('heading numbers', () => {
   it('numbers past ten in Chinese', () => {
     editor = testEditor(Array.from({ length: 12 }, (_, i) => p(`第${i + 1}节`, 1)));
     expect(numbers().slice(9)).toEqual(['十、', '十一、', '十二、']);
+  });
+
+  /** The number decorations as `from-to:label`, comparable between a mapped state and a fresh build. */
+  const placed = (ed: Editor) =>
+    headingNumbersKey
+      .getState(ed.state)!
+      .find()
+      .map((d) => `${d.from}-${d.to}:${String(d.spec.label)}`);
+
+  /** Start of the block at a fraction of the document, with the block. */
+  const blockAt = (tr: Transaction, at: number) => {
+    const index = Math.min(tr.doc.childCount - 1, Math.floor(at * tr.doc.childCount));
+    let pos = 0;
+    for (let i = 0; i < index; i++) pos += tr.doc.child(i).nodeSize;
+    return { pos, node: tr.doc.child(index) };
+  };
+  const edits: Array<fc.Arbitrary<(tr: Transaction) => void>> = [
+    // Typing inside a block.
+    fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('字', '。', '正文'))
+      .map(([at, text]) => (tr) => {
+        const { pos, node } = blockAt(tr, at);
+        tr.insertText(text, pos + 1 + Math.floor(node.content.size / 2));
+      }),
+    // Enter: a split block.
+    fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (tr) => {
+      const { pos, node } = blockAt(tr, at);
+      if (node.content.size) tr.split(pos + 1 + Math.floor(node.content.size / 2));
+    }),
+    // A level set on a paragraph (Ctrl+0..4).
+    fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 4 })).map(([at, level]) => (tr) => {
+      const { pos, node } = blockAt(tr, at);
+      if (node.type.name === 'paragraph') tr.setNodeMarkup(pos, undefined, { ...node.attrs, level });
+    }),
+    // A block deleted, and one put back in its own place (the same node object: its decoration is dropped).
+    fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()).map(([at, putBack]) => (tr) => {
+      const { pos, node } = blockAt(tr, at);
+      if (tr.doc.childCount < 2 || node.type.name !== 'paragraph') return;
+      if (putBack) tr.replaceWith(pos, pos + node.nodeSize, node);
+      else tr.delete(pos, pos + node.nodeSize);
+    }),
+    // Two edits far apart in one transaction (a fill of every occurrence).
+    fc
+      .tuple(fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true }))
+      .map(([a, b]) => (tr) => {
+        const second = blockAt(tr, b);
+        tr.insertText('二', second.pos + 1);
+        const first = blockAt(tr, a);
+        tr.insertText('一', first.pos + 1);
+      }),
+  ];
+
+  it('maps its numbers through any edit to exactly what a fresh build of the document draws', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(...edits), { minLength: 1, maxLength: 25 }), (steps) => {
+        editor?.destroy();
+        editor = testEditor(speech());
+        for (const step of steps) {
+          const tr = editor.state.tr;
+          step(tr);
+          if (tr.docChanged) editor.view.dispatch(tr);
+          // A fresh editor on a copy of the document: no node shared, nothing mapped.
+          const rebuilt = testEditor(editor.getJSON().content ?? []);
+          expect(placed(editor)).toEqual(placed(rebuilt));
+          rebuilt.destroy();
+        }
+        expect(domNumbers()).toEqual(numbers());
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -4,51 +4,81 @@
  * so it is never part of the text, never selectable and never a widget beside a composition (the
  * IME duplicate-letter pitfall comes from widgets at a textblock's start).
  *
- * The state is a pure function of the document: on a transaction that keeps the sequence of
- * heading levels, the decorations are mapped; any structural change rebuilds them.
+ * The state is a pure function of the document, kept without reading the whole of it on a
+ * keystroke (issue 18): a transaction that leaves the sequence of heading levels as it was (typing,
+ * Enter in the body, a fill) keeps every label, so the decorations are mapped and only the blocks it
+ * changed get theirs again, with the labels their run had before; a change to the sequence (a new
+ * heading, a level, a section move) renumbers from the document.
  */
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import type { Mapping } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { HeadingCounter, headingLevel } from '../../../shared/document/numbering';
+import { changedRun } from '../changed-run';
+import { indexed } from '../indexed-decorations';
 
-interface HeadingNumbersState {
-  /** The level of every top-level block (0 for non-headings), in order. */
-  levels: number[];
-  /** How many headings carry a number. */
-  count: number;
-  decorations: DecorationSet;
+export const headingNumbersKey = new PluginKey<DecorationSet>('headingNumbers');
+
+function numberDecoration(block: PMNode, pos: number, label: string): Decoration {
+  return Decoration.node(pos, pos + block.nodeSize, { 'data-number': label }, { label });
 }
 
-export const headingNumbersKey = new PluginKey<HeadingNumbersState>('headingNumbers');
+function build(doc: PMNode): DecorationSet {
+  const counter = new HeadingCounter();
+  const decorations: Decoration[] = [];
+  doc.forEach((block, offset) => {
+    const level = headingLevel(block);
+    if (level) decorations.push(numberDecoration(block, offset, counter.next(level)));
+  });
+  return DecorationSet.create(doc, decorations);
+}
 
-function blockLevels(doc: PMNode): number[] {
+/** The heading levels of blocks `[from, to)` of `doc`, skipping body blocks. */
+function headingLevels(doc: PMNode, from: number, to: number): number[] {
   const levels: number[] = [];
-  doc.forEach((block) => levels.push(headingLevel(block)));
+  for (let i = from; i < to; i++) {
+    const level = headingLevel(doc.child(i));
+    if (level) levels.push(level);
+  }
   return levels;
 }
 
-function build(doc: PMNode, levels = blockLevels(doc)): HeadingNumbersState {
-  const counter = new HeadingCounter();
-  const decorations: Decoration[] = [];
-  doc.forEach((block, offset, index) => {
-    const level = levels[index]!;
-    if (!level) return;
-    const label = counter.next(level);
-    decorations.push(Decoration.node(offset, offset + block.nodeSize, { 'data-number': label }, { label }));
-  });
-  return { levels, count: decorations.length, decorations: DecorationSet.create(doc, decorations) };
-}
-
-function sameLevels(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((level, i) => level === b[i]);
+/**
+ * The numbers after a change from `before` to `after` (`mapping` the transaction's): `old` mapped,
+ * with the changed run's headings labelled again when the heading levels are as they were, else
+ * built from `after`. A decoration outside the run that the mapping dropped (a step that put back the
+ * very same nodes) also rebuilds, so the numbers never depend on how a change was made.
+ */
+function update(old: DecorationSet, before: PMNode, after: PMNode, mapping: Mapping): DecorationSet {
+  const run = changedRun(before, after);
+  const oldLevels = headingLevels(before, run.start, run.oldEnd);
+  const newLevels = headingLevels(after, run.start, run.newEnd);
+  if (oldLevels.length !== newLevels.length || oldLevels.some((level, i) => level !== newLevels[i]))
+    return build(after);
+  // The run's decorations as they were (find also answers the blocks either side: only those wholly inside).
+  const inRun = old.find(run.pos, run.oldTo).filter((d) => d.from >= run.pos && d.to <= run.oldTo);
+  const runSpecs = new Set<unknown>(inRun.map((d) => d.spec));
+  let lost = false;
+  let decorations = old.map(mapping, after, { onRemove: (spec) => (lost ||= !runSpecs.has(spec)) });
+  if (lost) return build(after);
+  decorations = decorations.remove(
+    decorations.find(run.pos, run.newTo).filter((d) => d.from >= run.pos && d.to <= run.newTo),
+  );
+  const added: Decoration[] = [];
+  for (let i = run.start, pos = run.pos; i < run.newEnd; i++) {
+    const block = after.child(i);
+    if (headingLevel(block)) added.push(numberDecoration(block, pos, String(inRun[added.length]!.spec.label)));
+    pos += block.nodeSize;
+  }
+  return added.length ? decorations.add(after, added) : decorations;
 }
 
 /** The heading labels currently drawn, in document order (for tests). */
 export function drawnHeadingNumbers(state: EditorState): string[] {
-  const pluginState = headingNumbersKey.getState(state);
-  return pluginState ? pluginState.decorations.find().map((decoration) => String(decoration.spec.label)) : [];
+  const decorations = headingNumbersKey.getState(state);
+  return decorations ? decorations.find().map((decoration) => String(decoration.spec.label)) : [];
 }
 
 export const HeadingNumbers = Extension.create({
@@ -56,22 +86,17 @@ export const HeadingNumbers = Extension.create({
 
   addProseMirrorPlugins() {
     return [
-      new Plugin<HeadingNumbersState>({
+      new Plugin<DecorationSet>({
         key: headingNumbersKey,
         state: {
           init: (_config, state) => build(state.doc),
-          apply(tr, old) {
+          apply(tr, old, oldState) {
             if (!tr.docChanged) return old;
-            const levels = blockLevels(tr.doc);
-            if (!sameLevels(levels, old.levels)) return build(tr.doc, levels);
-            const decorations = old.decorations.map(tr.mapping, tr.doc);
-            // A heading replaced by another of the same level drops its decoration: rebuild then.
-            if (decorations.find().length !== old.count) return build(tr.doc, levels);
-            return { levels, count: old.count, decorations };
+            return update(old, oldState.doc, tr.doc, tr.mapping);
           },
         },
         props: {
-          decorations: (state) => headingNumbersKey.getState(state)?.decorations,
+          decorations: (state) => indexed(headingNumbersKey.getState(state)),
         },
       }),
     ];

@@ -20,6 +20,7 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { isHistoryTransaction } from '@tiptap/pm/history';
 import { touchedBlocks } from '../../../shared/document/changed-blocks';
+import { indexed } from '../indexed-decorations';
 import { fillPlaceholder } from '../../../shared/placeholders/fill';
 import { blockPlaceholders, countPlaceholders, documentPlaceholders } from '../../../shared/placeholders/scan';
 
@@ -85,7 +86,7 @@ function shownDecorations(state: EditorState): DecorationSet | undefined {
   if (!plugin) return undefined;
   let shown = shownCache.get(plugin);
   if (!shown) {
-    shown = highlightsBetween(state.doc, plugin.visible.from, plugin.visible.to);
+    shown = indexed(highlightsBetween(state.doc, plugin.visible.from, plugin.visible.to));
     shownCache.set(plugin, shown);
   }
   return shown;

@@ -11,6 +11,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { headingLevel } from '../../../shared/document/numbering';
 import { runInLeadLength } from '../../../shared/document/run-in';
 import { touchedBlocks } from '../../../shared/document/changed-blocks';
+import { indexed } from '../indexed-decorations';
 
 export const runInLeadKey = new PluginKey<DecorationSet>('runInLead');
 
@@ -57,7 +58,7 @@ export const RunInLead = Extension.create({
           },
         },
         props: {
-          decorations: (state) => runInLeadKey.getState(state),
+          decorations: (state) => indexed(runInLeadKey.getState(state)),
         },
       }),
     ];
