@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Editor } from '@tiptap/core';
+import type { Transaction } from '@tiptap/pm/state';
+import { docFromJSON, type NodeJSON } from '../../../shared/document/file-format';
+import { countPlaceholders } from '../../../shared/placeholders/scan';
 import { cursorIn, p, press, rows, t, testEditor } from '../test-editor';
 import { PLACEHOLDER_CLASS, placeholdersOf } from './placeholders';
 
@@ -99,5 +103,61 @@ describe('a long speech', () => {
     // What is drawn is the top of the document, where the view starts.
     expect(editor.view.dom.querySelector(`.${PLACEHOLDER_CLASS}`)!.closest('p')!.textContent).toContain('第0段');
     expect(state.visible.from).toBe(0);
+  });
+});
+
+describe('the placeholder count', () => {
+  /** Start of the block at a fraction of the document, with the block. */
+  const blockAt = (tr: Transaction, at: number) => {
+    const index = Math.min(tr.doc.childCount - 1, Math.floor(at * tr.doc.childCount));
+    let pos = 0;
+    for (let i = 0; i < index; i++) pos += tr.doc.child(i).nodeSize;
+    return { pos, node: tr.doc.child(index) };
+  };
+  const at = fc.double({ min: 0, max: 1, noNaN: true });
+  const edits: Array<fc.Arbitrary<(tr: Transaction) => void>> = [
+    fc.tuple(at, fc.constantFrom('X市', 'XX同志', '【数据】', '字', 'X')).map(([a, text]) => (tr) => {
+      const { pos, node } = blockAt(tr, a);
+      tr.insertText(text, pos + 1 + Math.floor(node.content.size / 2));
+    }),
+    fc.tuple(at, fc.nat({ max: 4 })).map(([a, n]) => (tr) => {
+      const { pos, node } = blockAt(tr, a);
+      const from = pos + 1 + Math.min(n, node.content.size);
+      tr.delete(from, Math.min(pos + 1 + node.content.size, from + 2));
+    }),
+    at.map((a) => (tr) => {
+      const { pos, node } = blockAt(tr, a);
+      if (node.content.size) tr.split(pos + 1 + Math.floor(node.content.size / 2));
+    }),
+    fc.tuple(at, fc.boolean()).map(([a, putBack]) => (tr) => {
+      const { pos, node } = blockAt(tr, a);
+      if (tr.doc.childCount < 3 || node.type.name !== 'paragraph') return;
+      if (putBack) tr.replaceWith(pos, pos + node.nodeSize, node);
+      else tr.delete(pos, pos + node.nodeSize);
+    }),
+  ];
+
+  it('equals a fresh count of the document after any edit, undo and redo', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(...edits, fc.constant('undo' as const)), { maxLength: 25 }), (steps) => {
+        editor?.destroy();
+        editor = testEditor([
+          t('在全市XX工作推进会上的讲话'),
+          p('推动X市发展，X市要带头。'),
+          p('XX同志讲话'),
+          p('正文'),
+        ]);
+        for (const step of steps) {
+          if (step === 'undo') editor.commands.undo();
+          else {
+            const tr = editor.state.tr;
+            step(tr);
+            if (tr.docChanged) editor.view.dispatch(tr);
+          }
+          expect(placeholdersOf(editor.state).count).toBe(countPlaceholders(docFromJSON(editor.getJSON() as NodeJSON)));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -5,14 +5,16 @@
  * F3 / Shift+F3, and keeps the values of named fields: once {{单位名称}} is filled, a
  * {{单位名称}} typed later is filled too.
  *
- * Every figure is derived from the document itself (DESIGN.md, decisions 6 and 8): the count is a
- * fresh walk over the blocks' cached scans (only the blocks a transaction made are scanned again),
- * and the highlights are built from the same scans for the part of the document near the screen.
- * Nothing is mapped and patched from one state to the next, so nothing can drift (issue 12: the
- * status bar's count climbed with every section move and undo). The view is handed only the
- * highlights near what is on screen: ProseMirror looks up each block's decorations by walking the
- * decorated blocks, so thousands of highlights in a long speech would make every keystroke's
- * redraw quadratic (bench: p95 54 ms with all 2,000, against 32 ms without the plugin).
+ * Every figure is derived from the document itself (DESIGN.md, decisions 6 and 8): the count is
+ * the previous count less the blocks a transaction replaced and plus the blocks that replaced them
+ * (found by node identity, changed-run.ts: every other block is the very same node, so this equals a
+ * fresh walk without one on each keystroke, issue 18), and the highlights are built from the same
+ * cached scans for the part of the document near the screen. No position is mapped and patched from
+ * one state to the next, so nothing can drift (issue 12: the status bar's count climbed with every
+ * section move and undo). The view is handed only the highlights near what is on screen: ProseMirror
+ * looks up each block's decorations by walking the decorated blocks, so thousands of highlights in a
+ * long speech would make every keystroke's redraw quadratic (bench: p95 54 ms with all 2,000,
+ * against 32 ms without the plugin).
  */
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
@@ -21,6 +23,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { isHistoryTransaction } from '@tiptap/pm/history';
 import { touchedBlocks } from '../../../shared/document/changed-blocks';
 import { indexed } from '../indexed-decorations';
+import { changedRun } from '../changed-run';
 import { fillPlaceholder } from '../../../shared/placeholders/fill';
 import { blockPlaceholders, countPlaceholders, documentPlaceholders } from '../../../shared/placeholders/scan';
 
@@ -60,6 +63,23 @@ const SET_VISIBLE = 'setPlaceholderWindow';
 export const VISIBLE_MARGIN = 6_000;
 /** Before the view has measured the screen, highlight from the top. */
 const INITIAL_VISIBLE = { from: 0, to: 2 * VISIBLE_MARGIN };
+
+/** How many placeholders blocks `[from, to)` of `doc` hold, from their cached scans. */
+function countIn(doc: PMNode, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) count += blockPlaceholders(doc.child(i)).length;
+  return count;
+}
+
+/**
+ * The count after a change from `before` (which held `count`) to `after`: the blocks outside the
+ * changed run are the very same nodes, so only the run's blocks are counted again. The result is
+ * `countPlaceholders(after)` exactly: it reads the documents, never positions mapped through the steps.
+ */
+function recount(count: number, before: PMNode, after: PMNode): number {
+  const run = changedRun(before, after);
+  return count - countIn(before, run.start, run.oldEnd) + countIn(after, run.start, run.newEnd);
+}
 
 /** Maps the visible range through a change, so highlights stay put until the next measurement. */
 function mapVisible(visible: PlaceholderState['visible'], tr: Transaction): PlaceholderState['visible'] {
@@ -167,12 +187,16 @@ export const Placeholders = Extension.create({
         key: placeholdersKey,
         state: {
           init: (_config, state) => ({ count: countPlaceholders(state.doc), values: {}, visible: INITIAL_VISIBLE }),
-          apply(tr, old) {
+          apply(tr, old, oldState) {
             const values = (tr.getMeta(SET_VALUES) as Record<string, string> | undefined) ?? old.values;
             const measured = tr.getMeta(SET_VISIBLE) as PlaceholderState['visible'] | undefined;
             if (!tr.docChanged)
               return values === old.values && !measured ? old : { ...old, values, visible: measured ?? old.visible };
-            return { values, count: countPlaceholders(tr.doc), visible: measured ?? mapVisible(old.visible, tr) };
+            return {
+              values,
+              count: recount(old.count, oldState.doc, tr.doc),
+              visible: measured ?? mapVisible(old.visible, tr),
+            };
           },
         },
         props: {
