@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Editor } from '@tiptap/core';
-import { cl, cursorIn, p, t, testEditor } from '../test-editor';
+import { docFromJSON, type NodeJSON } from '../../../shared/document/file-format';
+import { buildOutline } from '../../../shared/document/outline';
+import { by, cl, cursorIn, p, sal, t, testEditor } from '../test-editor';
 import { outlineOf } from './outline-state';
 
 let editor: Editor;
@@ -44,5 +47,63 @@ describe('outline state', () => {
     const state = outlineOf(editor.state);
     cursorIn(editor, 1, 3);
     expect(outlineOf(editor.state)).toBe(state);
+  });
+
+  it('after any typing, deleting or Enter anywhere, equals a fresh build of the document', () => {
+    const speech = () => [
+      t('讲话'),
+      by('王明'),
+      sal('同志们：'),
+      p('一要开场', 0),
+      p('统一思想', 1),
+      p('正文甲', 0),
+      p('充分认识。正文', 2, true),
+      p('一是抓好。正文', 0),
+      p('二是落实。正文', 0),
+      p('加强领导。正文', 3, true),
+      p('正文乙', 0),
+      p('突出重点', 1),
+      p('正文丙', 0),
+      cl('同志们，'),
+      cl('谢谢大家！'),
+      p('结尾之后', 0),
+    ];
+    const edit = fc.tuple(
+      fc.nat({ max: 15 }),
+      fc.nat({ max: 8 }),
+      fc.constantFrom('字', '。', '三要', '', 'Enter'),
+      fc.nat({ max: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (edits) => {
+        editor?.destroy();
+        editor = testEditor(speech());
+        for (const [block, offset, text, remove] of edits) {
+          const index = Math.min(block, editor.state.doc.childCount - 1);
+          cursorIn(editor, index, Math.min(offset, editor.state.doc.child(index).content.size));
+          const { from } = editor.state.selection;
+          if (remove) editor.commands.deleteRange({ from: Math.max(from - remove, 1), to: from });
+          else if (text === 'Enter') editor.commands.splitBlock();
+          else if (text) editor.commands.insertContent(text);
+          const fresh = buildOutline(docFromJSON(editor.getJSON() as NodeJSON));
+          expect(JSON.parse(JSON.stringify(outlineOf(editor.state).outline))).toEqual(
+            JSON.parse(JSON.stringify(fresh)),
+          );
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('keeps every entry but the edited section and its ancestors when a body paragraph is typed in', () => {
+    editor = testEditor([t('讲话'), p('甲', 1), p('正文'), p('乙', 1), p('甲一', 2, true), p('正文')]);
+    const before = outlineOf(editor.state).outline;
+    cursorIn(editor, 5, 1);
+    editor.commands.insertContent('字');
+    const after = outlineOf(editor.state).outline;
+    expect(after.entries[0]).toBe(before.entries[0]);
+    expect(after.entries[1]).not.toBe(before.entries[1]);
+    expect(after.entries[1]!.length).toBe(before.entries[1]!.length + 1);
+    expect(after.entries[1]!.children[0]!.length).toBe(before.entries[1]!.children[0]!.length + 1);
   });
 });
