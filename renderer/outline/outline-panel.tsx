@@ -14,7 +14,7 @@
  * identity (`buildOutline` shares them), rows are memoised on it, and the sidebar renders from a
  * deferred value, after the keystroke's own frame.
  */
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
@@ -229,16 +229,18 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
 
 /**
  * The tree, subscribed to the outline. It sits inside `DndContext` so that the drag context (whose
- * changes re-render every draggable) is not re-rendered by typing.
+ * changes re-render every draggable) is not re-rendered by typing. It renders with the keystroke,
+ * not deferred after it, so the outline is current in the keystroke's own frame (issue 18): rows
+ * keep their identity and are memoised, so only the edited section's rows render, and React's
+ * commit no longer reads the page's text (react-commit-guard.ts).
  */
 function OutlineTree({ editor, rate, openMenu }: { editor: Editor; rate: number; openMenu?: RowContext['openMenu'] }) {
   const { t } = useTranslation();
-  const current = useEditorState({
+  const state = useEditorState({
     editor,
     selector: ({ editor: ed }) => outlineOf(ed.state),
     equalityFn: (a, b) => a === b,
   });
-  const state = useDeferredValue(current);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
   const toggle = useCallback(
     (index: number) =>
