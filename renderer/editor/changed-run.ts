@@ -19,11 +19,22 @@ export interface ChangedRun {
   newTo: number;
 }
 
+/** The last run found for each new document: the numbers, the count and the outline all ask for the same one. */
+const lastRun = new WeakMap<PMNode, { before: PMNode; run: ChangedRun }>();
+
 /**
  * The smallest run of top-level blocks outside which `before` and `after` hold the very same nodes.
  * Equal documents give an empty run (start === oldEnd === newEnd).
  */
 export function changedRun(before: PMNode, after: PMNode): ChangedRun {
+  const known = lastRun.get(after);
+  if (known?.before === before) return known.run;
+  const run = findRun(before, after);
+  lastRun.set(after, { before, run });
+  return run;
+}
+
+function findRun(before: PMNode, after: PMNode): ChangedRun {
   const oldCount = before.childCount;
   const newCount = after.childCount;
   let start = 0;
