@@ -5,7 +5,8 @@
 // (CHROMIUM_PATH, else /usr/bin/chromium), at 30,000 characters (a long real speech) and 300,000. Typing
 // is real input: `keyboard.press` for Latin letters and digits, and for Chinese an IME composition as a
 // pinyin IME sends it (the pinyin letters one update at a time, then the chosen character committed).
-// Each input event's latency runs from the event to the next frame. Also measured: time to open, the JS
+// Each input event's latency runs from the event to the next frame; the two editors type in turns,
+// side by side, so both meet the same load. Also measured: time to open, the JS
 // heap after opening, a section move, whether the outline is current in the keystroke's own frame,
 // typing after a 200,000-character paste, and typing among 2,000 placeholders. Prints one table with
 // Lectern, plain TipTap, their ratio and the target beside each figure, and writes the numbers to
@@ -124,38 +125,62 @@ async function openPage(mode, query) {
   return { page, cdp, openMs, heapMB: usedSize / 2 ** 20 };
 }
 
-/** One row of measurements: open, heap, typing, and (Lectern) the outline and a section move. */
-async function measure(mode, { chars, placeholders = false, paste = 0 }) {
+/** Input events typed into one editor before the other takes its turn. */
+const TURN = 20;
+
+/**
+ * One row of measurements, Lectern and plain TipTap side by side: both pages are open at once and
+ * take turns of TURN input events, so that both meet the same load from whatever else the machine
+ * runs (the ratio is the figure). Then open time, heap, typing latency, and for Lectern the outline
+ * and a section move.
+ */
+async function measurePair({ chars, placeholders = false, paste = 0 }) {
   const query = `&chars=${chars}${placeholders ? '&placeholders=on' : ''}`;
-  const { page, cdp, openMs, heapMB } = await openPage(mode, query);
-  const pasteMs = paste ? await page.evaluate((n) => window.bench.paste(n), paste) : undefined;
-  // Warm up, then measure.
-  await type(page, cdp, 20);
-  await page.waitForTimeout(200);
-  await page.evaluate(() => window.bench.reset());
-  await type(page, cdp, KEYSTROKES);
-  await page.waitForTimeout(300);
-  const { samples, outlineSamples, outlineLate } = await page.evaluate(() => window.bench.results());
-  const move = mode === 'lectern' && !paste ? await page.evaluate(() => window.bench.moveSection()) : undefined;
-  const info = await page.evaluate(() => ({
-    characters: window.bench.characters,
-    paragraphs: window.bench.paragraphs,
-    highlighted: window.bench.placeholders(),
-  }));
-  await page.close();
-  return {
-    mode,
-    ...info,
-    openMs: round(openMs),
-    heapMB: round(heapMB),
-    pasteMs: pasteMs === undefined ? undefined : round(pasteMs),
-    keystrokes: samples.length,
-    p50: round(percentile(samples, 50)),
-    p95: round(percentile(samples, 95)),
-    outlineP95: outlineSamples.length ? round(percentile(outlineSamples, 95)) : undefined,
-    outlineLate: mode === 'lectern' ? outlineLate : undefined,
-    move: move ? { ms: round(move.ms), blocks: move.blocks } : undefined,
-  };
+  const pages = [];
+  for (const mode of ['lectern', 'plain']) {
+    const opened = await openPage(mode, query);
+    const pasteMs = paste ? await opened.page.evaluate((n) => window.bench.paste(n), paste) : undefined;
+    pages.push({ mode, ...opened, pasteMs });
+  }
+  // Warm up, then measure, in turns.
+  for (const { page, cdp } of pages) {
+    await page.bringToFront();
+    await type(page, cdp, TURN);
+    await page.waitForTimeout(200);
+    await page.evaluate(() => window.bench.reset());
+  }
+  for (let sent = 0; sent < KEYSTROKES; sent += TURN)
+    for (const { page, cdp } of pages) {
+      await page.bringToFront();
+      await type(page, cdp, Math.min(TURN, KEYSTROKES - sent));
+    }
+  const row = {};
+  for (const { mode, page, openMs, heapMB, pasteMs } of pages) {
+    await page.bringToFront();
+    await page.waitForTimeout(300);
+    const { samples, outlineSamples, outlineLate } = await page.evaluate(() => window.bench.results());
+    const move = mode === 'lectern' && !paste ? await page.evaluate(() => window.bench.moveSection()) : undefined;
+    const info = await page.evaluate(() => ({
+      characters: window.bench.characters,
+      paragraphs: window.bench.paragraphs,
+      highlighted: window.bench.placeholders(),
+    }));
+    await page.close();
+    row[mode] = {
+      mode,
+      ...info,
+      openMs: round(openMs),
+      heapMB: round(heapMB),
+      pasteMs: pasteMs === undefined ? undefined : round(pasteMs),
+      keystrokes: samples.length,
+      p50: round(percentile(samples, 50)),
+      p95: round(percentile(samples, 95)),
+      outlineP95: outlineSamples.length ? round(percentile(outlineSamples, 95)) : undefined,
+      outlineLate: mode === 'lectern' ? outlineLate : undefined,
+      move: move ? { ms: round(move.ms), blocks: move.blocks } : undefined,
+    };
+  }
+  return row;
 }
 
 async function fullRun() {
@@ -166,7 +191,7 @@ async function fullRun() {
     ['paste', { chars: SPEECH, paste: PASTE }],
     ['placeholders', { chars: LONG, placeholders: true }],
   ])
-    rows[name] = { lectern: await measure('lectern', options), plain: await measure('plain', options) };
+    rows[name] = await measurePair(options);
   const result = { date: new Date().toISOString(), chromium: browser.version(), keystrokes: KEYSTROKES, rows };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/editor.json', `${JSON.stringify(result, null, 2)}\n`);
