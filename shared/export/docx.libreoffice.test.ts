@@ -1,43 +1,67 @@
 /**
- * A real third-party reader of our DOCX: LibreOffice (headless) turns it into a PDF, and poppler
- * reads that back. Needs `soffice`, `pdfinfo` and `pdftotext` (.ci/run installs them).
+ * A real third-party reader of our DOCX: LibreOffice (headless) turns it into a PDF, and poppler reads that back.
+ * Needs `soffice` and poppler-utils (.ci/run installs them). One conversion for all four files (the sample and
+ * the heading-dense speech, in the GB/T and the large-print profile), shared by every assertion (issue 14).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docFromJSON } from '../document/file-format';
-import { sampleDocJSON } from '../../e2e/sample-speech';
+import { dashRowMm, readPdfPages, type PdfPage } from '../../e2e/pdf-pages';
+import { headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
 import { exportDocx } from './docx';
-import { PROFILES } from './profiles';
+import { PROFILES, type ProfileId } from './profiles';
+
+const SPEECHES = { sample: sampleSpeech, dense: headingDenseSpeech } as const;
+type SpeechName = keyof typeof SPEECHES;
+const CASES = [
+  ['sample', 'gbt9704'],
+  ['dense', 'gbt9704'],
+  ['sample', 'large'],
+  ['dense', 'large'],
+] as const satisfies ReadonlyArray<readonly [SpeechName, ProfileId]>;
 
 let dir: string;
 let info: string;
 let text: string;
 let layout: string;
+const pdfs = new Map<string, { file: string; pages: PdfPage[] }>();
+const key = (speech: SpeechName, profile: ProfileId) => `${speech}-${profile}`;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'lectern-lo-'));
-  const docx = path.join(dir, 'speech.docx');
-  await writeFile(
-    docx,
-    await exportDocx(docFromJSON(sampleDocJSON() as never), PROFILES.gbt9704, { title: '在全市XX工作推进会上的讲话' }),
-  );
+  const docxs: string[] = [];
+  for (const [speech, profile] of CASES) {
+    const docx = path.join(dir, `${key(speech, profile)}.docx`);
+    await writeFile(docx, await exportDocx(SPEECHES[speech](), PROFILES[profile], { title: '讲话' }));
+    docxs.push(docx);
+  }
   execFileSync(
     'soffice',
-    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, docx],
-    { stdio: 'ignore', timeout: 120_000 },
+    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...docxs],
+    { stdio: 'ignore', timeout: 240_000 },
   );
-  const pdf = path.join(dir, 'speech.pdf');
+  for (const [speech, profile] of CASES) {
+    const file = path.join(dir, `${key(speech, profile)}.pdf`);
+    pdfs.set(key(speech, profile), { file, pages: readPdfPages(file) });
+  }
+  const pdf = pdfs.get(key('sample', 'gbt9704'))!.file;
   info = execFileSync('pdfinfo', [pdf]).toString();
   text = execFileSync('pdftotext', [pdf, '-'])
     .toString()
     .replace(/[ \t\u3000]/g, '');
   layout = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-}, 180_000);
+}, 300_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The lines a full page of the profile holds: the text block's height over the fixed line spacing. */
+const linesPerPage = (profile: ProfileId) => {
+  const { margins, lineSpacingPt } = PROFILES[profile];
+  return Math.floor((297 - margins.top - margins.bottom) / ((lineSpacingPt * 25.4) / 72));
+};
+const HEADING_START = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
 
 describe('our GB/T 9704 DOCX read by LibreOffice', () => {
   it('is A4, three pages for the sample speech', () => {
@@ -73,5 +97,54 @@ describe('our GB/T 9704 DOCX read by LibreOffice', () => {
     // Odd pages: the number stands far to the right; even pages: at the left edge.
     expect(numbers[0]!.indexOf('—')).toBeGreaterThan(20);
     expect(numbers[1]!.indexOf('—')).toBeLessThan(5);
+  });
+});
+
+describe.each(CASES)('the %s speech in the %s profile, read by LibreOffice (issue 14)', (speech, profileId) => {
+  const profile = PROFILES[profileId];
+  const read = () => pdfs.get(key(speech, profileId))!;
+
+  it('fills every page but the last to within two lines of a full page (run-in headings do not chain)', () => {
+    const { pages } = read();
+    const counts = pages.map((page) => page.lines.length);
+    const short = counts.slice(0, -1).filter((n) => n < linesPerPage(profileId) - 2 || n > linesPerPage(profileId));
+    expect(short, `lines a page: ${counts.join(', ')}`).toEqual([]);
+    expect(counts.length).toBeGreaterThan(1);
+  });
+
+  it('indents headings two characters on the first line, as body text is, and keeps the left margin', () => {
+    const { pages } = read();
+    const bodyIndent = profile.margins.left + ((2 * profile.body.sizePt) / 72) * 25.4;
+    const lines = pages.flatMap((page) => page.lines);
+    const headings = lines.filter((line) => HEADING_START.test(line.text));
+    expect(headings.length).toBeGreaterThan(3);
+    for (const line of headings) expect(Math.abs(line.x0 - bodyIndent), line.text).toBeLessThan(0.5);
+    const leftmost = Math.min(...lines.map((line) => line.x0));
+    expect(Math.abs(leftmost - profile.margins.left)).toBeLessThan(0.5);
+    // LibreOffice hangs a line-end comma or full stop into the margin (its glyph is in the left half of its
+    // box, so the ink stays inside); every other line ends within the block.
+    const oneChar = (profile.body.sizePt / 72) * 25.4;
+    for (const line of lines) {
+      const hanging = /[，。、；：？！”’）》」』】]$/.test(line.text) ? oneChar : 0;
+      expect(line.x1 - hanging, line.text).toBeLessThan(210 - profile.margins.right + 0.5);
+    }
+  });
+
+  it('draws the page number’s dashes 7 mm below the text block (±1 mm), odd right and even left in GB/T', () => {
+    const { file, pages } = read();
+    const blockBottom = 297 - profile.margins.bottom;
+    for (const page of [1, 2]) {
+      const dashes = dashRowMm(file, page, blockBottom + 0.5, 296, 210) - blockBottom;
+      expect(Math.abs(dashes - 7), `page ${page}: ${dashes.toFixed(2)} mm`).toBeLessThanOrEqual(1);
+    }
+    const [odd, even] = [pages[0]!.pageNumber!, pages[1]!.pageNumber!];
+    if (profile.pageNumbers.placement === 'odd-even') {
+      expect(odd.x1).toBeGreaterThan(210 - profile.margins.right - 20);
+      expect(even.x0).toBeLessThan(profile.margins.left + 20);
+    } else {
+      expect(Math.abs((odd.x0 + odd.x1) / 2 - (profile.margins.left + (210 - profile.margins.right)) / 2)).toBeLessThan(
+        2,
+      );
+    }
   });
 });

@@ -4,6 +4,7 @@ import { docFromJSON } from '../document/file-format';
 import { sampleDocJSON } from '../../e2e/sample-speech';
 import { exportDocx } from './docx';
 import { PROFILES, type ProfileId } from './profiles';
+import { FONT_CHAINS } from '../document/fonts';
 
 const sample = () => docFromJSON(sampleDocJSON() as never);
 
@@ -26,6 +27,7 @@ async function unzip(profile: ProfileId) {
     numbering: await read('word/numbering.xml'),
     settings: await read('word/settings.xml'),
     core: await read('docProps/core.xml'),
+    fontTable: await read('word/fontTable.xml'),
     footers,
   };
 }
@@ -47,9 +49,9 @@ describe('DOCX in the GB/T 9704 profile', () => {
     const { styles } = await unzip('gbt9704');
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
     expect(defaults).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"\/>/);
-    expect(defaults).toContain('<w:ind w:firstLine="640" w:firstLineChars="200"/>');
+    expect(defaults).toContain('<w:ind w:left="0" w:firstLine="640" w:firstLineChars="200"/>');
     expect(defaults).toContain(
-      '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"/>',
+      '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman" w:hint="eastAsia"/>',
     );
     expect(defaults).toContain('<w:sz w:val="32"/>');
   });
@@ -104,11 +106,104 @@ describe('DOCX in the GB/T 9704 profile', () => {
     expect(footers.map((f) => /<w:jc w:val="(\w+)"\/>/.exec(f)![1]).sort()).toEqual(['left', 'right']);
   });
 
-  it('writes the title, speaker and date into the document properties', async () => {
+  it('writes the title, speaker and date into the document properties, the speaker as the last to modify it', async () => {
     const { core } = await unzip('gbt9704');
     expect(core).toContain('<dc:title>在全市XX工作推进会上的讲话</dc:title>');
     expect(core).toContain('<dc:creator>×××</dc:creator>');
     expect(core).toContain('2026年7月15日');
+    expect(core).toContain('<cp:lastModifiedBy>×××</cp:lastModifiedBy>');
+  });
+
+  it('names the program as the last to modify a speech with no speaker, never 「Un-named」', async () => {
+    const zip = await JSZip.loadAsync(await exportDocx(sample(), PROFILES.gbt9704));
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<cp:lastModifiedBy>Lectern 讲稿</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
+  });
+});
+
+describe('DOCX fixes measured in LibreOffice and Word (issue 14)', () => {
+  const paragraphs = (document: string) => document.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g) ?? [];
+
+  it('lets a run-in heading break from the next paragraph while a heading on its own line keeps with it', async () => {
+    const { document, styles } = await unzip('gbt9704');
+    expect(/<w:style [^>]*w:styleId="Heading2">[\s\S]*?<\/w:style>/.exec(styles)![0]).toContain('<w:keepNext/>');
+    const runIn = paragraphs(document).filter((p) => /充分认识做好XX工作的重要意义。|加强组织领导。/.test(p));
+    expect(runIn).toHaveLength(2);
+    for (const p of runIn) expect(p).toMatch(/<w:keepNext w:val="(false|0)"\/>/);
+    const ownLine = paragraphs(document).find((p) => p.includes('统一思想认识'))!;
+    expect(ownLine).not.toContain('keepNext');
+  });
+
+  it('hints every run font East Asian, so Word sets “ ” — … in the Chinese face', async () => {
+    const { document, styles, numbering, footers } = await unzip('gbt9704');
+    for (const xml of [document, styles, numbering, ...footers]) {
+      const fonts = xml.match(/<w:rFonts [^>]*\/>/g) ?? [];
+      for (const font of fonts.filter((f) => f.includes('w:eastAsia='))) expect(font).toContain('w:hint="eastAsia"');
+    }
+    expect(document.match(/<w:rFonts [^>]*w:hint="eastAsia"/g)?.length).toBeGreaterThan(0);
+  });
+
+  it('indents every numbering level two characters on the first line, as body text is', async () => {
+    for (const [profile, firstLine] of [
+      ['gbt9704', 640],
+      ['large', 880],
+    ] as const) {
+      const { numbering } = await unzip(profile);
+      const levels = /<w:abstractNum [^>]*>(?:(?!<\/w:abstractNum>)[\s\S])*?%1、[\s\S]*?<\/w:abstractNum>/.exec(
+        numbering,
+      )![0];
+      const indents = [...levels.matchAll(/<w:lvl w:ilvl="(\d)"[\s\S]*?<\/w:lvl>/g)].map(
+        ([lvl]) => /<w:ind [^>]*\/>/.exec(lvl)?.[0],
+      );
+      expect(indents).toHaveLength(4);
+      for (const ind of indents) {
+        expect(ind).toContain(`w:firstLine="${firstLine}"`);
+        expect(ind).toContain('w:firstLineChars="200"');
+        expect(ind).toContain('w:left="0"');
+      }
+    }
+  });
+
+  it('sets the page number on an exact line of its size, its middle 7 mm below the text block', async () => {
+    const { document, footers } = await unzip('gbt9704');
+    // 35 mm − 7 mm = 1587 twips to the line's middle, less half its 14 pt (140 twips).
+    expect(document).toMatch(/<w:pgMar [^>]*w:footer="1447"/);
+    for (const footer of footers) {
+      expect(footer).toMatch(/<w:spacing [^>]*w:line="280" w:lineRule="exact"\/>/);
+      expect(footer).toContain('w:eastAsia="宋体"');
+    }
+  });
+
+  it('lists every face of every chain in fontTable.xml, each naming the next as its alternative', async () => {
+    const { fontTable } = await unzip('gbt9704');
+    const fonts = new Map(
+      [...fontTable.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map(([, name, body]) => [
+        name!,
+        /<w:altName w:val="([^"]+)"\/>/.exec(body!)?.[1],
+      ]),
+    );
+    expect(fonts.get('仿宋_GB2312')).toBe('FangSong_GB2312');
+    expect(fonts.get('楷体_GB2312')).toBe('KaiTi_GB2312');
+    expect(fonts.get('方正小标宋简体')).toBe('方正小标宋_GBK');
+    expect(fonts.get('FZXiaoBiaoSong-B05S')).toBe('宋体');
+    expect(fonts.get('黑体')).toBe('SimHei');
+    expect(fonts.has('Times New Roman')).toBe(true);
+    expect(fonts.has('serif')).toBe(false);
+    for (const chain of ['fangsong', 'kaiti', 'heiti', 'xiaobiaosong', 'songti'] as const)
+      for (const face of FONT_CHAINS[chain].filter((f) => !/serif|sans/.test(f) || f.includes(' ')))
+        expect(fonts.has(face), face).toBe(true);
+  });
+
+  it('has one style named Title, Word’s own, and the title paragraph uses it', async () => {
+    const { styles, document } = await unzip('gbt9704');
+    const names = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="([^"]+)"/g)];
+    expect(names.filter(([, , name]) => name === 'Title').map(([, id]) => id)).toEqual(['Title']);
+    const title = /<w:style [^>]*w:styleId="Title">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).toContain('<w:jc w:val="center"/>');
+    expect(paragraphs(document)[0]).toContain('<w:pStyle w:val="Title"/>');
   });
 });
 

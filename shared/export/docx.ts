@@ -39,18 +39,39 @@ function eastAsiaName(face: FaceName): string {
   return FONT_CHAINS[face][0]!;
 }
 
-/** Run fonts: Latin letters and digits in Times New Roman, Chinese in the profile's face (w:eastAsia). */
+/**
+ * Run fonts: Latin letters and digits in Times New Roman, Chinese in the profile's face (w:eastAsia). The
+ * eastAsia hint makes Word send the characters Latin and Chinese share (“ ” ‘ ’ — … ×, U+2000–206F and a few of
+ * Latin-1) to the Chinese face, as a Chinese Word does; without it they come out narrow in Times New Roman
+ * (issue 14, item 2). Basic Latin always takes the ascii face, hint or not.
+ */
 function runFont(face: FaceName): IRunOptions['font'] {
-  return { ascii: LATIN_FACE, hAnsi: LATIN_FACE, eastAsia: eastAsiaName(face), cs: LATIN_FACE };
+  return { ascii: LATIN_FACE, hAnsi: LATIN_FACE, eastAsia: eastAsiaName(face), cs: LATIN_FACE, hint: 'eastAsia' };
+}
+
+/**
+ * A paragraph indent of two body characters on the first line, flush left after: body text's, and the
+ * numbering levels' too, since a level's w:ind wins over its paragraph style's and LibreOffice starts a numbered
+ * paragraph whose level has none at the margin (issue 14, item 3).
+ */
+function firstLineIndent(profile: ExportProfile) {
+  return { left: 0, firstLineChars: 200, firstLine: Math.round(profile.body.sizePt * 2 * 20) };
 }
 
 const NUMBERING_REFERENCE = 'speech-headings';
+const TITLE_STYLE_ID = 'Title';
 const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 
 function styles(profile: ExportProfile): IStylesOptions {
-  const indent = { firstLineChars: 200, firstLine: Math.round(profile.body.sizePt * 2 * 20) };
+  const indent = firstLineIndent(profile);
   return {
     default: {
+      // Word's own Title style, not a second style of the same name (issue 14, item 11); the import reads it back
+      // as the title by that name (shared/import/read.ts).
+      title: {
+        run: { font: runFont(profile.title.face), size: halfPoints(profile.title.sizePt) },
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } },
+      },
       document: {
         run: { font: runFont(profile.body.face), size: halfPoints(profile.body.sizePt) },
         paragraph: {
@@ -60,14 +81,6 @@ function styles(profile: ExportProfile): IStylesOptions {
       },
     },
     paragraphStyles: [
-      {
-        id: 'SpeechTitle',
-        name: 'Title',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { font: runFont(profile.title.face), size: halfPoints(profile.title.sizePt) },
-        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } },
-      },
       {
         id: 'SpeechByline',
         name: 'Byline',
@@ -116,7 +129,10 @@ function numbering(profile: ExportProfile) {
           format,
           text,
           suffix: LevelSuffix.NOTHING,
-          style: { run: { font: runFont(profile.headings[level]!.face) } },
+          style: {
+            run: { font: runFont(profile.headings[level]!.face) },
+            paragraph: { indent: firstLineIndent(profile) },
+          },
         })),
       },
     ],
@@ -133,7 +149,7 @@ function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
   const size = block.content.size;
   switch (block.type.name) {
     case 'title':
-      return new Paragraph({ style: 'SpeechTitle', children: textRuns(block, 0, size) });
+      return new Paragraph({ style: TITLE_STYLE_ID, children: textRuns(block, 0, size) });
     case 'byline':
       return new Paragraph({ style: 'SpeechByline', children: textRuns(block, 0, size) });
     case 'salutation':
@@ -153,16 +169,36 @@ function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
   return new Paragraph({
     style: HEADING_STYLE_IDS[level - 1],
     ...numbered,
+    // The heading style keeps with the next paragraph, right for a heading on its own line; a run-in heading is a
+    // paragraph of body text, and keeping it too chains consecutive ones into half-empty pages (issue 14, item 1).
+    keepNext: false,
     children: [...textRuns(block, 0, lead), ...textRuns(block, lead, size, body)],
   });
 }
+
+/** The page number's line: exactly its font size high, so that where its middle falls does not hang on the face. */
+const pageNumberLine = (profile: ExportProfile) => Math.round(profile.pageNumbers.sizePt * 20);
+
+/**
+ * The footer's distance from the foot of the page (w:footer, to the bottom of the footer's last line): the
+ * middle of the number's line, where its dashes are, 7 mm below the text block (GB/T 9704: 一字线上距版心下边缘
+ * 7 mm; FORMAT.md). It was the line's bottom at 7 mm plus its height, which put the dashes 9.4 mm down (issue 14,
+ * item 8).
+ */
+function footerDistance(profile: ExportProfile): number {
+  return Math.max(0, mm(profile.margins.bottom - PAGE_NUMBER_GAP_MM) - Math.round(pageNumberLine(profile) / 2));
+}
+
+/** How far below the text block the page number's dashes sit, in millimetres (GB/T 9704). */
+export const PAGE_NUMBER_GAP_MM = 7;
 
 function pageNumberFooter(
   profile: ExportProfile,
   alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
 ): Footer {
+  const songti = eastAsiaName('songti');
   const run = {
-    font: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体', cs: '宋体' },
+    font: { ascii: songti, hAnsi: songti, eastAsia: songti, cs: songti, hint: 'eastAsia' },
     size: halfPoints(profile.pageNumbers.sizePt),
   };
   // One character in from the edge of the text block on the outer side (FORMAT.md).
@@ -174,7 +210,7 @@ function pageNumberFooter(
       new Paragraph({
         alignment,
         indent: { ...indent, firstLine: 0, firstLineChars: 0 },
-        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        spacing: { line: pageNumberLine(profile), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [
           new TextRun({ ...run, text: '— ' }),
           new TextRun({ ...run, children: [PageNumber.CURRENT] }),
@@ -184,6 +220,46 @@ function pageNumberFooter(
     ],
   });
 }
+
+/**
+ * word/fontTable.xml: every face of every chain the profile uses, each naming the next in its chain as its
+ * w:altName, so that a Word without 仿宋_GB2312, 楷体_GB2312 or 方正小标宋简体 takes the face the chain names
+ * next instead of one of its own choosing (issue 14, item 9). The docx library writes the table empty.
+ */
+export function fontTableXml(profile: ExportProfile): string {
+  const faces = new Set<FaceName>([
+    profile.body.face,
+    profile.title.face,
+    profile.byline.face,
+    ...profile.headings.map((h) => h.face),
+    'songti',
+  ]);
+  const entries = new Map<string, string>();
+  entries.set(LATIN_FACE, '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/>');
+  for (const face of faces) {
+    const names = FONT_CHAINS[face].filter((name) => !GENERIC_FAMILIES.has(name));
+    names.forEach((name, i) => {
+      if (entries.has(name)) return;
+      const next = names[i + 1];
+      const family = face === 'heiti' ? 'modern' : 'roman';
+      entries.set(
+        name,
+        `${next ? `<w:altName w:val="${escapeXml(next)}"/>` : ''}<w:charset w:val="86"/>` +
+          `<w:family w:val="${family}"/><w:pitch w:val="variable"/>`,
+      );
+    });
+  }
+  const fonts = [...entries].map(([name, body]) => `<w:font w:name="${escapeXml(name)}">${body}</w:font>`).join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `${fonts}</w:fonts>`
+  );
+}
+
+const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace']);
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch]!);
 
 export interface DocxMeta {
   title?: string;
@@ -207,6 +283,9 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
   const document = new Document({
     title: meta.title ?? '',
     creator: meta.speaker ?? '',
+    // The docx library writes 「Un-named」 when it is not told (issue 14, item 11): the speaker, as the creator,
+    // or else the program that wrote the file.
+    lastModifiedBy: meta.speaker || 'Lectern 讲稿',
     description: meta.date ?? '',
     subject: meta.date ?? '',
     evenAndOddHeaderAndFooters: oddEven,
@@ -222,8 +301,7 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
               bottom: mm(profile.margins.bottom),
               left: mm(profile.margins.left),
               right: mm(profile.margins.right),
-              // The page number sits 7 mm below the text block.
-              footer: Math.max(0, mm(profile.margins.bottom - 7) - Math.round(profile.pageNumbers.sizePt * 20)),
+              footer: footerDistance(profile),
               header: mm(15),
             },
           },
@@ -234,5 +312,7 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return new Uint8Array(
+    await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml(profile) }]),
+  );
 }
