@@ -9,8 +9,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromJSON } from '../shared/document/file-format';
+import { docOf } from '../shared/document/test-docs';
 import { printHtml } from '../shared/export/print-html';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
+import { dashRowMm, facesOf, readPdfPages } from '../e2e/pdf-pages';
 import { sampleDocJSON } from '../e2e/sample-speech';
 import { renderPdf } from './pdf';
 
@@ -38,6 +40,14 @@ beforeAll(async () => {
       path.join(ARTIFACTS, `pdf-page1-${id}`),
     ]);
   }
+  // Large print, 20 characters a line: a level-1 heading of 2 + 17 characters with its 2-character indent would
+  // leave its last character alone on the second line (issue 14, item 10).
+  const lone = path.join(dir, 'lone.pdf');
+  await writeFile(
+    lone,
+    await renderPdf(printHtml(docOf([1, '统一思想认识切实增强做好工作的责任'], [0, '正文。']), PROFILES.large, '讲话')),
+  );
+  pdfs.set('lone' as ProfileId, lone);
 }, 120_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -94,5 +104,37 @@ describe('PDF of the sample speech', () => {
     const large = feet('large');
     expect(large.map((l) => l.replace(/\s/g, ''))).toEqual(['—1—', '—2—', '—3—', '—4—', '—5—']);
     expect(Math.abs(large[0]!.indexOf('—') - large[1]!.indexOf('—'))).toBeLessThan(6);
+  });
+});
+
+describe('PDF fixes measured with poppler (issue 14)', () => {
+  it('draws the page number’s dashes 7 mm below the text block (±1 mm), its digits in 宋体', () => {
+    for (const id of ['gbt9704', 'large'] as const) {
+      const blockBottom = 297 - PROFILES[id].margins.bottom;
+      const dashes = dashRowMm(pdfs.get(id)!, 1, blockBottom + 0.5, 296, 210) - blockBottom;
+      expect(Math.abs(dashes - 7), `${id}: ${dashes.toFixed(2)} mm`).toBeLessThanOrEqual(1);
+      // fonts.conf maps 宋体 to AR PL SungtiL GB (BousungEG-Light-GB); Times New Roman is Liberation Serif here.
+      expect([...facesOf(pdfs.get(id)!, /^—\s*\d+\s*—$/)]).toEqual(['BousungEG-Light-GB']);
+    }
+  });
+
+  it('sets Chinese quotation marks in the Chinese face, Latin letters and digits in the Latin one', () => {
+    const file = pdfs.get('gbt9704')!;
+    const quotes = facesOf(file, /[“”]/);
+    expect(quotes.size).toBeGreaterThan(0);
+    for (const face of quotes) expect(face).not.toMatch(/Liberation|Times/);
+    expect([...facesOf(file, /^[A-Za-z0-9%]+$/)].some((face) => /LiberationSerif/.test(face))).toBe(true);
+  });
+
+  it('never leaves a heading’s last character alone on a line in large print', () => {
+    const lines = readPdfPages(pdfs.get('lone' as ProfileId)!)[0]!.lines.map((line) => line.text);
+    expect(lines[0]).toMatch(/^一、统一/);
+    expect(lines.join('')).toContain('一、统一思想认识切实增强做好工作的责任正文。');
+    const heading = lines.slice(
+      0,
+      lines.findIndex((line) => line.startsWith('正文')),
+    );
+    expect(heading.length).toBe(2);
+    expect([...heading.at(-1)!].length).toBeGreaterThan(1);
   });
 });

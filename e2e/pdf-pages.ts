@@ -108,8 +108,11 @@ export function dashRowMm(pdf: string, page: number, fromMm: number, toMm: numbe
   return fromMm + ((best + 0.5) / dpi) * 25.4;
 }
 
-/** The faces that set text containing `character` in `pdf` (their PDF names without the subset tag). */
-export function facesOf(pdf: string, character: string): Set<string> {
+/**
+ * The faces that set the pieces of text matching `pattern` in `pdf` (their PDF names without the subset tag).
+ * poppler's XML gives a piece of text for each run in one face, so a character in a face of its own is a piece.
+ */
+export function facesOf(pdf: string, pattern: RegExp): Set<string> {
   const xml = execFileSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', pdf], { maxBuffer: 1 << 30 }).toString();
   const families = new Map(
     [...xml.matchAll(/<fontspec id="(\d+)"[^>]*family="([^"]+)"/g)].map(([, id, family]) => [
@@ -119,6 +122,6 @@ export function facesOf(pdf: string, character: string): Set<string> {
   );
   const faces = new Set<string>();
   for (const [, font, text] of xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>([\s\S]*?)<\/text>/g))
-    if (text!.includes(character)) faces.add(families.get(font!) ?? font!);
+    if (pattern.test(text!)) faces.add(families.get(font!) ?? font!);
   return faces;
 }

@@ -37,4 +37,24 @@ describe('print HTML', () => {
   it('keeps a heading from standing alone at the foot of a page', () => {
     expect(printHtml(doc(), PROFILES.speech)).toContain('h2, h3, h4, h5 { break-after: avoid; break-inside: avoid; }');
   });
+
+  it('gives the Latin face only Latin letters and digits, so “ ” — … × fall to the Chinese face (issue 14)', () => {
+    const html = printHtml(doc(), PROFILES.gbt9704);
+    const face = /@font-face \{ font-family: "Lectern Latin";[^}]*unicode-range: ([^;]+);/.exec(html)![1]!;
+    const covers = (ch: string) =>
+      face.split(',').some((range) => {
+        const [from, to = from] = range.trim().slice(2).split('-');
+        const code = ch.codePointAt(0)!;
+        return code >= parseInt(from!, 16) && code <= parseInt(to!, 16);
+      });
+    for (const ch of 'Aa1%') expect(covers(ch), ch).toBe(true);
+    for (const ch of '“”‘’—…×·') expect(covers(ch), ch).toBe(false);
+    expect(html).toMatch(/body \{[^}]*font-family: "Lectern Latin", "仿宋_GB2312"/);
+    // The page number's digits are 宋体's, not the Latin face's.
+    expect(html).toMatch(/content: "— " counter\(page\) " —"; font-family: "宋体", "SimSun"/);
+  });
+
+  it('balances heading lines so none ends with a single character', () => {
+    expect(printHtml(doc(), PROFILES.large)).toContain('h2, h3, h4, h5 { text-wrap: pretty; }');
+  });
 });
