@@ -227,6 +227,26 @@ describe('handlers', () => {
     expect(shown).toEqual([path.join(temp.path, 'a.docx')]);
   });
 
+  it('refuse to export or print a speech with no blocks, with a code the renderer words, and write nothing', async () => {
+    const handlers = setup();
+    const { docId } = await handlers.newDocument({}, ctx);
+    const empty = { ...speech(), doc: { type: 'doc', content: [] } };
+    answers.save.push(path.join(temp.path, 'empty.docx'));
+    expect(await handlers.exportDocument({ docId, file: empty, format: 'docx', profile: 'gbt9704' }, ctx)).toEqual({
+      status: 'failed',
+      error: { code: 'empty-speech', message: 'The speech has no blocks.' },
+    });
+    expect(await handlers.printDocument({ docId, file: empty, profile: 'gbt9704' }, ctx)).toMatchObject({
+      status: 'failed',
+      code: 'empty-speech',
+    });
+    expect(printed).toEqual([]);
+    await expect(readFile(path.join(temp.path, 'empty.docx'))).rejects.toThrow();
+    const { resources } = await import('../renderer/i18n/resources');
+    expect(resources['zh-CN'].translation.error.code['empty-speech']).toMatch(/讲稿中没有任何内容/);
+    expect(resources.en.translation.error.code['empty-speech']).toMatch(/nothing in it/);
+  });
+
   it('report an export that cannot be written, naming the file', async () => {
     const handlers = setup({ openError: 'EROFS' });
     const { docId } = await handlers.newDocument({}, ctx);

@@ -31,6 +31,14 @@ export interface ExportServiceOptions {
   desktop: Desktop;
 }
 
+/**
+ * The failure for a speech with no blocks, which the schema refuses: a code the renderer words in the UI's
+ * language (renderer/i18n/resources.ts, error.code.empty-speech), not ProseMirror's English (issue 14, item 11).
+ */
+function emptySpeech(file: SpeechFile): { code: 'empty-speech'; message: string } | undefined {
+  return file.doc.content?.length ? undefined : { code: 'empty-speech', message: 'The speech has no blocks.' };
+}
+
 export class ExportService {
   /** The last file each window exported, for "show in folder". */
   private readonly lastExport = new Map<number, string>();
@@ -41,7 +49,9 @@ export class ExportService {
   async print(
     windowId: number,
     request: { file: SpeechFile; profile: ProfileId; adjustment?: ProfileAdjustment },
-  ): Promise<{ status: 'printed' | 'canceled' | 'failed'; message?: string }> {
+  ): Promise<{ status: 'printed' | 'canceled' | 'failed'; message?: string; code?: string }> {
+    const empty = emptySpeech(request.file);
+    if (empty) return { status: 'failed', ...empty };
     try {
       const { doc } = reopenSpeechFile(request.file);
       const html = printHtml(
@@ -74,6 +84,8 @@ export class ExportService {
   ): Promise<ExportResult> {
     const { file, format } = request;
     const profile = adjustProfile(PROFILES[request.profile], request.adjustment);
+    const empty = emptySpeech(file);
+    if (empty) return { status: 'failed', error: empty };
     let doc;
     try {
       doc = reopenSpeechFile(file).doc;

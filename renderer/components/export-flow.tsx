@@ -29,7 +29,11 @@ export interface ExportFlowProps {
  * dialog.
  */
 export function ExportFlow({ api, editor, mode, docId, current, settings, notice, onClose }: ExportFlowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A failure whose code has a sentence in the UI's language says that sentence; main's own message (often a
+  // library's English) is shown only when there is none (issue 14, item 11: an empty speech was refused in English).
+  const failureText = ({ code, message }: { code?: string; message?: string }) =>
+    code && code !== 'unknown' && i18n.exists(`error.code.${code}`) ? t(`error.code.${code}`) : (message ?? '');
   return (
     <ExportDialog
       editor={editor}
@@ -44,14 +48,14 @@ export function ExportFlow({ api, editor, mode, docId, current, settings, notice
         if (mode === 'print') {
           const printed = await api.printDocument({ docId, file, profile, adjustment });
           onClose();
-          if (printed.status === 'failed') notice.show(t('print.failed', { message: printed.message ?? '' }));
+          if (printed.status === 'failed') notice.show(t('print.failed', { message: failureText(printed) }));
           return;
         }
         const result = await api.exportDocument({ docId, file, format, profile, adjustment });
         if (result.status === 'canceled') return;
         onClose();
         if (result.status === 'exported') notice.show(t('export.done', { name: result.name }), true);
-        else notice.show(t('export.failed', { name: result.error.fileName ?? '', message: result.error.message }));
+        else notice.show(t('export.failed', { name: result.error.fileName ?? '', message: failureText(result.error) }));
       }}
     />
   );

@@ -310,7 +310,12 @@ export const contract = {
       profile: z.enum(profileIds),
       adjustment: profileAdjustment.optional(),
     }),
-    response: z.object({ status: z.enum(['printed', 'canceled', 'failed']), message: z.string().optional() }),
+    // A failure's code, when it has one, is worded by the renderer (error.code.*); the message is the detail.
+    response: z.object({
+      status: z.enum(['printed', 'canceled', 'failed']),
+      message: z.string().optional(),
+      code: z.string().optional(),
+    }),
   },
   /** Shows the last exported file in the system's file manager. */
   revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
