@@ -48,9 +48,18 @@ beforeAll(async () => {
     await renderPdf(printHtml(docOf([1, '统一思想认识切实增强做好工作的责任'], [0, '正文。']), PROFILES.large, '讲话')),
   );
   pdfs.set('lone' as ProfileId, lone);
+  const url = path.join(dir, 'url.pdf');
+  await writeFile(
+    url,
+    await renderPdf(printHtml(docOf([0, `详见${LONG_URL}。`], [0, '正文。'], [0, '正文。']), PROFILES.gbt9704)),
+  );
+  pdfs.set('url' as ProfileId, url);
 }, 120_000);
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** A URL of 400 characters and no break opportunity (issue 14, item 6). */
+const LONG_URL = `https://www.example.gov.cn/${'abcdefghij'.repeat(37)}.html`;
 
 const info = (id: ProfileId) => execFileSync('pdfinfo', [pdfs.get(id)!]).toString();
 const text = (id: ProfileId, layout = false) =>
@@ -136,5 +145,16 @@ describe('PDF fixes measured with poppler (issue 14)', () => {
     );
     expect(heading.length).toBe(2);
     expect([...heading.at(-1)!].length).toBeGreaterThan(1);
+  });
+
+  it('breaks a long URL across lines instead of shrinking the page and cutting it off', () => {
+    const file = pdfs.get('url' as ProfileId)!;
+    expect(execFileSync('pdftotext', [file, '-']).toString().replace(/\s/g, '')).toContain(LONG_URL);
+    const lines = readPdfPages(file)[0]!.lines;
+    for (const line of lines) expect(line.x1).toBeLessThan(210 - 26 + 0.5);
+    // The page is not scaled: consecutive lines stand about 28.95 pt apart (Chromium rounds them to 38 px, 28.5 pt);
+    // a page shrunk to 67% put them 19.4 pt apart.
+    const pitch = (lines.at(-1)!.y1 - lines.at(-2)!.y1) / (25.4 / 72);
+    expect(Math.abs(pitch - 28.95)).toBeLessThan(1);
   });
 });
