@@ -13,6 +13,7 @@ import { docOf } from '../shared/document/test-docs';
 import { printHtml } from '../shared/export/print-html';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
 import { dashRowMm, facesOf, readPdfPages } from '../e2e/pdf-pages';
+import { LONG_TITLE, LONG_TITLE_LINES } from '../e2e/proof-speeches';
 import { sampleDocJSON } from '../e2e/sample-speech';
 import { renderPdf } from './pdf';
 
@@ -51,7 +52,9 @@ beforeAll(async () => {
   const url = path.join(dir, 'url.pdf');
   await writeFile(
     url,
-    await renderPdf(printHtml(docOf([0, `详见${LONG_URL}。`], [0, '正文。'], [0, '正文。']), PROFILES.gbt9704)),
+    await renderPdf(
+      printHtml(docOf(['title', LONG_TITLE], [0, `详见${LONG_URL}。`], [0, '正文。'], [0, '正文。']), PROFILES.gbt9704),
+    ),
   );
   pdfs.set('url' as ProfileId, url);
 }, 120_000);
@@ -156,5 +159,12 @@ describe('PDF fixes measured with poppler (issue 14)', () => {
     // a page shrunk to 67% put them 19.4 pt apart.
     const pitch = (lines.at(-1)!.y1 - lines.at(-2)!.y1) / (25.4 / 72);
     expect(Math.abs(pitch - 28.95)).toBeLessThan(1);
+  });
+
+  it('breaks a long title where the layout breaks it, as the DOCX does', () => {
+    const lines = readPdfPages(pdfs.get('url' as ProfileId)!)[0]!
+      .lines.slice(0, 2)
+      .map((line) => line.text);
+    expect(lines).toEqual(LONG_TITLE_LINES);
   });
 });

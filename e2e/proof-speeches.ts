@@ -11,6 +11,11 @@ import { sampleDocJSON } from './sample-speech';
 const BODY =
   '各级各部门要从讲政治的高度，把思想和行动统一到市委、市政府的决策部署上来，以更高的标准、更实的举措推动工作落地见效。';
 
+/** A title too long for one line: the layout breaks it at 「建设 / 暨」, words whole, shorter line above. */
+export const LONG_TITLE = '在全市深入推进数字化政府建设暨优化营商环境工作会议上的讲话';
+/** The title's lines as the layout breaks it (shared/layout/title-break.ts), for the proofs to find. */
+export const LONG_TITLE_LINES = ['在全市深入推进数字化政府建设', '暨优化营商环境工作会议上的讲话'];
+
 /** The sample speech (../shared/fixtures/push-meeting.txt) as a document. */
 export function sampleSpeech(): PMNode {
   return docFromJSON(sampleDocJSON() as never);
@@ -19,7 +24,7 @@ export function sampleSpeech(): PMNode {
 /** The heading-dense speech: 62 blocks, 48 of them headings, 36 of those run in. */
 export function headingDenseSpeech(): PMNode {
   const blocks: BlockSpec[] = [
-    ['title', '在全市数字化政府建设工作会议上的讲话'],
+    ['title', LONG_TITLE],
     ['salutation', '同志们：'],
   ];
   for (let section = 0; section < 12; section++) {

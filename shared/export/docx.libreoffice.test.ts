@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashRowMm, readPdfPages, type PdfPage } from '../../e2e/pdf-pages';
-import { headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
+import { LONG_TITLE_LINES, headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
 import { exportDocx } from './docx';
 import { PROFILES, type ProfileId } from './profiles';
 
@@ -104,10 +104,12 @@ describe.each(CASES)('the %s speech in the %s profile, read by LibreOffice (issu
   const profile = PROFILES[profileId];
   const read = () => pdfs.get(key(speech, profileId))!;
 
-  it('fills every page but the last to within two lines of a full page (run-in headings do not chain)', () => {
+  // Three lines is what the keep rules can leave empty: a heading that keeps with a three-line paragraph, which may
+  // neither leave one line at the foot nor one at the top. Chained run-in headings left 8 to 12.
+  it('fills every page but the last to within three lines of a full page (run-in headings do not chain)', () => {
     const { pages } = read();
     const counts = pages.map((page) => page.lines.length);
-    const short = counts.slice(0, -1).filter((n) => n < linesPerPage(profileId) - 2 || n > linesPerPage(profileId));
+    const short = counts.slice(0, -1).filter((n) => n < linesPerPage(profileId) - 3 || n > linesPerPage(profileId));
     expect(short, `lines a page: ${counts.join(', ')}`).toEqual([]);
     expect(counts.length).toBeGreaterThan(1);
   });
@@ -145,6 +147,18 @@ describe.each(CASES)('the %s speech in the %s profile, read by LibreOffice (issu
       expect(Math.abs((odd.x0 + odd.x1) / 2 - (profile.margins.left + (210 - profile.margins.right)) / 2)).toBeLessThan(
         2,
       );
+    }
+  });
+});
+
+describe('the long title in the DOCX, read by LibreOffice', () => {
+  it('breaks where the layout breaks it, in both profiles', () => {
+    for (const profile of ['gbt9704', 'large'] as const) {
+      const lines = pdfs
+        .get(key('dense', profile))!
+        .pages[0]!.lines.slice(0, 2)
+        .map((line) => line.text);
+      expect(lines).toEqual(LONG_TITLE_LINES);
     }
   });
 });

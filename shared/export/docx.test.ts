@@ -245,3 +245,15 @@ describe('DOCX read back by mammoth', () => {
     ]);
   });
 });
+
+describe('the title in the DOCX', () => {
+  it('is broken where the layout breaks it: a line break between 「建设」 and 「暨」, none elsewhere', async () => {
+    const { docOf } = await import('../document/test-docs');
+    const { LONG_TITLE } = await import('../../e2e/proof-speeches');
+    const zip = await JSZip.loadAsync(await exportDocx(docOf(['title', LONG_TITLE], [0, '正文']), PROFILES.gbt9704));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const title = /<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Title"\/>[\s\S]*?<\/w:p>/.exec(document)![0];
+    const text = [...title.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '|').join('');
+    expect(text).toBe('在全市深入推进数字化政府建设|暨优化营商环境工作会议上的讲话');
+  });
+});

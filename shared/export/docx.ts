@@ -27,7 +27,8 @@ import { FONT_CHAINS, LATIN_FACE, type FaceName } from '../document/fonts';
 import { headingLevel } from '../document/numbering';
 import { runInLeadLength } from '../document/run-in';
 import type { ExportProfile } from './profiles';
-import { inlinePieces } from './inline';
+import { inlinePieces, linePieces, type InlinePiece } from './inline';
+import { titleLinesOf } from '../layout/page-layout';
 
 /** A4 in twips, exactly (convertMillimetersToTwip(210) would round to 11905). */
 export const A4_TWIPS = { width: 11906, height: 16838 } as const;
@@ -139,17 +140,23 @@ function numbering(profile: ExportProfile) {
   };
 }
 
+function runsOf(pieces: InlinePiece[], run: IRunOptions = {}): TextRun[] {
+  return pieces.map((piece) => new TextRun('text' in piece ? { ...run, text: piece.text } : { ...run, break: 1 }));
+}
+
 function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}): TextRun[] {
-  return inlinePieces(block, from, to).map(
-    (piece) => new TextRun('text' in piece ? { ...run, text: piece.text } : { ...run, break: 1 }),
-  );
+  return runsOf(inlinePieces(block, from, to), run);
 }
 
 function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
   const size = block.content.size;
   switch (block.type.name) {
     case 'title':
-      return new Paragraph({ style: TITLE_STYLE_ID, children: textRuns(block, 0, size) });
+      // Broken where the layout breaks it, words whole and shorter lines above (issue 14, item 5).
+      return new Paragraph({
+        style: TITLE_STYLE_ID,
+        children: runsOf(linePieces(block, titleLinesOf(block, profile))),
+      });
     case 'byline':
       return new Paragraph({ style: 'SpeechByline', children: textRuns(block, 0, size) });
     case 'salutation':

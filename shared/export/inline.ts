@@ -4,6 +4,7 @@
  * a run-in heading's lead length cuts at the same place in every format.
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
+import type { TextLine } from '../layout/line-break';
 
 export type InlinePiece = { text: string } | { lineBreak: true };
 
@@ -18,6 +19,22 @@ export function inlinePieces(block: PMNode, from = 0, to = block.content.size): 
     if (b <= a) return;
     if (child.isText) pieces.push({ text: child.text!.slice(a - start, b - start) });
     else if (child.type.name === 'hardBreak') pieces.push({ lineBreak: true });
+  });
+  return pieces;
+}
+
+/**
+ * A block's inline content set as the given lines: the pieces of each line, and a line break between two lines
+ * where the text has none of its own. The title is written this way, so the DOCX and the PDF break it where the
+ * layout did (shared/layout/title-break.ts) instead of wherever their reader's line breaker would.
+ */
+export function linePieces(block: PMNode, lines: readonly TextLine[]): InlinePiece[] {
+  const pieces: InlinePiece[] = [];
+  lines.forEach((line, i) => {
+    const own = inlinePieces(block, line.from, line.to);
+    pieces.push(...own);
+    const last = own.at(-1);
+    if (i < lines.length - 1 && !(last && 'lineBreak' in last)) pieces.push({ lineBreak: true });
   });
   return pieces;
 }

@@ -9,17 +9,20 @@ import { LATIN_FACE, cssFontFamily, type FaceName } from '../document/fonts';
 import { HeadingCounter, headingLevel } from '../document/numbering';
 import { runInLeadLength } from '../document/run-in';
 import type { ExportProfile } from './profiles';
-import { inlinePieces } from './inline';
+import { inlinePieces, linePieces, type InlinePiece } from './inline';
+import { titleLinesOf } from '../layout/page-layout';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
+function html(pieces: InlinePiece[]): string {
+  return pieces.map((piece) => ('text' in piece ? escapeHtml(piece.text) : '<br>')).join('');
+}
+
 function inline(block: PMNode, from = 0, to = block.content.size): string {
-  return inlinePieces(block, from, to)
-    .map((piece) => ('text' in piece ? escapeHtml(piece.text) : '<br>'))
-    .join('');
+  return html(inlinePieces(block, from, to));
 }
 
 /**
@@ -55,7 +58,8 @@ export function printHtml(doc: PMNode, profile: ExportProfile, title = ''): stri
     const level = headingLevel(block);
     switch (block.type.name) {
       case 'title':
-        return void body.push(`<h1 class="title">${inline(block)}</h1>`);
+        // Broken where the layout breaks it, as the DOCX is (issue 14, item 5).
+        return void body.push(`<h1 class="title">${html(linePieces(block, titleLinesOf(block, profile)))}</h1>`);
       case 'byline':
         return void body.push(`<p class="byline">${inline(block)}</p>`);
       case 'salutation':

@@ -172,3 +172,8 @@ export function layoutSpeech(doc: PMNode, profile: ExportProfile): SpeechLayout 
   if (!pages.at(-1)!.lines.length && pages.length > 1) pages.pop();
   return { grid, pages };
 }
+
+/** The title block's lines in `profile`: where the DOCX and the PDF break it (issue 14, item 5). */
+export function titleLinesOf(block: PMNode, profile: ExportProfile): TextLine[] {
+  return blockLines(block, '', layoutGrid(profile)).lines;
+}
