@@ -12,7 +12,7 @@ import { docFromJSON } from '../shared/document/file-format';
 import { docOf } from '../shared/document/test-docs';
 import { printHtml } from '../shared/export/print-html';
 import { PROFILES, type ProfileId } from '../shared/export/profiles';
-import { dashRowMm, facesOf, readPdfPages } from '../e2e/pdf-pages';
+import { dashRowMm, facesOf, fullLineUnits, readPdfPages } from '../e2e/pdf-pages';
 import { LONG_TITLE, LONG_TITLE_LINES } from '../e2e/proof-speeches';
 import { sampleDocJSON } from '../e2e/sample-speech';
 import { renderPdf } from './pdf';
@@ -166,5 +166,15 @@ describe('PDF fixes measured with poppler (issue 14)', () => {
       .lines.slice(0, 2)
       .map((line) => line.text);
     expect(lines).toEqual(LONG_TITLE_LINES);
+  });
+
+  it('holds 28 characters on most full all-Chinese lines on the GB/T grid, never more (it held 27)', () => {
+    const { margins, body } = PROFILES.gbt9704;
+    const pages = readPdfPages(pdfs.get('gbt9704')!);
+    const units = fullLineUnits(pages, margins.left, 210 - margins.right, ((body.sizePt - 0.25) * 25.4) / 72);
+    expect(units.length).toBeGreaterThan(10);
+    expect(units.filter((n) => n > 28)).toEqual([]);
+    // A line whose next character may not start a line gives it up (推出) and holds 27; Chromium has no squeeze.
+    expect(units.filter((n) => n === 28).length / units.length).toBeGreaterThanOrEqual(0.75);
   });
 });

@@ -5,6 +5,7 @@
  * Needs `pdftotext`, `pdftohtml` and `pdftoppm` (poppler-utils; .ci/run installs them).
  */
 import { execFileSync } from 'node:child_process';
+import { charUnits } from '../shared/layout/line-break';
 
 const MM_PER_PT = 25.4 / 72;
 
@@ -124,4 +125,23 @@ export function facesOf(pdf: string, pattern: RegExp): Set<string> {
   for (const [, font, text] of xml.matchAll(/<text [^>]*font="(\d+)"[^>]*>([\s\S]*?)<\/text>/g))
     if (pattern.test(text!)) faces.add(families.get(font!) ?? font!);
   return faces;
+}
+
+/** Marks LibreOffice hangs past the block's right edge at a line's end. */
+const HANGING = /[，。、；：？！”）》」』】]$/;
+
+/**
+ * The grid units of the all-Chinese lines of `pages` that reach the block's right edge (`rightMm` from the page's
+ * left, within half a character of `charMm`): full lines, whose units show how many characters a line holds. A
+ * line's first-line indent (it starts beyond `leftMm`) counts two units; a mark hung past the edge does not count.
+ */
+export function fullLineUnits(pages: PdfPage[], leftMm: number, rightMm: number, charMm: number): number[] {
+  const units: number[] = [];
+  for (const line of pages.flatMap((page) => page.lines)) {
+    if (line.x1 < rightMm - charMm / 2 || /[A-Za-z0-9%]/.test(line.text)) continue;
+    const text = line.x1 > rightMm + charMm / 4 ? line.text.replace(HANGING, '') : line.text;
+    const indent = Math.round((line.x0 - leftMm) / charMm);
+    units.push([...text].reduce((sum, ch) => sum + charUnits(ch), 0) + indent);
+  }
+  return units;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashRowMm, readPdfPages, type PdfPage } from '../../e2e/pdf-pages';
+import { dashRowMm, fullLineUnits, readPdfPages, type PdfPage } from '../../e2e/pdf-pages';
 import { LONG_TITLE_LINES, headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
 import { exportDocx } from './docx';
 import { PROFILES, type ProfileId } from './profiles';
@@ -160,5 +160,20 @@ describe('the long title in the DOCX, read by LibreOffice', () => {
         .map((line) => line.text);
       expect(lines).toEqual(LONG_TITLE_LINES);
     }
+  });
+});
+
+describe.each(['sample', 'dense'] as const)('the %s speech on the GB/T grid, read by LibreOffice', (speech) => {
+  it('holds 28 characters on its full all-Chinese lines, never more (it held 27)', () => {
+    const { margins, body } = PROFILES.gbt9704;
+    const units = fullLineUnits(
+      pdfs.get(key(speech, 'gbt9704'))!.pages,
+      margins.left,
+      210 - margins.right,
+      ((body.sizePt - 0.25) * 25.4) / 72,
+    );
+    expect(units.length).toBeGreaterThan(10);
+    expect(units.filter((n) => n > 28)).toEqual([]);
+    expect(units.filter((n) => n === 28).length / units.length).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -41,8 +41,8 @@ describe('DOCX in the GB/T 9704 profile', () => {
     expect(document).toMatch(/w:bottom="1984"/);
     expect(document).toMatch(/w:left="1587"/);
     expect(document).toMatch(/w:right="1474"/);
-    // charSpace 0 (the default, so not written): see the note in docx.ts.
-    expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579"/>');
+    // A line grid, no character grid: see the note in docx.ts.
+    expect(document).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
   });
 
   it('sets fixed 28.95 pt spacing, a two-character first-line indent and 3号 仿宋 with eastAsia on every default run', async () => {
@@ -221,7 +221,7 @@ describe('DOCX in the speech and large-print profiles', () => {
     expect(styles).toMatch(/<w:sz w:val="44"\/>/);
     expect(styles).toMatch(/w:line="792" w:lineRule="exact"/);
     expect(document).toMatch(/w:top="1417"/);
-    expect(document).not.toContain('linesAndChars');
+    expect(document).not.toContain('<w:docGrid w:type="lines"');
   });
 });
 
@@ -255,5 +255,14 @@ describe('the title in the DOCX', () => {
     const title = /<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Title"\/>[\s\S]*?<\/w:p>/.exec(document)![0];
     const text = [...title.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '|').join('');
     expect(text).toBe('在全市深入推进数字化政府建设|暨优化营商环境工作会议上的讲话');
+  });
+});
+
+describe('the character pitch on the grid', () => {
+  it('condenses characters by a quarter point on the GB/T grid, so 28 fit the 156 mm line, and not in large print', async () => {
+    const gbt = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec((await unzip('gbt9704')).styles)![0];
+    expect(gbt).toContain('<w:spacing w:val="-5"/>');
+    const large = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec((await unzip('large')).styles)![0];
+    expect(large).not.toContain('<w:spacing');
   });
 });

@@ -59,6 +59,9 @@ function firstLineIndent(profile: ExportProfile) {
   return { left: 0, firstLineChars: 200, firstLine: Math.round(profile.body.sizePt * 2 * 20) };
 }
 
+/** How much closer characters stand on a grid, in twentieths of a point (−0.25 pt). */
+export const GRID_CONDENSE_TWIPS = -5;
+
 const NUMBERING_REFERENCE = 'speech-headings';
 const TITLE_STYLE_ID = 'Title';
 const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
@@ -74,7 +77,13 @@ function styles(profile: ExportProfile): IStylesOptions {
         paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } },
       },
       document: {
-        run: { font: runFont(profile.body.face), size: halfPoints(profile.body.sizePt) },
+        // On a grid, every character a quarter point closer (w:spacing −5 twentieths): 28 × 15.75 pt is 155.6 mm,
+        // inside the 156 mm block, where 28 × 16 pt (158 mm) left 27 a line (issue 14, item 4; FORMAT.md).
+        run: {
+          font: runFont(profile.body.face),
+          size: halfPoints(profile.body.sizePt),
+          ...(profile.grid ? { characterSpacing: GRID_CONDENSE_TWIPS } : {}),
+        },
         paragraph: {
           spacing: { line: Math.round(profile.lineSpacingPt * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           indent,
@@ -279,10 +288,12 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
   const paragraphs: Paragraph[] = [];
   doc.forEach((block) => paragraphs.push(blockParagraph(block, profile)));
   const linePitch = Math.round(profile.lineSpacingPt * 20);
-  // The character grid keeps the pitch at the font size (charSpace 0): 16 pt on the 156 mm text
-  // block. A negative charSpace, as Word may write to squeeze exactly 28 characters into a line,
-  // made LibreOffice lay out only 18 a line, so it is not used until checked in Word and WPS.
-  const charSpace = 0;
+  // A line grid only (w:docGrid type="lines", linePitch 579: 22 lines on the 225 mm block), no character grid.
+  // Under type="linesAndChars" Word snaps each Chinese character to a cell of the font size plus charSpace/4096 pt
+  // and fits floor(156 mm / pitch) cells a line: 27 at charSpace 0, 28 only at charSpace ≤ −848, and every
+  // non-zero charSpace made LibreOffice lay out 14–20 a line (FORMAT.md). Without the character grid both lay the
+  // characters out at their own advance less the quarter point of condensing in the run defaults (w:spacing −5):
+  // 28 × 15.75 pt = 441 pt, inside the 442.2 pt line, so 28 a line in LibreOffice (measured) and in Word.
   const oddEven = profile.pageNumbers.placement === 'odd-even';
   const footers = oddEven
     ? { default: pageNumberFooter(profile, AlignmentType.RIGHT), even: pageNumberFooter(profile, AlignmentType.LEFT) }
@@ -312,7 +323,7 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
               header: mm(15),
             },
           },
-          ...(profile.grid ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch, charSpace } } : {}),
+          ...(profile.grid ? { grid: { type: DocumentGridType.LINES, linePitch } } : {}),
         },
         footers,
         children: paragraphs,

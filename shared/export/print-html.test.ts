@@ -57,4 +57,9 @@ describe('print HTML', () => {
   it('balances heading lines so none ends with a single character', () => {
     expect(printHtml(doc(), PROFILES.large)).toContain('h2, h3, h4, h5 { text-wrap: pretty; }');
   });
+
+  it('sets characters a quarter point closer on the GB/T grid only', () => {
+    expect(printHtml(doc(), PROFILES.gbt9704)).toMatch(/body \{[^}]*letter-spacing: -0.25pt;/);
+    expect(printHtml(doc(), PROFILES.large)).not.toContain('letter-spacing');
+  });
 });

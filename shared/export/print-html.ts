@@ -90,7 +90,7 @@ ${LATIN_FONT_FACE}
 @page { size: A4; margin: ${margins.top}mm ${margins.right}mm ${margins.bottom}mm ${margins.left}mm; }
 ${pageNumberCss(profile)}
 html { -webkit-print-color-adjust: exact; }
-body { margin: 0; font-family: ${printFontFamily(profile.body.face)}; font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt; line-break: strict; overflow-wrap: anywhere; }
+body { margin: 0; font-family: ${printFontFamily(profile.body.face)}; font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt; line-break: strict; overflow-wrap: anywhere;${profile.grid ? ' letter-spacing: -0.25pt;' : ''} }
 p, div.run-in, h1, h2, h3, h4, h5 { margin: 0; font-size: inherit; font-weight: normal; text-indent: 2em; orphans: 2; widows: 2; }
 h1.title { font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt; line-height: 1.5; text-align: center; text-indent: 0; margin-bottom: ${profile.lineSpacingPt}pt; }
 p.byline { font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt; text-align: center; text-indent: 0; }
