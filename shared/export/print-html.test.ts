@@ -62,4 +62,11 @@ describe('print HTML', () => {
     expect(printHtml(doc(), PROFILES.gbt9704)).toMatch(/body \{[^}]*letter-spacing: -0.25pt;/);
     expect(printHtml(doc(), PROFILES.large)).not.toContain('letter-spacing');
   });
+
+  it('sets the title on grid lines and adds no blank lines the DOCX does not have', () => {
+    const html = printHtml(doc(), PROFILES.gbt9704);
+    expect(html).toMatch(/h1\.title \{[^}]*line-height: 28\.95pt;/);
+    expect(html).not.toMatch(/h1\.title \{[^}]*margin/);
+    expect(html).not.toMatch(/p\.salutation \{[^}]*margin/);
+  });
 });

@@ -92,11 +92,14 @@ ${pageNumberCss(profile)}
 html { -webkit-print-color-adjust: exact; }
 body { margin: 0; font-family: ${printFontFamily(profile.body.face)}; font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt; line-break: strict; overflow-wrap: anywhere;${profile.grid ? ' letter-spacing: -0.25pt;' : ''} }
 p, div.run-in, h1, h2, h3, h4, h5 { margin: 0; font-size: inherit; font-weight: normal; text-indent: 2em; orphans: 2; widows: 2; }
-h1.title { font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt; line-height: 1.5; text-align: center; text-indent: 0; margin-bottom: ${profile.lineSpacingPt}pt; }
+h1.title { font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt; line-height: ${profile.lineSpacingPt}pt; text-align: center; text-indent: 0; }
 p.byline { font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt; text-align: center; text-indent: 0; }
-p.salutation { text-indent: 0; margin-top: ${profile.lineSpacingPt}pt; }
+p.salutation { text-indent: 0; }
 /* A heading never stands alone at the foot of a page, nor breaks inside its line. */
 h2, h3, h4, h5 { break-after: avoid; break-inside: avoid; }
+/* Every line, the title's too, is one line of the grid, with no blank lines the DOCX does not have: the PDF's
+   title at 1.5 × its size and the blank lines around it and the salutation put its pages out of step with the
+   DOCX's and the layout's (issue 14, item 7). */
 /* A Latin string longer than a line (a URL) breaks anywhere (overflow-wrap above): unbroken, it ran past the
    block, and Chromium shrank the whole page to fit it and cut it off (issue 14, item 6). */
 /* No heading whose last line is a single character (issue 14, item 10): Chromium balances the heading's lines. */
