@@ -69,10 +69,12 @@ const text = (id: ProfileId, layout = false) =>
   execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdfs.get(id)!, '-']).toString();
 
 describe('PDF of the sample speech', () => {
-  it('is A4, three pages in the GB/T profile and five in large print', () => {
+  // Large print took five pages while the title stood 1.5 lines high with a blank line under it; four now, as the
+  // DOCX takes in LibreOffice.
+  it('is A4, three pages in the GB/T profile and four in large print', () => {
     expect(info('gbt9704')).toMatch(/Page size:\s+59\d\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(Number(/Pages:\s+(\d+)/.exec(info('gbt9704'))![1])).toBe(3);
-    expect(Number(/Pages:\s+(\d+)/.exec(info('large'))![1])).toBe(5);
+    expect(Number(/Pages:\s+(\d+)/.exec(info('large'))![1])).toBe(4);
   });
 
   it('embeds every font', () => {
@@ -114,7 +116,7 @@ describe('PDF of the sample speech', () => {
     expect(gbt.map((l) => l.replace(/\s/g, ''))).toEqual(['—1—', '—2—', '—3—']);
     expect(gbt[0]!.indexOf('—')).toBeGreaterThan(gbt[1]!.indexOf('—') + 10);
     const large = feet('large');
-    expect(large.map((l) => l.replace(/\s/g, ''))).toEqual(['—1—', '—2—', '—3—', '—4—', '—5—']);
+    expect(large.map((l) => l.replace(/\s/g, ''))).toEqual(['—1—', '—2—', '—3—', '—4—']);
     expect(Math.abs(large[0]!.indexOf('—') - large[1]!.indexOf('—'))).toBeLessThan(6);
   });
 });
