@@ -90,6 +90,7 @@ function styles(profile: ExportProfile): IStylesOptions {
         },
       },
     },
+    characterStyles: [{ ...LAYOUT_BREAK_STYLE, basedOn: 'DefaultParagraphFont', run: {} }],
     paragraphStyles: [
       {
         id: 'SpeechByline',
@@ -149,8 +150,18 @@ function numbering(profile: ExportProfile) {
   };
 }
 
+/**
+ * The character style of a line break the layout put in (the title's): Word and WPS show it as any break, and our
+ * import leaves it out (shared/import/read.ts), so a speech that goes out and comes back has only the user's own.
+ */
+export const LAYOUT_BREAK_STYLE = { id: 'LecternLayoutBreak', name: 'Lectern Layout Break' } as const;
+
 function runsOf(pieces: InlinePiece[], run: IRunOptions = {}): TextRun[] {
-  return pieces.map((piece) => new TextRun('text' in piece ? { ...run, text: piece.text } : { ...run, break: 1 }));
+  return pieces.map((piece) =>
+    'text' in piece
+      ? new TextRun({ ...run, text: piece.text })
+      : new TextRun({ ...run, break: 1, ...(piece.laidOut ? { style: LAYOUT_BREAK_STYLE.id } : {}) }),
+  );
 }
 
 function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}): TextRun[] {

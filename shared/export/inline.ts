@@ -6,7 +6,11 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { TextLine } from '../layout/line-break';
 
-export type InlinePiece = { text: string } | { lineBreak: true };
+/**
+ * A piece of a block's inline content: text, or a line break. `laidOut` marks a break the layout put in (the
+ * title's), not one the user typed: the DOCX writes it so that an import of our own file leaves it out.
+ */
+export type InlinePiece = { text: string } | { lineBreak: true; laidOut?: true };
 
 export function inlinePieces(block: PMNode, from = 0, to = block.content.size): InlinePiece[] {
   const pieces: InlinePiece[] = [];
@@ -34,7 +38,7 @@ export function linePieces(block: PMNode, lines: readonly TextLine[]): InlinePie
     const own = inlinePieces(block, line.from, line.to);
     pieces.push(...own);
     const last = own.at(-1);
-    if (i < lines.length - 1 && !(last && 'lineBreak' in last)) pieces.push({ lineBreak: true });
+    if (i < lines.length - 1 && !(last && 'lineBreak' in last)) pieces.push({ lineBreak: true, laidOut: true });
   });
   return pieces;
 }

@@ -31,6 +31,29 @@ describe('DOCX', () => {
     expect(texts(imported)).toEqual(texts(sample));
   });
 
+  it('brings a long title back as the user wrote it: the break the layout put in the DOCX stays out', async () => {
+    const long = '在全市深化数字化政府建设暨优化营商环境工作会议上的讲话';
+    const titled = (content: NodeJSON[]): NodeJSON => ({
+      type: 'doc',
+      content: [
+        { type: 'title', content },
+        { type: 'paragraph', content: [{ type: 'text', text: '同志们：' }] },
+      ],
+    });
+    const titleOf = async (json: NodeJSON) => {
+      const bytes = await exportDocx(docFromJSON(json), PROFILES.gbt9704);
+      return importSource(await readImportBytes(bytes, 't.docx')).file.doc.content![0]!;
+    };
+    // The export does break this title (two lines in the DOCX), and the import leaves that break out.
+    const bytes = await exportDocx(docFromJSON(titled([{ type: 'text', text: long }])), PROFILES.gbt9704);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml.match(/<w:br\/>/g)).toHaveLength(1);
+    expect(await titleOf(titled([{ type: 'text', text: long }]))).toEqual({
+      type: 'title',
+      content: [{ type: 'text', text: long }],
+    });
+  });
+
   it('reads Word heading styles as levels, without typed numbers, and Word title style as the title', async () => {
     const doc = new Document({
       sections: [

@@ -23,6 +23,8 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Byline'] => p.byline:fresh",
   "p[style-name='Salutation'] => p.salutation:fresh",
   "p[style-name='Closing'] => p.closing:fresh",
+  // A break our own export's layout put in the title (shared/export/docx.ts LAYOUT_BREAK_STYLE), not the user's.
+  "r[style-name='Lectern Layout Break'] => !",
   ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
 ];
 
