@@ -188,7 +188,8 @@ export async function libraryMain(argv: string[], options: LibraryCliOptions): P
           const conflicts = await store.conflicts(text);
           if (conflicts.length) {
             err(
-              `lectern: 素材库中已有同名条目 / entries of these names exist: ${conflicts.join('、')}\n  用 --keep-both 保留两者，或 --replace 替换 / pass --keep-both or --replace\n`,
+              `lectern: 素材库中已有同名条目 / entries of these names exist: ${conflicts.join('、')}\n` +
+                '  用 --keep-both 保留两者，或 --replace 替换 / pass --keep-both or --replace\n',
             );
             return 1;
           }

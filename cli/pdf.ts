@@ -40,7 +40,8 @@ export function findChromium(): string {
   const bundled = chromium.executablePath();
   if (bundled && existsSync(bundled)) return bundled;
   throw new NoChromiumError(
-    '找不到 Chromium / Chrome，无法生成 PDF。请安装 Chromium（Debian/Ubuntu: apt-get install chromium）或 Google Chrome，或设置 CHROMIUM_PATH。(No Chromium found: install chromium or Chrome, or set CHROMIUM_PATH.)',
+    '找不到 Chromium / Chrome，无法生成 PDF。请安装 Chromium（Debian/Ubuntu: apt-get install chromium）或 Google Chrome，' +
+      '或设置 CHROMIUM_PATH。(No Chromium found: install chromium or Chrome, or set CHROMIUM_PATH.)',
   );
 }
 

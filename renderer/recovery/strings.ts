@@ -87,7 +87,8 @@ export const recoveryStrings = {
       title: 'Damaged file',
       message: '“{{name}}” could not be opened normally: {{reason}}',
       opened:
-        'What could be read is open as a new untitled document: {{kept}} paragraphs intact, {{repaired}} repaired, {{lost}} lost. The file itself was not changed.',
+        'What could be read is open as a new untitled document: {{kept}} paragraphs intact, ' +
+        '{{repaired}} repaired, {{lost}} lost. The file itself was not changed.',
       truncated: 'The end of the file is missing (a write may have been interrupted).',
       droppedMeta: 'These document properties were invalid and were dropped: {{names}}.',
       ok: 'OK',

@@ -40,7 +40,7 @@ describe('print HTML', () => {
 
   it('gives the Latin face only Latin letters and digits, so “ ” — … × fall to the Chinese face (issue 14)', () => {
     const html = printHtml(doc(), PROFILES.gbt9704);
-    const face = /@font-face \{ font-family: "Lectern Latin";[^}]*unicode-range: ([^;]+);/.exec(html)![1]!;
+    const face = /@font-face \{\s*font-family: "Lectern Latin";[^}]*unicode-range: ([^;]+);/.exec(html)![1]!;
     const covers = (ch: string) =>
       face.split(',').some((range) => {
         const [from, to = from] = range.trim().slice(2).split('-');

@@ -31,7 +31,11 @@ function inline(block: PMNode, from = 0, to = block.content.size): string {
  * Roman first for every character, as the print HTML did, set “ ” ‘ ’ — … and × in it, narrow and on the baseline
  * (issue 14, item 2); now those fall through to the Chinese face.
  */
-const LATIN_FONT_FACE = `@font-face { font-family: "Lectern Latin"; src: local("${LATIN_FACE}"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("LiberationSerif"); unicode-range: U+0020-007E, U+00A0-00A6, U+00A9-00AF, U+00B2-00B3, U+00B5-00B6, U+00B8-00D6, U+00D8-00F6, U+00F8-024F; }`;
+const LATIN_FONT_FACE = `@font-face {
+  font-family: "Lectern Latin";
+  src: local("${LATIN_FACE}"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("LiberationSerif");
+  unicode-range: U+0020-007E, U+00A0-00A6, U+00A9-00AF, U+00B2-00B3, U+00B5-00B6, U+00B8-00D6, U+00D8-00F6, U+00F8-024F;
+}`;
 
 /** A face's CSS font-family for print: the Latin face for Latin letters and digits only, then the face's chain. */
 function printFontFamily(face: FaceName): string {
@@ -42,7 +46,9 @@ function pageNumberCss(profile: ExportProfile): string {
   // The middle of the number's line, where its dashes are, 7 mm below the text block (GB/T 9704): a line exactly the
   // font size high, its top half a line above that. Digits in 宋体, not the Latin face (issue 14, item 8).
   const size = profile.pageNumbers.sizePt;
-  const box = `content: "— " counter(page) " —"; font-family: ${cssFontFamily('songti', false)}; font-size: ${size}pt; line-height: ${size}pt; vertical-align: top; padding-top: calc(7mm - ${size / 2}pt);`;
+  const box =
+    `content: "— " counter(page) " —"; font-family: ${cssFontFamily('songti', false)}; ` +
+    `font-size: ${size}pt; line-height: ${size}pt; vertical-align: top; padding-top: calc(7mm - ${size / 2}pt);`;
   if (profile.pageNumbers.placement === 'center') return `@page { @bottom-center { ${box} } }`;
   // Odd pages right, even pages left, one character in from the edge of the text block.
   return `@page :right { @bottom-right { ${box} text-align: right; padding-right: 1em; } }
@@ -90,10 +96,20 @@ ${LATIN_FONT_FACE}
 @page { size: A4; margin: ${margins.top}mm ${margins.right}mm ${margins.bottom}mm ${margins.left}mm; }
 ${pageNumberCss(profile)}
 html { -webkit-print-color-adjust: exact; }
-body { margin: 0; font-family: ${printFontFamily(profile.body.face)}; font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt; line-break: strict; overflow-wrap: anywhere;${profile.grid ? ' letter-spacing: -0.25pt;' : ''} }
+body {
+  margin: 0; font-family: ${printFontFamily(profile.body.face)};
+  font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt;
+  line-break: strict; overflow-wrap: anywhere;${profile.grid ? ' letter-spacing: -0.25pt;' : ''}
+}
 p, div.run-in, h1, h2, h3, h4, h5 { margin: 0; font-size: inherit; font-weight: normal; text-indent: 2em; orphans: 2; widows: 2; }
-h1.title { font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt; line-height: ${profile.lineSpacingPt}pt; text-align: center; text-indent: 0; }
-p.byline { font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt; text-align: center; text-indent: 0; }
+h1.title {
+  font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt;
+  line-height: ${profile.lineSpacingPt}pt; text-align: center; text-indent: 0;
+}
+p.byline {
+  font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt;
+  text-align: center; text-indent: 0;
+}
 p.salutation { text-indent: 0; }
 /* A heading never stands alone at the foot of a page, nor breaks inside its line. */
 h2, h3, h4, h5 { break-after: avoid; break-inside: avoid; }

@@ -288,7 +288,8 @@ export function parseLibraryBundle(text: string, options: EntryParseOptions = {}
   if (version > LIBRARY_BUNDLE_VERSION) {
     throw new LibraryEntryError(
       'newer-version',
-      `The file is library format version ${version}; this version of Lectern reads up to ${LIBRARY_BUNDLE_VERSION}. Update Lectern to import it.`,
+      `The file is library format version ${version}; this version of Lectern reads up to ` +
+        `${LIBRARY_BUNDLE_VERSION}. Update Lectern to import it.`,
     );
   }
   if (!Array.isArray(raw.entries)) throw new LibraryEntryError('invalid-envelope', 'entries: not a list.');
