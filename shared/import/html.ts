@@ -48,7 +48,15 @@ interface Node {
   attrs?: Array<{ name: string; value: string }>;
   childNodes?: Node[];
   content?: Node;
+  parentNode?: Node | null;
 }
+
+/**
+ * Class of the span our DOCX import makes of a run in the layout-break style (shared/import/read.ts): the break in it
+ * is one our export's layout put in the title, not the reader's, so it is no line break here. The span's text, if
+ * a reviewer typed any into that run in Word, is kept like any other.
+ */
+export const LAYOUT_BREAK_CLASS = 'lectern-layout-break';
 
 /** Elements whose content is never speech text. */
 const SKIPPED = new Set([
@@ -162,6 +170,12 @@ export function htmlToText(html: string): string {
     }
     if (SKIPPED.has(name)) continue;
     if (name === 'br') {
+      if (
+        attr(node.parentNode ?? { nodeName: '' }, 'class')
+          .split(/\s+/)
+          .includes(LAYOUT_BREAK_CLASS)
+      )
+        continue;
       // A title broken over two lines (在全市工作会议上的<br>讲话) is still the title.
       const hint = currentHint === 'title' ? currentHint : undefined;
       endLine();

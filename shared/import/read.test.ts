@@ -52,6 +52,13 @@ describe('DOCX', () => {
       type: 'title',
       content: [{ type: 'text', text: long }],
     });
+    // A reviewer who types at the start of the title's second line in Word types into the break's run (Word carries
+    // the formatting of the character before the caret): those words come in, only the break stays out.
+    const typed = await JSZip.loadAsync(bytes);
+    typed.file('word/document.xml', xml.replace('<w:br/>', '<w:br/><w:t>（修改）</w:t>'));
+    const retyped = new Uint8Array(await typed.generateAsync({ type: 'uint8array' }));
+    const title = importSource(await readImportBytes(retyped, 't.docx')).file.doc.content![0]!;
+    expect(title.content?.map((piece) => piece.text).join('')).toMatch(/^在全市深化.*（修改）.*讲话$/);
   });
 
   it('reads Word heading styles as levels, without typed numbers, and Word title style as the title', async () => {

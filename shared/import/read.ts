@@ -8,6 +8,7 @@
 import type JSZip from 'jszip';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
 import type { ImportSource } from './index';
+import { LAYOUT_BREAK_CLASS } from './html';
 
 /** DOCX files whose parts declare more than this unpacked are refused as zip bombs. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
@@ -23,8 +24,9 @@ export const DOCX_STYLE_MAP = [
   "p[style-name='Byline'] => p.byline:fresh",
   "p[style-name='Salutation'] => p.salutation:fresh",
   "p[style-name='Closing'] => p.closing:fresh",
-  // A break our own export's layout put in the title (shared/export/docx.ts LAYOUT_BREAK_STYLE), not the user's.
-  "r[style-name='Lectern Layout Break'] => !",
+  // A break our own export's layout put in the title (shared/export/docx.ts LAYOUT_BREAK_STYLE), not the user's:
+  // the HTML reader leaves the break out and keeps any text typed into that run in Word.
+  `r[style-name='Lectern Layout Break'] => span.${LAYOUT_BREAK_CLASS}`,
   ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
 ];
 
