@@ -15,6 +15,9 @@
 // BENCH_KEYSTROKES sets the input events a row types (300). BENCH_PROFILE=1 instead profiles 100 input
 // events at 300,000 characters in both editors (CDP Tracing and Profiler) and prints the main thread's
 // split into script, layout, paint and commit, and the functions with the most self time.
+// BENCH_PROFILE=move profiles ten section moves in Lectern (each moved back, unprofiled), and
+// BENCH_PROFILE=open traces one open and profiles two; BENCH_INCLUSIVE=1 adds the functions with the most
+// inclusive time to either.
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -298,6 +301,10 @@ function split(events) {
   return Object.fromEntries(Object.entries(totals).map(([part, us]) => [part, Math.round(us / 1000)]));
 }
 
+/** A profile's call frame as the tables name it: function, file and line. */
+const frameName = ({ functionName, url, lineNumber }) =>
+  `${functionName || '(anonymous)'} ${path.basename(url)}:${lineNumber + 1}`;
+
 /** The functions with the most self time in a CPU profile, in milliseconds. */
 function topSelf(profile, count) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -305,10 +312,111 @@ function topSelf(profile, count) {
   profile.samples.forEach((id, i) => {
     const { callFrame } = byId.get(id);
     if (!callFrame.url && /^\((idle|program|garbage collector)\)$/.test(callFrame.functionName)) return;
-    const name = `${callFrame.functionName || '(anonymous)'} ${path.basename(callFrame.url)}:${callFrame.lineNumber + 1}`;
+    const name = frameName(callFrame);
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+/** BENCH_PROFILE=move: profiles ten section moves (each moved back, unprofiled) at 300,000 characters in Lectern. */
+async function profileMoves() {
+  const { page, cdp } = await openPage('lectern', `&chars=${LONG}`);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const times = [];
+  let total = null;
+  for (let i = 0; i < 10; i++) {
+    const move = await page.evaluate(() => window.bench.findMove());
+    await cdp.send('Profiler.start');
+    const ms = await page.evaluate(({ index, target }) => window.bench.moveSectionAt(index, target), move);
+    const { profile } = await cdp.send('Profiler.stop');
+    times.push(round(ms));
+    total = total ? mergeProfiles(total, profile) : profile;
+    // The section goes back where it was: before the block that followed it.
+    await page.evaluate((m) => window.bench.moveSectionAt(m.target, m.index + m.blocks), move);
+    await page.waitForTimeout(100);
+  }
+  console.log(`lectern — 10 section moves at ${LONG} characters, ms: ${times.join(' ')}`);
+  for (const [name, ms] of topSelf(total, 25)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  if (process.env.BENCH_INCLUSIVE)
+    for (const [name, ms] of topInclusive(total, 60)) console.log(`  incl ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  await page.close();
+}
+
+/** BENCH_PROFILE=open: traces one open of 300,000 characters in Lectern and profiles two, each in a page of its own. */
+async function profileOpens() {
+  const times = [];
+  let total = null;
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(`${base}?editor=lectern&chars=${LONG}`);
+    await page.waitForFunction(() => window.benchReady === true);
+    await page.waitForTimeout(300);
+    // The first open is traced (the split of the main thread's work), the other two profiled.
+    if (i === 0) {
+      const events = [];
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', {
+        traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] },
+      });
+      times.push(round(await page.evaluate(() => window.bench.open())));
+      await cdp.send('Tracing.end');
+      await complete;
+      const parts = split(events);
+      console.log(
+        `lectern — one open of ${LONG} characters: script ${parts.script} ms, layout ${parts.layout} ms, ` +
+          `paint ${parts.paint} ms, commit ${parts.commit} ms`,
+      );
+    } else {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      times.push(round(await page.evaluate(() => window.bench.open())));
+      const { profile } = await cdp.send('Profiler.stop');
+      total = total ? mergeProfiles(total, profile) : profile;
+    }
+    await page.close();
+  }
+  console.log(`lectern — 3 opens of ${LONG} characters (the first traced, two profiled), ms: ${times.join(' ')}`);
+  for (const [name, ms] of topSelf(total, 25)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  if (process.env.BENCH_INCLUSIVE)
+    for (const [name, ms] of topInclusive(total, 70)) console.log(`  incl ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+}
+
+/** Two CPU profiles as one for topSelf: the nodes of both (the second's ids shifted) and their samples. */
+function mergeProfiles(a, b) {
+  const shift = Math.max(...a.nodes.map((node) => node.id));
+  return {
+    nodes: [
+      ...a.nodes,
+      ...b.nodes.map((node) => ({ ...node, id: node.id + shift, children: node.children?.map((c) => c + shift) })),
+    ],
+    samples: [...a.samples, ...b.samples.map((id) => id + shift)],
+    timeDeltas: [...a.timeDeltas, ...b.timeDeltas],
+  };
+}
+
+/**
+ * The functions with the most inclusive time in a CPU profile, in milliseconds: a sample counts once for
+ * each function on its stack (a recursive one once), so a caller shows what its whole call costs.
+ */
+function topInclusive(profile, count) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const name = frameName(byId.get(n).callFrame);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      incl.set(name, (incl.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  return [...incl].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
 
 async function profileRun() {
@@ -339,7 +447,9 @@ async function profileRun() {
 }
 
 try {
-  if (process.env.BENCH_PROFILE) await profileRun();
+  if (process.env.BENCH_PROFILE === 'move') await profileMoves();
+  else if (process.env.BENCH_PROFILE === 'open') await profileOpens();
+  else if (process.env.BENCH_PROFILE) await profileRun();
   else await fullRun();
 } finally {
   await browser.close();
