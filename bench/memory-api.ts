@@ -33,6 +33,7 @@ export function memoryApi(toOpen: () => SpeechFile): LecternApi & { emit(command
     readyForCommands: async () => ok,
     exportDocument: async () => ({ status: 'canceled' }),
     printDocument: async () => ({ status: 'canceled' }),
+    checkFonts: async () => ({ chains: [] }),
     revealExport: async () => ({ shown: false }),
     importFile: async () => ({ status: 'canceled' }),
     listLibrary: async () => ({ entries: [], notices: [] }),

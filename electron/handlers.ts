@@ -10,6 +10,8 @@ import { errorCode } from './services/file-system';
 import type { Services } from './services/index';
 import { speechFromEntry } from '../shared/library/insert';
 import { SnapshotError } from './services/snapshots';
+import { checkFonts, systemFontProbe } from './services/fonts';
+import { PROFILES, adjustProfile } from '../shared/export/profiles';
 
 export { EXTERNAL_SNAPSHOT_NAME };
 
@@ -142,6 +144,9 @@ export function createHandlers(services: Services): Handlers {
     },
     exportDocument: async (request, { windowId }) => exporter.export(windowId, request),
     printDocument: async (request, { windowId }) => exporter.print(windowId, request),
+    // A new probe each time: a face the user installs while the dialog is closed is seen when it opens again.
+    checkFonts: async ({ text, profile, adjustment }) =>
+      checkFonts(systemFontProbe(), adjustProfile(PROFILES[profile], adjustment), text),
     revealExport: async (_request, { windowId }) => ({ shown: exporter.reveal(windowId) }),
     importFile: async ({ dropped, handoverId }, { windowId }) => {
       if (dropped) return services.importer.readDropped(dropped.name, dropped.data);

@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'setSettings',
   'exportDocument',
   'printDocument',
+  'checkFonts',
   'revealExport',
   'importFile',
   'backupDocument',

@@ -116,6 +116,25 @@ export const exportResult = z.discriminatedUnion('status', [
 ]);
 export type ExportResult = z.infer<typeof exportResult>;
 
+/** The parts of a speech that take a face of their own, in the order the font check lists them. */
+export const fontRoles = ['title', 'byline', 'body', 'heading1', 'heading2', 'heading3', 'heading4'] as const;
+
+/** The font check's answer (electron/services/fonts.ts, FontCheck): one entry per face chain of the profile. */
+export const fontCheck = z.object({
+  chains: z.array(
+    z.object({
+      face: z.enum(FACE_NAMES),
+      roles: z.array(z.enum(fontRoles)),
+      wanted: z.string(),
+      used: z.object({ name: z.string(), family: z.string(), format: z.enum(['TrueType', 'CFF', 'other']) }).nullable(),
+      firstChoice: z.boolean(),
+      missing: z.array(z.string()),
+    }),
+  ),
+});
+/** The font check's answer as the renderer and the CLI read it. */
+export type FontCheckResult = z.infer<typeof fontCheck>;
+
 /** What reading a file for import answers: its name and content to import, the user's cancel, or a failure. */
 export const importFileResult = z.discriminatedUnion('status', [
   z.object({
@@ -316,6 +335,19 @@ export const contract = {
       message: z.string().optional(),
       code: z.string().optional(),
     }),
+  },
+  /**
+   * The font check of a profile (issue 14, item 9): per face chain, the face this machine will use (the first of the
+   * chain it has), whether that is the first choice, its format (a CFF face goes into a PDF as Type 3), and which of
+   * the Han characters of `text` it lacks. `text` is the speech's text (its distinct Han characters suffice).
+   */
+  checkFonts: {
+    request: z.object({
+      text: z.string().max(2_000_000),
+      profile: z.enum(profileIds),
+      adjustment: profileAdjustment.optional(),
+    }),
+    response: fontCheck,
   },
   /** Shows the last exported file in the system's file manager. */
   revealExport: { request: empty, response: z.object({ shown: z.boolean() }) },
