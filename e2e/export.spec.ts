@@ -1,6 +1,6 @@
 /**
  * File → Export on the sample speech: the placeholders left are listed first with links, then the
- * file is written where the user chose. Written once for both hosts.
+ * file is written where the user chose; the font check shows under the profile. Written once for both hosts.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -56,4 +56,34 @@ test('Ctrl+P prints through the system dialog, listing placeholders first', asyn
   await expect(page.getByLabel('格式')).toBeHidden();
   await page.getByRole('button', { name: '仍然打印' }).click();
   await expect.poll(async () => (await app.state()).printed).toBe(1);
+});
+
+test('the export dialog checks the fonts: the face each part gets, the characters it lacks, CFF in a PDF', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.getByTestId('editor').click();
+  // 堃 and 喆 are not in GB 2312: the byline's 楷体_GB2312 (here AR PL KaitiM GB through fonts.conf) lacks them.
+  await page.keyboard.insertText('王堃、张喆同志在全市工作会议上的讲话');
+  await page.keyboard.press('Control+Shift+e');
+  const fonts = page.getByTestId('export-fonts');
+  await expect(fonts).toContainText('字体：署名、二级标题 楷体_GB2312（本机以 AR PL KaitiM GB 显示）');
+  await expect(fonts).toContainText('缺字：堃、喆（楷体_GB2312 中没有）');
+  await expect(fonts).toContainText('字体：正文、三级标题、四级标题 仿宋_GB2312');
+  // The title's 方正小标宋简体 is Noto Serif CJK SC here, a CFF face: said for a PDF, not for a DOCX.
+  await expect(fonts).not.toContainText('CFF');
+  await page.getByLabel('格式').selectOption('pdf');
+  await expect(fonts).toContainText('标题字体为 CFF 格式，PDF 中将嵌入为 Type 3，印刷厂预检可能不通过');
+  // The check follows the faces chosen: a 黑体 title is WenQuanYi Zen Hei here, TrueType.
+  await page.getByLabel('标题字体').selectOption('heiti');
+  await expect(fonts).toContainText('字体：标题、一级标题 黑体');
+  await expect(fonts).not.toContainText('CFF');
+  await page.getByLabel('标题字体').selectOption('xiaobiaosong');
+  await expect(fonts).toContainText('标题字体为 CFF 格式');
+  await page.screenshot({ path: test.info().outputPath('font-check.png') });
+  // The check never blocks the export.
+  await page.getByLabel('格式').selectOption('docx');
+  await app.answerDialog('save', path.join(app.tmpDir, '王堃'));
+  await page.getByRole('button', { name: '导出', exact: true }).click();
+  await expect(page.getByTestId('notice')).toContainText('已导出“王堃.docx”');
 });

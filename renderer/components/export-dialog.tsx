@@ -1,12 +1,13 @@
 /**
  * File → Export (Ctrl+Shift+E): the format and layout profile (with its values shown), and, before
- * anything is written, the placeholders still in the text with links to jump to them. Exporting
- * anyway is always allowed.
+ * anything is written, the placeholders still in the text with links to jump to them, and the font check under the
+ * profile choice (issue 14, item 9: which faces this machine has, the fallbacks, the characters a face lacks, a CFF
+ * face's Type 3 in the PDF). Exporting anyway is always allowed: neither the placeholders nor the fonts block it.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
-import { exportFormats, profileIds } from '../../shared/ipc/contract';
+import { exportFormats, profileIds, type FontCheckResult } from '../../shared/ipc/contract';
 import {
   PROFILES,
   PROFILE_LIMITS,
@@ -17,6 +18,7 @@ import {
 import { FACE_NAMES, type FaceName } from '../../shared/document/fonts';
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { Modal } from './modal';
+import { fontCheckLines, type FontCheckStrings } from './font-check-strings';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
 
 export type ExportFormat = (typeof exportFormats)[number];
@@ -29,8 +31,14 @@ interface ExportDialogProps {
   /** The user's saved adjustments, by profile. */
   saved: Readonly<Record<string, ProfileAdjustment>>;
   onExport: (format: ExportFormat, profile: ExportProfileId, adjustment: ProfileAdjustment) => Promise<void>;
+  /** The font check of a profile against the speech's text (the checkFonts channel); none, and no check is shown. */
+  checkFonts?: (text: string, profile: ExportProfileId, adjustment: ProfileAdjustment) => Promise<FontCheckResult>;
   onClose: () => void;
 }
+
+/** What the font check shows: nothing yet, the answer, or why there is none. */
+type FontCheckState =
+  { status: 'checking' } | { status: 'checked'; check: FontCheckResult } | { status: 'failed'; message: string };
 
 /** The adjustable values of a profile as the form edits them. */
 function formValues(id: ExportProfileId, saved: Readonly<Record<string, ProfileAdjustment>>) {
@@ -48,7 +56,11 @@ function formValues(id: ExportProfileId, saved: Readonly<Record<string, ProfileA
   };
 }
 
-export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose }: ExportDialogProps) {
+/**
+ * The export (or print) dialog: format, profile and its adjustable values, the font check and the placeholders left.
+ * It calls `onExport` with the choice and never writes anything itself.
+ */
+export function ExportDialog({ editor, mode = 'export', saved, onExport, checkFonts, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [profileId, setProfileId] = useState<ExportProfileId>('gbt9704');
@@ -79,6 +91,33 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
     heading1Face: values.heading1Face,
     heading2Face: values.heading2Face,
   };
+  // The check follows the profile and the faces chosen for it; an answer to an earlier choice is dropped.
+  const [fonts, setFonts] = useState<FontCheckState>({ status: 'checking' });
+  const faces = [values.bodyFace, values.titleFace, values.heading1Face, values.heading2Face].join();
+  useEffect(() => {
+    if (!checkFonts) return;
+    let current = true;
+    setFonts({ status: 'checking' });
+    // Only the faces: a margin being typed (out of bounds for a moment) must not fail the check.
+    const { bodyFace, titleFace, heading1Face, heading2Face } = values;
+    checkFonts(editor.state.doc.textContent, profileId, { bodyFace, titleFace, heading1Face, heading2Face }).then(
+      (check) => current && setFonts({ status: 'checked', check }),
+      (error: unknown) =>
+        current && setFonts({ status: 'failed', message: String((error as Error)?.message ?? error) }),
+    );
+    return () => {
+      current = false;
+    };
+    // `values` changes with every keystroke in the form: the profile and its faces are what the check depends on.
+  }, [checkFonts, editor, profileId, faces]);
+  const fontLines =
+    fonts.status === 'checked'
+      ? fontCheckLines(
+          fonts.check,
+          t('export.fonts', { returnObjects: true }) as FontCheckStrings,
+          mode === 'print' || format === 'pdf',
+        )
+      : [];
   /** A select's options: each name, labelled by its string in the `export.<group>` strings. */
   const options = (group: 'faces' | 'formats', names: readonly string[]) =>
     names.map((name) => (
@@ -139,6 +178,22 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, onClose
           ))}
         </select>
       </label>
+      {checkFonts ? (
+        <div className="export-fonts" role="status" aria-label={t('export.fonts.label')} data-testid="export-fonts">
+          {fonts.status === 'checking' ? <p>{t('export.fonts.checking')}</p> : null}
+          {fonts.status === 'failed' ? <p>{t('export.fonts.failed', { message: fonts.message })}</p> : null}
+          {fontLines.length ? (
+            <ul>
+              {fontLines.map((line, i) => (
+                <li key={i} className={`export-fonts-${line.kind}`} data-kind={line.kind}>
+                  {line.kind === 'face' ? t('export.fonts.heading') : null}
+                  {line.text}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
       <fieldset className="export-values" data-testid="export-values">
         <legend>{t('export.margins')}</legend>
         {number('top', t('export.top'))}

@@ -7,13 +7,15 @@ import type { Editor } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import type { LecternApi } from '../../shared/ipc/contract';
 import type { SpeechFile } from '../../shared/document/file-format';
-import { ExportDialog } from './export-dialog';
+import { useCallback } from 'react';
+import { ExportDialog, type ExportProfileId } from './export-dialog';
+import type { ProfileAdjustment } from '../../shared/export/profiles';
 import type { WindowSettings } from '../settings/use-settings';
 import type { NoticeState } from './notice';
 
 /** What the export flow needs of the window. */
 export interface ExportFlowProps {
-  api: Pick<LecternApi, 'exportDocument' | 'printDocument'>;
+  api: Pick<LecternApi, 'exportDocument' | 'printDocument' | 'checkFonts'>;
   editor: Editor;
   mode: 'export' | 'print';
   docId: string | undefined;
@@ -34,12 +36,19 @@ export function ExportFlow({ api, editor, mode, docId, current, settings, notice
   // library's English) is shown only when there is none (issue 14, item 11: an empty speech was refused in English).
   const failureText = ({ code, message }: { code?: string; message?: string }) =>
     code && code !== 'unknown' && i18n.exists(`error.code.${code}`) ? t(`error.code.${code}`) : (message ?? '');
+  // One function for the dialog's lifetime, so its check runs when the profile or a face changes, not every render.
+  const checkFonts = useCallback(
+    (text: string, profile: ExportProfileId, adjustment: ProfileAdjustment) =>
+      api.checkFonts({ text, profile, adjustment }),
+    [api],
+  );
   return (
     <ExportDialog
       editor={editor}
       mode={mode}
       saved={settings.profiles}
       onClose={onClose}
+      checkFonts={checkFonts}
       onExport={async (format, profile, adjustment) => {
         const file = current();
         if (!file || !docId) return;

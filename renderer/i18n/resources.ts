@@ -4,6 +4,7 @@ import { libraryStrings } from '../library/strings';
 import { historyStrings } from '../history/strings';
 import { recoveryStrings } from '../recovery/strings';
 import { startStrings } from '../start/strings';
+import { fontCheckStrings } from '../components/font-check-strings';
 
 export const resources = {
   'zh-CN': {
@@ -126,6 +127,7 @@ export const resources = {
         done: '已导出“{{name}}”',
         reveal: '在文件夹中显示',
         failed: '无法导出“{{name}}”：{{message}}',
+        fonts: fontCheckStrings['zh-CN'],
       },
       importing: {
         title: '导入报告',
@@ -324,6 +326,7 @@ export const resources = {
         done: 'Exported “{{name}}”',
         reveal: 'Show in folder',
         failed: 'Could not export “{{name}}”: {{message}}',
+        fonts: fontCheckStrings.en,
       },
       importing: {
         title: 'Import report',

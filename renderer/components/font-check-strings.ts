@@ -1,0 +1,115 @@
+/**
+ * The export dialog's font check strings (issue 14, item 9), under `export.fonts` in the renderer's translations
+ * (renderer/i18n/resources.ts merges them); `lectern export` prints the same sentences.
+ */
+export const fontCheckStrings = {
+  'zh-CN': {
+    label: '字体检查',
+    checking: '正在检查本机字体…',
+    failed: '无法检查本机字体：{{message}}',
+    heading: '字体：',
+    found: '{{roles}} {{name}}',
+    mapped: '{{roles}} {{name}}（本机以 {{family}} 显示）',
+    fallback: '{{roles}} {{wanted}}（本机无，将用 {{used}}）',
+    none: '{{roles}} {{wanted}}（本机无此类字体，将用系统默认字体）',
+    missing: '缺字：{{chars}}（{{name}} 中没有）',
+    more: '等 {{count}} 个字',
+    cff: '{{roles}}字体为 CFF 格式，PDF 中将嵌入为 Type 3，印刷厂预检可能不通过',
+    roles: {
+      title: '标题',
+      byline: '署名',
+      body: '正文',
+      heading1: '一级标题',
+      heading2: '二级标题',
+      heading3: '三级标题',
+      heading4: '四级标题',
+    },
+    separator: '、',
+  },
+  en: {
+    label: 'Font check',
+    checking: 'Checking this machine’s fonts…',
+    failed: 'Could not check this machine’s fonts: {{message}}',
+    heading: 'Fonts: ',
+    found: '{{roles}}: {{name}}',
+    mapped: '{{roles}}: {{name}} (shown here as {{family}})',
+    fallback: '{{roles}}: {{wanted}} (not on this machine; {{used}} will be used)',
+    none: '{{roles}}: {{wanted}} (no such face on this machine; the system’s default will be used)',
+    missing: 'Missing characters: {{chars}} (not in {{name}})',
+    more: ' and {{count}} more',
+    cff: '{{roles}} face is CFF: the PDF will embed it as Type 3, which print shops’ preflight may reject',
+    roles: {
+      title: 'Title',
+      byline: 'Byline',
+      body: 'Body',
+      heading1: 'Level 1 headings',
+      heading2: 'Level 2 headings',
+      heading3: 'Level 3 headings',
+      heading4: 'Level 4 headings',
+    },
+    separator: ', ',
+  },
+} as const;
+
+/** How many missing characters a line lists before it says how many more there are. */
+export const MISSING_SHOWN = 20;
+
+/** The strings of one language, as `fontCheckLines` reads them. */
+export type FontCheckStrings = (typeof fontCheckStrings)[keyof typeof fontCheckStrings];
+
+/** One line of the check: a face chain's line, its missing characters, or the CFF warning. */
+export interface FontCheckLine {
+  kind: 'face' | 'missing' | 'cff';
+  text: string;
+}
+
+/** What `fontCheckLines` reads of a check (the checkFonts channel's answer). */
+export interface FontCheckChains {
+  chains: ReadonlyArray<{
+    roles: readonly (keyof FontCheckStrings['roles'])[];
+    wanted: string;
+    used: { name: string; family: string; format: string } | null;
+    firstChoice: boolean;
+    missing: readonly string[];
+  }>;
+}
+
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+
+/**
+ * The check's sentences in one language, for the dialog and the CLI alike: per face chain the face used (and the
+ * fallback when it is not the first choice), the characters it lacks, and, when `pdf`, a CFF face's Type 3 warning.
+ */
+export function fontCheckLines(check: FontCheckChains, strings: FontCheckStrings, pdf: boolean): FontCheckLine[] {
+  const lines: FontCheckLine[] = [];
+  for (const chain of check.chains) {
+    const roles = chain.roles.map((role) => strings.roles[role]).join(strings.separator);
+    const { used } = chain;
+    const template = !used
+      ? strings.none
+      : !chain.firstChoice
+        ? strings.fallback
+        : used.family !== used.name
+          ? strings.mapped
+          : strings.found;
+    lines.push({
+      kind: 'face',
+      text: fill(template, {
+        roles,
+        wanted: chain.wanted,
+        name: used?.name ?? '',
+        family: used?.family ?? '',
+        used: used?.name ?? '',
+      }),
+    });
+    if (used && chain.missing.length) {
+      const shown = chain.missing.slice(0, MISSING_SHOWN).join(strings.separator);
+      const rest = chain.missing.length - MISSING_SHOWN;
+      const chars = rest > 0 ? `${shown}${fill(strings.more, { count: rest })}` : shown;
+      lines.push({ kind: 'missing', text: fill(strings.missing, { chars, name: used.name }) });
+    }
+    if (pdf && used?.format === 'CFF') lines.push({ kind: 'cff', text: fill(strings.cff, { roles }) });
+  }
+  return lines;
+}
