@@ -4,7 +4,7 @@
  *
  *   lectern outline FILE [--json]   the numbered outline with per-section length and time
  *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
- *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
+ *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT] [--fonts]
  *   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
  *   lectern fill FILE --set "XX同志=王建国" … [-o OUT]   (cli/fill.ts)
  * FILE may be a .speech file, or a .txt, .md, .html or .docx file, which is imported first.
@@ -27,12 +27,16 @@ import { defaultUserData, libraryMain } from './library';
 import { cliLanguage, refusalDetail, refusalLine } from './refusal';
 import { cliString, type CliLanguage } from './strings';
 import { fillMain } from './fill';
+import { checkFonts, systemFontProbe } from '../electron/services/fonts';
+import { fontCheckLines } from '../shared/export/font-check';
 
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
   lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
-  lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT]
-                                   导出（公文标准 / 讲话稿 / 大字版）/ export in a layout profile
+  lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT] [--fonts]
+                                   导出（公文标准 / 讲话稿 / 大字版），并提示本机字体与缺字 / export in a layout profile,
+                                   warning of missing faces and characters
+                                   --fonts 只检查字体，不导出 / --fonts only checks the fonts
   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
                                    导入 .txt/.md/.html/.docx 为讲稿 / import a text, Markdown, web page or Word file as a speech
   lectern fill FILE --set "占位符=内容" [--set …] [-o OUT]
@@ -136,6 +140,7 @@ export async function main(
         t2s: { type: 'boolean' },
         'no-t2s': { type: 'boolean' },
         report: { type: 'boolean' },
+        fonts: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -189,6 +194,22 @@ export async function main(
         const profile = PROFILES[profileId];
         if (!profile) throw new CliError(`--profile ${profileId}: choose gbt9704, speech or large`);
         const { file: speech, doc } = await loadSpeech(file, {}, language);
+        // The export dialog's font check (issue 14, item 9): warnings on stderr that never change the exit status,
+        // or with --fonts the check alone on stdout. A CFF face matters for a PDF; --fonts alone says it too.
+        // Markdown and text carry no fonts: no check for them unless asked.
+        const strings = resources[language].translation.export.fonts;
+        const checked = parsed.values.fonts || to === 'docx' || to === 'pdf';
+        const lines = !checked
+          ? []
+          : fontCheckLines(
+              await checkFonts(systemFontProbe(env), profile, doc.textContent),
+              strings,
+              to === 'pdf' || (!!parsed.values.fonts && !parsed.values.to),
+            ).map((line) => `${line.kind === 'face' ? strings.heading : ''}${line.text}\n`);
+        if (parsed.values.fonts) {
+          out(lines.join(''));
+          return 0;
+        }
         const target = parsed.values.output ?? `${file.replace(/\.speech$/i, '')}.${to}`;
         let bytes: Uint8Array | string;
         try {
@@ -198,6 +219,8 @@ export async function main(
           throw error;
         }
         await writeOutput(target, bytes, language);
+        // After the file is written, so that a failure stays the one line it is (README).
+        for (const line of lines) err(`lectern: ${line}`);
         const left = documentPlaceholders(doc).length;
         if (left) err(`lectern: 注意 ${left} 处占位符待填 (${left} placeholders left; see lectern check)\n`);
         out(`${target}\n`);

@@ -18,7 +18,7 @@ import {
 import { FACE_NAMES, type FaceName } from '../../shared/document/fonts';
 import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } from '../../shared/placeholders/scan';
 import { Modal } from './modal';
-import { fontCheckLines, type FontCheckStrings } from './font-check-strings';
+import { fontCheckLines, type FontCheckStrings } from '../../shared/export/font-check';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
 
 export type ExportFormat = (typeof exportFormats)[number];

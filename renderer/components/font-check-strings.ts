@@ -1,6 +1,7 @@
 /**
  * The export dialog's font check strings (issue 14, item 9), under `export.fonts` in the renderer's translations
- * (renderer/i18n/resources.ts merges them); `lectern export` prints the same sentences.
+ * (renderer/i18n/resources.ts merges them); `lectern export` prints the same sentences, read from the resources and
+ * worded by shared/export/font-check.ts.
  */
 export const fontCheckStrings = {
   'zh-CN': {
@@ -50,66 +51,3 @@ export const fontCheckStrings = {
     separator: ', ',
   },
 } as const;
-
-/** How many missing characters a line lists before it says how many more there are. */
-export const MISSING_SHOWN = 20;
-
-/** The strings of one language, as `fontCheckLines` reads them. */
-export type FontCheckStrings = (typeof fontCheckStrings)[keyof typeof fontCheckStrings];
-
-/** One line of the check: a face chain's line, its missing characters, or the CFF warning. */
-export interface FontCheckLine {
-  kind: 'face' | 'missing' | 'cff';
-  text: string;
-}
-
-/** What `fontCheckLines` reads of a check (the checkFonts channel's answer). */
-export interface FontCheckChains {
-  chains: ReadonlyArray<{
-    roles: readonly (keyof FontCheckStrings['roles'])[];
-    wanted: string;
-    used: { name: string; family: string; format: string } | null;
-    firstChoice: boolean;
-    missing: readonly string[];
-  }>;
-}
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
-
-/**
- * The check's sentences in one language, for the dialog and the CLI alike: per face chain the face used (and the
- * fallback when it is not the first choice), the characters it lacks, and, when `pdf`, a CFF face's Type 3 warning.
- */
-export function fontCheckLines(check: FontCheckChains, strings: FontCheckStrings, pdf: boolean): FontCheckLine[] {
-  const lines: FontCheckLine[] = [];
-  for (const chain of check.chains) {
-    const roles = chain.roles.map((role) => strings.roles[role]).join(strings.separator);
-    const { used } = chain;
-    const template = !used
-      ? strings.none
-      : !chain.firstChoice
-        ? strings.fallback
-        : used.family !== used.name
-          ? strings.mapped
-          : strings.found;
-    lines.push({
-      kind: 'face',
-      text: fill(template, {
-        roles,
-        wanted: chain.wanted,
-        name: used?.name ?? '',
-        family: used?.family ?? '',
-        used: used?.name ?? '',
-      }),
-    });
-    if (used && chain.missing.length) {
-      const shown = chain.missing.slice(0, MISSING_SHOWN).join(strings.separator);
-      const rest = chain.missing.length - MISSING_SHOWN;
-      const chars = rest > 0 ? `${shown}${fill(strings.more, { count: rest })}` : shown;
-      lines.push({ kind: 'missing', text: fill(strings.missing, { chars, name: used.name }) });
-    }
-    if (pdf && used?.format === 'CFF') lines.push({ kind: 'cff', text: fill(strings.cff, { roles }) });
-  }
-  return lines;
-}
