@@ -81,7 +81,7 @@ describe('the font check', () => {
   it('finds the Windows faces by their file names, and what a _GB2312 face lacks', async () => {
     const folders: Record<string, string[]> = {
       'C:\\Windows\\Fonts': ['simsun.ttc', 'SIMHEI.TTF', 'simkai.ttf', 'FS_GB2312.ttf'],
-      user: ['FZXBSJW.TTF'],
+      user: ['FZXBSJW.TTF', '楷体_GB2312.TTF'],
     };
     const probe = windowsProbe(['C:\\Windows\\Fonts', 'user', 'missing'], async (dir) => {
       if (!folders[dir]) throw new Error('ENOENT');
@@ -89,9 +89,15 @@ describe('the font check', () => {
     });
     const check = await checkFonts(probe, PROFILES.gbt9704, '王堃讲话');
     const used = Object.fromEntries(check.chains.map((chain) => [chain.face, chain.used?.name]));
-    expect(used).toEqual({ xiaobiaosong: '方正小标宋简体', kaiti: '楷体', fangsong: '仿宋_GB2312', heiti: '黑体' });
+    expect(used).toEqual({
+      xiaobiaosong: '方正小标宋简体',
+      kaiti: '楷体_GB2312',
+      fangsong: '仿宋_GB2312',
+      heiti: '黑体',
+    });
     expect(check.chains.find((chain) => chain.face === 'fangsong')!.missing).toEqual(['堃']);
-    expect(check.chains.find((chain) => chain.face === 'kaiti')!.missing).toEqual([]);
+    expect(check.chains.find((chain) => chain.face === 'kaiti')!.missing).toEqual(['堃']);
+    expect(check.chains.find((chain) => chain.face === 'heiti')!.missing).toEqual([]);
   });
 
   it('knows GB 2312’s 6,763 Han characters', () => {

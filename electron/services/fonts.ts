@@ -258,7 +258,9 @@ export function windowsProbe(folders: readonly string[], list = (dir: string) =>
   return {
     async resolve(name) {
       const present = await files;
-      const file = (WINDOWS_FONT_FILES[name] ?? []).find((candidate) => present.has(candidate));
+      // Faces installed by hand often keep their Chinese name as the file's (楷体_GB2312.ttf).
+      const candidates = [...(WINDOWS_FONT_FILES[name] ?? []), `${name.toLowerCase()}.ttf`];
+      const file = candidates.find((candidate) => present.has(candidate));
       if (!file) return null;
       return { name, family: name, format: path.extname(file).toLowerCase() === '.otf' ? 'CFF' : 'TrueType' };
     },
