@@ -170,6 +170,16 @@ test('the outline is a tree: ↑↓ Home End move, ←→ collapse and expand, E
   await expect.poll(() => cursorBlock(page)).toBe(9);
 });
 
+/**
+ * Space on a focused row picks its section up. dnd-kit's keyboard sensor starts listening for the drag's keys
+ * (arrows, Space, Esc) only in a task after the pickup (a setTimeout in its attach), so a key sent in the same
+ * moment would go unheard; a user never types that fast, the test waits that one task.
+ */
+async function pickUp(page: Page): Promise<void> {
+  await page.keyboard.press('Space');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
 test('a keyboard drag moves the section, every announcement in Chinese; Esc cancels a drag and stays in the outline', async ({
   app,
 }) => {
@@ -182,14 +192,14 @@ test('a keyboard drag moves the section, every announcement in Chinese; Esc canc
   await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(/按空格键拿起此节/);
   await row(14).focus();
   // Picked up, then Esc: nothing moves, it says so, and the keyboard stays on the row.
-  await page.keyboard.press('Space');
+  await pickUp(page);
   await expect.poll(() => spoken(page)).toBe('已拿起“三、强化组织保障，确保各项决策部署落到实处”。');
   await page.keyboard.press('Escape');
   await expect.poll(() => spoken(page)).toBe('已取消移动，“三、强化组织保障，确保各项决策部署落到实处”留在原处。');
   expect(await editorJSON(page)).toEqual(original);
   await expect(row(14)).toBeFocused();
   // Picked up again, two lines up (its own, then 二's), dropped: 三 now comes before 二.
-  await page.keyboard.press('Space');
+  await pickUp(page);
   await page.keyboard.press('ArrowUp');
   await expect(page.getByTestId('outline-drop-14')).toHaveClass(/over/);
   await page.keyboard.press('ArrowUp');
@@ -216,7 +226,7 @@ test('in the English UI the drag is announced in English', async ({ app }) => {
   const describedBy = await row.getAttribute('aria-describedby');
   await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(/Press Space to pick up this section/);
   await row.focus();
-  await page.keyboard.press('Space');
+  await pickUp(page);
   await expect.poll(() => spoken(page)).toMatch(/^Picked up “三、强化组织保障/);
   await page.keyboard.press('Escape');
   await expect.poll(() => spoken(page)).toMatch(/^Moving canceled;/);
