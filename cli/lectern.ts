@@ -34,8 +34,8 @@ const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
   lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT] [--fonts]
-                                   导出（公文标准 / 讲话稿 / 大字版），并提示本机字体与缺字 / export in a layout profile,
-                                   warning of missing faces and characters
+                                   导出（公文标准 / 讲话稿 / 大字版），并提示本机字体与缺字
+                                   export in a layout profile, warning of missing faces and characters
                                    --fonts 只检查字体，不导出 / --fonts only checks the fonts
   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
                                    导入 .txt/.md/.html/.docx 为讲稿 / import a text, Markdown, web page or Word file as a speech

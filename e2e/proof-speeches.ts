@@ -9,7 +9,8 @@ import { docOf, type BlockSpec } from '../shared/document/test-docs';
 import { sampleDocJSON } from './sample-speech';
 
 const BODY =
-  '各级各部门要从讲政治的高度，把思想和行动统一到市委、市政府的决策部署上来，以更高的标准、更实的举措推动工作落地见效。';
+  '各级各部门要从讲政治的高度，把思想和行动统一到市委、市政府的决策部署上来，' +
+  '以更高的标准、更实的举措推动工作落地见效。';
 
 /** A title too long for one line: the layout breaks it at 「建设 / 暨」, words whole, shorter line above. */
 export const LONG_TITLE = '在全市深入推进数字化政府建设暨优化营商环境工作会议上的讲话';

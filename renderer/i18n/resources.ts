@@ -49,7 +49,8 @@ export const resources = {
         closing: '结束语',
         unmarkClosing: '取消结束语（改为正文）',
         dragHint:
-          '按空格键拿起此节，用↑↓键选择新位置，再按空格键或回车键放下，按 Esc 取消；也可按 Alt+Shift+↑↓ 直接移动。',
+          '按空格键拿起此节，用↑↓键选择新位置，再按空格键或回车键放下，' +
+          '按 Esc 取消；也可按 Alt+Shift+↑↓ 直接移动。',
         dragStart: '已拿起“{{section}}”。',
         dragOver: '将放在“{{target}}”之前。',
         dragOverLast: '将放到最后。',

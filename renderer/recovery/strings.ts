@@ -42,7 +42,8 @@ export const recoveryStrings = {
       title: '文件已损坏',
       message: '“{{name}}”无法正常打开：{{reason}}',
       opened:
-        '已将能读出的部分作为新的未命名文稿打开：完好 {{kept}} 段，修复 {{repaired}} 段，丢失 {{lost}} 段。原文件未作任何改动。',
+        '已将能读出的部分作为新的未命名文稿打开：' +
+        '完好 {{kept}} 段，修复 {{repaired}} 段，丢失 {{lost}} 段。原文件未作任何改动。',
       truncated: '文件末尾缺失（可能在写入时中断）。',
       droppedMeta: '以下文稿属性无效，已舍弃：{{names}}。',
       ok: '知道了',

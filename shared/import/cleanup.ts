@@ -79,9 +79,13 @@ export const removePinyin: CleanupStep = {
 
 /** A page's date and time before its fields: 2026-03-05, 2026年3月5日 10:30. */
 const PAGE_DATE = '\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?';
+/** A site's registration number as a footer states it: 京ICP备12345678号, 网站标识码1234, 公网安备… */
+const REGISTRATION_NUMBER = '(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)[:：\\s]*\\d';
+
 /** The fields a page lists about an article: 发布时间, 来源, 点击… */
 const PAGE_FIELDS =
-  '发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|点击|點擊|作者|责任编辑|責任編輯|浏览次数';
+  '发布时间|發布時間|发布日期|(?:文章|信息|稿件|新闻|新聞)?(?:來源|来源)|' +
+  '点击|點擊|作者|责任编辑|責任編輯|浏览次数';
 // Not a sentence: noise rules that name words a speech may also use judge only lines without an end mark.
 const NOISE_LINES: readonly RegExp[] = [
   // Also after the page's date: 2026-03-05 来源：市生态环境局.
@@ -92,10 +96,7 @@ const NOISE_LINES: readonly RegExp[] = [
   new RegExp(`^(?=.{0,40}$)${NO_SENTENCE_AHEAD}.*(版权所有|版權所有|Copyright|©)(?![者人])`, 'iu'),
   // Registration numbers mark a footer however long it is (版权所有：… | 网站标识码1234 | 京ICP备12345678号);
   // a sentence about ICP备案 (no number, or with commas and quotes) is not one.
-  new RegExp(
-    `^${NO_SENTENCE_AHEAD}(?!.*[，,；;“”"])(?=.*(ICP[备備]|网站标识码|網站標識碼|公网安备|公網安備)[:：\\s]*\\d)`,
-    'iu',
-  ),
+  new RegExp(`^${NO_SENTENCE_AHEAD}(?!.*[，,；;“”"])(?=.*${REGISTRATION_NUMBER})`, 'iu'),
   /^\s*(https?:\/\/|www\.)\S+\s*$/iu,
   // Breadcrumbs: 当前位置：首页 > 领导讲话, 首页 » 新闻中心 » 领导讲话.
   new RegExp(`^(?=.{0,60}$)${NO_SENTENCE_AHEAD}(当前位置|當前位置|您现在的位置|您現在的位置|您的位置)[:：]`, 'u'),

@@ -61,8 +61,10 @@ function numeralValue(numeral: string): number {
  * as a pair of figures in a sentence. Without a unit it is a heading (一、二手车市场, 三、四风问题,
  * 一、二是…, 一、二〇二五年工作回顾); with one, the pass `pairsInSequence` decides by the sequence around it.
  */
-const PAIR_UNIT =
-  /^(?:季度|月|日|号|年级|级|类|期|批|档|轮|次|届|个|名|家|项|条|座|线|层|楼|栋|等|星|代|孩|胎|产|岁|倍|成|万|亿|千|百|%|％)/u;
+const PAIR_UNITS =
+  '季度 月 日 号 年级 级 类 期 批 档 轮 次 届 个 名 家 项 条 座 ' +
+  '线 层 楼 栋 等 星 代 孩 胎 产 岁 倍 成 万 亿 千 百 % ％';
+const PAIR_UNIT = new RegExp(`^(?:${PAIR_UNITS.split(' ').join('|')})`, 'u');
 const NEXT_NUMBER = new RegExp(`^(${DIGITS}|${NUMERAL_CHAR})`, 'u');
 function isNumberPair(value: number, rest: string): boolean {
   const next = NEXT_NUMBER.exec(rest);

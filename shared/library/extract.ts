@@ -11,6 +11,7 @@ import { headingLevel } from '../document/numbering';
 import { RUN_IN_TERMINATORS, runInLeadLength } from '../document/run-in';
 import { enumerationMarker } from '../document/enumeration';
 import { sectionBounds } from '../document/sections';
+import { DIGIT, NUMERAL_CHAR } from '../import/patterns';
 import type { EntryKind } from './entry';
 
 /** The prompt that stands in for body text in an outline. */
@@ -23,8 +24,9 @@ const ADDRESS = /^(同志们|各位|朋友们|女士们|老师们|同学们)/;
  * A body paragraph that starts with a number typed by hand, as a heading's label would read
  * (（一）加强领导。… / 一、… / 1.抓好项目。… / （1）…): a point of its own, never the body of the one before.
  */
-const TYPED_NUMBER =
-  /^\s*(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|（[0-9０-９]+）|[0-9０-９]+[.．、](?![0-9０-９]))/;
+const TYPED_NUMBER = new RegExp(
+  `^\\s*(（${NUMERAL_CHAR}+）|${NUMERAL_CHAR}+、|（${DIGIT}+）|${DIGIT}+[.．、](?!${DIGIT}))`,
+);
 
 /** A run of top-level blocks, by index: [start, end). */
 export interface BlockRange {
