@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { outlineRows } from './outline-rows';
-import { caret, cursorBlock, editorJSON, headings, openSample, THREE_ABOVE_TWO } from './sample-page';
+import { caret, caretSettled, cursorBlock, editorJSON, headings, openSample, THREE_ABOVE_TWO } from './sample-page';
 
 /** Which region holds the keyboard: toolbar, outline, page, a side panel's test id, status; or the focused tag. */
 const focusedRegion = (page: Page) =>
@@ -57,6 +57,7 @@ test('F6 and Shift+F6 cycle toolbar, outline, page, side panel and status bar; t
   await expect(page.getByTestId('placeholders')).toBeVisible();
   await page.getByTestId('outline').getByRole('button', { name: /^三、/ }).click();
   await page.keyboard.press('End');
+  await expect.poll(() => caretSettled(page)).toBe(true);
   const before = await caret(page);
   await expect.poll(() => focusedRegion(page)).toBe('page');
   expect(await regionsAfter(page, 'F6', 5)).toEqual(['placeholders', 'status', 'toolbar', 'outline', 'page']);

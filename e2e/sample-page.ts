@@ -9,6 +9,10 @@ import { expect, type App } from './fixtures';
 import { sampleDocJSON } from './sample-speech';
 
 /** The test handle the web host exposes on `window.lecternEditor`, as far as the specs read it. */
+type EditorHandle = {
+  view: { posAtDOM(node: Node, offset: number): number };
+  state: { selection: { head: number } };
+};
 type Handle = {
   getJSON(): unknown;
   state: { selection: { from: number }; doc: { resolve(pos: number): { index(depth: number): number } } };
@@ -43,6 +47,17 @@ export const editorJSON = (page: Page) =>
 /** The caret's document position. */
 export const caret = (page: Page) =>
   page.evaluate(() => (window as unknown as { lecternEditor: Handle }).lecternEditor.state.selection.from);
+
+/**
+ * Whether the editor's caret is where the screen shows it. Keys the browser moves the caret for itself (End, the
+ * arrows) tell the editor a moment later, through selectionchange: a spec reads the caret after that.
+ */
+export const caretSettled = (page: Page) =>
+  page.evaluate(() => {
+    const { view, state } = (window as unknown as { lecternEditor: EditorHandle }).lecternEditor;
+    const shown = document.getSelection();
+    return !!shown?.focusNode && view.posAtDOM(shown.focusNode, shown.focusOffset) === state.selection.head;
+  });
 
 /** The index of the top-level block that holds the caret. */
 export const cursorBlock = (page: Page) =>
