@@ -38,6 +38,8 @@ test('export warns about placeholders first, then writes the DOCX and the PDF wh
   // An adjusted value is used and offered again next time.
   await page.getByLabel('正文字号（磅）').fill('20');
   await app.answerDialog('save', path.join(app.tmpDir, '大字版.pdf'));
+  // The font check's lines come in when main answers and push the buttons down; click once they are there.
+  await expect(page.getByRole('status', { name: '字体检查' }).getByRole('listitem').first()).toBeVisible();
   await page.getByRole('button', { name: '仍然导出' }).click();
   await expect(page.getByTestId('notice')).toContainText('已导出“大字版.pdf”', { timeout: 30_000 });
   expect((await readFile(path.join(app.tmpDir, '大字版.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
