@@ -95,6 +95,9 @@ export function installFocusRegions(focusPage: () => void): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     // A drag, a menu or a dialog that used the key (they call preventDefault) keeps it.
     // So does an input method composing a word (Esc there cancels the composition).
+    // Only F6 and Esc are ours; any other key (every keystroke of typing) is let be before the document is searched
+    // for a dialog (issue 18).
+    if (event.key !== 'F6' && event.key !== 'Escape') return;
     if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey || modalOpen())
       return;
     if (event.key === 'F6') {

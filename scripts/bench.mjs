@@ -17,7 +17,9 @@
 // split into script, layout, paint and commit, and the functions with the most self time.
 // BENCH_PROFILE=move profiles ten section moves in Lectern (each moved back, unprofiled), and
 // BENCH_PROFILE=open traces one open and profiles two; BENCH_INCLUSIVE=1 adds the functions with the most
-// inclusive time to either.
+// inclusive time to any of them. With BENCH_PROFILE=1, BENCH_PROFILE_OUT=/tmp/x also writes each editor's CPU
+// profile (/tmp/x-lectern.cpuprofile, for DevTools) and trace events (/tmp/x-lectern.trace.json), and
+// BENCH_TRACE_CATS adds trace categories (comma-separated, e.g. disabled-by-default-devtools.timeline.invalidationTracking).
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -429,7 +431,14 @@ async function profileRun() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] },
+      traceConfig: {
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8',
+          ...(process.env.BENCH_TRACE_CATS ? process.env.BENCH_TRACE_CATS.split(',') : []),
+        ],
+      },
     });
     await cdp.send('Profiler.start');
     await type(page, cdp, 100);
@@ -442,6 +451,13 @@ async function profileRun() {
         `paint ${parts.paint} ms, commit ${parts.commit} ms`,
     );
     for (const [name, ms] of topSelf(profile, 12)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+    if (process.env.BENCH_INCLUSIVE)
+      for (const [name, ms] of topInclusive(profile, 60))
+        console.log(`  incl ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+    if (process.env.BENCH_PROFILE_OUT)
+      await writeFile(`${process.env.BENCH_PROFILE_OUT}-${mode}.cpuprofile`, JSON.stringify(profile));
+    if (process.env.BENCH_PROFILE_OUT)
+      await writeFile(`${process.env.BENCH_PROFILE_OUT}-${mode}.trace.json`, JSON.stringify(events));
     await page.close();
   }
 }

@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import type { Editor, JSONContent } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { DecorationSet } from '@tiptap/pm/view';
+import type { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { docFromJSON, type NodeJSON } from '../../shared/document/file-format';
 import { buildOutline } from '../../shared/document/outline';
 import { headingLabels } from '../../shared/document/numbering';
@@ -28,9 +28,10 @@ import { speechFromEntry } from '../../shared/library/insert';
 import { filledText } from '../../shared/placeholders/fill';
 import { documentPlaceholders, groupPlaceholders } from '../../shared/placeholders/scan';
 import { drawnHeadingNumbers } from './extensions/heading-numbers';
+import { blockStylesKey, buildBlockStyles } from './extensions/block-styles';
 import { outlineOf } from './extensions/outline-state';
 import { placeholdersKey, placeholdersOf } from './extensions/placeholders';
-import { press, testEditor } from './test-editor';
+import { press, TEST_HINTS, testEditor } from './test-editor';
 
 // jsdom has no ClipboardEvent; ProseMirror's pasteText makes one to hand to paste handlers.
 if (typeof globalThis.ClipboardEvent === 'undefined') {
@@ -121,6 +122,12 @@ function checkDerived(ed: Editor): void {
   const { outline: live } = outlineOf(ed.state);
   expect(JSON.parse(JSON.stringify(live)), 'outline').toEqual(JSON.parse(JSON.stringify(outline)));
   expect(drawnHeadingNumbers(ed.state), 'heading numbers').toEqual([...headingLabels(doc).values()]);
+  // A decoration's attributes (class, hint) are on its type, which the typings leave out.
+  const attrsOf = (d: Decoration) => JSON.stringify((d as unknown as { type: { attrs: unknown } }).type.attrs);
+  const styles = (set: DecorationSet) => set.find().map((d) => `${d.from}-${d.to}:${attrsOf(d)}`);
+  expect(styles(blockStylesKey.getState(ed.state)!), 'lead sentences and hints').toEqual(
+    styles(buildBlockStyles(doc, TEST_HINTS)),
+  );
 }
 
 const TEXTS = [

@@ -2,7 +2,10 @@
  * A headless editor with the app's extensions, for specs (run them in the jsdom environment).
  */
 import { Editor, type JSONContent } from '@tiptap/core';
-import { speechExtensions } from './extensions';
+import { speechExtensions, type EmptyBlockHints } from './extensions';
+
+/** The empty-block hints the test editors show, as the app's Chinese UI words them. */
+export const TEST_HINTS: EmptyBlockHints = { title: '讲话标题', byline: '署名', salutation: '称呼' };
 
 /** Shorthand block builders for test documents. */
 export const t = (text: string): JSONContent => ({ type: 'title', content: text ? [{ type: 'text', text }] : [] });
@@ -20,7 +23,7 @@ export const p = (text: string, level = 0, runIn = false): JSONContent => ({
 
 export function testEditor(blocks: JSONContent[], element?: HTMLElement): Editor {
   return new Editor({
-    extensions: speechExtensions(),
+    extensions: speechExtensions({ hints: TEST_HINTS }),
     content: { type: 'doc', content: blocks },
     ...(element ? { element } : {}),
   });

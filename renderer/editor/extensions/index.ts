@@ -3,11 +3,11 @@
  * main process and the exporters read the same tree), then behaviour.
  */
 import type { AnyExtension } from '@tiptap/core';
-import { Placeholder, UndoRedo } from '@tiptap/extensions';
+import { UndoRedo } from '@tiptap/extensions';
 import { speechNodes } from '../../../shared/document/schema';
 import type { SectionRefusal } from '../../../shared/document/sections';
 import { HeadingNumbers } from './heading-numbers';
-import { RunInLead } from './run-in-lead';
+import { BlockStyles, type EmptyBlockHints } from './block-styles';
 import { SpeechBlocks } from './speech-blocks';
 import { LineBreakCommands } from './line-break';
 import { OutlineTracker } from './outline-state';
@@ -18,12 +18,7 @@ import { CaretSync } from './caret-sync';
 import { ReactCommitGuard } from './react-commit-guard';
 import type { ImportSource } from '../../../shared/import/index';
 
-/** Hints shown in empty blocks, by block type (translated by the caller). */
-export interface EmptyBlockHints {
-  title: string;
-  byline: string;
-  salutation: string;
-}
+export type { EmptyBlockHints } from './block-styles';
 
 export interface SpeechExtensionOptions {
   hints?: EmptyBlockHints;
@@ -53,16 +48,10 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
       onRefuse: options.onSectionRefused ?? (() => {}),
     }),
     HeadingNumbers,
-    RunInLead,
+    BlockStyles.configure({ hints }),
     OutlineTracker,
     ...(options.placeholders === false ? [] : [Placeholders]),
     ...(options.onImportPaste ? [ImportPaste.configure({ onImport: options.onImportPaste })] : []),
     UndoRedo.configure({ depth: 500, newGroupDelay: 500 }),
-    Placeholder.configure({
-      includeChildren: false,
-      showOnlyCurrent: false,
-      placeholder: ({ node }) =>
-        hints && node.type.name in hints ? hints[node.type.name as keyof EmptyBlockHints] : '',
-    }),
   ];
 }

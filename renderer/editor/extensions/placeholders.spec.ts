@@ -6,7 +6,8 @@ import type { Transaction } from '@tiptap/pm/state';
 import { docFromJSON, type NodeJSON } from '../../../shared/document/file-format';
 import { countPlaceholders } from '../../../shared/placeholders/scan';
 import { cursorIn, p, press, rows, t, testEditor } from '../test-editor';
-import { PLACEHOLDER_CLASS, placeholdersOf } from './placeholders';
+import type { DecorationSet } from '@tiptap/pm/view';
+import { highlightsBetween, PLACEHOLDER_CLASS, placeholdersKey, placeholdersOf } from './placeholders';
 
 let editor: Editor;
 afterEach(() => editor?.destroy());
@@ -158,6 +159,64 @@ describe('the placeholder count', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('draws, after any edit, exactly the highlights a fresh scan of the range near the screen gives', () => {
+    // A window over the middle of a long speech, so that edits fall before it, in it, and across its ends.
+    const blocks = Array.from({ length: 120 }, (_, i) => p(`第${i}段X市${'正文'.repeat(i % 7)}XX同志`));
+    const shown = () => {
+      const plugin = placeholdersKey.get(editor.state)!;
+      const set = plugin.props.decorations!.call(plugin, editor.state) as DecorationSet;
+      return set.find().map((d) => `${d.from}-${d.to}:${String(d.spec.token)}`);
+    };
+    const fresh = () => {
+      const { visible } = placeholdersOf(editor.state);
+      return highlightsBetween(editor.state.doc, visible.from, visible.to)
+        .find()
+        .map((d) => `${d.from}-${d.to}:${String(d.spec.token)}`);
+    };
+    const paste = fc.tuple(at, fc.nat({ max: 3 })).map(([a, n]) => (tr: Transaction) => {
+      const { pos } = blockAt(tr, a);
+      const schema = tr.doc.type.schema;
+      const paragraph = (text: string) => schema.nodes.paragraph!.create(null, schema.text(text));
+      tr.insert(
+        pos,
+        Array.from({ length: n + 1 }, (_, i) => paragraph(`粘贴${i}【数据】`)),
+      );
+    });
+    // An edit whose transaction also moves the window (the screen measured in the same step).
+    const moved = fc.tuple(paste, at, at).map(([edit, a, b]) => (tr: Transaction) => {
+      edit(tr);
+      const size = tr.doc.content.size;
+      tr.setMeta('setPlaceholderWindow', {
+        from: Math.floor(Math.min(a, b) * size),
+        to: Math.ceil(Math.max(a, b) * size),
+      });
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(...edits, paste, moved, fc.constant('undo' as const)), { maxLength: 25 }),
+        (steps) => {
+          editor?.destroy();
+          editor = testEditor(blocks);
+          const size = editor.state.doc.content.size;
+          editor.view.dispatch(
+            editor.state.tr.setMeta('setPlaceholderWindow', { from: Math.floor(size / 3), to: Math.floor(size / 2) }),
+          );
+          expect(shown()).toEqual(fresh());
+          for (const step of steps) {
+            if (step === 'undo') editor.commands.undo();
+            else {
+              const tr = editor.state.tr;
+              step(tr);
+              if (tr.docChanged) editor.view.dispatch(tr);
+            }
+            expect(shown()).toEqual(fresh());
+          }
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });

@@ -101,6 +101,67 @@ export function highlightsBetween(doc: PMNode, from: number, to: number): Decora
 
 /** The decorations the view gets: those of the blocks in the visible range, built once per state. */
 const shownCache = new WeakMap<PlaceholderState, DecorationSet>();
+
+/** The blocks of `doc` that the range [from, to) reaches, as indices [first, end): those `highlightsBetween` reads. */
+function blocksReached(doc: PMNode, { from, to }: PlaceholderState['visible']): [number, number] {
+  const start = Math.max(0, from);
+  const stop = Math.min(doc.content.size, to);
+  let first = doc.childCount;
+  let end = 0;
+  for (let i = 0, pos = 0; i < doc.childCount && pos < stop; i++) {
+    const next = pos + doc.child(i).nodeSize;
+    if (next > start) {
+      first = Math.min(first, i);
+      end = i + 1;
+    }
+    pos = next;
+  }
+  return first < end ? [first, end] : [0, 0];
+}
+
+/**
+ * The highlights after `tr` from `shown`, those of the state before it: mapped, with the blocks the change
+ * replaced scanned again, when every other block in the range is one the range held before; else undefined,
+ * and they are built afresh. Either way they equal `highlightsBetween(tr.doc, visible)` (a keystroke scans one
+ * block, not the hundred on screen: issue 18, the 2,000-placeholder bench).
+ */
+function mapShown(
+  shown: DecorationSet,
+  before: PMNode,
+  tr: Transaction,
+  was: PlaceholderState['visible'],
+  visible: PlaceholderState['visible'],
+): DecorationSet | undefined {
+  const after = tr.doc;
+  const run = changedRun(before, after);
+  const [oldFirst, oldEnd] = blocksReached(before, was);
+  const [first, end] = blocksReached(after, visible);
+  const shift = run.newEnd - run.oldEnd;
+  // The unchanged blocks in range, before the run and after it, must be the same in the old document and the new.
+  const span = (a: number, b: number) => (a < b ? `${a}-${b}` : '');
+  const same =
+    span(oldFirst, Math.min(oldEnd, run.start)) === span(first, Math.min(end, run.start)) &&
+    span(Math.max(oldFirst, run.oldEnd) + shift, oldEnd + shift) === span(Math.max(first, run.newEnd), end);
+  if (!same) return undefined;
+  // A step that put back the very same block (outside the run, then) drops its highlights in the mapping: rebuilt.
+  const inRun = new Set<unknown>(
+    shown
+      .find(run.pos, run.oldTo)
+      .filter((d) => d.from >= run.pos && d.to <= run.oldTo)
+      .map((d) => d.spec),
+  );
+  let lost = false;
+  let next = shown.map(tr.mapping, after, { onRemove: (spec) => (lost ||= !inRun.has(spec)) });
+  if (lost) return undefined;
+  next = next.remove(next.find(run.pos, run.newTo).filter((d) => d.from >= run.pos && d.to <= run.newTo));
+  const added: Decoration[] = [];
+  for (let i = run.start, pos = run.pos; i < run.newEnd; i++) {
+    const block = after.child(i);
+    if (i >= first && i < end) added.push(...blockDecorations(block, pos));
+    pos += block.nodeSize;
+  }
+  return added.length ? next.add(after, added) : next;
+}
 function shownDecorations(state: EditorState): DecorationSet | undefined {
   const plugin = placeholdersKey.getState(state);
   if (!plugin) return undefined;
@@ -192,11 +253,15 @@ export const Placeholders = Extension.create({
             const measured = tr.getMeta(SET_VISIBLE) as PlaceholderState['visible'] | undefined;
             if (!tr.docChanged)
               return values === old.values && !measured ? old : { ...old, values, visible: measured ?? old.visible };
-            return {
+            const next = {
               values,
               count: recount(old.count, oldState.doc, tr.doc),
               visible: measured ?? mapVisible(old.visible, tr),
             };
+            const shown = shownCache.get(old);
+            const mapped = shown && mapShown(shown, oldState.doc, tr, old.visible, next.visible);
+            if (mapped) shownCache.set(next, indexed(mapped));
+            return next;
           },
         },
         props: {
@@ -227,7 +292,13 @@ export const Placeholders = Extension.create({
           const schedule = () => {
             if (!frame) frame = requestAnimationFrame(measure);
           };
-          window.addEventListener('scroll', schedule, true);
+          // Only a scroll that moves the page counts: the outline scrolling its current row into view as the user
+          // types does not (each measurement reads two positions from the screen, issue 18).
+          const onScroll = (event: Event) => {
+            const scrolled = event.target;
+            if (!(scrolled instanceof Node) || scrolled.contains(view.dom)) schedule();
+          };
+          window.addEventListener('scroll', onScroll, true);
           window.addEventListener('resize', schedule);
           schedule();
           return {
@@ -240,7 +311,7 @@ export const Placeholders = Extension.create({
                 schedule();
             },
             destroy: () => {
-              window.removeEventListener('scroll', schedule, true);
+              window.removeEventListener('scroll', onScroll, true);
               window.removeEventListener('resize', schedule);
               if (frame) cancelAnimationFrame(frame);
             },
