@@ -19,7 +19,8 @@
 // BENCH_PROFILE=open traces one open and profiles two; BENCH_INCLUSIVE=1 adds the functions with the most
 // inclusive time to any of them. With BENCH_PROFILE=1, BENCH_PROFILE_OUT=/tmp/x also writes each editor's CPU
 // profile (/tmp/x-lectern.cpuprofile, for DevTools) and trace events (/tmp/x-lectern.trace.json), and
-// BENCH_TRACE_CATS adds trace categories (comma-separated, e.g. disabled-by-default-devtools.timeline.invalidationTracking).
+// BENCH_TRACE_CATS adds trace categories, comma-separated (as
+// disabled-by-default-devtools.timeline.invalidationTracking).
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
