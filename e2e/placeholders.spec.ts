@@ -2,6 +2,8 @@
  * Placeholders on the sample speech: the panel's groups and counts, filling a group with one undo,
  * F3, and an ignored occurrence that stays ignored after save and reopen. Written once for both hosts.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openSample } from './sample-page';
@@ -96,4 +98,35 @@ test('an ignored occurrence stays ignored after save and reopen', async ({ app }
   await expect(
     page.locator('[data-testid="placeholder-group"][data-token="X个"] [data-testid="placeholder-count"]'),
   ).toHaveText('×1');
+});
+
+test('in a long speech the placeholders on screen are highlighted wherever the page is scrolled to', async ({
+  app,
+}) => {
+  // 600 paragraphs, a placeholder in each: far more text than the highlighted range around the screen.
+  const paragraphs = Array.from({ length: 600 }, (_, i) => ({
+    type: 'paragraph',
+    attrs: { level: 0, runIn: false },
+    content: [{ type: 'text', text: `第${i + 1}段：推动X县${'各项工作落实落细，'.repeat(4)}` }],
+  }));
+  const doc = {
+    type: 'doc',
+    content: [{ type: 'title', content: [{ type: 'text', text: '长篇讲话' }] }, ...paragraphs],
+  };
+  const file = path.join(app.tmpDir, 'long.speech');
+  const speech = { format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc };
+  await writeFile(file, JSON.stringify(speech));
+  await app.answerDialog('open', file);
+  const page = app.page;
+  await page.keyboard.press('Control+o');
+  await expect(page.locator('.speech h1')).toHaveText('长篇讲话');
+  const paragraph = (n: number) => page.locator('.speech p').nth(n - 1);
+  await expect(paragraph(1).locator('.placeholder')).toHaveText('X县');
+  // Not every one is drawn: the last paragraph is far below the screen.
+  await expect(paragraph(600).locator('.placeholder')).toHaveCount(0);
+  await page.locator('.desk').evaluate((desk) => (desk.scrollTop = desk.scrollHeight));
+  await expect(paragraph(600).locator('.placeholder')).toHaveText('X县');
+  await expect(paragraph(1).locator('.placeholder')).toHaveCount(0);
+  await page.locator('.desk').evaluate((desk) => (desk.scrollTop = desk.scrollHeight / 2));
+  await expect(paragraph(300).locator('.placeholder')).toHaveText('X县');
 });

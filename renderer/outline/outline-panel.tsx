@@ -18,7 +18,7 @@ import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import i18next from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import * as ContextMenu from '@radix-ui/react-context-menu';
 import {
   closestCenter,
@@ -70,6 +70,8 @@ interface RowContext {
   toggle: (index: number) => void;
   /** Marks the row whose context menu is about to open (headings only). */
   openMenu?: (index: number) => void;
+  /** The UI language's strings. */
+  t: TFunction;
 }
 
 /** Alt+Shift+arrows on a sidebar row, as in the editor: move past a sibling, promote, demote. */
@@ -171,9 +173,13 @@ const RowBody = memo(function RowBody(props: {
   expandable: boolean;
   collapsed: boolean;
   toggle: (index: number) => void;
+  /**
+   * The UI language's strings, from the tree (a new function when the language changes): a `useTranslation` in
+   * each row copied the i18n instance once per row, 300 times on opening the long speech (issue 18).
+   */
+  t: TFunction;
 }) {
-  const { editor, index, kind, label, text, length, rate, gaps, expandable, collapsed, toggle } = props;
-  const { t } = useTranslation();
+  const { editor, index, kind, label, text, length, rate, gaps, expandable, collapsed, toggle, t } = props;
   const time = formatDuration(speakingSeconds(length, rate));
   return (
     <>
@@ -254,6 +260,7 @@ const Row = memo(function Row({ entry, context }: { entry: OutlineEntry; context
           expandable={entry.children.length > 0}
           collapsed={isCollapsed}
           toggle={toggle}
+          t={context.t}
         />
       </div>
       {entry.children.length && !isCollapsed ? (
@@ -294,8 +301,8 @@ function OutlineTree({ editor, rate, openMenu }: { editor: Editor; rate: number;
   const activeIndex = state?.activeIndex;
   const tabStop = tabStopOf(state?.outline.entries ?? [], activeIndex, collapsed);
   const context = useMemo<RowContext>(
-    () => ({ editor, rate, activeIndex, tabStop, collapsed, toggle, ...(openMenu ? { openMenu } : {}) }),
-    [editor, rate, activeIndex, tabStop, collapsed, toggle, openMenu],
+    () => ({ editor, rate, activeIndex, tabStop, collapsed, toggle, t, ...(openMenu ? { openMenu } : {}) }),
+    [editor, rate, activeIndex, tabStop, collapsed, toggle, openMenu, t],
   );
   if (!state) return null;
   const { outline } = state;
