@@ -138,6 +138,19 @@ describe('the placeholder count', () => {
     }),
   ];
 
+  /** Applies each step to the editor (an edit as one transaction, or an undo), checking after each. */
+  const run = (steps: Array<((tr: Transaction) => void) | 'undo'>, check: () => void) => {
+    for (const step of steps) {
+      if (step === 'undo') editor.commands.undo();
+      else {
+        const tr = editor.state.tr;
+        step(tr);
+        if (tr.docChanged) editor.view.dispatch(tr);
+      }
+      check();
+    }
+  };
+
   it('equals a fresh count of the document after any edit, undo and redo', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(...edits, fc.constant('undo' as const)), { maxLength: 25 }), (steps) => {
@@ -148,15 +161,9 @@ describe('the placeholder count', () => {
           p('XX同志讲话'),
           p('正文'),
         ]);
-        for (const step of steps) {
-          if (step === 'undo') editor.commands.undo();
-          else {
-            const tr = editor.state.tr;
-            step(tr);
-            if (tr.docChanged) editor.view.dispatch(tr);
-          }
-          expect(placeholdersOf(editor.state).count).toBe(countPlaceholders(docFromJSON(editor.getJSON() as NodeJSON)));
-        }
+        run(steps, () =>
+          expect(placeholdersOf(editor.state).count).toBe(countPlaceholders(docFromJSON(editor.getJSON() as NodeJSON))),
+        );
       }),
       { numRuns: 60 },
     );
@@ -205,15 +212,7 @@ describe('the placeholder count', () => {
             editor.state.tr.setMeta('setPlaceholderWindow', { from: Math.floor(size / 3), to: Math.floor(size / 2) }),
           );
           expect(shown()).toEqual(fresh());
-          for (const step of steps) {
-            if (step === 'undo') editor.commands.undo();
-            else {
-              const tr = editor.state.tr;
-              step(tr);
-              if (tr.docChanged) editor.view.dispatch(tr);
-            }
-            expect(shown()).toEqual(fresh());
-          }
+          run(steps, () => expect(shown()).toEqual(fresh()));
         },
       ),
       { numRuns: 80 },
