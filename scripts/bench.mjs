@@ -15,7 +15,8 @@
 // BENCH_KEYSTROKES sets the input events a row types (300). BENCH_PROFILE=1 instead profiles 100 input
 // events at 300,000 characters in both editors (CDP Tracing and Profiler) and prints the main thread's
 // split into script, layout, paint and commit, and the functions with the most self time.
-// BENCH_PROFILE=paste does the same after a 200,000-character paste into 30,000.
+// BENCH_PROFILE=paste does the same after a 200,000-character paste into 30,000; BENCH_PROFILE_CHARS=30000
+// profiles a speech of that length instead of 300,000 characters.
 // BENCH_PROFILE=move profiles ten section moves in Lectern (each moved back, unprofiled), and
 // BENCH_PROFILE=open traces one open and profiles two; BENCH_INCLUSIVE=1 adds the functions with the most
 // inclusive time to any of them. With BENCH_PROFILE=1, BENCH_PROFILE_OUT=/tmp/x also writes each editor's CPU
@@ -426,7 +427,7 @@ function topInclusive(profile, count) {
 async function profileRun() {
   // BENCH_PROFILE=paste profiles the after-paste row instead: 30,000 characters with 200,000 pasted into them.
   const pasted = process.env.BENCH_PROFILE === 'paste';
-  const chars = pasted ? SPEECH : LONG;
+  const chars = pasted ? SPEECH : Number(process.env.BENCH_PROFILE_CHARS ?? LONG);
   for (const mode of ['lectern', 'plain']) {
     const { page, cdp } = await openPage(mode, `&chars=${chars}`);
     if (pasted) await page.evaluate((n) => window.bench.paste(n), PASTE);

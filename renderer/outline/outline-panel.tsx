@@ -52,12 +52,16 @@ export function jumpTo(editor: Editor, index: number): void {
   if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
 }
 
-function DropLine({ target }: { target: number }) {
+/**
+ * The drop target above a heading's row. Memoised: a row renders again with each keystroke in its section (its
+ * length and time), and the line above it, with dnd-kit's droppable hook, has nothing new to draw (issue 18).
+ */
+const DropLine = memo(function DropLine({ target }: { target: number }) {
   const { setNodeRef, isOver } = useDroppable({ id: `before-${target}`, data: { target } });
   return (
     <div ref={setNodeRef} className={`outline-drop${isOver ? ' over' : ''}`} data-testid={`outline-drop-${target}`} />
   );
-}
+});
 
 /** What every row shares; a new object only when one of these changes. */
 interface RowContext {
