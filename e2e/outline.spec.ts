@@ -84,16 +84,23 @@ test('the status bar shows the speaking time against the target, in red when ove
   const page = app.page;
   const timing = page.getByTestId('timing');
   await expect(timing).toHaveText(/^\d+′\d\d″$/);
+  // What the user sees: the time in the status bar's own colour and weight while there is no target to be over.
+  const RED = 'rgb(198, 40, 40)';
+  const look = () => timing.evaluate((el) => `${getComputedStyle(el).color} ${getComputedStyle(el).fontWeight}`);
+  const barColour = await page.locator('.status-bar').evaluate((el) => getComputedStyle(el).color);
+  expect(await look()).toBe(`${barColour} 400`);
   await timing.click();
   await page.getByLabel('目标时长（分钟）').fill('1');
   await page.getByRole('button', { name: '确定' }).click();
   await expect(timing).toHaveText(/^\d+′\d\d″ \/ 1′$/);
   await expect(timing).toHaveAttribute('data-over', 'true');
+  expect(await look()).toBe(`${RED} 600`);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-dirty', 'true');
   await timing.click();
   await page.getByLabel('目标时长（分钟）').fill('30');
   await page.getByRole('button', { name: '确定' }).click();
   await expect(timing).toHaveAttribute('data-over', 'false');
+  expect(await look()).toBe(`${barColour} 400`);
 });
 
 test('Ctrl+\\ hides and shows the outline', async ({ app }) => {
