@@ -63,6 +63,22 @@ describe('the font check', () => {
     expect(check.chains.map((chain) => chain.face)).toEqual(['xiaobiaosong', 'kaiti', 'fangsong', 'heiti']);
   });
 
+  it('takes no generic fallback for a Chinese face: fontconfig answering DejaVu Serif for SimSun is no 宋体', async () => {
+    // Debian's defaults with no Chinese aliases: SimSun is classed a serif name, so fc-match answers DejaVu Serif
+    // (not the no-such-face default, DejaVu Sans), which has no Han at all.
+    const run: RunProgram = async (program, args) => {
+      if (program === LIST && args[1]?.startsWith('%{family}')) return 'Noto Serif CJK SC\tCFF\t/n.ttc\n';
+      if (program === LIST) return args[2] === ':family=Noto Serif CJK SC' ? '20-7e 4e00-9fff\n' : '20-7e\n';
+      const name = args[2]!;
+      if (name === '宋体' || name === 'SimSun') return 'DejaVu Serif\tTrueType\t/d/DejaVuSerif.ttf\n';
+      return 'DejaVu Sans\tTrueType\t/d/DejaVuSans.ttf\n';
+    };
+    const check = await checkFonts(fontconfigProbe(run), PROFILES.gbt9704, '在全市工作会议上的讲话');
+    const title = check.chains.find((chain) => chain.roles.includes('title'))!;
+    expect(title.used).toEqual({ name: 'Noto Serif CJK SC', family: 'Noto Serif CJK SC', format: 'CFF' });
+    expect(title.missing).toEqual([]);
+  });
+
   it('follows the user’s adjusted faces', async () => {
     const probe = fontconfigProbe(fakeRun({}));
     const check = await checkFonts(probe, adjustProfile(PROFILES.gbt9704, { bodyFace: 'heiti' }), '');

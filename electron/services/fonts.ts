@@ -183,7 +183,7 @@ export function fontconfigProbe(run: RunProgram = runProgram): FontProbe {
       }
       return faces;
     }));
-  return {
+  const probe: FontProbe = {
     async resolve(name) {
       const direct = (await list()).get(name);
       if (direct) return { ...direct, name };
@@ -191,7 +191,12 @@ export function fontconfigProbe(run: RunProgram = runProgram): FontProbe {
       const [mapped, nobody] = await Promise.all([match(name), fallback]);
       const first = parseFcList(mapped)[0];
       if (!mapped || mapped === nobody || !first) return null;
-      return { name, family: first.family, format: first.format };
+      const face = { name, family: first.family, format: first.format };
+      // Every chain name is a Chinese face: a substitute with no Han in it is fontconfig's generic fallback for the
+      // name's class, not a mapping (Debian's defaults answer DejaVu Serif for SimSun), and the chain goes on. Taken
+      // as found, it reported every character of the speech missing.
+      if ((await probe.lacking(face, HAN_PROBE)).length === HAN_PROBE.length) return null;
+      return face;
     },
     async lacking(face, chars) {
       const charset = await run('fc-list', ['--format', '%{charset}\n', `:family=${face.family}`]);
@@ -204,7 +209,11 @@ export function fontconfigProbe(run: RunProgram = runProgram): FontProbe {
       return chars.filter((char) => !tests.some((has) => has(char.codePointAt(0)!)));
     },
   };
+  return probe;
 }
+
+/** Han characters every Chinese face has: a face lacking all of them is no Chinese face. */
+const HAN_PROBE = ['的', '国'];
 
 /**
  * The files the chain names are installed as on a Chinese Windows machine (lower case). A chain name missing here
