@@ -89,3 +89,24 @@ test('the export dialog checks the fonts: the face each part gets, the character
   await page.getByRole('button', { name: '导出', exact: true }).click();
   await expect(page.getByTestId('notice')).toContainText('已导出“王堃.docx”');
 });
+
+test('the font check arriving does not move the dialog’s buttons', async ({ app }) => {
+  const page = app.page;
+  await page.getByTestId('editor').click();
+  await page.keyboard.insertText('王堃、张喆同志在全市工作会议上的讲话');
+  // Hold the check's answer, as a slow machine would, to see the dialog before and after it.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/ipc/checkFonts', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press('Control+Shift+e');
+  const fonts = page.getByTestId('export-fonts');
+  await expect(fonts).toContainText('正在检查');
+  const exportButton = page.getByRole('button', { name: '导出', exact: true });
+  const before = await exportButton.boundingBox();
+  release();
+  await expect(fonts).toContainText('缺字：堃、喆');
+  expect(await exportButton.boundingBox()).toEqual(before);
+});
