@@ -77,6 +77,12 @@ export function menuTemplate(
         item('library', { command: 'toggleLibrary' }),
         item('history', { command: 'toggleHistory' }),
         { type: 'separator' },
+        // The window takes the zoom keys on every host (issue 14); the menu shows them.
+        item('zoomIn', { command: 'zoomIn' }),
+        item('zoomOut', { command: 'zoomOut' }),
+        item('zoomReset', { command: 'zoomReset' }),
+        item('zoomFitWidth', { command: 'zoomFitWidth' }),
+        { type: 'separator' },
         {
           label: t('language'),
           submenu: (['zh-CN', 'en'] as const).map((code) => ({

@@ -4,7 +4,7 @@
  * session (session/), the command table and how commands arrive (commands/), import and file drop
  * (import/), export and print (components/export-flow.tsx), the settings (settings/).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { EditorContent } from '@tiptap/react';
 import i18next from 'i18next';
 import type { LecternApi, Settings } from '../shared/ipc/contract';
@@ -27,6 +27,9 @@ import { OutlinePanel } from './outline/outline-panel';
 import { SaveToLibraryDialog } from './library/save-dialog';
 import { SidePanels } from './side-panels';
 import { StartView } from './start/start-view';
+import { usePageLayoutStore, usePages, PAGE_VIEW_PROFILE } from './page-view/use-page-layout';
+import { usePageZoom } from './page-view/use-zoom';
+import { PageBoundaries } from './page-view/page-boundaries';
 
 /** What the window is opened with. */
 export interface AppProps {
@@ -58,6 +61,10 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
     onWarning: notice.show,
   });
   const hasDocument = state.docId !== undefined;
+  // The page view (issue 14): the printed pages laid out off the keystroke's path, and the page's zoom on the desk.
+  const desk = useRef<HTMLElement>(null);
+  const zoom = usePageZoom(desk);
+  const pages = usePages(usePageLayoutStore(editor, settings.profiles[PAGE_VIEW_PROFILE]));
   const commands = useCommands({
     api,
     editor,
@@ -66,6 +73,7 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
     panels,
     settings,
     notice,
+    zoom,
     showImport: importing.showImport,
   });
   useFileDrop(api, importing.showImport);
@@ -99,9 +107,16 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
         {panels.outline ? (
           <OutlinePanel editor={editor} rate={rate} onSaveSection={() => set.savingToLibrary(true)} />
         ) : null}
-        <main className="desk">
-          <div className="page" onMouseDown={(event) => placeCaretFromPage(editor, event.nativeEvent)}>
+        <main className="desk" ref={desk}>
+          {/* CSS zoom scales the sheet with its layout, so the desk scrolls the scaled page and clicks land where
+              they show. */}
+          <div
+            className="page page-view"
+            style={{ zoom: zoom.shown / 100 }}
+            onMouseDown={(event) => placeCaretFromPage(editor, event.nativeEvent)}
+          >
             <EditorContent editor={editor} />
+            <PageBoundaries editor={editor} pages={pages} scroller={desk} zoom={zoom.shown} />
           </div>
         </main>
         <SidePanels api={api} editor={editor} session={session} state={state} panels={panels} />
@@ -115,6 +130,9 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
           targetMinutes={state.meta.targetMinutes}
           onProperties={() => set.properties(true)}
           onPlaceholders={() => set.placeholders((open) => !open)}
+          pages={pages}
+          zoom={zoom.shown}
+          onCommand={commands.run}
         />
       ) : null}
       <Notice notice={notice} onReveal={() => void api.revealExport({})} />

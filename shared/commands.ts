@@ -49,4 +49,11 @@ export const COMMAND_INFO: Readonly<Record<CommandName, CommandInfo>> = {
   toggleHistory: { label: 'file.history' },
   togglePlaceholders: {},
   setLanguage: {},
+  // The page view's zoom (issue 14): the window's keys on every host, shown in the View menu and the toolbar. 100 % is
+  // Ctrl+Alt+0, not the browsers' Ctrl+0: Ctrl+0 makes the paragraph body text (speech-blocks.ts, README), and a
+  // zoom key must never also change the text's structure.
+  zoomIn: { label: 'pageView.zoomIn', shortcut: 'CmdOrCtrl+=', keys: 'window' },
+  zoomOut: { label: 'pageView.zoomOut', shortcut: 'CmdOrCtrl+-', keys: 'window' },
+  zoomReset: { label: 'pageView.zoomReset', shortcut: 'CmdOrCtrl+Alt+0', keys: 'window' },
+  zoomFitWidth: { label: 'pageView.zoomFit' },
 };

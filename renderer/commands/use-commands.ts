@@ -11,6 +11,7 @@ import type { DocumentSession } from '../session/document-session';
 import type { WindowPanels } from '../window-panels';
 import type { WindowSettings } from '../settings/use-settings';
 import type { NoticeState } from '../components/notice';
+import type { PageZoom } from '../page-view/use-zoom';
 import { startViewCommand } from '../start/commands';
 import { commandForKey, commandTable, type CommandTable } from './command-table';
 
@@ -24,6 +25,8 @@ export interface CommandContext {
   panels: WindowPanels;
   settings: Pick<WindowSettings, 'changeLanguage'>;
   notice: Pick<NoticeState, 'show'>;
+  /** The page view's zoom, which the zoom commands change. */
+  zoom: Pick<PageZoom, 'zoomIn' | 'zoomOut' | 'reset' | 'fitWidth'>;
   /** Shows the import report for a file main read, or the failure that stopped it. */
   showImport(result: ImportFileResult): void;
 }
@@ -39,7 +42,7 @@ export interface WindowCommands {
 
 /** The command table over `context`: each command's handler beside its label key and shortcut. */
 function handlers(context: CommandContext): CommandTable {
-  const { api, editor, session, panels, settings, notice, showImport } = context;
+  const { api, editor, session, panels, settings, notice, zoom, showImport } = context;
   const { set } = panels;
   return commandTable({
     new: () => void session?.newDocument(),
@@ -70,6 +73,10 @@ function handlers(context: CommandContext): CommandTable {
       set.history(true);
       set.nameRequest((n) => n + 1);
     },
+    zoomIn: () => zoom.zoomIn(),
+    zoomOut: () => zoom.zoomOut(),
+    zoomReset: () => zoom.reset(),
+    zoomFitWidth: () => zoom.fitWidth(),
     recoverUnsaved: () =>
       void session?.findRecovery().then((count) => {
         if (count === 0) notice.show(i18next.t('recoveryNone'));

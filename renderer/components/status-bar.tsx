@@ -1,14 +1,20 @@
 /**
- * The status bar: the speech's spoken length and time against the target length, and whether it
- * is saved (已保存 only when a file holds exactly this text). Reads the outline plugin's totals, so
- * it never walks the document per keystroke.
+ * The status bar: the speech's spoken length and time against the target length, the page the caret is on and the
+ * pages in all (第 3 页 / 共 8 页, from the page layout), the page's zoom, and whether it is saved (已保存 only when a file
+ * holds exactly this text). Reads the outline plugin's totals and the page layout's last run, so it never walks the
+ * document per keystroke.
  */
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import type { Command } from '../../shared/ipc/contract';
 import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
 import { placeholdersKey } from '../editor/extensions/placeholders';
+import { pageAt } from '../page-view/page-map';
+import type { PageLayoutSnapshot } from '../page-view/page-layout-store';
+import { COMMAND_INFO, type CommandName } from '../commands/command-table';
+import '../page-view/page-view.css';
 
 export interface StatusBarProps {
   editor: Editor;
@@ -19,8 +25,15 @@ export interface StatusBarProps {
   targetMinutes?: number | undefined;
   onProperties: () => void;
   onPlaceholders: () => void;
+  /** The speech's pages (the page layout's last run); none before the first, and no page position shows. */
+  pages?: PageLayoutSnapshot | undefined;
+  /** The zoom the page is shown at, in percent, between the zoom buttons (as a word processor's status bar has it). */
+  zoom: number;
+  /** Runs a command of the table (the zoom buttons'), as the View menu would. */
+  onCommand: (command: Command) => void;
 }
 
+/** The status bar over `editor`: counts and time, the page position, the save state; its buttons open their panels. */
 export function StatusBar({
   editor,
   dirty,
@@ -29,13 +42,33 @@ export function StatusBar({
   targetMinutes,
   onProperties,
   onPlaceholders,
+  pages,
+  zoom,
+  onCommand,
 }: StatusBarProps) {
   const { t } = useTranslation();
   const total = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state).outline.total }) ?? 0;
   const remaining =
     useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;
+  const head = useEditorState({ editor, selector: ({ editor: ed }) => ed.state.selection.head }) ?? 0;
   const seconds = speakingSeconds(total, rate);
   const over = targetMinutes !== undefined && seconds > targetMinutes * 60;
+  // A zoom button: its label is the command table's, its face `face` when a sign says it shorter (− and +).
+  const zoomButton = (name: CommandName, face?: string) => {
+    const label = t(COMMAND_INFO[name].label!);
+    const shortcut = COMMAND_INFO[name].shortcut?.replace('CmdOrCtrl', 'Ctrl');
+    return (
+      <button
+        type="button"
+        className="zoom-step"
+        aria-label={label}
+        title={shortcut ? `${label} (${shortcut})` : label}
+        onClick={() => onCommand({ command: name })}
+      >
+        {face ?? label}
+      </button>
+    );
+  };
   const target = targetMinutes !== undefined ? ` / ${formatDuration(targetMinutes * 60, true)}` : '';
   return (
     <footer className="status-bar">
@@ -51,6 +84,16 @@ export function StatusBar({
         {formatDuration(seconds)}
         {target}
       </button>
+      {pages ? (
+        <span
+          data-testid="page-position"
+          data-page={pageAt(pages.starts, head) + 1}
+          data-pages={pages.starts.length}
+          title={t('pageView.positionHint', { profile: pages.profile.name })}
+        >
+          {t('pageView.position', { page: pageAt(pages.starts, head) + 1, count: pages.starts.length })}
+        </span>
+      ) : null}
       {remaining !== undefined ? (
         <button
           type="button"
@@ -63,6 +106,21 @@ export function StatusBar({
         </button>
       ) : null}
       <span className="spacer" />
+      <span className="zoom-controls" role="group" aria-label={t('pageView.zoom')}>
+        {zoomButton('zoomOut', '−')}
+        <button
+          type="button"
+          className="zoom-step zoom-shown"
+          data-testid="zoom"
+          data-zoom={zoom}
+          title={t('pageView.zoomHint')}
+          onClick={() => onCommand({ command: 'zoomReset' })}
+        >
+          {t('pageView.zoomShown', { percent: zoom })}
+        </button>
+        {zoomButton('zoomIn', '+')}
+        {zoomButton('zoomFitWidth')}
+      </span>
       {/* 已保存 only for a file that holds this text: a new document is on no disk yet, changed or not
           (issue 12, item 6). data-dirty keeps its meaning (changes since the last save or start). */}
       <span

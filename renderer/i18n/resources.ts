@@ -5,6 +5,7 @@ import { historyStrings } from '../history/strings';
 import { recoveryStrings } from '../recovery/strings';
 import { startStrings } from '../start/strings';
 import { fontCheckStrings } from '../components/font-check-strings';
+import { pageViewStrings } from '../page-view/strings';
 
 export const resources = {
   'zh-CN': {
@@ -156,6 +157,7 @@ export const resources = {
       ...recoveryStrings['zh-CN'],
       ...historyStrings['zh-CN'],
       start: startStrings['zh-CN'],
+      pageView: pageViewStrings['zh-CN'],
       hints: { title: '讲话标题', byline: '讲话人 或 （2026年X月X日）', salutation: '同志们：' },
       status: {
         characters: '{{count}} 字',
@@ -356,6 +358,7 @@ export const resources = {
       ...recoveryStrings.en,
       ...historyStrings.en,
       start: startStrings.en,
+      pageView: pageViewStrings.en,
       hints: { title: 'Speech title', byline: 'Speaker or (date)', salutation: '同志们：' },
       status: {
         characters: '{{count}} characters',

@@ -5,7 +5,7 @@
  */
 import type { Command } from '../../shared/ipc/contract';
 
-/** Commands that need an open document: there is nothing to save, undo, export or show a panel for. */
+/** Commands that need an open document: there is nothing to save, undo, export, zoom or show a panel for. */
 const DOCUMENT_COMMANDS: ReadonlySet<Command['command']> = new Set<Command['command']>([
   'save',
   'saveAs',
@@ -19,6 +19,10 @@ const DOCUMENT_COMMANDS: ReadonlySet<Command['command']> = new Set<Command['comm
   'saveToLibrary',
   'keepVersion',
   'toggleHistory',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
+  'zoomFitWidth',
 ]);
 
 /**

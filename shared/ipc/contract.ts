@@ -578,6 +578,10 @@ export const commandNames = [
   'keepVersion',
   'toggleHistory',
   'recoverUnsaved',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
+  'zoomFitWidth',
 ] as const;
 export const command = z.object({
   command: z.enum(commandNames),
