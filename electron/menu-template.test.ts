@@ -66,6 +66,19 @@ describe('menuTemplate', () => {
     expect(find(template, '提纲')).toMatchObject({ accelerator: 'CmdOrCtrl+\\', registerAccelerator: false });
   });
 
+  it('offers the page zoom in the View menu, its keys the window’s (issue 14)', () => {
+    const sent: Command[] = [];
+    const template = menuTemplate('zh-CN', [], (c) => sent.push(c), 'linux');
+    expect(find(template, '放大')).toMatchObject({ accelerator: 'CmdOrCtrl+=', registerAccelerator: false });
+    expect(find(template, '缩小')).toMatchObject({ accelerator: 'CmdOrCtrl+-', registerAccelerator: false });
+    expect(find(template, '实际大小（100%）')).toMatchObject({
+      accelerator: 'CmdOrCtrl+Alt+0',
+      registerAccelerator: false,
+    });
+    click(find(template, '适合宽度'));
+    expect(sent).toEqual([{ command: 'zoomFitWidth' }]);
+  });
+
   it("takes every accelerator from the one command table, registering only the menu's own", () => {
     const items: MenuItemConstructorOptions[] = [];
     const walk = (list: MenuItemConstructorOptions[]) =>

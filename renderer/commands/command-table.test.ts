@@ -86,4 +86,13 @@ describe('shortcuts', () => {
     expect(commandForKey(press('Ctrl+Shift+O'), 'electron')).toBeUndefined();
     expect(commandForKey(press('Ctrl+\\'), 'electron')).toBe('toggleOutline');
   });
+
+  it('the window takes the zoom keys on both hosts, and leaves Ctrl+0 (body text) to the editor', () => {
+    for (const host of ['web', 'electron'] as const) {
+      expect(commandForKey(press('Ctrl+='), host), host).toBe('zoomIn');
+      expect(commandForKey(press('Ctrl+-'), host), host).toBe('zoomOut');
+      expect(commandForKey(press('Ctrl+Alt+0'), host), host).toBe('zoomReset');
+      expect(commandForKey(press('Ctrl+0'), host), host).toBeUndefined();
+    }
+  });
 });

@@ -51,6 +51,8 @@ export function StatusBar({
   const remaining =
     useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;
   const head = useEditorState({ editor, selector: ({ editor: ed }) => ed.state.selection.head }) ?? 0;
+  // The page of the caret in the last layout (a keystroke's shift shows once the next layout has run).
+  const caretPage = pages ? pageAt(pages.starts, head) + 1 : 0;
   const seconds = speakingSeconds(total, rate);
   const over = targetMinutes !== undefined && seconds > targetMinutes * 60;
   // A zoom button: its label is the command table's, its face `face` when a sign says it shorter (− and +).
@@ -87,11 +89,11 @@ export function StatusBar({
       {pages ? (
         <span
           data-testid="page-position"
-          data-page={pageAt(pages.starts, head) + 1}
+          data-page={caretPage}
           data-pages={pages.starts.length}
           title={t('pageView.positionHint', { profile: pages.profile.name })}
         >
-          {t('pageView.position', { page: pageAt(pages.starts, head) + 1, count: pages.starts.length })}
+          {t('pageView.position', { page: caretPage, count: pages.starts.length })}
         </span>
       ) : null}
       {remaining !== undefined ? (
