@@ -27,7 +27,7 @@ import { OutlinePanel } from './outline/outline-panel';
 import { SaveToLibraryDialog } from './library/save-dialog';
 import { SidePanels } from './side-panels';
 import { StartView } from './start/start-view';
-import { usePageLayoutStore, usePages, PAGE_VIEW_PROFILE } from './page-view/use-page-layout';
+import { usePageLayoutStore, PAGE_VIEW_PROFILE } from './page-view/use-page-layout';
 import { usePageZoom } from './page-view/use-zoom';
 import { PageBoundaries } from './page-view/page-boundaries';
 
@@ -64,7 +64,8 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
   // The page view (issue 14): the printed pages laid out off the keystroke's path, and the page's zoom on the desk.
   const desk = useRef<HTMLElement>(null);
   const zoom = usePageZoom(desk);
-  const pages = usePages(usePageLayoutStore(editor, settings.profiles[PAGE_VIEW_PROFILE]));
+  // Only the status bar and the boundaries read the pages, so a new layout re-renders them and not the window.
+  const pages = usePageLayoutStore(editor, settings.profiles[PAGE_VIEW_PROFILE]);
   const commands = useCommands({
     api,
     editor,

@@ -12,7 +12,8 @@ import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
 import { placeholdersKey } from '../editor/extensions/placeholders';
 import { pageAt } from '../page-view/page-map';
-import type { PageLayoutSnapshot } from '../page-view/page-layout-store';
+import type { PageLayoutStore } from '../page-view/page-layout-store';
+import { usePages } from '../page-view/use-page-layout';
 import { COMMAND_INFO, type CommandName } from '../commands/command-table';
 import '../page-view/page-view.css';
 
@@ -25,8 +26,8 @@ export interface StatusBarProps {
   targetMinutes?: number | undefined;
   onProperties: () => void;
   onPlaceholders: () => void;
-  /** The speech's pages (the page layout's last run); none before the first, and no page position shows. */
-  pages?: PageLayoutSnapshot | undefined;
+  /** The speech's pages (read at each layout's end); no page position shows before the first layout. */
+  pages?: PageLayoutStore | undefined;
   /** The zoom the page is shown at, in percent, between the zoom buttons (as a word processor's status bar has it). */
   zoom: number;
   /** Runs a command of the table (the zoom buttons'), as the View menu would. */
@@ -42,11 +43,12 @@ export function StatusBar({
   targetMinutes,
   onProperties,
   onPlaceholders,
-  pages,
+  pages: store,
   zoom,
   onCommand,
 }: StatusBarProps) {
   const { t } = useTranslation();
+  const pages = usePages(store);
   const total = useEditorState({ editor, selector: ({ editor: ed }) => outlineOf(ed.state).outline.total }) ?? 0;
   const remaining =
     useEditorState({ editor, selector: ({ editor: ed }) => placeholdersKey.getState(ed.state)?.count }) ?? undefined;

@@ -47,16 +47,19 @@ export const nextFrame: Schedule = (callback) => {
 };
 
 /**
- * Schedules for when the window is idle (after the frames the input asked for), and at most `timeout` ms later while
- * it stays busy: for work a keystroke's frame must not wait for.
+ * Schedules for `delay` ms from now and then for when the window is idle (after the frames the input asked for), at
+ * most `timeout` ms later while it stays busy: for work a keystroke's frame must not wait for.
  */
-export function whenIdle(timeout: number): Schedule {
+export function whenIdle(delay: number, timeout: number): Schedule {
   return (callback) => {
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => callback(), { timeout });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(callback, 0);
-    return () => clearTimeout(id);
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => callback(), { timeout });
+      else callback();
+    }, delay);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
   };
 }

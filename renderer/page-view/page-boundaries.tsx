@@ -13,7 +13,8 @@ import type { Editor } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
 import { useTranslation } from 'react-i18next';
 import { coalesce, nextFrame } from './coalesce';
-import type { PageLayoutSnapshot } from './page-layout-store';
+import type { PageLayoutStore } from './page-layout-store';
+import { usePages } from './use-page-layout';
 import './page-view.css';
 
 /** One boundary as drawn: the page it starts (1-based) and where, in the layer's own (unzoomed) pixels. */
@@ -86,7 +87,8 @@ function sameDrawing(a: readonly DrawnBoundary[], b: readonly DrawnBoundary[]): 
 
 export interface PageBoundariesProps {
   editor: Editor;
-  pages: PageLayoutSnapshot | undefined;
+  /** The speech's pages, read at each layout's end. */
+  pages: PageLayoutStore | undefined;
   /** The scrolling desk the page sits on. */
   scroller: RefObject<HTMLElement | null>;
   /** The zoom the page is shown at, in percent. */
@@ -94,8 +96,9 @@ export interface PageBoundariesProps {
 }
 
 /** The layer of page boundaries over `editor`'s page, for `pages` (nothing until the first layout). */
-export function PageBoundaries({ editor, pages, scroller, zoom }: PageBoundariesProps) {
+export function PageBoundaries({ editor, pages: store, scroller, zoom }: PageBoundariesProps) {
   const { t } = useTranslation();
+  const pages = usePages(store);
   const layer = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState<DrawnBoundary[]>([]);
   const latest = useRef({ pages, zoom });
