@@ -21,6 +21,7 @@ function manual() {
   };
   return {
     schedule,
+    soon: schedule,
     now: () => time,
     advance: (ms: number) => (time += ms),
     flush: () => queue.splice(0).forEach((run) => run()),
@@ -81,6 +82,23 @@ describe('the page view’s layout', () => {
     clock.advance(QUIET_MS);
     clock.flush();
     expect(store.getSnapshot()!.doc).toBe(editor.state.doc);
+  });
+
+  it('breaks a new document into lines a slice at a time before laying it out, never in one long task', () => {
+    editor = testEditor([t('讲话'), ...Array.from({ length: 300 }, (_, i) => p(`${i}${SENTENCE}`, i % 10 ? 0 : 1))]);
+    const clock = manual();
+    // Each reading of the clock takes a millisecond: a slice reads it every 16 blocks, so it breaks about 128.
+    const slow = { ...clock, now: () => clock.advance(1) };
+    store = new PageLayoutStore(editor, PROFILES.gbt9704, slow);
+    let slices = 0;
+    while (!store.getSnapshot() && slices < 100) {
+      slices++;
+      clock.flush();
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(store.getSnapshot()!.starts).toEqual(
+      pageStarts(editor.state.doc, layoutSpeech(editor.state.doc, PROFILES.gbt9704)),
+    );
   });
 
   it('does not lay out for a caret move, which changes no page', () => {
