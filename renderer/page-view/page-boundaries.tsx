@@ -85,6 +85,7 @@ function sameDrawing(a: readonly DrawnBoundary[], b: readonly DrawnBoundary[]): 
   );
 }
 
+/** What the boundary layer draws over: the editor, its pages, the desk it scrolls in and the zoom. */
 export interface PageBoundariesProps {
   editor: Editor;
   /** The speech's pages, read at each layout's end. */

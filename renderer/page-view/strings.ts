@@ -1,4 +1,6 @@
 /** The page view's strings (issue 14): the status bar's page position, the page boundaries' labels and the zoom. */
+
+/** The strings by UI language, under `pageView.` in the renderer's resources; every key in both languages. */
 export const pageViewStrings = {
   'zh-CN': {
     position: '第 {{page}} 页 / 共 {{count}} 页',

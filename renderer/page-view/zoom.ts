@@ -3,8 +3,9 @@
  * the desk's width instead of being cut off when a side panel narrows it.
  */
 
-/** The smallest and largest zoom, in percent. */
+/** The smallest zoom, in percent. */
 export const MIN_ZOOM = 50;
+/** The largest zoom, in percent. */
 export const MAX_ZOOM = 200;
 
 /** The zoom steps, in percent, as browsers and word processors offer them. */
