@@ -135,6 +135,29 @@ describe('DOCX fixes measured in LibreOffice and Word (issue 14)', () => {
     expect(ownLine).not.toContain('keepNext');
   });
 
+  it('keeps pages as the layout breaks them: widow control on every paragraph, headings whole (issue 14, item 7)', async () => {
+    const { document, styles } = await unzip('gbt9704');
+    const all = paragraphs(document);
+    expect(all.length).toBeGreaterThan(10);
+    // Without widow and orphan control LibreOffice left a paragraph's first or last line alone (docx.ts).
+    for (const p of all) expect(p).toContain('<w:widowControl/>');
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4']) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)![0];
+      expect(style, id).toContain('<w:keepLines/>');
+    }
+    // A run-in heading is body text: it may break across pages.
+    const runIn = all.filter((p) => /充分认识做好XX工作的重要意义。|加强组织领导。/.test(p));
+    for (const p of runIn) expect(p).toMatch(/<w:keepLines w:val="(false|0)"\/>/);
+  });
+
+  it('takes the title off the line grid, one grid line a title line as the layout counts them', async () => {
+    const title = (styles: string) => /<w:style [^>]*w:styleId="Title">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    // LibreOffice gave each 22 pt title line two grid lines; off the grid it keeps its exact 28.95 pt, the pitch.
+    expect(title((await unzip('gbt9704')).styles)).toMatch(/<w:pPr><w:snapToGrid w:val="0"\/>/);
+    // Large print has no grid to leave.
+    expect(title((await unzip('large')).styles)).not.toContain('snapToGrid');
+  });
+
   it('hints every run font East Asian, so Word sets “ ” — … in the Chinese face', async () => {
     const { document, styles, numbering, footers } = await unzip('gbt9704');
     for (const xml of [document, styles, numbering, ...footers]) {

@@ -19,10 +19,12 @@ import {
   Paragraph,
   TextRun,
   DocumentGridType,
+  type IParagraphOptions,
   type IRunOptions,
   type IStylesOptions,
 } from 'docx';
 import type { Node as PMNode } from '@tiptap/pm/model';
+import JSZip from 'jszip';
 import { FONT_CHAINS, LATIN_FACE, type FaceName } from '../document/fonts';
 import { headingLevel } from '../document/numbering';
 import { runInLeadLength } from '../document/run-in';
@@ -117,7 +119,8 @@ function styles(profile: ExportProfile): IStylesOptions {
         next: 'Normal',
         quickFormat: true,
         run: { font: runFont(heading.face), size: halfPoints(profile.body.sizePt), bold: heading.bold },
-        paragraph: { outlineLevel: i, indent, keepNext: true },
+        // A heading on its own line never ends a page nor breaks across two (the layout's keep rules).
+        paragraph: { outlineLevel: i, indent, keepNext: true, keepLines: true },
       })),
     ],
   };
@@ -168,39 +171,47 @@ function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}
   return runsOf(inlinePieces(block, from, to), run);
 }
 
+/**
+ * A block's paragraph, with widow and orphan control on (w:widowControl, as Word's own Normal style has it): a
+ * paragraph's first or last line never stands alone at a page's foot or top. The layout's keep rules model
+ * exactly this (shared/layout/page-layout.ts); without it LibreOffice broke pages elsewhere (issue 14, item 7).
+ */
 function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
+  return new Paragraph({ widowControl: true, ...blockParagraphOptions(block, profile) });
+}
+
+function blockParagraphOptions(block: PMNode, profile: ExportProfile): IParagraphOptions {
   const size = block.content.size;
   switch (block.type.name) {
     case 'title':
       // Broken where the layout breaks it, words whole and shorter lines above (issue 14, item 5).
-      return new Paragraph({
-        style: TITLE_STYLE_ID,
-        children: runsOf(linePieces(block, titleLinesOf(block, profile))),
-      });
+      return { style: TITLE_STYLE_ID, children: runsOf(linePieces(block, titleLinesOf(block, profile))) };
     case 'byline':
-      return new Paragraph({ style: 'SpeechByline', children: textRuns(block, 0, size) });
+      return { style: 'SpeechByline', children: textRuns(block, 0, size) };
     case 'salutation':
-      return new Paragraph({ style: 'SpeechSalutation', children: textRuns(block, 0, size) });
+      return { style: 'SpeechSalutation', children: textRuns(block, 0, size) };
     case 'closing':
-      return new Paragraph({ style: 'SpeechClosing', children: textRuns(block, 0, size) });
+      return { style: 'SpeechClosing', children: textRuns(block, 0, size) };
   }
   const level = headingLevel(block);
-  if (!level) return new Paragraph({ children: textRuns(block, 0, size) });
+  if (!level) return { children: textRuns(block, 0, size) };
   const numbered =
     level <= profile.numberedLevels ? { numbering: { reference: NUMBERING_REFERENCE, level: level - 1 } } : {};
   if (!block.attrs.runIn)
-    return new Paragraph({ style: HEADING_STYLE_IDS[level - 1], ...numbered, children: textRuns(block, 0, size) });
+    return { style: HEADING_STYLE_IDS[level - 1], ...numbered, children: textRuns(block, 0, size) };
   // Run-in: one paragraph in the heading's style; the lead sentence keeps the heading face, the rest is body.
   const lead = runInLeadLength(block.textBetween(0, size, undefined, '\n'));
   const body = { font: runFont(profile.body.face), bold: false };
-  return new Paragraph({
+  return {
     style: HEADING_STYLE_IDS[level - 1],
     ...numbered,
-    // The heading style keeps with the next paragraph, right for a heading on its own line; a run-in heading is a
-    // paragraph of body text, and keeping it too chains consecutive ones into half-empty pages (issue 14, item 1).
+    // The heading style keeps with the next paragraph and keeps its lines together, right for a heading on its own
+    // line; a run-in heading is a paragraph of body text, and keeping it too chains consecutive ones into
+    // half-empty pages (issue 14, item 1) and moves a long one whole to the next page.
     keepNext: false,
+    keepLines: false,
     children: [...textRuns(block, 0, lead), ...textRuns(block, lead, size, body)],
-  });
+  };
 }
 
 /** The page number's line: exactly its font size high, so that where its middle falls does not hang on the face. */
@@ -294,6 +305,30 @@ export interface DocxMeta {
   date?: string;
 }
 
+/**
+ * word/styles.xml as the docx library writes it for these options, with the Title style off the line grid
+ * (w:snapToGrid w:val="0" in its w:pPr). On the grid LibreOffice gives a line whose face is taller than the pitch
+ * two grid lines: the 22 pt title in Noto Serif CJK stood 20.4 mm a line, not 10.2, and every GB/T page after it
+ * broke two lines earlier than the layout's (issue 14, item 7). Off the grid the title keeps its exact 28.95 pt,
+ * which is the pitch, so its lines stay on the grid's rows in Word too. The docx library has no paragraph
+ * snapToGrid, so the style is written by packing a document with no paragraphs (its styles.xml depends on the
+ * options alone) and adding the element to its Title style.
+ */
+async function offGridTitleStyles(
+  styleOptions: IStylesOptions,
+  numberingOptions: ReturnType<typeof numbering>,
+): Promise<string> {
+  const probe = new Document({ styles: styleOptions, numbering: numberingOptions, sections: [{ children: [] }] });
+  const xml = await (await JSZip.loadAsync(await Packer.toBuffer(probe))).file('word/styles.xml')!.async('string');
+  const style = xml.indexOf(`w:styleId="${TITLE_STYLE_ID}"`);
+  const pPr = xml.indexOf('<w:pPr>', style);
+  // snapToGrid comes before w:spacing, w:ind and w:jc in a w:pPr (CT_PPrBase), so first is in order here.
+  if (style < 0 || pPr < 0 || pPr > xml.indexOf('</w:style>', style))
+    throw new Error('docx wrote no paragraph properties for the Title style');
+  const at = pPr + '<w:pPr>'.length;
+  return `${xml.slice(0, at)}<w:snapToGrid w:val="0"/>${xml.slice(at)}`;
+}
+
 /** The speech as DOCX bytes in the given profile. */
 export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: DocxMeta = {}): Promise<Uint8Array> {
   const paragraphs: Paragraph[] = [];
@@ -309,6 +344,8 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
   const footers = oddEven
     ? { default: pageNumberFooter(profile, AlignmentType.RIGHT), even: pageNumberFooter(profile, AlignmentType.LEFT) }
     : { default: pageNumberFooter(profile, AlignmentType.CENTER) };
+  const styleOptions = styles(profile);
+  const numberingOptions = numbering(profile);
   const document = new Document({
     title: meta.title ?? '',
     creator: meta.speaker ?? '',
@@ -318,8 +355,8 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
     description: meta.date ?? '',
     subject: meta.date ?? '',
     evenAndOddHeaderAndFooters: oddEven,
-    styles: styles(profile),
-    numbering: numbering(profile),
+    styles: styleOptions,
+    numbering: numberingOptions,
     sections: [
       {
         properties: {
@@ -342,6 +379,11 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
     ],
   });
   return new Uint8Array(
-    await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml(profile) }]),
+    await Packer.toBuffer(document, false, [
+      { path: 'word/fontTable.xml', data: fontTableXml(profile) },
+      ...(profile.grid
+        ? [{ path: 'word/styles.xml', data: await offGridTitleStyles(styleOptions, numberingOptions) }]
+        : []),
+    ]),
   );
 }

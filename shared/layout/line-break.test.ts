@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_LINE_END, NO_LINE_START, breakLines, charUnits, type TextLine } from './line-break';
+import { HANGING, NO_LINE_END, NO_LINE_START, breakLines, charUnits, type TextLine } from './line-break';
 
 const unitsOf = (text: string) => [...text].reduce((sum, ch) => sum + charUnits(ch), 0);
 const texts = (text: string, lines: TextLine[]) => lines.map((line) => text.slice(line.from, line.to));
@@ -24,15 +24,19 @@ const piece = fc.oneof(
 const speechText = fc.array(piece, { minLength: 30, maxLength: 150 }).map((pieces) => pieces.join(''));
 
 describe('breaking a block into grid lines', () => {
-  it('places every character exactly once, in order, on lines no wider than the grid', () => {
+  it('places every character exactly once, in order, on lines no wider than the grid but for a hanging mark', () => {
     fc.assert(
       fc.property(speechText, fc.constantFrom(0, 2, 4), fc.constantFrom(20, 28), (text, indent, width) => {
         const lines = breakLines(text, width, indent);
         expect(texts(text, lines).join('')).toBe(text);
         lines.forEach((line, i) => {
           expect(i === 0 ? line.from : line.from).toBe(i === 0 ? 0 : lines[i - 1]!.to);
-          const units = unitsOf(text.slice(line.from, line.to).replace(/\n$/, '')) + (i === 0 ? indent : 0);
+          const own = text.slice(line.from, line.to).replace(/\n$/, '');
+          // A hanging mark stands past the grid's end, outside the line's units; only a full line has one.
+          if (line.hangs) expect(HANGING.has(own.at(-1)!), own).toBe(true);
+          const units = unitsOf(own) + (i === 0 ? indent : 0) - (line.hangs ? 1 : 0);
           expect(line.units).toBe(units);
+          if (line.hangs) expect(units + 1).toBeGreaterThan(width);
           expect(units).toBeLessThanOrEqual(width);
         });
       }),
@@ -41,9 +45,10 @@ describe('breaking a block into grid lines', () => {
   });
 
   it('never starts a line with a closing mark nor ends one with an opening mark, and keeps —— …… whole', () => {
-    // A comma that would start line 2 takes the character before it along; so does an opening quote ending a line.
-    const text = `${'会'.repeat(28)}，总结${'会'.repeat(23)}“总结`;
-    expect(texts(text, breakLines(text, 28))).toEqual(['会'.repeat(27), `会，总结${'会'.repeat(23)}`, '“总结']);
+    // A closing quote that would start line 2 takes the character before it along; so does an opening quote ending
+    // a line.
+    const text = `${'会'.repeat(28)}”总结${'会'.repeat(23)}“总结`;
+    expect(texts(text, breakLines(text, 28))).toEqual(['会'.repeat(27), `会”总结${'会'.repeat(23)}`, '“总结']);
     const dashes = `${'会'.repeat(27)}——${'会'.repeat(10)}`;
     expect(texts(dashes, breakLines(dashes, 28))[1]!.startsWith('会——')).toBe(true);
     fc.assert(
@@ -51,6 +56,7 @@ describe('breaking a block into grid lines', () => {
         const lines = texts(text, breakLines(text, width, indent));
         lines.forEach((line, i) => {
           if (i > 0 && !lines[i - 1]!.endsWith('\n')) {
+            expect(HANGING.has(line[0] ?? ''), `line ${i} 「${line}」`).toBe(false);
             expect(NO_LINE_START.has(line[0] ?? ''), `line ${i} 「${line}」`).toBe(false);
             expect(NO_LINE_END.has(lines[i - 1]!.at(-1)!), `line ${i - 1} 「${lines[i - 1]}」`).toBe(false);
           }
@@ -64,6 +70,24 @@ describe('breaking a block into grid lines', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('hangs a comma, full stop, enumeration comma, semicolon, colon, ? or ! past a full line, as LibreOffice does', () => {
+    for (const mark of HANGING) {
+      const text = `${'会'.repeat(28)}${mark}总结`;
+      const lines = breakLines(text, 28);
+      expect(texts(text, lines), mark).toEqual([`${'会'.repeat(28)}${mark}`, '总结']);
+      expect(lines[0]).toMatchObject({ units: 28, hangs: true });
+      expect(lines[1]!.hangs).toBeUndefined();
+    }
+    // Not when a mark that may not start a line follows it, nor a mark that is not one of them (pushed instead).
+    const twice = `${'会'.repeat(28)}。”总结`;
+    expect(texts(twice, breakLines(twice, 28))).toEqual(['会'.repeat(27), '会。”总结']);
+    const quote = `${'会'.repeat(28)}”总结`;
+    expect(texts(quote, breakLines(quote, 28))).toEqual(['会'.repeat(27), '会”总结']);
+    // A line break right after the hung mark ends the same line, not an empty one.
+    const broken = `${'会'.repeat(28)}。\n总结`;
+    expect(texts(broken, breakLines(broken, 28))).toEqual([`${'会'.repeat(28)}。\n`, '总结']);
   });
 
   it('keeps a Latin word whole on one line, and breaks a string longer than a line anywhere', () => {

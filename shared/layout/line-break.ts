@@ -11,11 +11,23 @@ export const NO_LINE_START = new Set([...'，。、；：？！）》」』】�
 /** Marks that may not end a line (行尾禁则). */
 export const NO_LINE_END = new Set([...'（《「『【〔〈‘“([{']);
 
-/** A line of a block: text offsets [from, to) and the grid units it fills, its indent included. */
+/**
+ * Marks that hang past the grid's end rather than push a character to the next line, when a line is full and one
+ * of them comes next (标点悬挂): what LibreOffice does with our DOCX (measured for each mark of NO_LINE_START:
+ * these seven hang, closing quotes and brackets, —, …, ％ and ‰ are pushed) and Word's w:overflowPunct, on
+ * unless a paragraph turns it off.
+ */
+export const HANGING = new Set([...'，。、；：？！']);
+
+/**
+ * A line of a block: text offsets [from, to) and the grid units it fills, its indent included. When `hangs`, its
+ * last mark (one of HANGING) stands past the grid's end and is not in `units`.
+ */
 export interface TextLine {
   from: number;
   to: number;
   units: number;
+  hangs?: true;
 }
 
 /** How wide a character is on the grid: ½ for what a Latin face sets (ASCII, Latin-1's letters), else 1. */
@@ -113,11 +125,12 @@ const lastChar = (text: string, to: number) => {
 
 /**
  * The lines of `text` on a grid `width` units wide, the first line starting `indent` units in. Every character
- * is on exactly one line, in order; no line is wider than `width`; no line starts with a mark of NO_LINE_START
- * nor ends with one of NO_LINE_END where moving a cluster can avoid it (a line made only of such marks cannot).
- * A mark that may not start a line pulls the cluster before it onto the next line with it (推出, never squeezed
- * past the grid). With `noLoneLast`, a last line of a single character takes one more from the line before
- * (a heading's last line is never one character alone).
+ * is on exactly one line, in order; no line is wider than `width` but for a hanging mark; no line starts with a
+ * mark of NO_LINE_START nor ends with one of NO_LINE_END where moving a cluster can avoid it (a line made only of
+ * such marks cannot). A mark of HANGING that finds the line full hangs past its end (the line `hangs`); any other
+ * mark that may not start a line pulls the cluster before it onto the next line with it (推出, never squeezed).
+ * With `noLoneLast`, a last line of a single character takes one more from the line before (a heading's last line
+ * is never one character alone).
  */
 export function breakLines(
   text: string,
@@ -129,10 +142,10 @@ export function breakLines(
   let line: Cluster[] = [];
   let used = indent;
   const room = () => width - used;
-  const flush = (end: number) => {
+  const flush = (end: number, hangs = false) => {
     const from = line[0]?.from ?? end;
     const to = line.at(-1)?.to ?? end;
-    lines.push({ from, to, units: used });
+    lines.push({ from, to, units: used, ...(hangs ? { hangs: true as const } : {}) });
     line = [];
     used = 0;
   };
@@ -166,6 +179,21 @@ export function breakLines(
       k -= 1;
       continue;
     }
+    // A full line followed by a mark that hangs takes it past the grid's end, unless a mark that may not start a
+    // line follows it (it would start the next); a line break right after it ends the same line.
+    const next = queue[k + 1];
+    if (
+      HANGING.has(text.slice(c.from, c.to)) &&
+      !(next && !next.hard && NO_LINE_START.has(firstChar(text, next.from)))
+    ) {
+      line.push(c);
+      if (next?.hard) {
+        line.push(next);
+        k += 1;
+      }
+      flush(line.at(-1)!.to, true);
+      continue;
+    }
     // The cluster does not fit: the line ends before it. Carry clusters over while the next line would start with
     // a mark that may not start one, or this line would end with one that may not end it.
     const carried: typeof line = [c];
@@ -197,7 +225,9 @@ export function breakLines(
       const movedUnits = moved.reduce((sum, c) => sum + c.units, 0);
       if (n < own.length && last.units + movedUnits <= width) {
         const cut = moved[0]!.from;
-        lines[lines.length - 2] = { from: before.from, to: cut, units: before.units - movedUnits };
+        // A hung mark moved down was not in the line's units; it is inside the grid on the last line.
+        const hung = before.hangs ? charUnits(lastChar(text, before.to)) : 0;
+        lines[lines.length - 2] = { from: before.from, to: cut, units: before.units - movedUnits + hung };
         lines[lines.length - 1] = { from: cut, to: last.to, units: last.units + movedUnits };
       }
     }

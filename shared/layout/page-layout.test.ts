@@ -63,7 +63,7 @@ describe('laying out a speech onto pages', () => {
     );
   });
 
-  it('keeps the rules: no heading at a page foot or split across pages, no lone last line at a page top', () => {
+  it('keeps the rules: no heading at a page foot or split across pages, no lone first or last line', () => {
     fc.assert(
       fc.property(speech, fc.constantFrom('gbt9704', 'large') as fc.Arbitrary<'gbt9704' | 'large'>, (doc, id) => {
         const { pages } = layoutSpeech(doc, PROFILES[id]);
@@ -78,6 +78,11 @@ describe('laying out a speech onto pages', () => {
               // The block's lines on this page: one alone would be its last line, a widow.
               const rest = page.lines.filter((line) => line.block === first.block).length;
               expect(rest, `page ${p + 1} starts with a lone last line`).toBeGreaterThan(1);
+              // Orphan control, as w:widowControl in our DOCX makes a word processor do: the block's first line
+              // never stands alone at the foot of the page before.
+              const before = pages[p - 1]!.lines.filter((line) => line.block === first.block).length;
+              const starts = pages[p - 1]!.lines.find((line) => line.block === first.block)!.from === 0;
+              if (starts) expect(before, `page ${p} ends with a lone first line`).toBeGreaterThan(1);
             }
           }
         });

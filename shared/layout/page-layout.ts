@@ -50,6 +50,8 @@ export interface LayoutLine {
   units: number;
   /** The first line of a numbered heading carries its label (一、, （一）…), which is not in the text. */
   label?: string;
+  /** The line's last mark hangs past the grid's end (./line-break.ts HANGING), outside `units`. */
+  hangs?: true;
   kind: LineKind;
 }
 
@@ -137,16 +139,18 @@ export function layoutSpeech(doc: PMNode, profile: ExportProfile): SpeechLayout 
     const label = level && level <= profile.numberedLevels ? counter.next(level) : '';
     blocks.push({ index, ...blockLines(block, label, grid) });
   });
-  // The lines block b needs on a page for its start to stay there: a heading (or the title) all its lines and
-  // what the block after it needs, since it keeps with it; a two-line paragraph both (a lone last line would
-  // start the next page); anything else its first line.
+  // The lines block b needs on a page for its start to stay there, as a word processor's keep rules give them
+  // for our DOCX (shared/export/docx.ts): a heading (or the title) all its lines (w:keepLines) and what the block
+  // after it needs, since it keeps with it (w:keepNext); any other paragraph what widow and orphan control
+  // (w:widowControl) leave it: its first line never alone at the foot, its last never alone at the top, so a
+  // paragraph of up to three lines starts on a page only whole, a longer one with its first two lines.
   const need = (b: number): number => {
     const block = blocks[b];
     if (!block) return 0;
     const n = block.lines.length;
     if (block.kind === 'heading') return Math.min(grid.linesPerPage, n + need(b + 1));
     if (block.kind === 'title') return n;
-    return n === 2 ? 2 : Math.min(n, 1);
+    return n <= 3 ? n : 2;
   };
   const pages: LayoutPage[] = [{ lines: [] }];
   const room = () => grid.linesPerPage - pages.at(-1)!.lines.length;
@@ -165,6 +169,7 @@ export function layoutSpeech(doc: PMNode, profile: ExportProfile): SpeechLayout 
         to: line.to,
         units: line.units,
         kind: block.kind,
+        ...(line.hangs ? { hangs: true as const } : {}),
         ...(i === 0 && block.label ? { label: block.label } : {}),
       });
     });
