@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { docOf } from '../document/test-docs';
+import { layoutSpeech } from '../layout/page-layout';
 import { printHtml } from './print-html';
 import { PROFILES } from './profiles';
 
+const SENTENCE = '各级各部门要从讲政治的高度，把思想和行动统一到市委、市政府的决策部署上来。';
 const doc = () =>
   docOf(
     ['title', '讲话<稿>'],
@@ -15,27 +17,62 @@ const doc = () =>
 describe('print HTML', () => {
   it('writes numbers as text, headings as h2–h4, a run-in heading as one paragraph with its lead as the heading', () => {
     const html = printHtml(doc(), PROFILES.gbt9704);
-    expect(html).toContain('<h1 class="title">讲话&lt;稿&gt;</h1>');
-    expect(html).toContain('<h2 class="level-1">一、统一思想</h2>');
+    expect(html).toContain('<h1 class="title"><span class="l">讲话&lt;稿&gt;</span></h1>');
+    expect(html).toContain('<h2 class="level-1"><span class="l first">一、统一思想</span></h2>');
     expect(html).toContain(
-      '<div class="run-in"><h3 class="level-2 lead">（一）充分认识意义。</h3>正文&amp;其他。</div>',
+      '<div class="run-in"><span class="l first"><h3 class="level-2 lead">（一）充分认识意义。</h3>正文&amp;其他。</span></div>',
     );
-    expect(html).toContain('<h4 class="level-3">1.加强领导</h4>');
+    expect(html).toContain('<h4 class="level-3"><span class="l first">1.加强领导</span></h4>');
   });
 
   it('sets A4 with the profile margins, and page numbers odd right / even left for GB/T, centred otherwise', () => {
     const gbt = printHtml(doc(), PROFILES.gbt9704);
-    expect(gbt).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
+    // The page area reaches one body character (16 pt, 5.64 mm) into the right margin, for hanging marks; the body
+    // keeps the text block's 156 mm.
+    expect(gbt).toContain('@page { size: A4; margin: 37mm 20.36mm 35mm 28mm; }');
+    expect(gbt).toMatch(/body \{[^}]*width: 156mm;/);
     expect(gbt).toMatch(/@page :right \{ @bottom-right \{ content: "— " counter\(page\) " —"/);
     expect(gbt).toMatch(/@page :left \{ @bottom-left \{/);
     const large = printHtml(doc(), PROFILES.large);
-    expect(large).toContain('margin: 25mm 25mm 25mm 25mm');
+    expect(large).toContain('margin: 25mm 17.24mm 25mm 25mm');
+    expect(large).toMatch(/body \{[^}]*width: 160mm;/);
     expect(large).toMatch(/@bottom-center \{ content: "— " counter\(page\) " —"/);
     expect(large).toContain('font-size: 22pt; line-height: 39.6pt');
   });
 
-  it('keeps a heading from standing alone at the foot of a page', () => {
-    expect(printHtml(doc(), PROFILES.speech)).toContain('h2, h3, h4, h5 { break-after: avoid; break-inside: avoid; }');
+  it('breaks pages where the layout does: a heading kept with what follows, a paragraph continued (issue 14)', () => {
+    // 21 body lines, then a heading that would be the page's last line: the layout moves it to page 2.
+    const speech = docOf(
+      ...Array.from({ length: 10 }, () => [0, SENTENCE] as [0, string]),
+      [0, '同志们好。'],
+      [1, '统一思想'],
+      [0, SENTENCE.repeat(30)],
+    );
+    const layout = layoutSpeech(speech, PROFILES.speech);
+    expect(layout.pages[0]!.lines.length).toBe(21);
+    const html = printHtml(speech, PROFILES.speech);
+    expect(html).toContain('<h2 class="level-1 pb"><span class="l first">一、统一思想</span></h2>');
+    // The long paragraph runs on to page 3 in a second element that breaks the page before it, unindented.
+    expect(html).toMatch(/<p class="cont pb"><span class="l j">/);
+    expect(html.match(/class="[^"]*\bpb\b/g)).toHaveLength(layout.pages.length - 1);
+    // Chromium's own keep rules are gone: they moved lines where the layout did not.
+    expect(html).not.toMatch(/break-after: avoid|break-inside: avoid|orphans|widows/);
+  });
+
+  it('sets each line of the layout on its own row, full lines justified and a paragraph’s last left alone', () => {
+    const speech = docOf([0, `${'会'.repeat(26)}。${SENTENCE}`]);
+    const [page] = layoutSpeech(speech, PROFILES.gbt9704).pages;
+    const html = printHtml(speech, PROFILES.gbt9704);
+    const rows = [...html.matchAll(/<span class="(l[^"]*)">(.*?)<\/span>(?=<span class="l|<\/p>)/g)];
+    const text = speech.child(0).textContent;
+    expect(rows.map(([, , row]) => row!.replace(/<[^>]+>/g, ''))).toEqual(
+      page!.lines.map((line) => text.slice(line.from, line.to)),
+    );
+    expect(rows.map(([, classes]) => classes)).toEqual(['l first j', 'l j', 'l']);
+    // Line 1 is full with its indent and 26 characters: the 「。」 after them hangs past the grid, taking no room.
+    expect(page!.lines[0]!.hangs).toBe(true);
+    expect(html).toMatch(/<span class="hang">[，。、；：？！]<\/span><\/span>/);
+    expect(html).toMatch(/span\.hang \{ margin-right: -1em; \}/);
   });
 
   it('gives the Latin face only Latin letters and digits, so “ ” — … × fall to the Chinese face (issue 14)', () => {
@@ -54,8 +91,11 @@ describe('print HTML', () => {
     expect(html).toMatch(/content: "— " counter\(page\) " —"; font-family: "宋体", "SimSun"/);
   });
 
-  it('balances heading lines so none ends with a single character', () => {
-    expect(printHtml(doc(), PROFILES.large)).toContain('h2, h3, h4, h5 { text-wrap: pretty; }');
+  it('breaks a heading where the layout does, so none ends with a single character', () => {
+    const html = printHtml(docOf([1, '统一思想认识切实增强做好工作的责任']), PROFILES.large);
+    expect(html).toContain(
+      '<h2 class="level-1"><span class="l first j">一、统一思想认识切实增强做好工作的</span><span class="l">责任</span></h2>',
+    );
   });
 
   it('sets characters a quarter point closer on the GB/T grid only', () => {

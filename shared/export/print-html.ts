@@ -6,23 +6,15 @@
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { LATIN_FACE, cssFontFamily, type FaceName } from '../document/fonts';
-import { HeadingCounter, headingLevel } from '../document/numbering';
+import { headingLevel } from '../document/numbering';
 import { runInLeadLength } from '../document/run-in';
 import type { ExportProfile } from './profiles';
-import { inlinePieces, linePieces, type InlinePiece } from './inline';
-import { titleLinesOf } from '../layout/page-layout';
+import { inlinePieces } from './inline';
+import { layoutSpeech, type LayoutLine, type LineKind } from '../layout/page-layout';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
-
-function html(pieces: InlinePiece[]): string {
-  return pieces.map((piece) => ('text' in piece ? escapeHtml(piece.text) : '<br>')).join('');
-}
-
-function inline(block: PMNode, from = 0, to = block.content.size): string {
-  return html(inlinePieces(block, from, to));
 }
 
 /**
@@ -49,42 +41,125 @@ function pageNumberCss(profile: ExportProfile): string {
   const box =
     `content: "— " counter(page) " —"; font-family: ${cssFontFamily('songti', false)}; ` +
     `font-size: ${size}pt; line-height: ${size}pt; vertical-align: top; padding-top: calc(7mm - ${size / 2}pt);`;
-  if (profile.pageNumbers.placement === 'center') return `@page { @bottom-center { ${box} } }`;
+  // The page's right margin is a character narrower than the profile's, for hanging marks (hangRoomMm): the boxes
+  // at the foot make up for it, so the number stands where it did against the text block.
+  const hang = hangRoomMm(profile);
+  if (profile.pageNumbers.placement === 'center')
+    return `@page { @bottom-center { ${box} padding-right: ${hang}mm; } }`;
   // Odd pages right, even pages left, one character in from the edge of the text block.
-  return `@page :right { @bottom-right { ${box} text-align: right; padding-right: 1em; } }
+  return `@page :right { @bottom-right { ${box} text-align: right; padding-right: calc(1em + ${hang}mm); } }
 @page :left { @bottom-left { ${box} text-align: left; padding-left: 1em; } }`;
+}
+
+/**
+ * Room at the right of the text block, in millimetres, for a mark hung past a full line (one body character):
+ * Chromium paints nothing of the page's content outside its page area, so the page area reaches this far into the
+ * right margin while the body keeps the text block's width.
+ */
+function hangRoomMm(profile: ExportProfile): number {
+  return +Math.min(profile.margins.right, (profile.body.sizePt * 25.4) / 72).toFixed(2);
+}
+
+/** The element a block is set in, with its class: the title h1, headings h2–h5 so Chromium bookmarks them. */
+function blockTag(block: PMNode, kind: LineKind): { tag: string; className?: string } {
+  const level = headingLevel(block);
+  switch (kind) {
+    case 'title':
+      return { tag: 'h1', className: 'title' };
+    case 'byline':
+    case 'salutation':
+    case 'closing':
+      // The closing remarks are laid out as body text (FORMAT.md); the class is for readers of the HTML.
+      return { tag: 'p', className: kind };
+    case 'heading':
+      return { tag: `h${level + 1}`, className: `level-${level}` };
+    case 'run-in':
+      // A div, not a p: the HTML parser closes a p at the heading element its lead is.
+      return { tag: 'div', className: 'run-in' };
+    default:
+      return { tag: 'p' };
+  }
+}
+
+/**
+ * One laid-out line as HTML: its text (a line break that ends it left out, since the line ends anyway), the label
+ * on a heading's first line, a run-in heading's lead in the heading's element (its first line's part; what wraps
+ * to the next line keeps the heading's face), and a hanging mark in an element of its own that takes no room.
+ */
+function lineHtml(block: PMNode, line: LayoutLine, lead: number): string {
+  const text = (from: number, to: number) =>
+    inlinePieces(block, from, to)
+      .map((piece) => ('text' in piece ? escapeHtml(piece.text) : ''))
+      .join('');
+  const hangAt = line.hangs ? lastTextOffset(block, line) : line.to;
+  const label = line.label ? escapeHtml(line.label) : '';
+  const level = headingLevel(block);
+  const own = (from: number, to: number) => {
+    if (line.kind !== 'run-in' || from >= lead) return text(from, to);
+    const cut = Math.min(to, lead);
+    const head = `${from === 0 ? label : ''}${text(from, cut)}`;
+    const wrapped =
+      from === 0
+        ? `<h${level + 1} class="level-${level} lead">${head}</h${level + 1}>`
+        : `<span class="level-${level}">${head}</span>`;
+    return wrapped + text(cut, to);
+  };
+  const body = line.kind === 'run-in' ? own(line.from, hangAt) : `${label}${text(line.from, hangAt)}`;
+  const hang = line.hangs ? `<span class="hang">${text(hangAt, line.to)}</span>` : '';
+  return body + hang;
+}
+
+/** Where a hanging line's mark starts: the line's end, less a line break after the mark and the mark itself. */
+function lastTextOffset(block: PMNode, line: LayoutLine): number {
+  const text = block.textBetween(line.from, line.to, undefined, '\n').replace(/\n$/, '');
+  return line.from + text.length - 1;
+}
+
+/**
+ * The speech's blocks as HTML set line by line as `layoutSpeech` lays them out, so the PDF's lines and pages are
+ * the layout's by construction (issue 14, item 7), as the DOCX's are in a word processor: each line a box of one
+ * grid row that never wraps, a full line justified to the grid's width and the last of a paragraph (or one the user
+ * ended) left as it is. A block that runs on to the next page is continued there in a second element of its kind
+ * that breaks the page before it, as does a block that starts a page; a page the keep rules end early has its last
+ * rows empty, as the DOCX's has.
+ */
+function bodyHtml(doc: PMNode, profile: ExportProfile): string {
+  const { pages } = layoutSpeech(doc, profile);
+  const byBlock = new Map<number, Array<{ line: LayoutLine; page: number; pageStart: boolean }>>();
+  pages.forEach((page, p) =>
+    page.lines.forEach((line, i) => {
+      const lines = byBlock.get(line.block) ?? [];
+      lines.push({ line, page: p, pageStart: p > 0 && i === 0 });
+      byBlock.set(line.block, lines);
+    }),
+  );
+  const out: string[] = [];
+  doc.forEach((block, _offset, index) => {
+    const lines = byBlock.get(index) ?? [];
+    const kind = lines[0]?.line.kind ?? 'body';
+    const { tag, className } = blockTag(block, kind);
+    const lead = kind === 'run-in' ? runInLeadLength(block.textBetween(0, block.content.size, undefined, '\n')) : 0;
+    const centred = kind === 'title' || kind === 'byline';
+    let element = '';
+    lines.forEach(({ line, page, pageStart }, i) => {
+      if (i === 0 || page !== lines[i - 1]!.page) {
+        if (element) out.push(`${element}</${tag}>`);
+        const classes = [className ?? '', i > 0 ? 'cont' : '', pageStart ? 'pb' : ''].filter(Boolean).join(' ');
+        element = `<${tag}${classes ? ` class="${classes}"` : ''}>`;
+      }
+      const ended = i === lines.length - 1 || block.textBetween(line.from, line.to, undefined, '\n').endsWith('\n');
+      const classes = ['l', i === 0 && !centred && kind !== 'salutation' ? 'first' : '', ended || centred ? '' : 'j'];
+      element += `<span class="${classes.filter(Boolean).join(' ')}">${lineHtml(block, line, lead)}</span>`;
+    });
+    out.push(`${element || `<${tag}${className ? ` class="${className}"` : ''}>`}</${tag}>`);
+  });
+  return out.join('\n');
 }
 
 /** The speech as a complete HTML document for printing in the given profile. */
 export function printHtml(doc: PMNode, profile: ExportProfile, title = ''): string {
   const { margins } = profile;
-  const counter = new HeadingCounter();
-  const body: string[] = [];
-  doc.forEach((block) => {
-    const level = headingLevel(block);
-    switch (block.type.name) {
-      case 'title':
-        // Broken where the layout breaks it, as the DOCX is (issue 14, item 5).
-        return void body.push(`<h1 class="title">${html(linePieces(block, titleLinesOf(block, profile)))}</h1>`);
-      case 'byline':
-        return void body.push(`<p class="byline">${inline(block)}</p>`);
-      case 'salutation':
-        return void body.push(`<p class="salutation">${inline(block)}</p>`);
-      case 'closing':
-        // Laid out as body text (FORMAT.md); the class is for readers of the HTML.
-        return void body.push(`<p class="closing">${inline(block)}</p>`);
-    }
-    if (!level) return void body.push(`<p>${inline(block)}</p>`);
-    const label = level <= profile.numberedLevels ? escapeHtml(counter.next(level)) : '';
-    const tag = `h${level + 1}`;
-    if (!block.attrs.runIn) return void body.push(`<${tag} class="level-${level}">${label}${inline(block)}</${tag}>`);
-    const lead = runInLeadLength(block.textBetween(0, block.content.size, undefined, '\n'));
-    // A run-in heading is one paragraph; the lead is a heading element shown inline so it is
-    // bookmarked. (A div, not a p: the HTML parser closes a p at a heading element.)
-    body.push(
-      `<div class="run-in"><${tag} class="level-${level} lead">${label}${inline(block, 0, lead)}</${tag}>${inline(block, lead)}</div>`,
-    );
-  });
+  const pageRight = +(margins.right - hangRoomMm(profile)).toFixed(2);
   const heading = (level: number) => {
     const h = profile.headings[level - 1]!;
     return `font-family: ${printFontFamily(h.face)}; font-weight: ${h.bold ? 'bold' : 'normal'};`;
@@ -93,39 +168,40 @@ export function printHtml(doc: PMNode, profile: ExportProfile, title = ''): stri
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 ${LATIN_FONT_FACE}
-@page { size: A4; margin: ${margins.top}mm ${margins.right}mm ${margins.bottom}mm ${margins.left}mm; }
+@page { size: A4; margin: ${margins.top}mm ${pageRight}mm ${margins.bottom}mm ${margins.left}mm; }
 ${pageNumberCss(profile)}
 html { -webkit-print-color-adjust: exact; }
 body {
-  margin: 0; font-family: ${printFontFamily(profile.body.face)};
+  margin: 0; width: ${210 - margins.left - margins.right}mm; font-family: ${printFontFamily(profile.body.face)};
   font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt;
-  line-break: strict; overflow-wrap: anywhere;${profile.grid ? ' letter-spacing: -0.25pt;' : ''}
+  ${profile.grid ? 'letter-spacing: -0.25pt;' : ''}
 }
-p, div.run-in, h1, h2, h3, h4, h5 { margin: 0; font-size: inherit; font-weight: normal; text-indent: 2em; orphans: 2; widows: 2; }
+p, div.run-in, h1, h2, h3, h4, h5 { margin: 0; font-size: inherit; font-weight: normal; }
+/* Every line is one row of the grid, set where the layout put it (shared/layout/page-layout.ts): it never wraps
+   (Chromium's own breaking put 27 characters on a line and its own keep rules broke pages elsewhere than the DOCX's;
+   issue 14, items 4 and 7) and is exactly one row high, even empty; the title, too, stands on the grid's rows, with
+   no blank lines the DOCX does not have. An inline box, not a block: a tagged PDF of a block a line took Chromium
+   seven times as long to print (15 s for the 300,000-character speech). */
+span.l {
+  display: inline-block; width: 100%; height: ${profile.lineSpacingPt}pt; vertical-align: top; white-space: pre;
+}
+span.l.first { text-indent: 2em; }
+span.l.j { text-align: justify; text-align-last: justify; }
+.pb { break-before: page; }
+/* A mark hung past a full line (标点悬挂) takes no room on it, so the line's characters fill the grid's width. */
+span.hang { margin-right: -1em; }
 h1.title {
   font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt;
-  line-height: ${profile.lineSpacingPt}pt; text-align: center; text-indent: 0;
+  line-height: ${profile.lineSpacingPt}pt; text-align: center;
 }
 p.byline {
-  font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt;
-  text-align: center; text-indent: 0;
+  font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt; text-align: center;
 }
-p.salutation { text-indent: 0; }
-/* A heading never stands alone at the foot of a page, nor breaks inside its line. */
-h2, h3, h4, h5 { break-after: avoid; break-inside: avoid; }
-/* Every line, the title's too, is one line of the grid, with no blank lines the DOCX does not have: the PDF's
-   title at 1.5 × its size and the blank lines around it and the salutation put its pages out of step with the
-   DOCX's and the layout's (issue 14, item 7). */
-/* A Latin string longer than a line (a URL) breaks anywhere (overflow-wrap above): unbroken, it ran past the
-   block, and Chromium shrank the whole page to fit it and cut it off (issue 14, item 6). */
-/* No heading whose last line is a single character (issue 14, item 10): Chromium balances the heading's lines. */
-h2, h3, h4, h5 { text-wrap: pretty; }
 .level-1 { ${heading(1)} } .level-2 { ${heading(2)} } .level-3 { ${heading(3)} } .level-4 { ${heading(4)} }
-div.run-in { break-inside: auto; }
-div.run-in > .lead { display: inline; text-indent: 0; break-after: auto; }
+div.run-in .lead { display: inline; }
 </style></head>
 <body>
-${body.join('\n')}
+${bodyHtml(doc, profile)}
 </body></html>
 `;
 }
