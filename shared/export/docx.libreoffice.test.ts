@@ -9,6 +9,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashRowMm, fullLineUnits, readPdfPages, type PdfPage } from '../../e2e/pdf-pages';
+import { libreOfficePdfs } from '../../e2e/page-parity';
 import { LONG_TITLE_LINES, headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
 import { exportDocx } from './docx';
 import { PROFILES, type ProfileId } from './profiles';
@@ -37,15 +38,10 @@ beforeAll(async () => {
     await writeFile(docx, await exportDocx(SPEECHES[speech](), PROFILES[profile], { title: '讲话' }));
     docxs.push(docx);
   }
-  execFileSync(
-    'soffice',
-    ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...docxs],
-    { stdio: 'ignore', timeout: 240_000 },
+  const files = libreOfficePdfs(docxs, dir);
+  CASES.forEach(([speech, profile], i) =>
+    pdfs.set(key(speech, profile), { file: files[i]!, pages: readPdfPages(files[i]!) }),
   );
-  for (const [speech, profile] of CASES) {
-    const file = path.join(dir, `${key(speech, profile)}.pdf`);
-    pdfs.set(key(speech, profile), { file, pages: readPdfPages(file) });
-  }
   const pdf = pdfs.get(key('sample', 'gbt9704'))!.file;
   info = execFileSync('pdfinfo', [pdf]).toString();
   text = execFileSync('pdftotext', [pdf, '-'])
