@@ -2,9 +2,11 @@
  * File → Export on the sample speech: the placeholders left are listed first with links, then the
  * file is written where the user chose; the font check shows under the profile. Written once for both hosts.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { describeParity, libreOfficePdfs, pageParity, pdfPageStarts } from './page-parity';
+import { readPdfPages } from './pdf-pages';
 import { openSample } from './sample-page';
 
 test('export warns about placeholders first, then writes the DOCX and the PDF where chosen', async ({ app }) => {
@@ -109,4 +111,29 @@ test('the font check arriving does not move the dialog’s buttons', async ({ ap
   release();
   await expect(fonts).toContainText('缺字：堃、喆');
   expect(await exportButton.boundingBox()).toEqual(before);
+});
+
+test('the DOCX and the PDF the app writes break pages at the same places (issue 14)', async ({ app }) => {
+  const page = app.page;
+  await openSample(app, '推进会.speech');
+  const write = async (format: 'docx' | 'pdf') => {
+    await page.keyboard.press('Control+Shift+e');
+    await page.getByLabel('格式').selectOption(format);
+    await app.answerDialog('save', path.join(app.tmpDir, `分页.${format}`));
+    await expect(page.getByRole('status', { name: '字体检查' }).getByRole('listitem').first()).toBeVisible();
+    await page.getByRole('button', { name: '仍然导出' }).click();
+    await expect(page.getByTestId('notice')).toContainText(`已导出“分页.${format}”`, { timeout: 30_000 });
+  };
+  await write('docx');
+  await write('pdf');
+  // LibreOffice reads the DOCX as the speaker's office would; the PDF is read as it was printed. Their pages of the
+  // sample speech started 3 and 2 of 3 with the same text when Chromium broke the PDF's lines and pages itself.
+  // Its own folder: LibreOffice's PDF of 分页.docx is 分页.pdf too.
+  const lo = path.join(app.tmpDir, 'libreoffice');
+  await mkdir(lo);
+  const [docxPdf] = libreOfficePdfs([path.join(app.tmpDir, '分页.docx')], lo);
+  const docx = pdfPageStarts(readPdfPages(docxPdf!));
+  const pdf = pdfPageStarts(readPdfPages(path.join(app.tmpDir, '分页.pdf')));
+  expect(docx.length).toBeGreaterThan(1);
+  expect(pdf, describeParity(pageParity(pdf, docx))).toEqual(docx);
 });
