@@ -31,6 +31,24 @@ export function layoutPageStarts(doc: PMNode, profile: ExportProfile): string[] 
   );
 }
 
+/**
+ * The text of every line `layoutSpeech` lays `doc` out on in `profile`, page by page, whitespace left out and empty
+ * lines too (a reader of a PDF sees no text on them), a heading's label included.
+ */
+export function layoutLineTexts(doc: PMNode, profile: ExportProfile): string[][] {
+  return layoutSpeech(doc, profile).pages.map((page) =>
+    page.lines
+      .map((line) => (line.label ?? '') + doc.child(line.block).textBetween(line.from, line.to, undefined, '\n'))
+      .map((text) => text.replace(/\s/g, ''))
+      .filter(Boolean),
+  );
+}
+
+/** The text of every line of a PDF read by ./pdf-pages.ts, page by page, as layoutLineTexts gives the layout's. */
+export function pdfLineTexts(pages: readonly PdfPage[]): string[][] {
+  return pages.map((page) => page.lines.map((line) => line.text.replace(/\s/g, '')).filter(Boolean));
+}
+
 /** The first ten characters of each page of a PDF read by ./pdf-pages.ts (its page-number line is apart). */
 export function pdfPageStarts(pages: readonly PdfPage[]): string[] {
   return pages.map((page) => start(page.lines.map((line) => line.text).join('')));

@@ -219,7 +219,7 @@ describe('handlers', () => {
     expect(
       await handlers.printDocument({ docId, file: speech(), profile: 'large', adjustment: { bodySizePt: 20 } }, ctx),
     ).toEqual({ status: 'printed' });
-    expect(printed[0]).toContain('<h2 class="level-1"><span class="l first">一、统一思想</span></h2>');
+    expect(printed[0]).toContain('<h2 class="level-1 first">一、统一思想</h2>');
     expect(printed[0]).toContain('font-size: 20pt');
     answers.save.push(path.join(temp.path, 'a.docx'));
     await handlers.exportDocument({ docId, file: speech(), format: 'docx', profile: 'gbt9704' }, ctx);

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { generateSpeech } from '../../bench/generate-speech';
 import { renderPdf } from '../../cli/pdf';
-import { describeParity, layoutPageStarts, libreOfficePdfs, pageParity, pdfPageStarts } from '../../e2e/page-parity';
+import {
+  describeParity,
+  layoutLineTexts,
+  layoutPageStarts,
+  libreOfficePdfs,
+  pageParity,
+  pdfLineTexts,
+  pdfPageStarts,
+} from '../../e2e/page-parity';
 import { readPdfPages } from '../../e2e/pdf-pages';
 import { headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
 import { docFromJSON } from '../document/file-format';
@@ -32,6 +40,7 @@ const GOAL = 0.95;
 
 let dir: string;
 const starts = new Map<string, { layout: string[]; docx: string[]; pdf: string[] }>();
+const lineTexts = new Map<string, { layout: string[][]; pdf: string[][] }>();
 const key = (speech: string, profile: ProfileId) => `${speech}-${profile}`;
 
 beforeAll(async () => {
@@ -50,10 +59,15 @@ beforeAll(async () => {
   }
   const read = libreOfficePdfs(docxs, dir);
   CASES.forEach(([speech, profile], i) => {
+    const pdfPages = readPdfPages(pdfs[i]!);
     starts.set(key(speech, profile), {
       layout: layoutPageStarts(docs.get(speech)!, PROFILES[profile]),
       docx: pdfPageStarts(readPdfPages(read[i]!)),
-      pdf: pdfPageStarts(readPdfPages(pdfs[i]!)),
+      pdf: pdfPageStarts(pdfPages),
+    });
+    lineTexts.set(key(speech, profile), {
+      layout: layoutLineTexts(docs.get(speech)!, PROFILES[profile]),
+      pdf: pdfLineTexts(pdfPages),
     });
   });
 }, 300_000);
@@ -75,6 +89,13 @@ describe.each(CASES)('page parity of the %s speech in the %s profile', (speech, 
     const parity = pageParity(layout, pdf);
     console.log(`${speech} ${profile} layout/pdf ${describeParity(parity)}`);
     expect(parity.share, describeParity(parity)).toBeGreaterThanOrEqual(GOAL);
+  });
+
+  it('the PDF’s lines are the layout’s, page by page, every one', () => {
+    const { layout, pdf } = lineTexts.get(key(speech, profile))!;
+    const first = pdf.findIndex((lines, p) => lines.join('\n') !== layout[p]?.join('\n'));
+    expect(first, `page ${first + 1}`).toBe(-1);
+    expect(pdf.length).toBe(layout.length);
   });
 
   it('the PDF and LibreOffice’s DOCX start their pages with the same text', () => {

@@ -17,12 +17,12 @@ const doc = () =>
 describe('print HTML', () => {
   it('writes numbers as text, headings as h2–h4, a run-in heading as one paragraph with its lead as the heading', () => {
     const html = printHtml(doc(), PROFILES.gbt9704);
-    expect(html).toContain('<h1 class="title"><span class="l">讲话&lt;稿&gt;</span></h1>');
-    expect(html).toContain('<h2 class="level-1"><span class="l first">一、统一思想</span></h2>');
+    expect(html).toContain('<h1 class="title">讲话&lt;稿&gt;</h1>');
+    expect(html).toContain('<h2 class="level-1 first">一、统一思想</h2>');
     expect(html).toContain(
-      '<div class="run-in"><span class="l first"><h3 class="level-2 lead">（一）充分认识意义。</h3>正文&amp;其他。</span></div>',
+      '<div class="run-in first"><h3 class="level-2 lead">（一）充分认识意义。</h3>正文&amp;其他。</div>',
     );
-    expect(html).toContain('<h4 class="level-3"><span class="l first">1.加强领导</span></h4>');
+    expect(html).toContain('<h4 class="level-3 first">1.加强领导</h4>');
   });
 
   it('sets A4 with the profile margins, and page numbers odd right / even left for GB/T, centred otherwise', () => {
@@ -51,27 +51,33 @@ describe('print HTML', () => {
     const layout = layoutSpeech(speech, PROFILES.speech);
     expect(layout.pages[0]!.lines.length).toBe(21);
     const html = printHtml(speech, PROFILES.speech);
-    expect(html).toContain('<h2 class="level-1 pb"><span class="l first">一、统一思想</span></h2>');
-    // The long paragraph runs on to page 3 in a second element that breaks the page before it, unindented.
-    expect(html).toMatch(/<p class="cont pb"><span class="l j">/);
+    expect(html).toContain('<h2 class="level-1 first pb">一、统一思想</h2>');
+    // The long paragraph runs on to page 3 in a second element that breaks the page before it, unindented; the
+    // first ends with a full line, justified too.
+    expect(html).toContain(`<p class="first runs-on">${SENTENCE.slice(0, 26)}<wbr>`);
+    expect(html).toMatch(/<p class="pb">[^<]/);
+    expect(html).toMatch(/\.runs-on \{ text-align-last: justify; \}/);
     expect(html.match(/class="[^"]*\bpb\b/g)).toHaveLength(layout.pages.length - 1);
     // Chromium's own keep rules are gone: they moved lines where the layout did not.
     expect(html).not.toMatch(/break-after: avoid|break-inside: avoid|orphans|widows/);
   });
 
   it('sets each line of the layout on its own row, full lines justified and a paragraph’s last left alone', () => {
-    const speech = docOf([0, `${'会'.repeat(26)}。${SENTENCE}`]);
+    const speech = docOf([0, `${'会'.repeat(26)}。${SENTENCE}`], [0, '第一行\n第二行']);
     const [page] = layoutSpeech(speech, PROFILES.gbt9704).pages;
     const html = printHtml(speech, PROFILES.gbt9704);
-    const rows = [...html.matchAll(/<span class="(l[^"]*)">(.*?)<\/span>(?=<span class="l|<\/p>)/g)];
+    // The text breaks only at the layout's line ends (<wbr> in white-space: pre), or at the user's line break.
+    const [first, second] = [...html.matchAll(/<p class="first">(.*?)<\/p>/g)].map(([, inner]) => inner!);
     const text = speech.child(0).textContent;
-    expect(rows.map(([, , row]) => row!.replace(/<[^>]+>/g, ''))).toEqual(
-      page!.lines.map((line) => text.slice(line.from, line.to)),
+    expect(first!.split('<wbr>').map((row) => row.replace(/<[^>]+>/g, ''))).toEqual(
+      page!.lines.filter((line) => line.block === 0).map((line) => text.slice(line.from, line.to)),
     );
-    expect(rows.map(([, classes]) => classes)).toEqual(['l first j', 'l j', 'l']);
+    expect(second).toBe('第一行<br>第二行');
+    // Justified, all but a block's last line and one the user ended (CSS's own rule for text-align: justify).
+    expect(html).toMatch(/p, div\.run-in, h1, h2, h3, h4, h5 \{[^}]*white-space: pre; text-align: justify;/);
     // Line 1 is full with its indent and 26 characters: the 「。」 after them hangs past the grid, taking no room.
     expect(page!.lines[0]!.hangs).toBe(true);
-    expect(html).toMatch(/<span class="hang">[，。、；：？！]<\/span><\/span>/);
+    expect(html).toMatch(/<span class="hang">[，。、；：？！]<\/span><wbr>/);
     expect(html).toMatch(/span\.hang \{ margin-right: -1em; \}/);
   });
 
@@ -93,9 +99,7 @@ describe('print HTML', () => {
 
   it('breaks a heading where the layout does, so none ends with a single character', () => {
     const html = printHtml(docOf([1, '统一思想认识切实增强做好工作的责任']), PROFILES.large);
-    expect(html).toContain(
-      '<h2 class="level-1"><span class="l first j">一、统一思想认识切实增强做好工作的</span><span class="l">责任</span></h2>',
-    );
+    expect(html).toContain('<h2 class="level-1 first">一、统一思想认识切实增强做好工作的<wbr>责任</h2>');
   });
 
   it('sets characters a quarter point closer on the GB/T grid only', () => {

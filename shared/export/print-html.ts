@@ -81,55 +81,78 @@ function blockTag(block: PMNode, kind: LineKind): { tag: string; className?: str
   }
 }
 
-/**
- * One laid-out line as HTML: its text (a line break that ends it left out, since the line ends anyway), the label
- * on a heading's first line, a run-in heading's lead in the heading's element (its first line's part; what wraps
- * to the next line keeps the heading's face), and a hanging mark in an element of its own that takes no room.
- */
-function lineHtml(block: PMNode, line: LayoutLine, lead: number): string {
-  const text = (from: number, to: number) =>
-    inlinePieces(block, from, to)
-      .map((piece) => ('text' in piece ? escapeHtml(piece.text) : ''))
-      .join('');
-  const hangAt = line.hangs ? lastTextOffset(block, line) : line.to;
-  const label = line.label ? escapeHtml(line.label) : '';
-  const level = headingLevel(block);
-  const own = (from: number, to: number) => {
-    if (line.kind !== 'run-in' || from >= lead) return text(from, to);
-    const cut = Math.min(to, lead);
-    const head = `${from === 0 ? label : ''}${text(from, cut)}`;
-    const wrapped =
-      from === 0
-        ? `<h${level + 1} class="level-${level} lead">${head}</h${level + 1}>`
-        : `<span class="level-${level}">${head}</span>`;
-    return wrapped + text(cut, to);
-  };
-  const body = line.kind === 'run-in' ? own(line.from, hangAt) : `${label}${text(line.from, hangAt)}`;
-  const hang = line.hangs ? `<span class="hang">${text(hangAt, line.to)}</span>` : '';
-  return body + hang;
-}
-
 /** Where a hanging line's mark starts: the line's end, less a line break after the mark and the mark itself. */
-function lastTextOffset(block: PMNode, line: LayoutLine): number {
+function hangOffset(block: PMNode, line: LayoutLine): number {
   const text = block.textBetween(line.from, line.to, undefined, '\n').replace(/\n$/, '');
   return line.from + text.length - 1;
 }
 
+/** Whether a line ends with a line break of the text's own (the user's). */
+const endsWithBreak = (block: PMNode, line: LayoutLine) =>
+  line.to > line.from && block.textBetween(line.to - 1, line.to, undefined, '\n') === '\n';
+
+/**
+ * One page's part of a block as HTML: its lines' text in order, a line break the line's end where the user ended
+ * it or the block is centred (the title's and the byline's lines), else a break opportunity (<wbr>), the only one
+ * there is, since the text is set white-space: pre; a mark hung past a full line in an element of its own that
+ * takes no room; a heading's label first; a run-in heading's lead in the heading's element (in a span of its face
+ * where the lead runs on from the page before).
+ */
+function partHtml(block: PMNode, lines: readonly LayoutLine[], lead: number, centred: boolean): string {
+  const level = headingLevel(block);
+  // A line break, in the text or a node of its own, is the separator after its line; a tab is a space, as it was
+  // before the text was set white-space: pre.
+  const text = (from: number, to: number) =>
+    inlinePieces(block, from, to)
+      .map((piece) => ('text' in piece ? escapeHtml(piece.text.replace(/[\n\r]/g, '').replace(/\t/g, ' ')) : ''))
+      .join('');
+  const label = lines[0]?.label ? escapeHtml(lines[0].label) : '';
+  const inLead = lines[0]?.kind === 'run-in' && lines[0].from < lead;
+  let html = '';
+  if (inLead)
+    html +=
+      lines[0]!.from === 0 ? `<h${level + 1} class="level-${level} lead">${label}` : `<span class="level-${level}">`;
+  else html += label;
+  let leadOpen = inLead;
+  // Text [from, to), closing the lead's element where the lead ends inside it.
+  const range = (from: number, to: number, wrap = (h: string) => h) => {
+    if (leadOpen && to >= lead) {
+      const closer = lines[0]!.from === 0 ? `</h${level + 1}>` : '</span>';
+      leadOpen = false;
+      const before = from < lead ? wrap(text(from, lead)) : '';
+      const after = to > lead ? wrap(text(Math.max(from, lead), to)) : '';
+      return from < lead ? `${before}${closer}${after}` : `${closer}${after}`;
+    }
+    return wrap(text(from, to));
+  };
+  lines.forEach((line, i) => {
+    const hangAt = line.hangs ? hangOffset(block, line) : line.to;
+    html += range(line.from, hangAt);
+    if (line.hangs) html += range(hangAt, line.to, (h) => `<span class="hang">${h}</span>`);
+    if (i < lines.length - 1) html += endsWithBreak(block, line) || centred ? '<br>' : '<wbr>';
+  });
+  if (leadOpen) html += lines[0]!.from === 0 ? `</h${level + 1}>` : '</span>';
+  // A last line with nothing on it (an empty paragraph, or what follows a line break at the end) is still a row.
+  const last = lines.at(-1);
+  if (!last || last.from === last.to) html += '<br>';
+  return html;
+}
+
 /**
  * The speech's blocks as HTML set line by line as `layoutSpeech` lays them out, so the PDF's lines and pages are
- * the layout's by construction (issue 14, item 7), as the DOCX's are in a word processor: each line a box of one
- * grid row that never wraps, a full line justified to the grid's width and the last of a paragraph (or one the user
- * ended) left as it is. A block that runs on to the next page is continued there in a second element of its kind
- * that breaks the page before it, as does a block that starts a page; a page the keep rules end early has its last
- * rows empty, as the DOCX's has.
+ * the layout's by construction (issue 14, item 7), as the DOCX's are in a word processor: the text never wraps but
+ * where a laid-out line ends, full lines are justified to the grid's width and the last of a paragraph (or one the
+ * user ended) is left as it is. A block that runs on to the next page is continued there in a second element of
+ * its kind that breaks the page before it, as does a block that starts a page; a page the keep rules end early has
+ * its last rows empty, as the DOCX's has.
  */
 function bodyHtml(doc: PMNode, profile: ExportProfile): string {
   const { pages } = layoutSpeech(doc, profile);
-  const byBlock = new Map<number, Array<{ line: LayoutLine; page: number; pageStart: boolean }>>();
+  const byBlock = new Map<number, Array<{ line: LayoutLine; page: number }>>();
   pages.forEach((page, p) =>
-    page.lines.forEach((line, i) => {
+    page.lines.forEach((line) => {
       const lines = byBlock.get(line.block) ?? [];
-      lines.push({ line, page: p, pageStart: p > 0 && i === 0 });
+      lines.push({ line, page: p });
       byBlock.set(line.block, lines);
     }),
   );
@@ -140,18 +163,24 @@ function bodyHtml(doc: PMNode, profile: ExportProfile): string {
     const { tag, className } = blockTag(block, kind);
     const lead = kind === 'run-in' ? runInLeadLength(block.textBetween(0, block.content.size, undefined, '\n')) : 0;
     const centred = kind === 'title' || kind === 'byline';
-    let element = '';
-    lines.forEach(({ line, page, pageStart }, i) => {
-      if (i === 0 || page !== lines[i - 1]!.page) {
-        if (element) out.push(`${element}</${tag}>`);
-        const classes = [className ?? '', i > 0 ? 'cont' : '', pageStart ? 'pb' : ''].filter(Boolean).join(' ');
-        element = `<${tag}${classes ? ` class="${classes}"` : ''}>`;
-      }
-      const ended = i === lines.length - 1 || block.textBetween(line.from, line.to, undefined, '\n').endsWith('\n');
-      const classes = ['l', i === 0 && !centred && kind !== 'salutation' ? 'first' : '', ended || centred ? '' : 'j'];
-      element += `<span class="${classes.filter(Boolean).join(' ')}">${lineHtml(block, line, lead)}</span>`;
+    const indented = !centred && kind !== 'salutation';
+    // The block's lines by page: one element each.
+    const parts: Array<{ page: number; lines: LayoutLine[] }> = [];
+    for (const { line, page } of lines) {
+      if (parts.at(-1)?.page === page) parts.at(-1)!.lines.push(line);
+      else parts.push({ page, lines: [line] });
+    }
+    parts.forEach((part, i) => {
+      const classes = [
+        className ?? '',
+        i === 0 && indented ? 'first' : '',
+        // A part that runs on to the next page ends with a full line: justified too.
+        i < parts.length - 1 ? 'runs-on' : '',
+        part.page > 0 && pages[part.page]!.lines[0] === part.lines[0] ? 'pb' : '',
+      ].filter(Boolean);
+      const attrs = classes.length ? ` class="${classes.join(' ')}"` : '';
+      out.push(`<${tag}${attrs}>${partHtml(block, part.lines, lead, centred)}</${tag}>`);
     });
-    out.push(`${element || `<${tag}${className ? ` class="${className}"` : ''}>`}</${tag}>`);
   });
   return out.join('\n');
 }
@@ -176,17 +205,16 @@ body {
   font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt;
   ${profile.grid ? 'letter-spacing: -0.25pt;' : ''}
 }
-p, div.run-in, h1, h2, h3, h4, h5 { margin: 0; font-size: inherit; font-weight: normal; }
-/* Every line is one row of the grid, set where the layout put it (shared/layout/page-layout.ts): it never wraps
-   (Chromium's own breaking put 27 characters on a line and its own keep rules broke pages elsewhere than the DOCX's;
-   issue 14, items 4 and 7) and is exactly one row high, even empty; the title, too, stands on the grid's rows, with
-   no blank lines the DOCX does not have. An inline box, not a block: a tagged PDF of a block a line took Chromium
-   seven times as long to print (15 s for the 300,000-character speech). */
-span.l {
-  display: inline-block; width: 100%; height: ${profile.lineSpacingPt}pt; vertical-align: top; white-space: pre;
+/* Every line is one row of the grid, set where the layout put it (shared/layout/page-layout.ts): the text never
+   wraps but at the layout's line ends (white-space: pre, each laid-out line's end a <wbr>), since Chromium's own
+   breaking put 27 characters on a line and its own keep rules broke pages elsewhere than the DOCX's (issue 14, items
+   4 and 7); the title, too, stands on the grid's rows, with no blank lines the DOCX does not have. The lines are
+   text in their block, not a box each: a tagged PDF of a box a line took Chromium half as long again to print. */
+p, div.run-in, h1, h2, h3, h4, h5 {
+  margin: 0; font-size: inherit; font-weight: normal; white-space: pre; text-align: justify;
 }
-span.l.first { text-indent: 2em; }
-span.l.j { text-align: justify; text-align-last: justify; }
+.first { text-indent: 2em; }
+.runs-on { text-align-last: justify; }
 .pb { break-before: page; }
 /* A mark hung past a full line (标点悬挂) takes no room on it, so the line's characters fill the grid's width. */
 span.hang { margin-right: -1em; }
