@@ -171,13 +171,8 @@ function textRuns(block: PMNode, from: number, to: number, run: IRunOptions = {}
   return runsOf(inlinePieces(block, from, to), run);
 }
 
-/**
- * A block's paragraph, with widow and orphan control on (w:widowControl, as Word's own Normal style has it): a
- * paragraph's first or last line never stands alone at a page's foot or top. The layout's keep rules model
- * exactly this (shared/layout/page-layout.ts); without it LibreOffice broke pages elsewhere (issue 14, item 7).
- */
 function blockParagraph(block: PMNode, profile: ExportProfile): Paragraph {
-  return new Paragraph({ widowControl: true, ...blockParagraphOptions(block, profile) });
+  return new Paragraph(blockParagraphOptions(block, profile));
 }
 
 function blockParagraphOptions(block: PMNode, profile: ExportProfile): IParagraphOptions {
@@ -305,28 +300,49 @@ export interface DocxMeta {
   date?: string;
 }
 
+/** Inserts `element` first in the w:pPr that follows `anchor` in `xml`, before `limit`; throws if there is none. */
+function firstInPPr(xml: string, anchor: string, limit: string, element: string): string {
+  const at = xml.indexOf(anchor);
+  const pPr = xml.indexOf('<w:pPr>', at);
+  if (at < 0 || pPr < 0 || pPr > xml.indexOf(limit, at)) throw new Error(`docx wrote no w:pPr after ${anchor}`);
+  const end = pPr + '<w:pPr>'.length;
+  return `${xml.slice(0, end)}${element}${xml.slice(end)}`;
+}
+
 /**
- * word/styles.xml as the docx library writes it for these options, with the Title style off the line grid
- * (w:snapToGrid w:val="0" in its w:pPr). On the grid LibreOffice gives a line whose face is taller than the pitch
- * two grid lines: the 22 pt title in Noto Serif CJK stood 20.4 mm a line, not 10.2, and every GB/T page after it
- * broke two lines earlier than the layout's (issue 14, item 7). Off the grid the title keeps its exact 28.95 pt,
- * which is the pitch, so its lines stay on the grid's rows in Word too. The docx library has no paragraph
- * snapToGrid, so the style is written by packing a document with no paragraphs (its styles.xml depends on the
- * options alone) and adding the element to its Title style.
+ * word/styles.xml as the docx library writes it for these options, with what the library cannot say:
+ * - widow and orphan control in the paragraph defaults (w:widowControl, as Word's own Normal style has it), so a
+ *   paragraph's first or last line never stands alone at a page's foot or top, in every paragraph the speech has
+ *   and every one the speaker's office adds. The layout's keep rules model exactly this
+ *   (shared/layout/page-layout.ts). Left out, it is off in Word (OOXML's default); LibreOffice keeps two lines
+ *   either way, and breaks pages elsewhere than the layout only when a paragraph turns it off (measured).
+ * - on a grid, the Title style off it (w:snapToGrid w:val="0"). On the grid LibreOffice gives a line whose face is
+ *   taller than the pitch two grid lines: the 22 pt title in Noto Serif CJK stood 20.4 mm a line, not 10.2, and
+ *   every GB/T page after it broke two lines earlier than the layout's. Off the grid the title keeps its exact
+ *   28.95 pt, which is the pitch, so its lines stay on the grid's rows in Word too.
+ * The styles are those of a document with no paragraphs (styles.xml depends on the options alone), and both
+ * elements go first in their w:pPr, where CT_PPrBase's order puts them before w:spacing, w:ind and w:jc.
  */
-async function offGridTitleStyles(
-  styleOptions: IStylesOptions,
-  numberingOptions: ReturnType<typeof numbering>,
-): Promise<string> {
-  const probe = new Document({ styles: styleOptions, numbering: numberingOptions, sections: [{ children: [] }] });
-  const xml = await (await JSZip.loadAsync(await Packer.toBuffer(probe))).file('word/styles.xml')!.async('string');
-  const style = xml.indexOf(`w:styleId="${TITLE_STYLE_ID}"`);
-  const pPr = xml.indexOf('<w:pPr>', style);
-  // snapToGrid comes before w:spacing, w:ind and w:jc in a w:pPr (CT_PPrBase), so first is in order here.
-  if (style < 0 || pPr < 0 || pPr > xml.indexOf('</w:style>', style))
-    throw new Error('docx wrote no paragraph properties for the Title style');
-  const at = pPr + '<w:pPr>'.length;
-  return `${xml.slice(0, at)}<w:snapToGrid w:val="0"/>${xml.slice(at)}`;
+async function keepingStyles(profile: ExportProfile): Promise<string> {
+  const probe = new Document({ styles: styles(profile), numbering: numbering(profile), sections: [{ children: [] }] });
+  let xml = await (await JSZip.loadAsync(await Packer.toBuffer(probe))).file('word/styles.xml')!.async('string');
+  xml = firstInPPr(xml, '<w:pPrDefault>', '</w:pPrDefault>', '<w:widowControl/>');
+  if (profile.grid) xml = firstInPPr(xml, `w:styleId="${TITLE_STYLE_ID}"`, '</w:style>', '<w:snapToGrid w:val="0"/>');
+  return xml;
+}
+
+/** keepingStyles' answers by profile (they depend on nothing else): an export after the first packs no probe. */
+const stylesByProfile = new Map<string, Promise<string>>();
+
+function keepingStylesOf(profile: ExportProfile): Promise<string> {
+  const key = JSON.stringify(profile);
+  let xml = stylesByProfile.get(key);
+  if (!xml) {
+    // A few profiles a session (three, and the user's adjustments of them); never let the map grow without end.
+    if (stylesByProfile.size >= 16) stylesByProfile.clear();
+    stylesByProfile.set(key, (xml = keepingStyles(profile)));
+  }
+  return xml;
 }
 
 /** The speech as DOCX bytes in the given profile. */
@@ -344,8 +360,6 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
   const footers = oddEven
     ? { default: pageNumberFooter(profile, AlignmentType.RIGHT), even: pageNumberFooter(profile, AlignmentType.LEFT) }
     : { default: pageNumberFooter(profile, AlignmentType.CENTER) };
-  const styleOptions = styles(profile);
-  const numberingOptions = numbering(profile);
   const document = new Document({
     title: meta.title ?? '',
     creator: meta.speaker ?? '',
@@ -355,8 +369,8 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
     description: meta.date ?? '',
     subject: meta.date ?? '',
     evenAndOddHeaderAndFooters: oddEven,
-    styles: styleOptions,
-    numbering: numberingOptions,
+    styles: styles(profile),
+    numbering: numbering(profile),
     sections: [
       {
         properties: {
@@ -381,9 +395,7 @@ export async function exportDocx(doc: PMNode, profile: ExportProfile, meta: Docx
   return new Uint8Array(
     await Packer.toBuffer(document, false, [
       { path: 'word/fontTable.xml', data: fontTableXml(profile) },
-      ...(profile.grid
-        ? [{ path: 'word/styles.xml', data: await offGridTitleStyles(styleOptions, numberingOptions) }]
-        : []),
+      { path: 'word/styles.xml', data: await keepingStylesOf(profile) },
     ]),
   );
 }
