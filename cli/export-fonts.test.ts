@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptySpeechFile, serializeSpeechFile } from '../shared/document/file-format';
@@ -7,7 +8,8 @@ import { docOf } from '../shared/document/test-docs';
 import { runCli } from './test-run';
 
 // The font check of `lectern export` (issue 14, item 9) on this machine's fontconfig with ../shared/fonts.conf
-// (test-fonts.ts), where 楷体_GB2312 is AR PL KaitiM GB, a GB2312 face, and 方正小标宋简体 is Noto Serif CJK SC (CFF).
+// (test-fonts.ts), where 楷体_GB2312 is AR PL KaitiM GB, a GB2312 face, 方正小标宋简体 is Noto Serif CJK SC (CFF) and the
+// title chain's 宋体 is AR PL SungtiL GB (TrueType).
 let dir: string;
 let speechPath: string;
 
@@ -39,7 +41,7 @@ describe('lectern export’s font check', () => {
     expect(stderr).toBe('');
     expect(stdout.split('\n')).toEqual([
       '字体：标题 方正小标宋简体（本机以 Noto Serif CJK SC 显示）',
-      '标题字体为 CFF 格式，PDF 中将嵌入为 Type 3，印刷厂预检可能不通过',
+      '标题字体 Noto Serif CJK SC 为 CFF 格式，PDF 改用同一字体链中的 AR PL SungtiL GB（TrueType）嵌入',
       '字体：署名、二级标题 楷体_GB2312（本机以 AR PL KaitiM GB 显示）',
       '缺字：堃、喆（楷体_GB2312 中没有）',
       '字体：正文、三级标题、四级标题 仿宋_GB2312（本机以 AR PL UKai CN 显示）',
@@ -49,12 +51,23 @@ describe('lectern export’s font check', () => {
     await expect(readFile(target)).rejects.toThrow();
   });
 
+  it("embeds no Type 3 font in a PDF: the title's CFF face gives way to the TrueType 宋体 of its chain", async () => {
+    const target = path.join(dir, '讲话.pdf');
+    const { status } = await run(['export', speechPath, '--to', 'pdf', '-o', target]);
+    expect(status).toBe(0);
+    const fonts = execFileSync('pdffonts', [target]).toString().trim().split('\n').slice(2);
+    expect(fonts.filter((row) => /Type 3/.test(row))).toEqual([]);
+    expect(fonts.some((row) => /BousungEG-Light-GB\s+CID TrueType/.test(row))).toBe(true);
+  });
+
   it('speaks English when the app does', async () => {
     await mkdir(path.join(dir, 'english'));
     await writeFile(path.join(dir, 'english', 'settings.json'), JSON.stringify({ language: 'en' }));
     const { stdout } = await run(['export', speechPath, '--fonts', '--to', 'pdf'], 'english');
     expect(stdout).toContain('Missing characters: 堃, 喆 (not in 楷体_GB2312)\n');
-    expect(stdout).toContain('Title face is CFF: the PDF will embed it as Type 3');
+    expect(stdout).toContain(
+      'Title face Noto Serif CJK SC is CFF: the PDF embeds AR PL SungtiL GB from the same chain instead (TrueType)',
+    );
     expect(stdout).not.toMatch(/字体|缺字/);
   });
 });

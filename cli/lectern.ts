@@ -27,7 +27,7 @@ import { defaultUserData, libraryMain } from './library';
 import { cliLanguage, refusalDetail, refusalLine } from './refusal';
 import { cliString, type CliLanguage } from './strings';
 import { fillMain } from './fill';
-import { checkFonts, systemFontProbe } from '../electron/services/fonts';
+import { checkFonts, pdfFaces, systemFontProbe } from '../electron/services/fonts';
 import { fontCheckLines } from '../shared/export/font-check';
 
 const USAGE = `用法 / usage:
@@ -213,7 +213,11 @@ export async function main(
         const target = parsed.values.output ?? `${file.replace(/\.speech$/i, '')}.${to}`;
         let bytes: Uint8Array | string;
         try {
-          bytes = await exportBytes(doc, to as ExportFormat, profile, { meta: exportMeta(speech.meta), renderPdf });
+          bytes = await exportBytes(doc, to as ExportFormat, profile, {
+            meta: exportMeta(speech.meta),
+            renderPdf,
+            ...(to === 'pdf' ? { pdfFaces: await pdfFaces(systemFontProbe(env), profile) } : {}),
+          });
         } catch (error) {
           if (error instanceof NoChromiumError) throw new CliError(error.message);
           throw error;

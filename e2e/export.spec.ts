@@ -77,13 +77,16 @@ test('the export dialog checks the fonts: the face each part gets, the character
   // The title's 方正小标宋简体 is Noto Serif CJK SC here, a CFF face: said for a PDF, not for a DOCX.
   await expect(fonts).not.toContainText('CFF');
   await page.getByLabel('格式').selectOption('pdf');
-  await expect(fonts).toContainText('标题字体为 CFF 格式，PDF 中将嵌入为 Type 3，印刷厂预检可能不通过');
+  // The PDF embeds the TrueType 宋体 (AR PL SungtiL GB here) of the title's chain instead, and says so.
+  await expect(fonts).toContainText(
+    '标题字体 Noto Serif CJK SC 为 CFF 格式，PDF 改用同一字体链中的 AR PL SungtiL GB（TrueType）嵌入',
+  );
   // The check follows the faces chosen: a 黑体 title is WenQuanYi Zen Hei here, TrueType.
   await page.getByLabel('标题字体').selectOption('heiti');
   await expect(fonts).toContainText('字体：标题、一级标题 黑体');
   await expect(fonts).not.toContainText('CFF');
   await page.getByLabel('标题字体').selectOption('xiaobiaosong');
-  await expect(fonts).toContainText('标题字体为 CFF 格式');
+  await expect(fonts).toContainText('标题字体 Noto Serif CJK SC 为 CFF 格式');
   await page.screenshot({ path: test.info().outputPath('font-check.png') });
   // The check never blocks the export.
   await page.getByLabel('格式').selectOption('docx');

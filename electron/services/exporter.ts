@@ -7,12 +7,19 @@
 import path from 'node:path';
 import { SpeechFileError, reopenSpeechFile, type SpeechFile } from '../../shared/document/file-format';
 import { exportBytes, exportMeta, type RenderPdf } from '../../shared/export/bytes';
-import { printHtml } from '../../shared/export/print-html';
-import { PROFILES, adjustProfile, type ProfileAdjustment, type ProfileId } from '../../shared/export/profiles';
+import { printHtml, type PdfFaces } from '../../shared/export/print-html';
+import {
+  PROFILES,
+  adjustProfile,
+  type ExportProfile,
+  type ProfileAdjustment,
+  type ProfileId,
+} from '../../shared/export/profiles';
 import type { ExportFormat, ExportResult } from '../../shared/ipc/contract';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write';
 import { failureCode, sanitizeName, type DocumentService } from './documents';
 import { errorCode, type FileSystem } from './file-system';
+import { pdfFaces, type FontProbe } from './fonts';
 import type { Desktop, Dialogs } from './types';
 
 const FILTER_NAMES: Record<ExportFormat, string> = {
@@ -29,6 +36,8 @@ export interface ExportServiceOptions {
   /** Prints HTML to PDF bytes (A4 and margins from the HTML's @page rules). */
   renderPdf: RenderPdf;
   desktop: Desktop;
+  /** This machine's fonts, for a PDF's TrueType faces (fonts.ts pdfFaces); without it the chains print as they are. */
+  fonts?: FontProbe;
 }
 
 /**
@@ -54,15 +63,17 @@ export class ExportService {
     if (empty) return { status: 'failed', ...empty };
     try {
       const { doc } = reopenSpeechFile(request.file);
-      const html = printHtml(
-        doc,
-        adjustProfile(PROFILES[request.profile], request.adjustment),
-        request.file.meta.title ?? '',
-      );
+      const profile = adjustProfile(PROFILES[request.profile], request.adjustment);
+      const html = printHtml(doc, profile, request.file.meta.title ?? '', await this.pdfFaces(profile));
       return { status: (await this.options.desktop.print(windowId, html)) ? 'printed' : 'canceled' };
     } catch (error) {
       return { status: 'failed', message: (error as Error).message };
     }
+  }
+
+  /** The families a PDF of `profile` sets first here: none when the service was given no fonts to look at. */
+  private async pdfFaces(profile: ExportProfile): Promise<PdfFaces> {
+    return this.options.fonts ? pdfFaces(this.options.fonts, profile) : {};
   }
 
   /** Shows the window's last exported file in the file manager. */
@@ -109,6 +120,7 @@ export class ExportService {
       const bytes = await exportBytes(doc, format, profile, {
         meta: exportMeta(file.meta),
         renderPdf: this.options.renderPdf,
+        ...(format === 'pdf' ? { pdfFaces: await this.pdfFaces(profile) } : {}),
       });
       await writeFileAtomic(target, bytes, { fs: this.options.fs });
     } catch (error) {

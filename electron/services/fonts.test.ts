@@ -60,6 +60,8 @@ describe('the font check', () => {
     // No 方正小标宋 and no 宋体: the title falls to Noto Serif CJK SC, a CFF face (Type 3 in a PDF).
     const title = check.chains.find((chain) => chain.roles.includes('title'))!;
     expect(title.used).toEqual({ name: 'Noto Serif CJK SC', family: 'Noto Serif CJK SC', format: 'CFF' });
+    // No TrueType face further down its chain: the PDF has only the CFF one.
+    expect(title.pdf).toEqual(title.used);
     expect(check.chains.map((chain) => chain.face)).toEqual(['xiaobiaosong', 'kaiti', 'fangsong', 'heiti']);
   });
 
@@ -136,5 +138,8 @@ describe('the font check on this machine', () => {
     expect(kaiti.missing).toEqual(['堃', '喆', '镕']);
     const title = check.chains.find((chain) => chain.face === 'xiaobiaosong')!;
     expect(title.used).toEqual({ name: '方正小标宋简体', family: 'Noto Serif CJK SC', format: 'CFF' });
+    // The chain's 宋体 is AR PL SungtiL GB here, TrueType: the PDF embeds that instead of Noto's Type 3.
+    expect(title.pdf).toEqual({ name: '宋体', family: 'AR PL SungtiL GB', format: 'TrueType' });
+    expect(kaiti.pdf).toEqual(kaiti.used);
   });
 });

@@ -11,6 +11,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FONT_CHAINS, type FaceName } from '../../shared/document/fonts';
 import type { ExportProfile } from '../../shared/export/profiles';
+import type { PdfFaces } from '../../shared/export/print-html';
 import type { fontRoles } from '../../shared/ipc/contract';
 
 /** How a face's outlines are stored: TrueType glyphs embed as such in a PDF, CFF ones as Type 3. */
@@ -38,6 +39,11 @@ export interface ChainCheck {
   used: ResolvedFace | null;
   /** Whether `used` is the chain's first choice. */
   firstChoice: boolean;
+  /**
+   * The face a PDF embeds: `used`, unless that is CFF (embedded as Type 3, which print shops' preflight rejects) and a
+   * later name of the chain is a TrueType face here; then that one (issue 14: TrueType where the chain allows).
+   */
+  pdf: ResolvedFace | null;
   /** The speech's distinct Han characters that `used` has no glyph for, in the speech's order. */
   missing: string[];
 }
@@ -94,9 +100,12 @@ export async function checkFonts(probe: FontProbe, profile: ExportProfile, text:
   for (const [face, roles] of byFace) {
     const names = FONT_CHAINS[face].filter((name) => !GENERIC_FAMILIES.has(name));
     let used: ResolvedFace | null = null;
-    for (const name of names) {
-      used = await probe.resolve(name);
-      if (used) break;
+    let at = 0;
+    for (; at < names.length && !used; at++) used = await probe.resolve(names[at]!);
+    let pdf = used;
+    for (; used?.format === 'CFF' && at < names.length && pdf === used; at++) {
+      const later = await probe.resolve(names[at]!);
+      if (later?.format === 'TrueType') pdf = later;
     }
     chains.push({
       face,
@@ -104,6 +113,7 @@ export async function checkFonts(probe: FontProbe, profile: ExportProfile, text:
       wanted: names[0]!,
       used,
       firstChoice: used?.name === names[0],
+      pdf,
       missing: used && chars.length ? await probe.lacking(used, chars) : [],
     });
   }
@@ -111,6 +121,17 @@ export async function checkFonts(probe: FontProbe, profile: ExportProfile, text:
 }
 
 const GENERIC_FAMILIES = new Set(['serif', 'sans-serif', 'monospace']);
+
+/**
+ * The families a PDF of `profile` sets first on this machine: for each chain whose first face here is CFF, the
+ * TrueType face further down it (`ChainCheck.pdf`); nothing for a chain that has none, or whose face is TrueType.
+ */
+export async function pdfFaces(probe: FontProbe, profile: ExportProfile): Promise<PdfFaces> {
+  const faces: PdfFaces = {};
+  for (const chain of (await checkFonts(probe, profile, '')).chains)
+    if (chain.pdf && chain.used && chain.pdf.family !== chain.used.family) faces[chain.face] = chain.pdf.family;
+  return faces;
+}
 
 /** Runs a program and answers its stdout, or '' when it is missing or fails (a machine without fontconfig). */
 export type RunProgram = (program: string, args: readonly string[]) => Promise<string>;

@@ -3,6 +3,7 @@
  * effects. Plain Node: the Electron main process and the web host both call `createServices`
  * and bind the result to the contract with `createHandlers` (electron/handlers.ts).
  */
+import { systemFontProbe, type FontProbe } from './fonts';
 import path from 'node:path';
 import { nodeFileSystem, type FileSystem } from './file-system';
 import { DocumentService } from './documents';
@@ -52,6 +53,8 @@ export interface ServiceOptions {
   renderPdf?: (html: string) => Promise<Uint8Array>;
   /** Printing and the file manager. Without it, printing answers `failed` and "show in folder" does nothing. */
   desktop?: Desktop;
+  /** This machine's fonts, for a PDF's TrueType faces: by default the system's (fontconfig, Windows font folders). */
+  fonts?: FontProbe;
   /** The built import worker (dist/…/import-worker): imports are read on their own thread when given. */
   importWorker?: string;
   /** The file system; the real one unless a test injects faults. */
@@ -81,6 +84,7 @@ export function createServices(options: ServiceOptions): Services {
       documents,
       renderPdf: options.renderPdf ?? noPdf,
       desktop: options.desktop ?? noDesktop,
+      fonts: options.fonts ?? systemFontProbe(),
     }),
     importer: new ImportService({
       fs,

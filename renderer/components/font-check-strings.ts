@@ -16,6 +16,7 @@ export const fontCheckStrings = {
     missing: '缺字：{{chars}}（{{name}} 中没有）',
     more: '等 {{count}} 个字',
     cff: '{{roles}}字体为 CFF 格式，PDF 中将嵌入为 Type 3，印刷厂预检可能不通过',
+    cffAvoided: '{{roles}}字体 {{family}} 为 CFF 格式，PDF 改用同一字体链中的 {{pdf}}（TrueType）嵌入',
     roles: {
       title: '标题',
       byline: '署名',
@@ -39,6 +40,7 @@ export const fontCheckStrings = {
     missing: 'Missing characters: {{chars}} (not in {{name}})',
     more: ' and {{count}} more',
     cff: '{{roles}} face is CFF: the PDF will embed it as Type 3, which print shops’ preflight may reject',
+    cffAvoided: '{{roles}} face {{family}} is CFF: the PDF embeds {{pdf}} from the same chain instead (TrueType)',
     roles: {
       title: 'Title',
       byline: 'Byline',

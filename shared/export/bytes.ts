@@ -6,7 +6,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { SpeechMeta } from '../document/file-format';
 import type { ExportFormat } from '../ipc/contract';
 import { exportDocx, type DocxMeta } from './docx';
-import { printHtml } from './print-html';
+import { printHtml, type PdfFaces } from './print-html';
 import type { ExportProfile } from './profiles';
 import { exportMarkdown, exportText } from './text';
 
@@ -25,19 +25,20 @@ export function exportMeta(meta: SpeechMeta): DocxMeta {
 /**
  * The bytes of `doc` exported as `format` in `profile`: DOCX bytes, PDF bytes from `renderPdf`
  * (printing the print HTML, titled by `meta.title`), or Markdown or plain text as a string. What
- * the exporters or `renderPdf` throw is thrown as it is, for the caller to word.
+ * the exporters or `renderPdf` throw is thrown as it is, for the caller to word. A PDF sets each face first in
+ * `pdfFaces`'s family (the TrueType one of its chain where the machine's first is CFF).
  */
 export async function exportBytes(
   doc: PMNode,
   format: ExportFormat,
   profile: ExportProfile,
-  { meta, renderPdf }: { meta: DocxMeta; renderPdf: RenderPdf },
+  { meta, renderPdf, pdfFaces = {} }: { meta: DocxMeta; renderPdf: RenderPdf; pdfFaces?: PdfFaces },
 ): Promise<Uint8Array | string> {
   switch (format) {
     case 'docx':
       return exportDocx(doc, profile, meta);
     case 'pdf':
-      return renderPdf(printHtml(doc, profile, meta.title ?? ''));
+      return renderPdf(printHtml(doc, profile, meta.title ?? '', pdfFaces));
     case 'md':
       return exportMarkdown(doc);
     case 'txt':

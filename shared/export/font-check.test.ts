@@ -27,6 +27,22 @@ describe('the font check’s sentences', () => {
     ]);
   });
 
+  it('for a PDF, names the TrueType face of the chain embedded instead of a CFF one, or warns of Type 3', () => {
+    const noto = { name: '方正小标宋简体', family: 'Noto Serif CJK SC', format: 'CFF' };
+    const title = { ...chain, roles: ['title'] as const, wanted: '方正小标宋简体', used: noto, firstChoice: true };
+    const avoided = { ...title, pdf: { name: '宋体', family: 'AR PL SungtiL GB', format: 'TrueType' } };
+    expect(fontCheckLines({ chains: [avoided] }, fontCheckStrings['zh-CN'], true)[1]).toEqual({
+      kind: 'cff',
+      text: '标题字体 Noto Serif CJK SC 为 CFF 格式，PDF 改用同一字体链中的 AR PL SungtiL GB（TrueType）嵌入',
+    });
+    expect(fontCheckLines({ chains: [{ ...title, pdf: noto }] }, fontCheckStrings['zh-CN'], true)[1]).toEqual({
+      kind: 'cff',
+      text: '标题字体为 CFF 格式，PDF 中将嵌入为 Type 3，印刷厂预检可能不通过',
+    });
+    // Not a word of it for a DOCX, which embeds no face.
+    expect(fontCheckLines({ chains: [avoided] }, fontCheckStrings['zh-CN'], false)).toHaveLength(1);
+  });
+
   it('lists twenty missing characters and counts the rest', () => {
     const many = { ...chain, missing: [...'堃喆镕甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申'] };
     const [, missing] = fontCheckLines({ chains: [many] }, fontCheckStrings['zh-CN'], false);

@@ -17,6 +17,7 @@ export interface FontCheckStrings {
   missing: string;
   more: string;
   cff: string;
+  cffAvoided: string;
   roles: Readonly<Record<(typeof fontRoles)[number], string>>;
   separator: string;
 }
@@ -34,6 +35,8 @@ export interface FontCheckChains {
     wanted: string;
     used: { name: string; family: string; format: string } | null;
     firstChoice: boolean;
+    /** The face a PDF embeds (TrueType where the chain allows; absent from an older answer: then `used`). */
+    pdf?: { name: string; family: string; format: string } | null;
     missing: readonly string[];
   }>;
 }
@@ -43,7 +46,8 @@ const fill = (template: string, values: Record<string, string | number>) =>
 
 /**
  * The check's sentences in one language, for the dialog and the CLI alike: per face chain the face used (and the
- * fallback when it is not the first choice), the characters it lacks, and, when `pdf`, a CFF face's Type 3 warning.
+ * fallback when it is not the first choice), the characters it lacks, and, when `pdf`, what a CFF face means there:
+ * the TrueType face of its chain the PDF embeds instead, or, when the chain has none here, the Type 3 warning.
  */
 export function fontCheckLines(check: FontCheckChains, strings: FontCheckStrings, pdf: boolean): FontCheckLine[] {
   const lines: FontCheckLine[] = [];
@@ -73,7 +77,15 @@ export function fontCheckLines(check: FontCheckChains, strings: FontCheckStrings
       const chars = rest > 0 ? `${shown}${fill(strings.more, { count: rest })}` : shown;
       lines.push({ kind: 'missing', text: fill(strings.missing, { chars, name: used.name }) });
     }
-    if (pdf && used?.format === 'CFF') lines.push({ kind: 'cff', text: fill(strings.cff, { roles }) });
+    const embedded = chain.pdf === undefined ? used : chain.pdf;
+    if (pdf && used?.format === 'CFF')
+      lines.push({
+        kind: 'cff',
+        text:
+          embedded && embedded.format === 'TrueType'
+            ? fill(strings.cffAvoided, { roles, family: used.family, pdf: embedded.family })
+            : fill(strings.cff, { roles }),
+      });
   }
   return lines;
 }

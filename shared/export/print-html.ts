@@ -29,9 +29,19 @@ const LATIN_FONT_FACE = `@font-face {
   unicode-range: U+0020-007E, U+00A0-00A6, U+00A9-00AF, U+00B2-00B3, U+00B5-00B6, U+00B8-00D6, U+00D8-00F6, U+00F8-024F;
 }`;
 
-/** A face's CSS font-family for print: the Latin face for Latin letters and digits only, then the face's chain. */
-function printFontFamily(face: FaceName): string {
-  return `"Lectern Latin", ${cssFontFamily(face, false)}`;
+/**
+ * Per face, the family the PDF sets first: the TrueType face of its chain where the first this machine has is CFF,
+ * which Chromium embeds as Type 3 and print shops' preflight rejects (issue 14; electron/services/fonts.ts pdfFaces).
+ */
+export type PdfFaces = Partial<Record<FaceName, string>>;
+
+/**
+ * A face's CSS font-family for print: the Latin face for Latin letters and digits only, then the family `faces` puts
+ * first for it, then the face's chain.
+ */
+function printFontFamily(face: FaceName, faces: PdfFaces): string {
+  const first = faces[face];
+  return `"Lectern Latin", ${first ? `"${first}", ` : ''}${cssFontFamily(face, false)}`;
 }
 
 function pageNumberCss(profile: ExportProfile): string {
@@ -185,13 +195,13 @@ function bodyHtml(doc: PMNode, profile: ExportProfile): string {
   return out.join('\n');
 }
 
-/** The speech as a complete HTML document for printing in the given profile. */
-export function printHtml(doc: PMNode, profile: ExportProfile, title = ''): string {
+/** The speech as a complete HTML document for printing in the given profile, each face first in `faces`'s family. */
+export function printHtml(doc: PMNode, profile: ExportProfile, title = '', faces: PdfFaces = {}): string {
   const { margins } = profile;
   const pageRight = +(margins.right - hangRoomMm(profile)).toFixed(2);
   const heading = (level: number) => {
     const h = profile.headings[level - 1]!;
-    return `font-family: ${printFontFamily(h.face)}; font-weight: ${h.bold ? 'bold' : 'normal'};`;
+    return `font-family: ${printFontFamily(h.face, faces)}; font-weight: ${h.bold ? 'bold' : 'normal'};`;
   };
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -201,7 +211,7 @@ ${LATIN_FONT_FACE}
 ${pageNumberCss(profile)}
 html { -webkit-print-color-adjust: exact; }
 body {
-  margin: 0; width: ${210 - margins.left - margins.right}mm; font-family: ${printFontFamily(profile.body.face)};
+  margin: 0; width: ${210 - margins.left - margins.right}mm; font-family: ${printFontFamily(profile.body.face, faces)};
   font-size: ${profile.body.sizePt}pt; line-height: ${profile.lineSpacingPt}pt;
   ${profile.grid ? 'letter-spacing: -0.25pt;' : ''}
 }
@@ -219,11 +229,11 @@ p, div.run-in, h1, h2, h3, h4, h5 {
 /* A mark hung past a full line (标点悬挂) takes no room on it, so the line's characters fill the grid's width. */
 span.hang { margin-right: -1em; }
 h1.title {
-  font-family: ${printFontFamily(profile.title.face)}; font-size: ${profile.title.sizePt}pt;
+  font-family: ${printFontFamily(profile.title.face, faces)}; font-size: ${profile.title.sizePt}pt;
   line-height: ${profile.lineSpacingPt}pt; text-align: center;
 }
 p.byline {
-  font-family: ${printFontFamily(profile.byline.face)}; font-size: ${profile.byline.sizePt}pt; text-align: center;
+  font-family: ${printFontFamily(profile.byline.face, faces)}; font-size: ${profile.byline.sizePt}pt; text-align: center;
 }
 .level-1 { ${heading(1)} } .level-2 { ${heading(2)} } .level-3 { ${heading(3)} } .level-4 { ${heading(4)} }
 div.run-in .lead { display: inline; }

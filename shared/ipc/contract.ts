@@ -119,6 +119,9 @@ export type ExportResult = z.infer<typeof exportResult>;
 /** The parts of a speech that take a face of their own, in the order the font check lists them. */
 export const fontRoles = ['title', 'byline', 'body', 'heading1', 'heading2', 'heading3', 'heading4'] as const;
 
+/** A chain's name as this machine resolves it: the name, the family of the file that answers it, and its format. */
+const resolvedFace = z.object({ name: z.string(), family: z.string(), format: z.enum(['TrueType', 'CFF', 'other']) });
+
 /** The font check's answer (electron/services/fonts.ts, FontCheck): one entry per face chain of the profile. */
 export const fontCheck = z.object({
   chains: z.array(
@@ -126,8 +129,9 @@ export const fontCheck = z.object({
       face: z.enum(FACE_NAMES),
       roles: z.array(z.enum(fontRoles)),
       wanted: z.string(),
-      used: z.object({ name: z.string(), family: z.string(), format: z.enum(['TrueType', 'CFF', 'other']) }).nullable(),
+      used: resolvedFace.nullable(),
       firstChoice: z.boolean(),
+      pdf: resolvedFace.nullable(),
       missing: z.array(z.string()),
     }),
   ),
