@@ -10,7 +10,7 @@ import { PROFILES } from '../shared/export/profiles';
 import { layoutSpeech } from '../shared/layout/page-layout';
 import { pageStarts } from '../renderer/page-view/page-map';
 import { expect, test } from './fixtures';
-import { editorJSON, openSample } from './sample-page';
+import { editorJSON, openSample, SAMPLE_TITLE } from './sample-page';
 
 type Handle = {
   view: { posAtDOM(node: Node, offset: number): number };
@@ -159,4 +159,50 @@ test('at 1024 × 700 with the outline open the page shrinks to show whole lines'
   // Closing the outline gives the page its room back: 100 % again.
   await page.keyboard.press('Control+\\');
   await expect(page.getByTestId('zoom')).toHaveAttribute('data-zoom', '100');
+});
+
+test('the export dialog’s 预览 shows the chosen profile’s pages, breaking where the layout does', async ({ app }) => {
+  await openSample(app);
+  const page = app.page;
+  const doc = speechSchema().nodeFromJSON(await editorJSON(page));
+  /** The first ten characters of each page in `profile`, as the layout (and so the PDF and the DOCX) breaks them. */
+  const starts = (profile: (typeof PROFILES)[keyof typeof PROFILES]) =>
+    pageStarts(doc, layoutSpeech(doc, profile)).map((start) =>
+      doc.textBetween(start, Math.min(start + 10, doc.content.size)),
+    );
+  /** The page's first line in the preview holds the layout's page start (after a heading's number, when one leads). */
+  const expectStart = async (text: string) => {
+    const first = (await page.getByTestId('print-preview-line').first().textContent()) ?? '';
+    expect(first.replace(/\s/g, '')).toContain(text.slice(0, 8));
+  };
+  await page.keyboard.press('Control+Shift+e');
+  await page.getByRole('button', { name: '预览' }).click();
+  const gbt = starts(PROFILES.gbt9704);
+  await expect(page.getByTestId('print-preview-position')).toHaveText(`第 1 页 / 共 ${gbt.length} 页`);
+  await expect(page.getByTestId('print-preview-line').first()).toHaveText(SAMPLE_TITLE);
+  await page.screenshot({ path: path.join(app.artifactsDir, 'print-preview-gbt9704.png') });
+  // → turns the page: each starts where the layout starts it.
+  await page.getByTestId('print-preview-page').focus();
+  for (let n = 2; n <= gbt.length; n++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('print-preview-position')).toHaveText(`第 ${n} 页 / 共 ${gbt.length} 页`);
+    await expectStart(gbt[n - 1]!.replace(/\s/g, ''));
+  }
+  // Back in the dialog, another profile previews its own pages.
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByLabel('版式').selectOption('large');
+  await page.getByRole('button', { name: '预览' }).click();
+  const large = starts(PROFILES.large);
+  await expect(page.getByTestId('print-preview-position')).toHaveText(`第 1 页 / 共 ${large.length} 页`);
+  await page.getByTestId('print-preview-page').focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('print-preview-position')).toHaveText(`第 ${large.length} 页 / 共 ${large.length} 页`);
+  await expectStart(large.at(-1)!.replace(/\s/g, ''));
+  await page.screenshot({ path: path.join(app.artifactsDir, 'print-preview-large.png') });
+  // Nothing in the speech changed.
+  expect(
+    speechSchema()
+      .nodeFromJSON(await editorJSON(page))
+      .eq(doc),
+  ).toBe(true);
 });

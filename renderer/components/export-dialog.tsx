@@ -20,6 +20,7 @@ import { documentPlaceholders, groupPlaceholders, type PlaceholderOccurrence } f
 import { Modal } from './modal';
 import { fontCheckLines, type FontCheckStrings } from '../../shared/export/font-check';
 import { selectOccurrence } from '../placeholders/placeholder-panel';
+import { PrintPreview } from '../page-view/print-preview';
 
 export type ExportFormat = (typeof exportFormats)[number];
 export type ExportProfileId = (typeof profileIds)[number];
@@ -145,6 +146,19 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, checkFo
     // After the dialog has closed and given the focus back, or the selection would be lost.
     window.setTimeout(() => selectOccurrence(editor, occurrence), 0);
   };
+  // The print preview of the profile as adjusted, in place of the form until the user goes back to it.
+  const [previewing, setPreviewing] = useState(false);
+  if (previewing)
+    return (
+      <Modal label={t('pageView.preview')} onCancel={() => setPreviewing(false)}>
+        <h2>{`${t(mode === 'print' ? 'print.title' : 'export.title')} · ${t('pageView.preview')}`}</h2>
+        <PrintPreview
+          doc={editor.state.doc}
+          profile={adjustProfile(PROFILES[profileId], adjustment)}
+          onBack={() => setPreviewing(false)}
+        />
+      </Modal>
+    );
   return (
     <Modal label={t(mode === 'print' ? 'print.title' : 'export.title')} onCancel={() => !busy && onClose()}>
       <h2>{t(mode === 'print' ? 'print.title' : 'export.title')}</h2>
@@ -268,6 +282,9 @@ export function ExportDialog({ editor, mode = 'export', saved, onExport, checkFo
               : remaining
                 ? t('export.anyway')
                 : t('export.go')}
+        </button>
+        <button type="button" disabled={busy || !valid} onClick={() => setPreviewing(true)}>
+          {t('pageView.preview')}
         </button>
         <button type="button" disabled={busy} onClick={onClose}>
           {t('export.cancel')}
