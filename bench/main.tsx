@@ -33,6 +33,8 @@ const mode = params.get('editor') ?? 'lectern';
 /** The placeholder benchmark: 2,000 blanks in the text, the plugin on or off (`placeholders=off`). */
 const seeded = params.has('placeholders');
 const placeholdersOn = params.get('placeholders') !== 'off';
+/** The page view (issue 14) on, or off (`pageview=off`) to measure what it costs. */
+const pageViewOn = params.get('pageview') !== 'off';
 /** The speech's length in characters (`chars=30000` for a long real speech; 300,000 by default). */
 const size = Number(params.get('chars') ?? 300_000);
 const speech = generateSpeech(size, 20261124, seeded ? 2_000 : 0);
@@ -206,7 +208,7 @@ async function start() {
   for (const face of Object.keys(FONT_CHAINS) as FaceName[])
     document.documentElement.style.setProperty(`--font-${face}`, cssFontFamily(face));
   createRoot(document.getElementById('root')!).render(
-    mode.startsWith('lectern') ? <App api={api} placeholders={placeholdersOn} /> : <Plain />,
+    mode.startsWith('lectern') ? <App api={api} placeholders={placeholdersOn} pageView={pageViewOn} /> : <Plain />,
   );
   (window as unknown as { benchReady: boolean }).benchReady = true;
 }

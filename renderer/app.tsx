@@ -36,13 +36,15 @@ export interface AppProps {
   api: LecternApi;
   initialSettings?: Settings;
   placeholders?: boolean;
+  /** The page view (page boundaries, 第 N 页); on unless a benchmark turns it off to compare. */
+  pageView?: boolean;
 }
 
 /**
  * The window for `api` (the Electron preload's or the web host's). `initialSettings` are main's
  * when the window opened; `placeholders` turns the named fields on (the default).
  */
-export function App({ api, initialSettings, placeholders = true }: AppProps) {
+export function App({ api, initialSettings, placeholders = true, pageView = true }: AppProps) {
   const notice = useNotice();
   const settings = useSettings(api, initialSettings);
   const panels = useWindowPanels();
@@ -65,7 +67,7 @@ export function App({ api, initialSettings, placeholders = true }: AppProps) {
   const desk = useRef<HTMLElement>(null);
   const zoom = usePageZoom(desk);
   // Only the status bar and the boundaries read the pages, so a new layout re-renders them and not the window.
-  const pages = usePageLayoutStore(editor, settings.profiles[PAGE_VIEW_PROFILE]);
+  const pages = usePageLayoutStore(pageView ? editor : null, settings.profiles[PAGE_VIEW_PROFILE]);
   const commands = useCommands({
     api,
     editor,

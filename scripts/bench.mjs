@@ -8,7 +8,8 @@
 // Each input event's latency runs from the event to the next frame; the two editors type in turns,
 // side by side, so both meet the same load. Also measured: time to open, the JS
 // heap after opening, a section move, whether the outline is current in the keystroke's own frame,
-// typing after a 200,000-character paste, and typing among 2,000 placeholders. Prints one table with
+// typing after a 200,000-character paste, typing among 2,000 placeholders, and Lectern with its page view on against
+// off (issue 14; that row's 'plain' column is Lectern with the page view off). Prints one table with
 // Lectern, plain TipTap, their ratio and the target beside each figure, and writes the numbers to
 // bench-results/editor.json. Nothing here fails a build (benchmarks are not timed tests).
 //
@@ -142,11 +143,15 @@ const TURN = 20;
  * runs (the ratio is the figure). Then open time, heap, typing latency, and for Lectern the outline
  * and a section move.
  */
-async function measurePair({ chars, placeholders = false, paste = 0 }) {
+async function measurePair({ chars, placeholders = false, paste = 0, pageViewOff = false }) {
   const query = `&chars=${chars}${placeholders ? '&placeholders=on' : ''}`;
   const pages = [];
+  // The page-view row compares Lectern with itself, the page view off in the second page ('plain' in the row).
   for (const mode of ['lectern', 'plain']) {
-    const opened = await openPage(mode, query);
+    const opened =
+      pageViewOff && mode === 'plain'
+        ? await openPage('lectern', `${query}&pageview=off`)
+        : await openPage(mode, query);
     const pasteMs = paste ? await opened.page.evaluate((n) => window.bench.paste(n), paste) : undefined;
     pages.push({ mode, ...opened, pasteMs });
   }
@@ -198,13 +203,14 @@ async function fullRun() {
     ['long', { chars: LONG }],
     ['paste', { chars: SPEECH, paste: PASTE }],
     ['placeholders', { chars: LONG, placeholders: true }],
+    ['pageView', { chars: LONG, pageViewOff: true }],
   ])
     rows[name] = await measurePair(options);
   const result = { date: new Date().toISOString(), chromium: browser.version(), keystrokes: KEYSTROKES, rows };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/editor.json', `${JSON.stringify(result, null, 2)}\n`);
 
-  const { speech, long, paste, placeholders } = rows;
+  const { speech, long, paste, placeholders, pageView } = rows;
   const table = [];
   /** One line: the figure for both editors, their ratio, and the target with whether it is met. */
   const line = (label, lectern, plain, target, ok) =>
@@ -257,6 +263,13 @@ async function fullRun() {
     placeholders.plain.p95,
     'ratio ≤ 1',
     placeholders.lectern.p95 <= placeholders.plain.p95,
+  );
+  line(
+    `${k(LONG)} page view on / off p95 ms`,
+    pageView.lectern.p95,
+    pageView.plain.p95,
+    'ratio ≤ 1.1',
+    pageView.lectern.p95 <= 1.1 * pageView.plain.p95,
   );
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length), 8));
   const header = ['', 'Lectern', 'plain', 'ratio', 'target', ''];
