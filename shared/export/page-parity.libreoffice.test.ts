@@ -20,7 +20,7 @@ import {
   pdfLineTexts,
   pdfPageStarts,
 } from '../../e2e/page-parity';
-import { readPdfPages } from '../../e2e/pdf-pages';
+import { fullLineUnits, readPdfPages, type PdfPage } from '../../e2e/pdf-pages';
 import { headingDenseSpeech, sampleSpeech } from '../../e2e/proof-speeches';
 import { docFromJSON } from '../document/file-format';
 import { exportDocx } from './docx';
@@ -41,6 +41,8 @@ const GOAL = 0.95;
 let dir: string;
 const starts = new Map<string, { layout: string[]; docx: string[]; pdf: string[] }>();
 const lineTexts = new Map<string, { layout: string[][]; pdf: string[][] }>();
+/** The GB/T cases' pages as each reader set them: LibreOffice's of our DOCX, Chromium's of our PDF. */
+const readPages = new Map<string, { docx: PdfPage[]; pdf: PdfPage[] }>();
 const key = (speech: string, profile: ProfileId) => `${speech}-${profile}`;
 
 beforeAll(async () => {
@@ -60,11 +62,13 @@ beforeAll(async () => {
   const read = libreOfficePdfs(docxs, dir);
   CASES.forEach(([speech, profile], i) => {
     const pdfPages = readPdfPages(pdfs[i]!);
+    const docxPages = readPdfPages(read[i]!);
     starts.set(key(speech, profile), {
       layout: layoutPageStarts(docs.get(speech)!, PROFILES[profile]),
-      docx: pdfPageStarts(readPdfPages(read[i]!)),
+      docx: pdfPageStarts(docxPages),
       pdf: pdfPageStarts(pdfPages),
     });
+    if (profile === 'gbt9704') readPages.set(speech, { docx: docxPages, pdf: pdfPages });
     lineTexts.set(key(speech, profile), {
       layout: layoutLineTexts(docs.get(speech)!, PROFILES[profile]),
       pdf: pdfLineTexts(pdfPages),
@@ -105,3 +109,43 @@ describe.each(CASES)('page parity of the %s speech in the %s profile', (speech, 
     expect(parity.share, describeParity(parity)).toBeGreaterThanOrEqual(GOAL);
   });
 });
+
+// GB/T 9704 line by line (issue 14, Proof), on every page of the three speeches, as LibreOffice sets our DOCX and as
+// Chromium sets our PDF: 22 lines a full page, 28 characters a full line, the text block's edges within 0.5 mm, and no
+// page ending early (under 20 lines) but the last.
+describe.each(Object.keys(SPEECHES).flatMap((speech) => (['docx', 'pdf'] as const).map((reader) => [speech, reader])))(
+  'GB/T 9704 line by line: the %s speech, %s',
+  (speech, reader) => {
+    const { margins, body } = PROFILES.gbt9704;
+    const left = margins.left;
+    const right = 210 - margins.right;
+    const charMm = ((body.sizePt - 0.25) * 25.4) / 72;
+    const pages = () => readPages.get(speech)![reader as 'docx' | 'pdf'];
+
+    it('holds 22 lines on a page and ends no page but the last under 20', () => {
+      const counts = pages().map((page) => page.lines.length);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(22);
+      const short = counts.slice(0, -1).flatMap((n, i) => (n < 20 ? [`page ${i + 1}: ${n} lines`] : []));
+      expect(short).toEqual([]);
+    });
+
+    it('holds 28 characters on every full all-Chinese line', () => {
+      const units = fullLineUnits(pages(), left, right, charMm);
+      expect(units.length).toBeGreaterThan(10);
+      expect(units.filter((n) => n !== 28)).toEqual([]);
+    });
+
+    it('keeps the text inside the block: lines start at the left margin (±0.5 mm) and full lines end at the right', () => {
+      for (const [p, page] of pages().entries()) {
+        const starts = page.lines.map((line) => line.x0);
+        expect(Math.abs(Math.min(...starts) - left), `page ${p + 1}`).toBeLessThanOrEqual(0.5);
+        // A mark hung past a full line stands in the margin by design; anything else stays within half a millimetre.
+        const over = page.lines.filter((line) => line.x1 > right + 0.5 && !/[，。、；：？！]$/.test(line.text));
+        expect(
+          over.map((line) => line.text),
+          `page ${p + 1}`,
+        ).toEqual([]);
+      }
+    });
+  },
+);

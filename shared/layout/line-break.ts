@@ -1,9 +1,9 @@
 /**
  * Breaking a block's text into lines on the character grid (issue 14; FORMAT.md): widths in grid units (a Han
- * character or full-width mark is 1, a Latin letter, digit or ASCII mark ½), the CJK rules for what may not start
- * or end a line, —— and …… never split, Latin words kept whole unless longer than a line (then broken anywhere),
- * and a line break in the text always ending a line. Pure: no DOM, no fonts; the exporters and the editor lay out
- * the same lines from it.
+ * character or full-width mark is 1, a Latin letter, digit or ASCII mark its width in the Latin face), the CJK
+ * rules for what may not start or end a line, —— and …… never split, Latin words kept whole unless longer than a
+ * line (then broken anywhere), and a line break in the text always ending a line. Pure: no DOM, no font files; the
+ * exporters and the editor lay out the same lines from it.
  */
 
 /** Marks that may not start a line (GB/T 15834 practice and Chinese typesetting's 行首禁则). */
@@ -30,14 +30,34 @@ export interface TextLine {
   hangs?: true;
 }
 
-/** How wide a character is on the grid: ½ for what a Latin face sets (ASCII, Latin-1's letters), else 1. */
+/**
+ * The advance widths of printable ASCII (U+0020–U+007E) in the Latin face, Times New Roman (and Liberation Serif,
+ * its metric twin on Linux), in thousandths of an em: a grid unit is an em of the body face, so a width here over
+ * 1000 is the character's share of a grid cell. With ½ for every Latin character, a line of capitals (XX工作,
+ * GDP) ran past the text block's right edge in the PDF, which sets each line as the layout breaks it.
+ */
+const LATIN_WIDTHS = [
+  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500,
+  500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889,
+  722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500,
+  444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480,
+  200, 480, 541,
+];
+
+/**
+ * How wide a character is on the grid: an ASCII character its share of an em in the Latin face (LATIN_WIDTHS),
+ * Latin-1's and Latin Extended's letters ½, anything else (Han, full-width marks) 1.
+ */
 export function charUnits(ch: string): number {
   const code = ch.codePointAt(0)!;
   if (code < 0x20) return 0;
-  if (code <= 0x7e) return 0.5;
+  if (code <= 0x7e) return LATIN_WIDTHS[code - 0x20]! / 1000;
   if (code >= 0xa0 && code <= 0x24f && code !== 0xd7 && code !== 0xb7 && code !== 0xf7) return 0.5;
   return 1;
 }
+
+/** `a + b` in grid units, to the thousandth the widths are given in (sums of them must compare exactly). */
+const plus = (a: number, b: number) => Math.round((a + b) * 1000) / 1000;
 
 const LATIN_WORD = /[A-Za-z0-9\u00c0-\u024f]/;
 
@@ -80,7 +100,7 @@ function clusters(text: string): Cluster[] {
           LATIN_WORD.test(c) ||
           (/[.\-/:%_@#&=?+~]/.test(c) && j + 1 < text.length && LATIN_WORD.test(text[j + 1]!))
         ) {
-          units += charUnits(c);
+          units = plus(units, charUnits(c));
           j += 1;
         } else break;
       }
@@ -105,13 +125,13 @@ function splitLong(text: string, word: { from: number; to: number }, first: numb
   let room = first > 0 ? first : width;
   for (let i = word.from; i < word.to; i++) {
     const u = charUnits(text[i]!);
-    if (units + u > room && i > from) {
+    if (plus(units, u) > room && i > from) {
       pieces.push({ from, to: i, units, latin: true, hard: false });
       from = i;
       units = 0;
       room = width;
     }
-    units += u;
+    units = plus(units, u);
   }
   pieces.push({ from, to: word.to, units, latin: true, hard: false });
   return pieces;
@@ -141,7 +161,7 @@ export function breakLines(
   const lines: TextLine[] = [];
   let line: Cluster[] = [];
   let used = indent;
-  const room = () => width - used;
+  const room = () => plus(width, -used);
   const flush = (end: number, hangs = false) => {
     const from = line[0]?.from ?? end;
     const to = line.at(-1)?.to ?? end;
@@ -164,7 +184,7 @@ export function breakLines(
     }
     if (c.units <= room()) {
       line.push(c);
-      used += c.units;
+      used = plus(used, c.units);
       continue;
     }
     if (!line.length) {
@@ -173,7 +193,7 @@ export function breakLines(
       if (c.latin && room() > 0) queue.splice(k, 1, ...splitLong(text, c, room(), width));
       else {
         line.push(c);
-        used += c.units;
+        used = plus(used, c.units);
         continue;
       }
       k -= 1;
@@ -202,7 +222,7 @@ export function breakLines(
       const endsBad = NO_LINE_END.has(lastChar(text, line.at(-1)!.to));
       if (!startsBad && !endsBad) break;
       const moved = line.pop()!;
-      used -= moved.units;
+      used = plus(used, -moved.units);
       carried.unshift(moved);
     }
     flush(line.at(-1)!.to);
@@ -222,13 +242,13 @@ export function breakLines(
       let n = 1;
       while (n < own.length && NO_LINE_START.has(firstChar(text, own[own.length - n]!.from))) n += 1;
       const moved = own.slice(own.length - n);
-      const movedUnits = moved.reduce((sum, c) => sum + c.units, 0);
-      if (n < own.length && last.units + movedUnits <= width) {
+      const movedUnits = moved.reduce((sum, c) => plus(sum, c.units), 0);
+      if (n < own.length && plus(last.units, movedUnits) <= width) {
         const cut = moved[0]!.from;
         // A hung mark moved down was not in the line's units; it is inside the grid on the last line.
         const hung = before.hangs ? charUnits(lastChar(text, before.to)) : 0;
-        lines[lines.length - 2] = { from: before.from, to: cut, units: before.units - movedUnits + hung };
-        lines[lines.length - 1] = { from: cut, to: last.to, units: last.units + movedUnits };
+        lines[lines.length - 2] = { from: before.from, to: cut, units: plus(plus(before.units, -movedUnits), hung) };
+        lines[lines.length - 1] = { from: cut, to: last.to, units: plus(last.units, movedUnits) };
       }
     }
   }

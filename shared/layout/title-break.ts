@@ -13,7 +13,7 @@ export function wordBoundaries(text: string): number[] {
   return [...new Set(bounds)].sort((a, b) => a - b);
 }
 
-const unitsOf = (text: string) => [...text].reduce((sum, ch) => sum + charUnits(ch), 0);
+const unitsOf = (text: string) => Math.round([...text].reduce((sum, ch) => sum + charUnits(ch), 0) * 1000) / 1000;
 
 /**
  * The title's lines on a line `width` units wide: as few lines as fit, broken only at word boundaries, as even
