@@ -72,6 +72,23 @@ describe('breaking a block into grid lines', () => {
     );
   });
 
+  it('never leaves an opening mark alone on a line before a Latin word too long for the rest of it', () => {
+    // The property test's find: the word fits a line but not the room after “ and the indent; “ alone ended line 0.
+    const text = '“aA00a0A0A00AA0aA00A0A00AAAmaA“，会——会会会会会会会会会';
+    const lines = texts(text, breakLines(text, 20, 2));
+    expect(lines[0]).toBe('“aA00a0A0A00AA0aA00A0A00AAAma');
+    expect(lines.every((line) => !NO_LINE_END.has(line.at(-1)!))).toBe(true);
+    expect(lines.join('')).toBe(text);
+  });
+
+  it('never starts a line with —— after a Latin word that fills the line before', () => {
+    // The property test's find: a word of 18 units on a 20-unit line leaves no room for ——, and the word alone
+    // cannot go down with it; its last letter does.
+    const text = 'a00Aa000aA00A00Aa0e-mailAa0aa0AAaaa——会0';
+    const lines = texts(text, breakLines(text, 20, 0));
+    expect(lines).toEqual(['a00Aa000aA00A00Aa0e-mailAa0aa0AAaa', 'a——会0']);
+  });
+
   it('hangs a comma, full stop, enumeration comma, semicolon, colon, ? or ! past a full line, as LibreOffice does', () => {
     for (const mark of HANGING) {
       const text = `${'会'.repeat(28)}${mark}总结`;

@@ -199,6 +199,15 @@ export function breakLines(
       k -= 1;
       continue;
     }
+    // A line of nothing but marks that may not end one (「“」) cannot end here, nor give them up to the next line
+    // without starting empty: a Latin word after them that does not fit is broken to fill the line instead (a line
+    // of 「“」 alone was the property test's find, once Latin letters had their own widths).
+    const stuck = line.every((held) => NO_LINE_END.has(lastChar(text, held.to)));
+    if (stuck && c.latin && charUnits(text[c.from]!) <= room()) {
+      queue.splice(k, 1, ...splitLong(text, c, room(), width));
+      k -= 1;
+      continue;
+    }
     // A full line followed by a mark that hangs takes it past the grid's end, unless a mark that may not start a
     // line follows it (it would start the next); a line break right after it ends the same line.
     const next = queue[k + 1];
@@ -224,6 +233,22 @@ export function breakLines(
       const moved = line.pop()!;
       used = plus(used, -moved.units);
       carried.unshift(moved);
+    }
+    // A Latin word alone on the line cannot be carried over without leaving the line empty: when what follows may
+    // not start a line (——, ）), the word's last letter goes down with it (the property test's find once Latin
+    // letters had their own widths: 「——」 started a line after a long word).
+    const alone = line[0]!;
+    if (
+      line.length === 1 &&
+      alone.latin &&
+      alone.to - alone.from > 1 &&
+      NO_LINE_START.has(firstChar(text, carried[0]!.from))
+    ) {
+      const cut = alone.to - 1;
+      const tail: Cluster = { from: cut, to: alone.to, units: charUnits(text[cut]!), latin: true, hard: false };
+      line[0] = { ...alone, to: cut, units: plus(alone.units, -tail.units) };
+      used = plus(used, -tail.units);
+      carried.unshift(tail);
     }
     flush(line.at(-1)!.to);
     // The carried clusters start the new line; what does not fit there goes round again.

@@ -66,11 +66,23 @@ describe('laying out a speech onto pages', () => {
   it('keeps the rules: no heading at a page foot or split across pages, no lone first or last line', () => {
     fc.assert(
       fc.property(speech, fc.constantFrom('gbt9704', 'large') as fc.Arbitrary<'gbt9704' | 'large'>, (doc, id) => {
-        const { pages } = layoutSpeech(doc, PROFILES[id]);
+        const layout = layoutSpeech(doc, PROFILES[id]);
+        const { pages } = layout;
+        const linesOf = (block: number) => pages.flatMap((page) => page.lines).filter((l) => l.block === block).length;
+        /** The lines that must share `block`'s page: it, the headings after it, and the next text's start. */
+        const chain = (block: number): number => {
+          const kind = pages.flatMap((page) => page.lines).find((l) => l.block === block)?.kind;
+          if (kind === undefined) return 0;
+          if (kind !== 'heading') return Math.min(linesOf(block), linesOf(block) <= 3 ? 3 : 2);
+          return linesOf(block) + chain(block + 1);
+        };
         pages.forEach((page, p) => {
           const last = page.lines.at(-1)!;
           const first = page.lines[0]!;
-          if (p < pages.length - 1) expect(last.kind, `page ${p + 1} ends with a heading`).not.toBe('heading');
+          // Only a run of headings longer than a page (kept together on none) may leave one at a page's foot.
+          const keepable = chain(last.block) <= layout.grid.linesPerPage;
+          if (p < pages.length - 1 && keepable)
+            expect(last.kind, `page ${p + 1} ends with a heading`).not.toBe('heading');
           if (p > 0) {
             const previous = pages[p - 1]!.lines.at(-1)!;
             if (previous.block === first.block) {
@@ -89,6 +101,20 @@ describe('laying out a speech onto pages', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('breaks a run of headings longer than a page where it must, not one heading a page', () => {
+    // An outline with no text yet, in large print (17 lines a page): twelve two-line headings and a paragraph. The
+    // run cannot be kept together on any page; each heading had a page of its own ([3, 2, 2, 2, 2, 2, 17, 3]).
+    const heading = '统一思想认识，切实增强做好工作的责任感紧迫感';
+    const doc = docOf(
+      ['title', '在全市数字化政府建设工作会议上的讲话'],
+      ['salutation', '同志们：'],
+      ...Array.from({ length: 12 }, (): BlockSpec => [1, heading]),
+      [0, SENTENCE.repeat(3)],
+    );
+    const { pages } = layoutSpeech(doc, PROFILES.large);
+    expect(pages.map((page) => page.lines.length)).toEqual([13, 17, 3]);
   });
 
   it('fills pages: a page ends early only for a keep rule, by at most what the rule moves', () => {

@@ -148,7 +148,12 @@ export function layoutSpeech(doc: PMNode, profile: ExportProfile): SpeechLayout 
     const block = blocks[b];
     if (!block) return 0;
     const n = block.lines.length;
-    if (block.kind === 'heading') return Math.min(grid.linesPerPage, n + need(b + 1));
+    if (block.kind === 'heading') {
+      // A run of headings too long to keep together on any page (an outline with no text yet, in large print) keeps
+      // nothing: each heading goes where it fits, as a word processor breaks such a chain, instead of one a page.
+      const chain = n + need(b + 1);
+      return chain > grid.linesPerPage ? n : chain;
+    }
     if (block.kind === 'title') return n;
     return n <= 3 ? n : 2;
   };
