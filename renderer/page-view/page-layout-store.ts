@@ -15,9 +15,9 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { HeadingCounter, headingLevel } from '../../shared/document/numbering';
+import { HeadingCounter } from '../../shared/document/numbering';
 import type { ExportProfile } from '../../shared/export/profiles';
-import { blockLines, layoutGrid, layoutSpeech, type SpeechLayout } from '../../shared/layout/page-layout';
+import { blockLines, layoutGrid, layoutLabel, layoutSpeech, type SpeechLayout } from '../../shared/layout/page-layout';
 import { coalesce, whenIdle, type Coalesced, type Schedule } from './coalesce';
 import { pageStarts } from './page-map';
 
@@ -169,8 +169,7 @@ export class PageLayoutStore {
     for (; warming.next < doc.childCount; warming.next++) {
       if ((warming.next & 15) === 0 && this.now() >= end) break;
       const block = doc.child(warming.next);
-      const level = headingLevel(block);
-      blockLines(block, level && level <= this.profile.numberedLevels ? warming.counter.next(level) : '', grid);
+      blockLines(block, layoutLabel(block, this.profile, warming.counter), grid);
     }
     if (warming.next < doc.childCount) return this.warm.request();
     this.warming = undefined;

@@ -127,6 +127,16 @@ function titleLines(text: string, width: number): TextLine[] {
 }
 
 /**
+ * The label a block's first line carries in `profile`: its heading number from `counter` (advanced), when it is a
+ * heading of a numbered level, else ''. Whoever fills the line cache ahead of `layoutSpeech` labels blocks by this,
+ * so the cache answers it.
+ */
+export function layoutLabel(block: PMNode, profile: ExportProfile, counter: HeadingCounter): string {
+  const level = headingLevel(block);
+  return level && level <= profile.numberedLevels ? counter.next(level) : '';
+}
+
+/**
  * Lays out `doc` in `profile`: every block's lines, in order, onto pages of the grid's lines. Where the keep rules
  * move a break, the page ends early (its remaining lines stay empty), as a word processor's keep rules do.
  */
@@ -135,9 +145,7 @@ export function layoutSpeech(doc: PMNode, profile: ExportProfile): SpeechLayout 
   const counter = new HeadingCounter();
   const blocks: Array<{ index: number } & BlockLines> = [];
   doc.forEach((block, _offset, index) => {
-    const level = headingLevel(block);
-    const label = level && level <= profile.numberedLevels ? counter.next(level) : '';
-    blocks.push({ index, ...blockLines(block, label, grid) });
+    blocks.push({ index, ...blockLines(block, layoutLabel(block, profile, counter), grid) });
   });
   // The lines block b needs on a page for its start to stay there, as a word processor's keep rules give them
   // for our DOCX (shared/export/docx.ts): a heading (or the title) all its lines (w:keepLines) and what the block
