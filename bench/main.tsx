@@ -58,9 +58,16 @@ let pending = false;
 let frameDrawn = false;
 let countedLate = false;
 
+/**
+ * The trace's mark of an input event's start (scripts/bench.mjs measures the main thread's work from one mark to
+ * the next): a key's keydown, before any handler has run, or an IME step's first composition event in its frame.
+ */
+const INPUT_MARK = 'bench-input';
+
 const onInput = (event: Event) => {
   if (pending) return;
   pending = true;
+  if (event.type.startsWith('composition')) console.timeStamp(INPUT_MARK);
   const t0 = event.timeStamp;
   lastInput = t0;
   outlineSeen = false;
@@ -81,6 +88,13 @@ document.addEventListener(
   'beforeinput',
   (event) => {
     if (!(event as InputEvent).isComposing) onInput(event);
+  },
+  true,
+);
+document.addEventListener(
+  'keydown',
+  (event) => {
+    if (!event.isComposing) console.timeStamp(INPUT_MARK);
   },
   true,
 );

@@ -301,7 +301,10 @@ test.describe('History (issue 12, item 7): counted as the status bar, versions t
     await typeAtEnd(page, '第三稿加的句子。');
     await save(app);
     counts.push(await statusCount(page));
-    await page.locator('.speech p', { hasText: '今年以来' }).click();
+    // The paragraph's last line (its centre can be either of its two lines' edge), then that line's end.
+    const opening = page.locator('.speech p', { hasText: '今年以来' });
+    const { height } = (await opening.boundingBox())!;
+    await opening.click({ position: { x: 40, y: height - 8 } });
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('新增一节');

@@ -7,6 +7,7 @@
  * document alone:
  *   - the placeholder count and the highlights equal a fresh scan;
  *   - the outline and the drawn heading numbers equal a fresh build;
+ *   - the blocks drawn as the caret's (never skipped off screen) are those the selection's ends are in;
  *   - a section command never moves the title, byline, salutation or closing remarks, and leaves the
  *     same multiset of block texts;
  *   - a fill changes the blanks it names and nothing else, and keeps the word each stands in;
@@ -28,6 +29,7 @@ import { speechFromEntry } from '../../shared/library/insert';
 import { filledText } from '../../shared/placeholders/fill';
 import { documentPlaceholders, groupPlaceholders } from '../../shared/placeholders/scan';
 import { drawnHeadingNumbers } from './extensions/heading-numbers';
+import { CARET_BLOCK_CLASS } from './extensions/caret-block';
 import { blockStylesKey, buildBlockStyles } from './extensions/block-styles';
 import { outlineOf } from './extensions/outline-state';
 import { placeholdersKey, placeholdersOf } from './extensions/placeholders';
@@ -128,6 +130,15 @@ function checkDerived(ed: Editor): void {
   expect(styles(blockStylesKey.getState(ed.state)!), 'lead sentences and hints').toEqual(
     styles(buildBlockStyles(doc, TEST_HINTS)),
   );
+  // The blocks the browser may skip off screen: all but those the selection's ends are in (a block between
+  // blocks is in none).
+  const { anchor, head } = ed.state.selection;
+  const ends = [anchor, head].map((pos) => doc.resolve(pos)).filter(($pos) => $pos.depth > 0);
+  const caretRows = [...new Set(ends.map(($pos) => $pos.index(0)))].sort((a, b) => a - b);
+  const drawnRows = Array.from(ed.view.dom.children).flatMap((el, i) =>
+    el.classList.contains(CARET_BLOCK_CLASS) ? [i] : [],
+  );
+  expect(drawnRows, 'caret blocks').toEqual(caretRows);
 }
 
 const TEXTS = [

@@ -8,6 +8,7 @@ import { speechNodes } from '../../../shared/document/schema';
 import type { SectionRefusal } from '../../../shared/document/sections';
 import { HeadingNumbers } from './heading-numbers';
 import { BlockStyles, type EmptyBlockHints } from './block-styles';
+import { CaretBlock } from './caret-block';
 import { SpeechBlocks } from './speech-blocks';
 import { LineBreakCommands } from './line-break';
 import { OutlineTracker } from './outline-state';
@@ -49,6 +50,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     }),
     HeadingNumbers,
     BlockStyles.configure({ hints }),
+    CaretBlock,
     OutlineTracker,
     ...(options.placeholders === false ? [] : [Placeholders]),
     ...(options.onImportPaste ? [ImportPaste.configure({ onImport: options.onImportPaste })] : []),
