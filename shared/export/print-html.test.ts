@@ -54,7 +54,7 @@ describe('print HTML', () => {
     expect(html).toContain('<h2 class="level-1 first pb">一、统一思想</h2>');
     // The long paragraph runs on to page 3 in a second element that breaks the page before it, unindented; the
     // first ends with a full line, justified too.
-    expect(html).toContain(`<p class="first runs-on">${SENTENCE.slice(0, 26)}<wbr>`);
+    expect(html).toContain(`<p class="first runs-on">${SENTENCE.slice(0, 26)}\n`);
     expect(html).toMatch(/<p class="pb">[^<]/);
     expect(html).toMatch(/\.runs-on \{ text-align-last: justify; \}/);
     expect(html.match(/class="[^"]*\bpb\b/g)).toHaveLength(layout.pages.length - 1);
@@ -63,21 +63,28 @@ describe('print HTML', () => {
   });
 
   it('sets each line of the layout on its own row, full lines justified and a paragraph’s last left alone', () => {
-    const speech = docOf([0, `${'会'.repeat(26)}。${SENTENCE}`], [0, '第一行\n第二行']);
+    // The third: 2 cells of indent and 25 characters, the 「“」 that would fill it not allowed to end a line.
+    const short = `${'会'.repeat(25)}“引号”${SENTENCE}`;
+    const speech = docOf([0, `${'会'.repeat(26)}。${SENTENCE}`], [0, '第一行\n第二行'], [0, short]);
     const [page] = layoutSpeech(speech, PROFILES.gbt9704).pages;
     const html = printHtml(speech, PROFILES.gbt9704);
-    // The text breaks only at the layout's line ends (<wbr> in white-space: pre), or at the user's line break.
-    const [first, second] = [...html.matchAll(/<p class="first">(.*?)<\/p>/g)].map(([, inner]) => inner!);
-    const text = speech.child(0).textContent;
-    expect(first!.split('<wbr>').map((row) => row.replace(/<[^>]+>/g, ''))).toEqual(
-      page!.lines.filter((line) => line.block === 0).map((line) => text.slice(line.from, line.to)),
-    );
+    // The text breaks only at the layout's line ends, or at the user's line break: a full line's end is a line break
+    // of the text (white-space: pre), one short of the grid's width a break opportunity (<wbr>), so it is justified.
+    const [first, second, third] = [...html.matchAll(/<p class="first">(.*?)<\/p>/gs)].map(([, inner]) => inner!);
+    const rows = (block: number) =>
+      page!.lines
+        .filter((line) => line.block === block)
+        .map((line) => speech.child(block).textContent.slice(line.from, line.to));
+    expect(first!.split(/<wbr>|\n/).map((row) => row.replace(/<[^>]+>/g, ''))).toEqual(rows(0));
+    expect(first).not.toContain('<wbr>');
     expect(second).toBe('第一行<br>第二行');
+    expect(third!.split(/<wbr>|\n/)).toEqual(rows(2));
+    expect(third!.startsWith(`${'会'.repeat(25)}<wbr>“引号”`)).toBe(true);
     // Justified, all but a block's last line and one the user ended (CSS's own rule for text-align: justify).
     expect(html).toMatch(/p, div\.run-in, h1, h2, h3, h4, h5 \{[^}]*white-space: pre; text-align: justify;/);
     // Line 1 is full with its indent and 26 characters: the 「。」 after them hangs past the grid, taking no room.
     expect(page!.lines[0]!.hangs).toBe(true);
-    expect(html).toMatch(/<span class="hang">[，。、；：？！]<\/span><wbr>/);
+    expect(html).toMatch(/<span class="hang">[，。、；：？！]<\/span>\n/);
     expect(html).toMatch(/span\.hang \{ margin-right: -1em; \}/);
   });
 
