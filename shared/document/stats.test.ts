@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, speakingSeconds, speechLength } from './stats';
+import fc from 'fast-check';
+import { formatDuration, SPEECH_UNITS, speakingSeconds, speechLength } from './stats';
 
 describe('speechLength', () => {
   it.each([
@@ -17,6 +18,52 @@ describe('speechLength', () => {
     ['×××同志', 2],
   ])('counts %s as %i', (text, expected) => {
     expect(speechLength(text)).toBe(expected);
+  });
+
+  it('counts what the rule counts, whatever the characters: Han of every plane, kana, full-width, marks, emoji', () => {
+    // Characters where the count could drift: Han in the BMP, its extensions (surrogate pairs) and radicals, 〇 and 々
+    // (Han), kana and Hangul (letters, not Han), full-width and Latin letters and digits, a combining mark, an emoji,
+    // a lone surrogate, punctuation and spaces.
+    const chars = [
+      '统',
+      '一',
+      '㐀',
+      '𠀀',
+      '𪜶',
+      '⺀',
+      '〇',
+      '々',
+      'ア',
+      'ん',
+      '한',
+      'Ａ',
+      '１',
+      'a',
+      'Z',
+      '7',
+      'é',
+      '\u0301',
+      'Ω',
+      '😀',
+      '\ud800',
+      '\udc00',
+      '，',
+      '。',
+      '—',
+      '%',
+      ' ',
+      '\n',
+      '×',
+      '·',
+    ];
+    const byRule = (text: string) => [...text.matchAll(SPEECH_UNITS)].length;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(speechLength(text)).toBe(byRule(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is the same when called again (no regex state leaks between calls)', () => {
