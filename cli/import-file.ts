@@ -22,7 +22,7 @@ export { ImportError };
 export async function readSpeechOrImport(
   file: string,
   options: ImportOptions = {},
-): Promise<{ file: SpeechFile; report?: ImportResult['report'] }> {
+): Promise<{ file: SpeechFile; report?: ImportResult['report']; review?: ImportResult['review'] }> {
   const name = path.basename(file);
   // A missing file, a folder or no permission is the file system's error: refusalLine names it.
   const { size } = await stat(file);
@@ -32,5 +32,5 @@ export async function readSpeechOrImport(
   const bytes = await readFile(file);
   if (path.extname(file).toLowerCase() === '.speech') return { file: parseSpeechFile(bytes.toString('utf8')).file };
   const result = importSource(await readImportBytes(bytes, name), options);
-  return { file: result.file, report: result.report };
+  return { file: result.file, report: result.report, ...(result.review ? { review: result.review } : {}) };
 }

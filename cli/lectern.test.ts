@@ -116,6 +116,37 @@ describe('lectern export', () => {
 });
 
 describe('lectern import', () => {
+  it('says what a reviewed DOCX’s tracked changes and comments were, since the speech cannot keep them', async () => {
+    const { Document, Packer, Paragraph, TextRun, InsertedTextRun, DeletedTextRun } = await import('docx');
+    const date = '2026-11-30T09:00:00Z';
+    const reviewed = new Document({
+      comments: { children: [{ id: 0, author: '王建国', children: [new Paragraph('请核实')] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun('今年以来，全市'),
+                new DeletedTextRun({ text: '上下', id: 1, author: '王建国', date }),
+                new InsertedTextRun({ text: '干部群众', id: 2, author: '市委办', date }),
+                new TextRun('认真贯彻。'),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const source = path.join(dir, '送审稿.docx');
+    await writeFile(source, await Packer.toBuffer(reviewed));
+    const { status, stdout, stderr } = await run(['import', source]);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe(path.join(dir, '送审稿.speech'));
+    expect(stderr).toBe(
+      'lectern: 此文件含修订 2 处（插入 1，删除 1，移动 0；作者：王建国、市委办），批注 1 条。' +
+        '讲稿尚不能保留修订和批注：导入的是接受全部修订后的文本，批注不会导入。原文件不变。\n',
+    );
+  }, 30_000);
+
   it('imports the scraped web page text as a speech, reporting each cleanup step', async () => {
     const source = path.join(dir, 'scraped.txt');
     await writeFile(source, await readFile(path.resolve('../shared/fixtures/push-meeting.scraped.txt')));

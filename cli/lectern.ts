@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { reopenSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
 import type { ImportOptions, ImportResult } from '../shared/import/index';
+import { reviewSentence, type ReviewMarks } from '../shared/import/review-marks';
 import { readSpeechOrImport } from './import-file';
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText } from './check-report';
@@ -69,11 +70,15 @@ export async function loadSpeech(
   file: string,
   options: ImportOptions = {},
   language: CliLanguage = 'zh-CN',
-): Promise<ParsedSpeech & { report?: ImportResult['report'] }> {
+): Promise<ParsedSpeech & { report?: ImportResult['report']; review?: ImportResult['review'] }> {
   try {
     const read = await readSpeechOrImport(file, options);
     const parsed = reopenSpeechFile(read.file);
-    return read.report ? { ...parsed, report: read.report } : parsed;
+    return {
+      ...parsed,
+      ...(read.report ? { report: read.report } : {}),
+      ...(read.review ? { review: read.review } : {}),
+    };
   } catch (error) {
     throw new CliError(refusalLine(error, language, file), refusalDetail(error));
   }
@@ -92,6 +97,16 @@ async function writeOutput(target: string, bytes: Uint8Array | string, language:
 function reportLine(language: CliLanguage, step: { id: string; count: number }): string {
   const steps = resources[language].translation.importing.step as Record<string, string>;
   return cliString(language, 'reportStep', { step: steps[step.id] ?? step.id, count: step.count });
+}
+
+/** What `lectern import` says of a DOCX's tracked changes and comments: the import report's own sentence. */
+function reviewLine(language: CliLanguage, marks: ReviewMarks): string {
+  const sentences = resources[language].translation.importing.review as Record<string, string>;
+  const fill = (key: string, values: object = {}) =>
+    sentences[key]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+      String((values as Record<string, unknown>)[name] ?? ''),
+    );
+  return reviewSentence(marks, fill, language === 'zh-CN');
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
@@ -176,12 +191,14 @@ export async function main(
           ...(parsed.values['no-clean'] ? { clean: false } : {}),
           ...(t2s !== undefined ? { t2s } : {}),
         };
-        const { file: speech, report } = await loadSpeech(file, options, language);
+        const { file: speech, report, review } = await loadSpeech(file, options, language);
         const target = parsed.values.output ?? `${file.replace(/\.[^./\\]+$/, '')}.speech`;
         if (path.resolve(target) === path.resolve(file))
           throw new CliError(`${target}: would overwrite the file being imported`);
         await writeOutput(target, serializeSpeechFile(speech), language);
         if (parsed.values.report) for (const step of report ?? []) err(`${reportLine(language, step)}\n`);
+        // A DOCX's tracked changes and comments are said whether or not the report was asked for (issue 15).
+        if (review) err(`lectern: ${reviewLine(language, review)}\n`);
         out(`${target}\n`);
         return 0;
       }

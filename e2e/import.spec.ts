@@ -116,6 +116,43 @@ test('File → Import reads a DOCX into a new, unsaved document with its outline
   await expect.poll(async () => (await app.state()).dirty).toBe(true);
 });
 
+test('a reviewed DOCX’s tracked changes and comments are said in the report before its text is taken', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { Document, Packer, Paragraph, TextRun, InsertedTextRun, DeletedTextRun } = await import('docx');
+  const date = '2026-11-30T09:00:00Z';
+  const reviewed = new Document({
+    comments: { children: [{ id: 0, author: '王建国', children: [new Paragraph('请核实')] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph('同志们：'),
+          new Paragraph({
+            children: [
+              new TextRun('今年以来，全市'),
+              new DeletedTextRun({ text: '上下', id: 1, author: '王建国', date }),
+              new InsertedTextRun({ text: '干部群众', id: 2, author: '王建国', date }),
+              new TextRun('认真贯彻。'),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const docx = path.join(app.tmpDir, '送审稿.docx');
+  await writeFile(docx, await Packer.toBuffer(reviewed));
+  await app.answerDialog('open', docx);
+  await app.sendCommand({ command: 'import' });
+  const warning = page.getByTestId('import-report').getByTestId('import-review');
+  await expect(warning).toHaveText(
+    '此文件含修订 2 处（插入 1，删除 1，移动 0；作者：王建国），批注 1 条。' +
+      '讲稿尚不能保留修订和批注：导入的是接受全部修订后的文本，批注不会导入。原文件不变。',
+  );
+  await expect(warning).toHaveAttribute('role', 'alert');
+  await page.screenshot({ path: path.join(app.artifactsDir, 'import-review.png') });
+});
+
 test('a text file dropped on the window is imported', async ({ app }) => {
   const { page } = app;
   const text = await readFile(SAMPLE_PATH, 'utf8');

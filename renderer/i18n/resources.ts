@@ -145,6 +145,13 @@ export const resources = {
         },
         count: '{{count}} 处',
         traditional: '文本多为繁体字（{{share}}%），建议转为简体。',
+        review: {
+          changes: '修订 {{count}} 处（插入 {{insertions}}，删除 {{deletions}}，移动 {{moves}}；作者：{{authors}}）',
+          comments: '批注 {{count}} 条',
+          found: '此文件含{{marks}}。',
+          notKept: '讲稿尚不能保留修订和批注：导入的是接受全部修订后的文本，批注不会导入。原文件不变。',
+          unnamed: '未署名',
+        },
         result: '识别结果：标题 {{title}}，章节标题 {{headings}} 个，段落 {{paragraphs}} 个',
         none: '无',
         outline: '提纲预览',
@@ -346,6 +353,16 @@ export const resources = {
         },
         count: '{{count}}',
         traditional: 'The text is mostly Traditional Chinese ({{share}}%); converting to Simplified is suggested.',
+        review: {
+          changes:
+            '{{count}} tracked changes ({{insertions}} inserted, {{deletions}} deleted, {{moves}} moved; by {{authors}})',
+          comments: '{{count}} comments',
+          found: 'This file has {{marks}}.',
+          notKept:
+            'Lectern cannot keep tracked changes or comments yet: the text imported is the text with every change ' +
+            'accepted, and the comments are left out. The file itself is unchanged.',
+          unnamed: 'unnamed',
+        },
         result: 'Recognised: title {{title}}, {{headings}} headings, {{paragraphs}} paragraphs',
         none: 'none',
         outline: 'Outline preview',

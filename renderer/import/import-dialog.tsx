@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLEANUP_STEPS, type CleanupStep } from '../../shared/import/cleanup';
 import { ImportError, importSource, type ImportResult, type ImportSource } from '../../shared/import/index';
+import { hasReview, reviewSentence, type ReviewMarks } from '../../shared/import/review-marks';
 import { docFromJSON } from '../../shared/document/file-format';
 import { buildOutline, flattenOutline } from '../../shared/document/outline';
 import { Modal } from '../components/modal';
@@ -80,6 +81,7 @@ export function ImportDialog({
           </p>
         ) : (
           <>
+            {hasReview(source.review) ? <ReviewWarning marks={source.review} /> : null}
             <h3>{t('importing.steps')}</h3>
             {traditional > MOSTLY_TRADITIONAL ? (
               <p className="hint">{t('importing.traditional', { share: Math.round(traditional * 100) })}</p>
@@ -151,5 +153,23 @@ export function ImportDialog({
         </button>
       </div>
     </Modal>
+  );
+}
+
+/**
+ * What the file's review held and that it is not kept (issue 15): a DOCX's tracked changes, accepted in the text
+ * imported, and its comments, left out, are said before the user takes the text, never taken in without a word.
+ */
+function ReviewWarning({ marks }: { marks: ReviewMarks }) {
+  const { t, i18n } = useTranslation();
+  const sentence = reviewSentence(
+    marks,
+    (key, values) => t(`importing.review.${key}`, (values ?? {}) as Record<string, unknown>),
+    i18n.language.startsWith('zh'),
+  );
+  return (
+    <p role="alert" className="import-review" data-testid="import-review">
+      {sentence}
+    </p>
   );
 }

@@ -38,7 +38,11 @@ export function useImportFlow(
   latest.current = onFailure;
   const showImport = useCallback((result: ImportFileResult) => {
     if (result.status === 'read')
-      setPending({ source: { kind: result.kind, content: result.content }, name: result.name, target: 'new' });
+      setPending({
+        source: { kind: result.kind, content: result.content, ...(result.review ? { review: result.review } : {}) },
+        name: result.name,
+        target: 'new',
+      });
     else if (result.status === 'failed') latest.current(result);
   }, []);
   const showPaste = useCallback((source: ImportSource) => setPending({ source, target: 'here' }), []);

@@ -5,6 +5,7 @@
  *
  * The importer throws nothing but ImportError, whatever it is given.
  */
+import type { ReviewMarks } from './review-marks';
 import { emptySpeechFile, type SpeechFile } from '../document/file-format';
 import { cleanUp, traditionalShare, type CleanupReport, type CleanupStep } from './cleanup';
 import { detectStructure, hintLine, isBrokenTitle, stripHints, type LineHint } from './detect';
@@ -17,6 +18,8 @@ export { ImportError, MAX_IMPORT_BYTES };
 export interface ImportSource {
   kind: 'text' | 'markdown' | 'html';
   content: string;
+  /** A DOCX's tracked changes and comments, which the content has accepted and dropped (./review.ts). */
+  review?: ReviewMarks;
 }
 
 export interface ImportOptions {
@@ -35,6 +38,8 @@ export interface ImportResult {
    * high.
    */
   traditional: number;
+  /** The source's tracked changes and comments, when it had any: the report says they were not kept. */
+  review?: ReviewMarks;
 }
 
 /** Markdown to the lines detection reads: ATX headings become hinted lines; emphasis and escapes go. */
@@ -88,7 +93,7 @@ export function importSource(source: ImportSource, options: ImportOptions = {}):
       meta: { ...(title ? { title } : {}), createdAt: new Date().toISOString() },
       doc,
     };
-    return { file, report: cleaned.steps, traditional };
+    return { file, report: cleaned.steps, traditional, ...(source.review ? { review: source.review } : {}) };
   } catch (error) {
     // Nothing above is expected to throw; should a library still do so on some input, the caller
     // gets the importer's own error, never a crash.

@@ -5,6 +5,7 @@
  * without a BOM), UTF-16 with a BOM (Notepad's "Unicode") or GB18030/GBK, which many Chinese
  * offices still save. Node only (main process and CLI): the renderer gets the result over IPC.
  */
+import { hasReview, reviewMarks, type ReviewMarks } from './review';
 import type JSZip from 'jszip';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
 import type { ImportSource } from './index';
@@ -213,7 +214,7 @@ function looksLikeZip(bytes: Uint8Array): boolean {
   return [0x50, 0x4b, 0x03, 0x04].every((b, i) => i >= bytes.length || bytes[i] === b);
 }
 
-async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
+async function docxHtml(bytes: Uint8Array, name: string): Promise<{ html: string; review: ReviewMarks }> {
   const JSZip = (await import('jszip')).default;
   let zip;
   try {
@@ -236,6 +237,11 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
     throw new ImportError('not-word', `not a Word document (no word/document.xml)`, name);
   // Sizes, CRCs and nesting are checked before mammoth inflates the parts into memory for real.
   await checkParts(zip, name);
+  // What mammoth takes in without a word (every change accepted, every comment dropped), counted for the report.
+  const review = reviewMarks(
+    await zip.file('word/document.xml')!.async('string'),
+    await zip.file('word/comments.xml')?.async('string'),
+  );
   const mammoth = await import('mammoth');
   try {
     const { value } = await mammoth.convertToHtml(
@@ -249,7 +255,7 @@ async function docxHtml(bytes: Uint8Array, name: string): Promise<string> {
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
       },
     );
-    return value;
+    return { html: value, review };
   } catch (error) {
     // Cut or malformed XML, an entity it does not know: the XML parser's text is the detail only.
     throw new ImportError('bad-structure', `the Word document could not be read (${thrownText(error)})`, name);
@@ -276,8 +282,10 @@ async function readBytes(bytes: Uint8Array, name: string): Promise<ImportSource>
   if (bytes.byteLength === 0) throw new ImportError('empty', `the file is empty`, name);
   const ext = extensionOf(name);
   switch (ext) {
-    case 'docx':
-      return { kind: 'html', content: await docxHtml(bytes, name) };
+    case 'docx': {
+      const { html, review } = await docxHtml(bytes, name);
+      return { kind: 'html', content: html, ...(hasReview(review) ? { review } : {}) };
+    }
     case 'html':
     case 'htm':
       return { kind: 'html', content: decodeText(bytes, name) };

@@ -146,6 +146,15 @@ export const importFileResult = z.discriminatedUnion('status', [
     name: z.string(),
     kind: z.enum(['text', 'markdown', 'html']),
     content: z.string(),
+    review: z
+      .object({
+        insertions: z.number().int().nonnegative(),
+        deletions: z.number().int().nonnegative(),
+        moves: z.number().int().nonnegative(),
+        authors: z.array(z.string()),
+        comments: z.number().int().nonnegative(),
+      })
+      .optional(),
   }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
