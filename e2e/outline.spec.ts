@@ -2,6 +2,8 @@
  * The outline sidebar on the sample speech: its tree, jumping, dragging a section with one-step
  * undo, Alt+Shift+arrows, timing against a target. Written once for both hosts.
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { dragRow, outlineRows } from './outline-rows';
 import { cursorBlock, editorJSON, headings, openSample, THREE_ABOVE_TWO } from './sample-page';
@@ -141,4 +143,65 @@ test('in the sidebar, Alt+Shift+↓ moves a row’s section; a demotion that wou
   await page.keyboard.press('Alt+Shift+ArrowRight');
   await expect(page.getByTestId('notice')).toContainText('跳级');
   expect(await editorJSON(page)).toEqual(original);
+});
+
+test('in a long speech a jump lands where it is aimed, the blocks off screen drawn only as they come into view', async ({
+  app,
+}) => {
+  // 60 sections of 12 paragraphs of six lines each: an off-screen block holds a guess of two lines until it is drawn.
+  const body = `${'全市上下认真贯彻落实市委决策部署，推动各项工作取得新进展。'.repeat(6)}`;
+  const content = Array.from({ length: 60 }, (_, s) => [
+    { type: 'paragraph', attrs: { level: 1, runIn: false }, content: [{ type: 'text', text: `第${s + 1}部分工作` }] },
+    ...Array.from({ length: 12 }, () => ({
+      type: 'paragraph',
+      attrs: { level: 0, runIn: false },
+      content: [{ type: 'text', text: body }],
+    })),
+  ]).flat();
+  const doc = { type: 'doc', content: [{ type: 'title', content: [{ type: 'text', text: '长篇讲话' }] }, ...content] };
+  const file = path.join(app.tmpDir, 'long.speech');
+  const speech = { format: 'lectern.speech', version: 1, meta: {}, placeholders: { values: {}, ignored: [] }, doc };
+  await writeFile(file, JSON.stringify(speech));
+  await app.answerDialog('open', file);
+  const { page } = app;
+  await page.keyboard.press('Control+o');
+  await expect(page.locator('.speech h1')).toHaveText('长篇讲话');
+  const desk = page.locator('.desk');
+  const deskBox = (await desk.boundingBox())!;
+  for (const section of [50, 12, 59]) {
+    await page.locator('.outline-panel .outline-label', { hasText: `第${section}部分工作` }).click();
+    const heading = page.locator('.speech p[data-level="1"]', { hasText: `第${section}部分工作` });
+    // Centred in the desk, as a short speech's heading is, once the blocks around it are drawn at their heights.
+    await expect
+      .poll(async () => {
+        const box = (await heading.boundingBox())!;
+        return Math.abs(box.y + box.height / 2 - (deskBox.y + deskBox.height / 2));
+      })
+      .toBeLessThan(8);
+    await page.waitForTimeout(700);
+    const box = (await heading.boundingBox())!;
+    expect(Math.abs(box.y + box.height / 2 - (deskBox.y + deskBox.height / 2)), `第${section}部分`).toBeLessThan(8);
+  }
+  // The browser's own jumps too: Ctrl+End and Ctrl+Home leave the caret on screen.
+  const caretOnScreen = () =>
+    page.evaluate(() => {
+      const desk = document.querySelector('.desk')!.getBoundingClientRect();
+      const node = getSelection()!.anchorNode!;
+      const block = (node instanceof Element ? node : node.parentElement!).closest('.speech > *')!;
+      const box = block.getBoundingClientRect();
+      return box.bottom > desk.top && box.top < desk.bottom;
+    });
+  for (const key of ['Control+End', 'Control+Home', 'Control+End']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(700);
+    expect(await caretOnScreen(), key).toBe(true);
+  }
+  // Off screen the blocks skip their layout; the caret's does not.
+  await expect(page.locator('.speech > .has-caret')).toHaveCount(1);
+  expect(
+    await page
+      .locator('.speech > p')
+      .nth(100)
+      .evaluate((el) => getComputedStyle(el).contentVisibility),
+  ).toBe('auto');
 });

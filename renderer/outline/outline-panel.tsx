@@ -41,6 +41,7 @@ import type { OutlineEntry } from '../../shared/document/outline';
 import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
 import { blockPosition } from '../../shared/document/sections';
+import { settleScroll } from '../editor/settle-scroll';
 
 /** Puts the cursor at the start of the top-level block `index`, the keyboard in the page, and scrolls it into view. */
 export function jumpTo(editor: Editor, index: number): void {
@@ -49,7 +50,22 @@ export function jumpTo(editor: Editor, index: number): void {
   // At once, not in TipTap's next animation frame: keys typed right after Enter on a row go to the page.
   editor.view.focus();
   const dom = editor.view.nodeDOM(pos);
-  if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+  if (!(dom instanceof HTMLElement)) return;
+  dom.scrollIntoView({ block: 'center' });
+  // The blocks the jump brings on screen take their real heights in the next frames: centred again as they do.
+  const desk = dom.closest('.desk') ?? document.documentElement;
+  settleScroll(
+    desk,
+    () => (dom.isConnected ? dom.getBoundingClientRect().top : undefined),
+    (top) => {
+      const box = desk.getBoundingClientRect();
+      const off = top + dom.getBoundingClientRect().height / 2 - (box.top + box.bottom) / 2;
+      // Near the speech's ends the block cannot be centred: it is in place once the desk can scroll no further.
+      const room = off > 0 ? desk.scrollHeight - desk.clientHeight - desk.scrollTop : desk.scrollTop;
+      return room <= 1 ? 0 : off;
+    },
+    () => dom.scrollIntoView({ block: 'center' }),
+  );
 }
 
 /**

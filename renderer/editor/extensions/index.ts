@@ -9,6 +9,7 @@ import type { SectionRefusal } from '../../../shared/document/sections';
 import { HeadingNumbers } from './heading-numbers';
 import { BlockStyles, type EmptyBlockHints } from './block-styles';
 import { CaretBlock } from './caret-block';
+import { ScrollSettle } from '../settle-scroll';
 import { SpeechBlocks } from './speech-blocks';
 import { LineBreakCommands } from './line-break';
 import { OutlineTracker } from './outline-state';
@@ -51,6 +52,7 @@ export function speechExtensions(options: SpeechExtensionOptions = {}): AnyExten
     HeadingNumbers,
     BlockStyles.configure({ hints }),
     CaretBlock,
+    ScrollSettle,
     OutlineTracker,
     ...(options.placeholders === false ? [] : [Placeholders]),
     ...(options.onImportPaste ? [ImportPaste.configure({ onImport: options.onImportPaste })] : []),
