@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emptySpeechFile, serializeSpeechFile } from '../shared/document/file-format';
 import { docOf } from '../shared/document/test-docs';
 import { zipHeaderDamage, seeded, withPart } from '../shared/import/mutations';
+import { smallReviewedDocx } from '../shared/import/test-reviewed';
 import { guardProcess } from './lectern';
 import { runCli } from './test-run';
 
@@ -117,27 +118,8 @@ describe('lectern export', () => {
 
 describe('lectern import', () => {
   it('says what a reviewed DOCX’s tracked changes and comments were, since the speech cannot keep them', async () => {
-    const { Document, Packer, Paragraph, TextRun, InsertedTextRun, DeletedTextRun } = await import('docx');
-    const date = '2026-11-30T09:00:00Z';
-    const reviewed = new Document({
-      comments: { children: [{ id: 0, author: '王建国', children: [new Paragraph('请核实')] }] },
-      sections: [
-        {
-          children: [
-            new Paragraph({
-              children: [
-                new TextRun('今年以来，全市'),
-                new DeletedTextRun({ text: '上下', id: 1, author: '王建国', date }),
-                new InsertedTextRun({ text: '干部群众', id: 2, author: '市委办', date }),
-                new TextRun('认真贯彻。'),
-              ],
-            }),
-          ],
-        },
-      ],
-    });
     const source = path.join(dir, '送审稿.docx');
-    await writeFile(source, await Packer.toBuffer(reviewed));
+    await writeFile(source, await smallReviewedDocx('王建国', '市委办'));
     const { status, stdout, stderr } = await run(['import', source]);
     expect(status).toBe(0);
     expect(stdout.trim()).toBe(path.join(dir, '送审稿.speech'));

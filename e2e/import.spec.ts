@@ -13,6 +13,7 @@ import { exportDocx } from '../shared/export/docx';
 import { PROFILES } from '../shared/export/profiles';
 import { docFromJSON, type NodeJSON } from '../shared/document/file-format';
 import { seeded, withPart, xmlDamage, zipHeaderDamage } from '../shared/import/mutations';
+import { smallReviewedDocx } from '../shared/import/test-reviewed';
 import JSZip from 'jszip';
 
 const SCRAPED_PATH = SAMPLE_PATH.replace('push-meeting.txt', 'push-meeting.scraped.txt');
@@ -120,28 +121,8 @@ test('a reviewed DOCX’s tracked changes and comments are said in the report be
   app,
 }) => {
   const { page } = app;
-  const { Document, Packer, Paragraph, TextRun, InsertedTextRun, DeletedTextRun } = await import('docx');
-  const date = '2026-11-30T09:00:00Z';
-  const reviewed = new Document({
-    comments: { children: [{ id: 0, author: '王建国', children: [new Paragraph('请核实')] }] },
-    sections: [
-      {
-        children: [
-          new Paragraph('同志们：'),
-          new Paragraph({
-            children: [
-              new TextRun('今年以来，全市'),
-              new DeletedTextRun({ text: '上下', id: 1, author: '王建国', date }),
-              new InsertedTextRun({ text: '干部群众', id: 2, author: '王建国', date }),
-              new TextRun('认真贯彻。'),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
   const docx = path.join(app.tmpDir, '送审稿.docx');
-  await writeFile(docx, await Packer.toBuffer(reviewed));
+  await writeFile(docx, await smallReviewedDocx('王建国', '王建国'));
   await app.answerDialog('open', docx);
   await app.sendCommand({ command: 'import' });
   const warning = page.getByTestId('import-report').getByTestId('import-review');
