@@ -149,7 +149,8 @@ export const resources = {
           changes: '修订 {{count}} 处（插入 {{insertions}}，删除 {{deletions}}，移动 {{moves}}；作者：{{authors}}）',
           comments: '批注 {{count}} 条',
           found: '此文件含{{marks}}。',
-          notKept: '讲稿尚不能保留修订和批注：导入的是接受全部修订后的文本，批注不会导入。原文件不变。',
+          notKept: '讲稿尚不能保留修订和批注：导入的是接受全部修订后的文本，批注不会导入。',
+          unchanged: '原文件不变。',
           unnamed: '未署名',
         },
         result: '识别结果：标题 {{title}}，章节标题 {{headings}} 个，段落 {{paragraphs}} 个',
@@ -360,7 +361,8 @@ export const resources = {
           found: 'This file has {{marks}}.',
           notKept:
             'Lectern cannot keep tracked changes or comments yet: the text imported is the text with every change ' +
-            'accepted, and the comments are left out. The file itself is unchanged.',
+            'accepted, and the comments are left out.',
+          unchanged: 'The file itself is unchanged.',
           unnamed: 'unnamed',
         },
         result: 'Recognised: title {{title}}, {{headings}} headings, {{paragraphs}} paragraphs',

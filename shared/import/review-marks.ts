@@ -26,7 +26,7 @@ export const changeCount = (marks: ReviewMarks) => marks.insertions + marks.dele
 
 /** Looks up one of the import report's `importing.review.*` sentences, filling its values (i18next's or the CLI's). */
 export type ReviewTranslate = (
-  key: 'changes' | 'comments' | 'found' | 'notKept' | 'unnamed',
+  key: 'changes' | 'comments' | 'found' | 'notKept' | 'unchanged' | 'unnamed',
   values?: object,
 ) => string;
 
@@ -50,5 +50,6 @@ export function reviewSentence(marks: ReviewMarks, translate: ReviewTranslate, c
     marks.comments ? translate('comments', { count: marks.comments }) : '',
   ].filter(Boolean);
   const found = translate('found', { marks: parts.join(chinese ? '，' : ' and ') });
-  return `${found}${chinese ? '' : ' '}${translate('notKept')}`;
+  const space = chinese ? '' : ' ';
+  return `${found}${space}${translate('notKept')}${space}${translate('unchanged')}`;
 }

@@ -1,7 +1,7 @@
 /**
- * For tests: a small reviewed DOCX as Word writes one (issue 15), built with docx's own tracked-change and comment
- * classes: 「同志们：」, then 「今年以来，全市」, 「上下」 deleted by `deleter`, 「干部群众」 inserted by `inserter`,
- * 「认真贯彻。」, and one comment by 王建国.
+ * For tests: a small reviewed DOCX as Word writes one (issue 15), built with docx's own tracked-change and
+ * comment classes: 「同志们：」, then 「今年以来，全市」, 「上下」 deleted by `deleter`, 「干部群众」 inserted
+ * by `inserter`, 「认真贯彻。」, and one comment by 王建国.
  */
 import { DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun } from 'docx';
 
