@@ -1,10 +1,12 @@
 /**
  * `lectern check`: what must be done before a draft goes out — every placeholder still in the text
- * (token, count, where, the sentence around it) and gaps in the outline's enumerations.
+ * (token, count, where, the sentence around it), gaps in the outline's enumerations, and a reviewed DOCX's
+ * tracked changes and comments no one has dealt with (issue 15).
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { buildOutline, flattenOutline } from '../shared/document/outline';
 import { documentPlaceholders, groupPlaceholders } from '../shared/placeholders/scan';
+import { changeCount, hasReview, type ReviewMarks } from '../shared/import/review-marks';
 
 export interface CheckJSON {
   placeholders: Array<{
@@ -14,9 +16,11 @@ export interface CheckJSON {
   }>;
   remaining: number;
   gaps: Array<{ section: string; missing: string[] }>;
+  /** A DOCX's tracked changes and comments, when it has any: a draft with them is not ready to go out. */
+  review?: ReviewMarks;
 }
 
-export function checkJSON(doc: PMNode): CheckJSON {
+export function checkJSON(doc: PMNode, review?: ReviewMarks): CheckJSON {
   const occurrences = documentPlaceholders(doc);
   const outline = buildOutline(doc);
   const gaps = flattenOutline(outline.entries)
@@ -32,8 +36,12 @@ export function checkJSON(doc: PMNode): CheckJSON {
     })),
     remaining: occurrences.length,
     gaps,
+    ...(hasReview(review) ? { review } : {}),
   };
 }
+
+/** Whether `check` finds the draft not ready: a placeholder left, or a change or comment no one has dealt with. */
+export const notReady = (data: CheckJSON) => data.remaining > 0 || hasReview(data.review);
 
 export function checkText(data: CheckJSON): string {
   const lines: string[] = [];
@@ -48,5 +56,13 @@ export function checkText(data: CheckJSON): string {
   }
   for (const gap of data.gaps)
     lines.push(`提纲缺项 (enumeration gap): ${gap.section ? `${gap.section} ` : ''}缺${gap.missing.join('、')}`);
+  if (data.review) {
+    const changes = changeCount(data.review);
+    const comments = data.review.comments;
+    lines.push(
+      `未处理的修订 ${changes} 处、批注 ${comments} 条 (${changes} tracked changes, ${comments} comments not dealt ` +
+        `with)${data.review.authors.length ? `：${data.review.authors.join('、')}` : ''}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -117,6 +117,20 @@ describe('lectern export', () => {
 });
 
 describe('lectern import', () => {
+  it('finds a reviewed DOCX not ready to go out while its tracked changes and comments remain (exit 1)', async () => {
+    const source = path.join(dir, '待审.docx');
+    await writeFile(source, await smallReviewedDocx('王建国', '市委办'));
+    const { status, stdout } = await run(['check', source]);
+    expect(status).toBe(1);
+    expect(stdout).toContain('没有待填的占位符');
+    expect(stdout).toContain(
+      '未处理的修订 2 处、批注 1 条 (2 tracked changes, 1 comments not dealt with)：王建国、市委办',
+    );
+    const json = JSON.parse((await run(['check', source, '--json'])).stdout);
+    expect(json.review).toEqual({ insertions: 1, deletions: 1, moves: 0, authors: ['王建国', '市委办'], comments: 1 });
+    expect(json.remaining).toBe(0);
+  }, 30_000);
+
   it('says what a reviewed DOCX’s tracked changes and comments were, since the speech cannot keep them', async () => {
     const source = path.join(dir, '送审稿.docx');
     await writeFile(source, await smallReviewedDocx('王建国', '市委办'));

@@ -3,7 +3,8 @@
  * Electron). Commands print to stdout; problems go to stderr with exit status 2.
  *
  *   lectern outline FILE [--json]   the numbered outline with per-section length and time
- *   lectern check FILE [--json]     placeholders left and enumeration gaps; exit 1 if any placeholder remains
+ *   lectern check FILE [--json]     placeholders left, enumeration gaps, a DOCX's tracked changes and comments;
+ *                                   exit 1 if any placeholder, change or comment remains
  *   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT] [--fonts]
  *   lectern import FILE [-o OUT.speech] [--no-clean] [--t2s|--no-t2s] [--report]
  *   lectern fill FILE --set "XX同志=王建国" … [-o OUT]   (cli/fill.ts)
@@ -16,7 +17,7 @@ import type { ImportOptions, ImportResult } from '../shared/import/index';
 import { reviewSentence, type ReviewMarks } from '../shared/import/review-marks';
 import { readSpeechOrImport } from './import-file';
 import { outlineJSON, outlineText } from './outline-report';
-import { checkJSON, checkText } from './check-report';
+import { checkJSON, checkText, notReady } from './check-report';
 import { exportBytes, exportMeta } from '../shared/export/bytes';
 import { exportFormats, type ExportFormat } from '../shared/ipc/contract';
 import { NoChromiumError, renderPdf } from './pdf';
@@ -33,7 +34,8 @@ import { fontCheckLines } from '../shared/export/font-check';
 
 const USAGE = `用法 / usage:
   lectern outline FILE [--json]    提纲：各章节字数与讲话时长 / the outline with lengths and times
-  lectern check FILE [--json]      检查待填占位符与提纲缺项（有占位符时退出码为 1）/ placeholders left (exit 1) and enumeration gaps
+  lectern check FILE [--json]      检查待填占位符、提纲缺项、DOCX 修订与批注（有则退出码为 1）
+                                   placeholders left, enumeration gaps, a DOCX's tracked changes and comments (exit 1)
   lectern export FILE --to docx|pdf|md|txt [--profile gbt9704|speech|large] [-o OUT] [--fonts]
                                    导出（公文标准 / 讲话稿 / 大字版），并提示本机字体与缺字
                                    export in a layout profile, warning of missing faces and characters
@@ -178,11 +180,11 @@ export async function main(
       }
       case 'check': {
         if (!file || rest.length) throw new CliError(`check takes one FILE\n${USAGE}`);
-        const { doc } = await loadSpeech(file, {}, language);
-        const data = checkJSON(doc);
+        const { doc, review } = await loadSpeech(file, {}, language);
+        const data = checkJSON(doc, review);
         out(parsed.values.json ? `${JSON.stringify(data, null, 2)}\n` : checkText(data));
-        // A script can refuse to send out a draft that still has blanks in it.
-        return data.remaining ? 1 : 0;
+        // A script can refuse to send out a draft that still has blanks in it, or changes no one has dealt with.
+        return notReady(data) ? 1 : 0;
       }
       case 'import': {
         if (!file || rest.length) throw new CliError(`import takes one FILE\n${USAGE}`);
