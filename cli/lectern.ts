@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { reopenSpeechFile, serializeSpeechFile, type ParsedSpeech } from '../shared/document/file-format';
 import type { ImportOptions, ImportResult } from '../shared/import/index';
-import { reviewSentence, type ReviewMarks } from '../shared/import/review-marks';
+import { reviewSentence } from '../shared/import/review-marks';
 import { readSpeechOrImport } from './import-file';
 import { outlineJSON, outlineText } from './outline-report';
 import { checkJSON, checkText, notReady } from './check-report';
@@ -99,16 +99,6 @@ async function writeOutput(target: string, bytes: Uint8Array | string, language:
 function reportLine(language: CliLanguage, step: { id: string; count: number }): string {
   const steps = resources[language].translation.importing.step as Record<string, string>;
   return cliString(language, 'reportStep', { step: steps[step.id] ?? step.id, count: step.count });
-}
-
-/** What `lectern import` says of a DOCX's tracked changes and comments: the import report's own sentence. */
-function reviewLine(language: CliLanguage, marks: ReviewMarks): string {
-  const sentences = resources[language].translation.importing.review as Record<string, string>;
-  const fill = (key: string, values: object = {}) =>
-    sentences[key]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-      String((values as Record<string, unknown>)[name] ?? ''),
-    );
-  return reviewSentence(marks, fill, language === 'zh-CN');
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit status. */
@@ -200,7 +190,7 @@ export async function main(
         await writeOutput(target, serializeSpeechFile(speech), language);
         if (parsed.values.report) for (const step of report ?? []) err(`${reportLine(language, step)}\n`);
         // A DOCX's tracked changes and comments are said whether or not the report was asked for (issue 15).
-        if (review) err(`lectern: ${reviewLine(language, review)}\n`);
+        if (review) err(`lectern: ${reviewSentence(review, resources[language].translation.importing.review)}\n`);
         out(`${target}\n`);
         return 0;
       }

@@ -1,3 +1,5 @@
+import { fill } from '../shared/i18n/fill';
+
 /**
  * The command line's own sentences, in every UI language. What is wrong with a file comes from the
  * app's translations (shared/i18n/file-errors.ts, renderer/i18n/resources.ts), so the command line
@@ -39,5 +41,5 @@ export function cliString(
   key: keyof (typeof cliStrings)['zh-CN'],
   values: Record<string, string | number> = {},
 ): string {
-  return cliStrings[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fill(cliStrings[language][key], values);
 }

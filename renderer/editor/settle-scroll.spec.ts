@@ -17,15 +17,20 @@ const frames = (count: number) => {
 describe('settling a jump', () => {
   /** The place's top on screen, aimed at 400: how far it is from there. */
   const aim = (top: number) => top - 400;
+  /** A jump that put its place at 400: `place.top` is where it is now, and `scroll` puts it back. */
+  const jump = () => {
+    const place = { top: 400 };
+    const scroll = vi.fn(() => (place.top = 400));
+    settleScroll(scroller, () => place.top, aim, scroll);
+    return { place, scroll };
+  };
 
   it('scrolls again in the frame the place has moved from where the jump put it, and only then', () => {
     // In place, in place, then 347 px down as the blocks above it are drawn, then in place after the scroll.
-    let top = 400;
-    const scroll = vi.fn(() => (top = 400));
-    settleScroll(scroller, () => top, aim, scroll);
+    const { place, scroll } = jump();
     frames(2);
     expect(scroll).not.toHaveBeenCalled();
-    top = 747;
+    place.top = 747;
     frames(1);
     expect(scroll).toHaveBeenCalledTimes(1);
     frames(10);
@@ -33,15 +38,13 @@ describe('settling a jump', () => {
   });
 
   it('watches for as long as the blocks take to be drawn, and no longer', () => {
-    let top = 400;
-    const scroll = vi.fn(() => (top = 400));
-    settleScroll(scroller, () => top, aim, scroll);
+    const { place, scroll } = jump();
     frames(Math.floor(SETTLE_MS / 16) - 4);
-    top = 450;
+    place.top = 450;
     frames(1);
     expect(scroll).toHaveBeenCalledTimes(1);
     frames(40);
-    top = 480;
+    place.top = 480;
     frames(5);
     expect(scroll).toHaveBeenCalledTimes(1);
   });
@@ -49,35 +52,29 @@ describe('settling a jump', () => {
   it('corrects a shift the browser’s own scroll adjustment did not undo', () => {
     // The blocks above drawn taller, the browser scrolls 200 px to keep some other block in place: the place still
     // moved 300 px, which is no scroll of the user's.
-    let top = 400;
-    const scroll = vi.fn(() => (top = 400));
-    settleScroll(scroller, () => top, aim, scroll);
+    const { place, scroll } = jump();
     frames(1);
     scroller.scrollTop += 200;
-    top = 700;
+    place.top = 700;
     frames(1);
     expect(scroll).toHaveBeenCalledTimes(1);
   });
 
   it('ends when anything else scrolls the page (the place moves with the scroll), so that scroll stands', () => {
-    let top = 400;
-    const scroll = vi.fn();
-    settleScroll(scroller, () => top, aim, scroll);
+    const { place, scroll } = jump();
     frames(2);
     scroller.scrollTop -= 5000;
-    top += 5000;
+    place.top += 5000;
     frames(5);
     expect(scroll).not.toHaveBeenCalled();
   });
 
   it('never fights the user: a wheel, a click or a key ends it', () => {
     for (const event of [new WheelEvent('wheel'), new MouseEvent('pointerdown'), new KeyboardEvent('keydown')]) {
-      let top = 400;
-      const scroll = vi.fn();
-      settleScroll(scroller, () => top, aim, scroll);
+      const { place, scroll } = jump();
       frames(1);
       window.dispatchEvent(event);
-      top = 600;
+      place.top = 600;
       frames(5);
       expect(scroll, event.type).not.toHaveBeenCalled();
     }

@@ -8,7 +8,6 @@
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
 
 /** How long after a jump the place is watched, in ms: the blocks it brings on screen are drawn a few frames late. */
 export const SETTLE_MS = 600;
@@ -66,9 +65,9 @@ export function outside(rect: { top: number; bottom: number }, box: { top: numbe
 
 const settleKey = new PluginKey('scrollSettle');
 
-/** The element the page scrolls in: the nearest ancestor that scrolls, else the document's. */
-function scrollerOf(view: EditorView): Element | null {
-  for (let el = view.dom.parentElement; el; el = el.parentElement) {
+/** The element `element` scrolls in: its nearest ancestor that scrolls, else the document's. */
+export function scrollerOf(element: Element): Element | null {
+  for (let el = element.parentElement; el; el = el.parentElement) {
     const { overflowY } = getComputedStyle(el);
     if (overflowY === 'auto' || overflowY === 'scroll') return el;
   }
@@ -93,7 +92,7 @@ export const ScrollSettle = Extension.create({
           let top = 0;
           return {
             update(updated, prev) {
-              if (!scroller?.contains(updated.dom)) scroller = scrollerOf(updated);
+              if (!scroller?.contains(updated.dom)) scroller = scrollerOf(updated.dom);
               const before = top;
               top = scroller?.scrollTop ?? 0;
               if (!scroller || updated.state.selection.eq(prev.selection)) return;

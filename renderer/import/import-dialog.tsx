@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLEANUP_STEPS, type CleanupStep } from '../../shared/import/cleanup';
 import { ImportError, importSource, type ImportResult, type ImportSource } from '../../shared/import/index';
-import { hasReview, reviewSentence, type ReviewMarks } from '../../shared/import/review-marks';
+import { hasReview, reviewSentence, type ReviewMarks, type ReviewStrings } from '../../shared/import/review-marks';
 import { docFromJSON } from '../../shared/document/file-format';
 import { buildOutline, flattenOutline } from '../../shared/document/outline';
 import { Modal } from '../components/modal';
@@ -161,15 +161,10 @@ export function ImportDialog({
  * imported, and its comments, left out, are said before the user takes the text, never taken in without a word.
  */
 function ReviewWarning({ marks }: { marks: ReviewMarks }) {
-  const { t, i18n } = useTranslation();
-  const sentence = reviewSentence(
-    marks,
-    (key, values) => t(`importing.review.${key}`, (values ?? {}) as Record<string, unknown>),
-    i18n.language.startsWith('zh'),
-  );
+  const { t } = useTranslation();
   return (
     <p role="alert" className="import-review" data-testid="import-review">
-      {sentence}
+      {reviewSentence(marks, t('importing.review', { returnObjects: true }) as ReviewStrings)}
     </p>
   );
 }

@@ -41,7 +41,7 @@ import type { OutlineEntry } from '../../shared/document/outline';
 import { formatDuration, speakingSeconds } from '../../shared/document/stats';
 import { outlineOf } from '../editor/extensions/outline-state';
 import { blockPosition } from '../../shared/document/sections';
-import { settleScroll } from '../editor/settle-scroll';
+import { scrollerOf, settleScroll } from '../editor/settle-scroll';
 
 /** Puts the cursor at the start of the top-level block `index`, the keyboard in the page, and scrolls it into view. */
 export function jumpTo(editor: Editor, index: number): void {
@@ -53,7 +53,7 @@ export function jumpTo(editor: Editor, index: number): void {
   if (!(dom instanceof HTMLElement)) return;
   dom.scrollIntoView({ block: 'center' });
   // The blocks the jump brings on screen take their real heights in the next frames: centred again as they do.
-  const desk = dom.closest('.desk') ?? document.documentElement;
+  const desk = scrollerOf(dom) ?? document.documentElement;
   settleScroll(
     desk,
     () => (dom.isConnected ? dom.getBoundingClientRect().top : undefined),

@@ -2,6 +2,7 @@
  * The font check's sentences (issue 14, item 9), worded once for the export dialog and `lectern export` from the
  * checkFonts channel's answer and the UI strings of one language.
  */
+import { fill } from '../i18n/fill';
 import type { fontRoles } from '../ipc/contract';
 
 /** How many missing characters a line lists before it says how many more there are. */
@@ -40,9 +41,6 @@ export interface FontCheckChains {
     missing: readonly string[];
   }>;
 }
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
 
 /**
  * The check's sentences in one language, for the dialog and the CLI alike: per face chain the face used (and the

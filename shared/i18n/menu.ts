@@ -1,3 +1,5 @@
+import { fill } from './fill';
+
 /** Native menu and dialog strings for the main process, in every UI language. */
 export const menuStrings = {
   'zh-CN': {
@@ -98,5 +100,5 @@ export function menuString(
   key: MenuStringKey,
   values: Record<string, string> = {},
 ): string {
-  return menuStrings[language][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  return fill(menuStrings[language][key], values);
 }

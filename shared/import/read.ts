@@ -5,7 +5,8 @@
  * without a BOM), UTF-16 with a BOM (Notepad's "Unicode") or GB18030/GBK, which many Chinese
  * offices still save. Node only (main process and CLI): the renderer gets the result over IPC.
  */
-import { hasReview, reviewMarks, type ReviewMarks } from './review';
+import { reviewMarks } from './review';
+import { hasReview, type ReviewMarks } from './review-marks';
 import type JSZip from 'jszip';
 import { ImportError, MAX_IMPORT_BYTES } from './errors';
 import type { ImportSource } from './index';

@@ -2,20 +2,25 @@
  * What review a DOCX carries, as the importer counts it (./review.ts) and the import report and the CLI say it: a
  * module of its own, without the XML parser, so that the window's code can read it.
  */
+import { z } from 'zod';
+import { fill } from '../i18n/fill';
 
-/** What review a DOCX holds: its tracked changes by kind, their authors, and its comments. */
-export interface ReviewMarks {
+const count = z.number().int().nonnegative();
+
+/** What review a DOCX holds (the IPC contract checks it as it comes from the main process). */
+export const reviewMarksSchema = z.object({
   /** Insertions: inserted runs, paragraph marks and table rows (w:ins). */
-  insertions: number;
+  insertions: count,
   /** Deletions: deleted runs, paragraph marks and table rows (w:del). */
-  deletions: number;
+  deletions: count,
   /** Moves: text moved from one place to another (a w:moveFrom and its w:moveTo count once). */
-  moves: number;
+  moves: count,
   /** The changes' authors, in the order first met, each once. */
-  authors: string[];
+  authors: z.array(z.string()),
   /** Comments, replies included (w:comment). */
-  comments: number;
-}
+  comments: count,
+});
+export type ReviewMarks = z.infer<typeof reviewMarksSchema>;
 
 /** Whether a DOCX has anything to review: a change or a comment. */
 export const hasReview = (marks: ReviewMarks | undefined): marks is ReviewMarks =>
@@ -24,32 +29,33 @@ export const hasReview = (marks: ReviewMarks | undefined): marks is ReviewMarks 
 /** The changes a report counts: insertions, deletions and moves. */
 export const changeCount = (marks: ReviewMarks) => marks.insertions + marks.deletions + marks.moves;
 
-/** Looks up one of the import report's `importing.review.*` sentences, filling its values (i18next's or the CLI's). */
-export type ReviewTranslate = (
-  key: 'changes' | 'comments' | 'found' | 'notKept' | 'unchanged' | 'unnamed',
-  values?: object,
-) => string;
+/** The import report's `importing.review` strings in one language (renderer/i18n/resources.ts). */
+export interface ReviewStrings {
+  changes: string;
+  comments: string;
+  found: string;
+  notKept: string;
+  unchanged: string;
+  unnamed: string;
+  /** Between authors (、), between the changes and the comments (，), and between sentences (none in Chinese). */
+  authorSeparator: string;
+  partSeparator: string;
+  sentenceSeparator: string;
+}
 
 /**
- * The sentence the import report (and `lectern import`) says of a file's review: what it held, with the changes'
- * kinds and authors, and that it is not kept. `chinese` joins the parts with Chinese punctuation.
+ * The sentence the import report (and `lectern import`) says of a file's review, in the language of `strings`: what
+ * it held, with the changes' kinds and authors, and that it is not kept.
  */
-export function reviewSentence(marks: ReviewMarks, translate: ReviewTranslate, chinese: boolean): string {
-  const authors = marks.authors.length ? marks.authors.join(chinese ? '、' : ', ') : translate('unnamed');
+export function reviewSentence(marks: ReviewMarks, strings: ReviewStrings): string {
+  const authors = marks.authors.length ? marks.authors.join(strings.authorSeparator) : strings.unnamed;
   const changes = changeCount(marks);
+  const { insertions, deletions, moves, comments } = marks;
   const parts = [
-    changes
-      ? translate('changes', {
-          count: changes,
-          insertions: marks.insertions,
-          deletions: marks.deletions,
-          moves: marks.moves,
-          authors,
-        })
-      : '',
-    marks.comments ? translate('comments', { count: marks.comments }) : '',
+    changes ? fill(strings.changes, { count: changes, insertions, deletions, moves, authors }) : '',
+    comments ? fill(strings.comments, { count: comments }) : '',
   ].filter(Boolean);
-  const found = translate('found', { marks: parts.join(chinese ? '，' : ' and ') });
-  const space = chinese ? '' : ' ';
-  return `${found}${space}${translate('notKept')}${space}${translate('unchanged')}`;
+  return [fill(strings.found, { marks: parts.join(strings.partSeparator) }), strings.notKept, strings.unchanged].join(
+    strings.sentenceSeparator,
+  );
 }

@@ -13,8 +13,8 @@ import {
 import { resources } from '../../renderer/i18n/resources';
 import { importSource } from './index';
 import { readImportBytes } from './read';
-import { reviewMarks, type ReviewMarks } from './review';
-import { reviewSentence } from './review-marks';
+import { reviewMarks } from './review';
+import { reviewSentence, type ReviewMarks } from './review-marks';
 
 const DATE = '2026-11-30T09:00:00Z';
 
@@ -110,17 +110,7 @@ describe('a DOCX’s tracked changes and comments (issue 15)', () => {
 
   it('are said in the import report’s words, in Chinese and in English', () => {
     const marks: ReviewMarks = { insertions: 6, deletions: 16, moves: 1, authors: ['王建国', '李明'], comments: 3 };
-    const say = (language: 'zh-CN' | 'en') => {
-      const sentences = resources[language].translation.importing.review as Record<string, string>;
-      return reviewSentence(
-        marks,
-        (key, values = {}) =>
-          sentences[key]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-            String((values as Record<string, number>)[name]),
-          ),
-        language === 'zh-CN',
-      );
-    };
+    const say = (language: 'zh-CN' | 'en') => reviewSentence(marks, resources[language].translation.importing.review);
     expect(say('zh-CN')).toBe(
       '此文件含修订 23 处（插入 6，删除 16，移动 1；作者：王建国、李明），批注 3 条。' +
         '讲稿尚不能保留修订和批注：导入的是接受全部修订后的文本，批注不会导入。原文件不变。',

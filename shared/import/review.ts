@@ -8,8 +8,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import type { ReviewMarks } from './review-marks';
 
-export { changeCount, hasReview, type ReviewMarks } from './review-marks';
-
 /** The WordprocessingML namespace the marks are in. */
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 

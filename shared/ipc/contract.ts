@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { speechFileSchema } from '../document/file-format';
 import { MAX_IMPORT_BYTES } from '../import/errors';
+import { reviewMarksSchema } from '../import/review-marks';
 import { FACE_NAMES } from '../document/fonts';
 import { PROFILE_LIMITS } from '../export/profiles';
 import { ENTRY_KINDS, entryNameSchema, libraryEntrySchema, occasionSchema, yearSchema } from '../library/entry';
@@ -146,15 +147,7 @@ export const importFileResult = z.discriminatedUnion('status', [
     name: z.string(),
     kind: z.enum(['text', 'markdown', 'html']),
     content: z.string(),
-    review: z
-      .object({
-        insertions: z.number().int().nonnegative(),
-        deletions: z.number().int().nonnegative(),
-        moves: z.number().int().nonnegative(),
-        authors: z.array(z.string()),
-        comments: z.number().int().nonnegative(),
-      })
-      .optional(),
+    review: reviewMarksSchema.optional(),
   }),
   z.object({ status: z.literal('canceled') }),
   z.object({ status: z.literal('failed'), error: failure }),
